@@ -1,0 +1,91 @@
+//! `canon explain`: every candidate for a text, its score and method, and
+//! why it was kept or dropped.
+
+use super::{read_text, LinkerArgs, Outcome};
+use clap::{Args, ValueEnum};
+use serde_json::json;
+use std::path::Path;
+
+#[derive(Debug, Args)]
+pub(crate) struct ExplainArgs {
+    #[command(flatten)]
+    linker: LinkerArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// The text to explain, or a file holding it (`-`: standard input).
+    #[arg(value_name = "TEXT|FILE")]
+    input: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// Human-readable lines.
+    Text,
+    /// One JSON object.
+    Json,
+}
+
+pub(crate) fn run(args: ExplainArgs) -> anyhow::Result<Outcome> {
+    let text = if args.input == "-" || Path::new(&args.input).is_file() {
+        read_text(&args.input)?
+    } else {
+        args.input.clone()
+    };
+    let linker = args.linker.linker()?;
+    let explanation = linker.explain(&text);
+    let chars = |byte: usize| text[..byte].chars().count();
+    match args.format {
+        Format::Text => {
+            println!("normalized: {}", explanation.normalized);
+            if explanation.candidates.is_empty() {
+                println!("no candidate");
+            }
+            for c in &explanation.candidates {
+                let via = c
+                    .via
+                    .as_ref()
+                    .map(|v| format!(" with {v:?}"))
+                    .unwrap_or_default();
+                let decision = match &c.decision {
+                    Ok(()) => "KEPT".to_string(),
+                    Err(reason) => format!("dropped: {reason}"),
+                };
+                println!(
+                    "{}-{} {:?} -> {} ({}) {} {:.3} matched {:?}{via}: {decision}",
+                    chars(c.span.start),
+                    chars(c.span.end),
+                    &text.as_str()[c.span],
+                    c.entity.id,
+                    c.entity.kind.as_str(),
+                    c.method,
+                    c.score,
+                    c.matched,
+                );
+            }
+        }
+        Format::Json => {
+            let candidates: Vec<_> = explanation
+                .candidates
+                .iter()
+                .map(|c| {
+                    json!({
+                        "start": chars(c.span.start),
+                        "end": chars(c.span.end),
+                        "text": &text.as_str()[c.span],
+                        "entity": c.entity.id,
+                        "method": c.method,
+                        "score": c.score,
+                        "matched": c.matched,
+                        "via": c.via,
+                        "kept": c.decision.is_ok(),
+                        "reason": c.decision.as_ref().err().map(ToString::to_string),
+                    })
+                })
+                .collect();
+            let doc = json!({"normalized": explanation.normalized, "candidates": candidates});
+            println!("{doc}");
+        }
+    }
+    Ok(Outcome::Success)
+}

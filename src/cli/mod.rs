@@ -1,0 +1,108 @@
+//! What the user typed (clap derive structs), and the one place where it
+//! becomes a [`Linker`] and I/O settings.
+
+mod check;
+mod eval;
+mod explain;
+mod link;
+
+use anyhow::Context;
+use canon::{Gazetteer, Linker};
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+/// canon: find every mention of a known entity, whatever its spelling,
+/// script or language.
+#[derive(Debug, Parser)]
+#[command(name = "canon", version, about, propagate_version = true)]
+pub(crate) struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Annotate documents with the entities they mention (JSON Lines out).
+    Link(link::LinkArgs),
+    /// Score canon against gold annotations (as shared/tools/score.py does).
+    Eval(eval::EvalArgs),
+    /// Validate gazetteer files or directories, reporting every mistake.
+    Check(check::CheckArgs),
+    /// Show every candidate for a text, its score, and why it was kept or dropped.
+    Explain(explain::ExplainArgs),
+}
+
+/// How a subcommand ended, when it did not fail outright.
+pub(crate) enum Outcome {
+    /// Everything went well: exit 0.
+    Success,
+    /// Some input or gazetteer was invalid; it was reported: exit 1.
+    Invalid,
+}
+
+/// Runs the subcommand.
+pub(crate) fn run(cli: Cli) -> anyhow::Result<Outcome> {
+    match cli.command {
+        Command::Link(args) => link::run(args),
+        Command::Eval(args) => eval::run(args),
+        Command::Check(args) => check::run(args),
+        Command::Explain(args) => explain::run(args),
+    }
+}
+
+/// Whether an error is a closed output pipe (`canon link | head`).
+pub(crate) fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// Options shared by every command that links.
+#[derive(Debug, Args)]
+struct LinkerArgs {
+    /// Gazetteer file or directory (repeatable); replaces the embedded default.
+    #[arg(long, short, value_name = "PATH")]
+    gazetteer: Vec<PathBuf>,
+    /// Score a mention needs, in [0, 1].
+    #[arg(long, value_name = "SCORE", default_value_t = canon::DEFAULT_THRESHOLD)]
+    threshold: f64,
+    /// Link listed spellings only: no fuzzy matching.
+    #[arg(long)]
+    no_fuzzy: bool,
+}
+
+impl LinkerArgs {
+    /// The linker these options ask for.
+    fn linker(&self) -> anyhow::Result<Linker> {
+        let gazetteer = if self.gazetteer.is_empty() {
+            Gazetteer::embedded()
+        } else {
+            Gazetteer::load(&self.gazetteer)
+                .map_err(|errs| anyhow::anyhow!("invalid gazetteer:\n{errs}"))?
+        };
+        Linker::builder()
+            .threshold(self.threshold)
+            .fuzzy(!self.no_fuzzy)
+            .build(gazetteer)
+            .context("cannot build the linker")
+    }
+}
+
+/// Reads a named input (`-` is standard input) as UTF-8 text.
+fn read_text(path: &str) -> anyhow::Result<String> {
+    let bytes = if path == "-" {
+        let mut buf = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut buf)
+            .context("cannot read standard input")?;
+        buf
+    } else {
+        std::fs::read(path).with_context(|| format!("cannot read {path}"))?
+    };
+    String::from_utf8(bytes).map_err(|e| {
+        anyhow::anyhow!(
+            "{path}: invalid UTF-8 at byte {}",
+            e.utf8_error().valid_up_to()
+        )
+    })
+}

@@ -1,0 +1,82 @@
+//! String similarity for the fuzzy pass, and its limits, in one place.
+
+/// Edits allowed in one token of `len` characters: none in short tokens, one
+/// in ordinary words, two in long ones. A name differing by more is another
+/// name (`Masson` is not `Massoud`, `Kabila` is not `Kabul`).
+fn allowed_edits(len: usize) -> usize {
+    match len {
+        0..=3 => 0,
+        4..=8 => 1,
+        _ => 2,
+    }
+}
+
+/// Fewest characters a fuzzy comparison needs: shorter names link only when
+/// listed exactly.
+const MIN_FUZZY_CHARS: usize = 5;
+
+/// Similarity in [0, 1] of two normalized names with the same number of
+/// tokens: one minus the Damerau–Levenshtein edits over the length, or `None`
+/// when they are identical, differ in token count, are too short, or some
+/// token differs by more than [`allowed_edits`].
+pub(crate) fn similarity(query: &str, key: &str) -> Option<f64> {
+    let mut edits = 0;
+    let mut total = 0;
+    let mut q = query.split(' ');
+    let mut k = key.split(' ');
+    loop {
+        match (q.next(), k.next()) {
+            (None, None) => break,
+            (Some(a), Some(b)) => {
+                let longest = a.chars().count().max(b.chars().count());
+                let d = strsim::damerau_levenshtein(a, b);
+                if d > allowed_edits(longest) {
+                    return None;
+                }
+                edits += d;
+                total += longest;
+            }
+            _ => return None,
+        }
+    }
+    if edits == 0 || total < MIN_FUZZY_CHARS {
+        return None;
+    }
+    Some(1.0 - edits as f64 / total as f64)
+}
+
+/// The bucket of a normalized name: the first letter of each token and the
+/// length in characters. Fuzzy lookups compare only names of nearby lengths
+/// with the same initials, never the whole gazetteer.
+pub(crate) fn bucket(key: &str) -> (String, usize) {
+    let initials = key.split(' ').filter_map(|t| t.chars().next()).collect();
+    (initials, key.chars().count())
+}
+
+/// How far apart in length a query and a name may be.
+pub(crate) const LENGTH_SLACK: usize = 2;
+
+/// Whether a name is long enough to be looked up fuzzily.
+pub(crate) fn eligible(key: &str) -> bool {
+    key.chars().count() >= MIN_FUZZY_CHARS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::similarity;
+
+    #[test]
+    fn similarity_limits() {
+        let close = similarity("ahmed shah massoud", "ahmad shah massoud");
+        assert!(close.is_some_and(|s| s > 0.9 && s < 1.0));
+        // Two edits in a 7-letter word: another name.
+        assert_eq!(similarity("masson", "massoud"), None);
+        assert_eq!(similarity("kabila", "kabul"), None);
+        // Identical: exact matching's business, not fuzzy's.
+        assert_eq!(similarity("kabul", "kabul"), None);
+        // Token counts differ.
+        assert_eq!(similarity("ahmad massoud", "ahmad shah massoud"), None);
+        // Short tokens must match exactly.
+        assert_eq!(similarity("afp news", "afd news"), None);
+    }
+}

@@ -1,0 +1,288 @@
+//! The compiled gazetteer: every listed name normalized to a key, one
+//! Aho-Corasick automaton over all keys, composed names, and the buckets of
+//! the fuzzy pass.
+
+use crate::fuzzy;
+use crate::{EntityType, Gazetteer, Normalizer};
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::collections::HashMap;
+
+/// Which field of the gazetteer a name comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum NameKind {
+    /// `name`, the canonical display name.
+    Canonical,
+    /// An entry of `aliases` or of `names`.
+    Alias,
+    /// An entry of `acronyms`.
+    Acronym,
+}
+
+/// One name as the gazetteer lists it.
+#[derive(Clone, Debug)]
+pub(crate) struct Form {
+    pub(crate) entity: u32,
+    pub(crate) kind: NameKind,
+    pub(crate) text: Box<str>,
+}
+
+/// One way a key leads to an entity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Entry {
+    /// The listed form (of the entity the key leads to).
+    pub(crate) form: u32,
+    /// For a composed key: the other spelling of a place substituted into
+    /// `form` (a form of another entity, or of the same one).
+    pub(crate) via: Option<u32>,
+}
+
+/// Most composed keys one listed name may produce.
+const MAX_COMPOSED_PER_FORM: usize = 64;
+
+/// Keys, automaton and fuzzy buckets, built once per gazetteer.
+#[derive(Clone, Debug)]
+pub(crate) struct Lexicon {
+    forms: Vec<Form>,
+    keys: Vec<Box<str>>,
+    entries: Vec<Vec<Entry>>,
+    automaton: AhoCorasick,
+    fuzzy: HashMap<(String, usize), Vec<u32>>,
+}
+
+impl Lexicon {
+    /// Compiles `gazetteer` with the same `normalizer` documents go through.
+    pub(crate) fn new(
+        gazetteer: &Gazetteer,
+        normalizer: &Normalizer,
+    ) -> Result<Lexicon, aho_corasick::BuildError> {
+        let mut forms = Vec::new();
+        let mut form_keys = Vec::new();
+        let mut by_entity = Vec::with_capacity(gazetteer.len());
+        for (e, entity) in gazetteer.entities().iter().enumerate() {
+            let first = forms.len();
+            let listed = std::iter::once((NameKind::Canonical, &entity.name))
+                .chain(entity.aliases.iter().map(|a| (NameKind::Alias, a)))
+                .chain(
+                    entity
+                        .names
+                        .values()
+                        .flatten()
+                        .map(|n| (NameKind::Alias, n)),
+                )
+                .chain(entity.acronyms.iter().map(|a| (NameKind::Acronym, a)));
+            for (kind, text) in listed {
+                forms.push(Form {
+                    entity: e as u32,
+                    kind,
+                    text: text.as_str().into(),
+                });
+                form_keys.push(normalizer.key(text));
+            }
+            by_entity.push(first..forms.len());
+        }
+        let mut lexicon = LexiconBuilder::default();
+        for (f, key) in form_keys.iter().enumerate() {
+            lexicon.add(
+                key,
+                Entry {
+                    form: f as u32,
+                    via: None,
+                },
+                &forms,
+            );
+        }
+        let composed = compose(gazetteer, &forms, &form_keys, &by_entity, &lexicon.index);
+        for (key, entry) in composed {
+            lexicon.add(&key, entry, &forms);
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(lexicon.keys.iter().map(|k| k.as_bytes()))?;
+        let mut fuzzy_buckets: HashMap<(String, usize), Vec<u32>> = HashMap::new();
+        for (k, key) in lexicon.keys.iter().enumerate() {
+            let fuzzy_ok = lexicon.entries[k].iter().any(|en| {
+                let form = &forms[en.form as usize];
+                en.via.is_none()
+                    && form.kind != NameKind::Acronym
+                    && gazetteer.entities()[form.entity as usize].fuzzy
+            });
+            if fuzzy_ok && fuzzy::eligible(key) {
+                fuzzy_buckets
+                    .entry(fuzzy::bucket(key))
+                    .or_default()
+                    .push(k as u32);
+            }
+        }
+        Ok(Lexicon {
+            forms,
+            keys: lexicon.keys,
+            entries: lexicon.entries,
+            automaton,
+            fuzzy: fuzzy_buckets,
+        })
+    }
+
+    /// Every listed form.
+    pub(crate) fn form(&self, f: u32) -> &Form {
+        &self.forms[f as usize]
+    }
+
+    /// The normalized key `k`.
+    pub(crate) fn key(&self, k: u32) -> &str {
+        &self.keys[k as usize]
+    }
+
+    /// How key `k` leads to entities.
+    pub(crate) fn entries(&self, k: u32) -> &[Entry] {
+        &self.entries[k as usize]
+    }
+
+    /// Every occurrence of every key in normalized text, overlapping ones
+    /// included (see STYLE.md §2 item 6: the longest hit that passes the
+    /// token-boundary check must win, so shorter ones are needed too).
+    pub(crate) fn find<'t>(
+        &'t self,
+        norm: &'t str,
+    ) -> impl Iterator<Item = (usize, usize, u32)> + 't {
+        self.automaton
+            .find_overlapping_iter(norm)
+            .map(|m| (m.start(), m.end(), m.pattern().as_u32()))
+    }
+
+    /// Keys similar to normalized `query`, with their similarity.
+    pub(crate) fn fuzzy(&self, query: &str) -> Vec<(u32, f64)> {
+        let (initials, len) = fuzzy::bucket(query);
+        let mut found = Vec::new();
+        for l in len.saturating_sub(fuzzy::LENGTH_SLACK)..=len + fuzzy::LENGTH_SLACK {
+            let Some(keys) = self.fuzzy.get(&(initials.clone(), l)) else {
+                continue;
+            };
+            for &k in keys {
+                if let Some(sim) = fuzzy::similarity(query, self.key(k)) {
+                    found.push((k, sim));
+                }
+            }
+        }
+        found
+    }
+}
+
+/// Keys and their entries while the lexicon is being built.
+#[derive(Default)]
+struct LexiconBuilder {
+    keys: Vec<Box<str>>,
+    entries: Vec<Vec<Entry>>,
+    index: HashMap<Box<str>, u32>,
+}
+
+impl LexiconBuilder {
+    /// Adds `entry` under `key`; a composed entry is added once per entity
+    /// and key, however many ways compose it.
+    fn add(&mut self, key: &str, entry: Entry, forms: &[Form]) {
+        if key.is_empty() {
+            return;
+        }
+        let k = *self.index.entry(key.into()).or_insert_with(|| {
+            self.keys.push(key.into());
+            self.entries.push(Vec::new());
+            (self.keys.len() - 1) as u32
+        });
+        let entries = &mut self.entries[k as usize];
+        let entity = forms[entry.form as usize].entity;
+        let repeated = entry.via.is_some()
+            && entries
+                .iter()
+                .any(|e| e.via.is_some() && forms[e.form as usize].entity == entity);
+        if !repeated {
+            entries.push(entry);
+        }
+    }
+}
+
+/// Whether a key is plain Latin (after normalization): composition never
+/// mixes scripts.
+fn is_latin_key(key: &str) -> bool {
+    key.chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == ' ' || c == '\'')
+}
+
+/// Composed keys: in every multi-word listed name, a word sequence that is a
+/// place's listed name is replaced by each other Latin spelling listed for
+/// that place (`Lion of Panjshir` + `Panchir` → `lion of panchir`). Keys that
+/// already lead somewhere are left alone: listed names always win.
+fn compose(
+    gazetteer: &Gazetteer,
+    forms: &[Form],
+    form_keys: &[String],
+    by_entity: &[std::ops::Range<usize>],
+    index: &HashMap<Box<str>, u32>,
+) -> Vec<(String, Entry)> {
+    // Keys of place names, for the sub-span lookup.
+    let mut place_key: HashMap<&str, Vec<u32>> = HashMap::new();
+    for (f, form) in forms.iter().enumerate() {
+        let entity = &gazetteer.entities()[form.entity as usize];
+        if entity.kind == EntityType::Place
+            && form.kind != NameKind::Acronym
+            && is_latin_key(&form_keys[f])
+        {
+            let places = place_key.entry(form_keys[f].as_str()).or_default();
+            if !places.contains(&form.entity) {
+                places.push(form.entity);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (f, key) in form_keys.iter().enumerate() {
+        if forms[f].kind == NameKind::Acronym || !is_latin_key(key) {
+            continue;
+        }
+        let words: Vec<(usize, usize)> = word_spans(key);
+        let mut made = 0;
+        for i in 0..words.len() {
+            for j in i..words.len() {
+                if i == 0 && j + 1 == words.len() {
+                    continue; // the whole name: nothing to compose
+                }
+                let (start, end) = (words[i].0, words[j].1);
+                let Some(places) = place_key.get(&key[start..end]) else {
+                    continue;
+                };
+                for &p in places {
+                    for g in by_entity[p as usize].clone() {
+                        let other = &form_keys[g];
+                        if forms[g].kind == NameKind::Acronym
+                            || !is_latin_key(other)
+                            || other == &key[start..end]
+                            || made >= MAX_COMPOSED_PER_FORM
+                        {
+                            continue;
+                        }
+                        let composed = format!("{}{}{}", &key[..start], other, &key[end..]);
+                        if !index.contains_key(composed.as_str()) {
+                            out.push((
+                                composed,
+                                Entry {
+                                    form: f as u32,
+                                    via: Some(g as u32),
+                                },
+                            ));
+                            made += 1;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Byte spans of the space-separated words of a key.
+fn word_spans(key: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut at = 0;
+    for word in key.split(' ') {
+        spans.push((at, at + word.len()));
+        at += word.len() + 1;
+    }
+    spans
+}

@@ -1,0 +1,252 @@
+//! The linker: built once from a gazetteer, then `link(&self, text)` on any
+//! number of documents, from any number of threads.
+
+use crate::candidates::{self, Candidate, Document, Reason};
+use crate::lexicon::Lexicon;
+use crate::resolve::resolve;
+use crate::tokenize::Tokens;
+use crate::{Entity, Gazetteer, Mention, Method, Normalizer, Span};
+
+/// The score a mention needs by default.
+pub const DEFAULT_THRESHOLD: f64 = 0.85;
+
+/// Why a linker could not be built.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum BuildError {
+    /// The threshold is not a number in [0, 1].
+    #[error("threshold {0} is not a number between 0 and 1")]
+    Threshold(f64),
+    /// The automaton over the gazetteer's names could not be built (too many
+    /// or too long names for its state identifiers).
+    #[error("cannot compile the gazetteer's names: {0}")]
+    Automaton(#[from] aho_corasick::BuildError),
+}
+
+/// Options of a [`Linker`], set before it is built.
+///
+/// ```
+/// use canon::{Gazetteer, Linker};
+/// let gazetteer = Gazetteer::from_toml("g.toml", r#"
+///     [[entity]]
+///     id = "kabul"
+///     name = "Kabul"
+///     type = "place"
+/// "#).unwrap();
+/// let linker = Linker::builder().threshold(0.9).fuzzy(false).build(gazetteer).unwrap();
+/// assert!(linker.link("Kabol").is_empty());
+/// ```
+#[derive(Clone, Debug)]
+pub struct LinkerBuilder {
+    threshold: f64,
+    fuzzy: bool,
+}
+
+impl Default for LinkerBuilder {
+    fn default() -> LinkerBuilder {
+        LinkerBuilder {
+            threshold: DEFAULT_THRESHOLD,
+            fuzzy: true,
+        }
+    }
+}
+
+impl LinkerBuilder {
+    /// The score a mention needs (default [`DEFAULT_THRESHOLD`]); an entity's
+    /// `min_score` overrides it for that entity.
+    pub fn threshold(&mut self, threshold: f64) -> &mut LinkerBuilder {
+        self.threshold = threshold;
+        self
+    }
+
+    /// Whether the fuzzy pass runs (default: yes).
+    pub fn fuzzy(&mut self, on: bool) -> &mut LinkerBuilder {
+        self.fuzzy = on;
+        self
+    }
+
+    /// Compiles the gazetteer into a linker.
+    pub fn build(&self, gazetteer: Gazetteer) -> Result<Linker, BuildError> {
+        if !(0.0..=1.0).contains(&self.threshold) {
+            return Err(BuildError::Threshold(self.threshold));
+        }
+        let normalizer = Normalizer::new();
+        let lexicon = Lexicon::new(&gazetteer, &normalizer)?;
+        Ok(Linker {
+            gazetteer,
+            normalizer,
+            lexicon,
+            options: self.clone(),
+        })
+    }
+}
+
+/// Finds mentions of a gazetteer's entities in text.
+///
+/// Built once (the gazetteer's names are compiled into an automaton), then
+/// shared: `link` takes `&self`, and `Linker` is `Send + Sync`.
+///
+/// ```
+/// use canon::{Gazetteer, Linker, Method};
+/// let gazetteer = Gazetteer::from_toml("g.toml", r#"
+///     [[entity]]
+///     id = "panjshir"
+///     name = "Panjshir"
+///     type = "place"
+///     names = { fr = ["Panchir"] }
+/// "#).unwrap();
+/// let linker = Linker::new(gazetteer).unwrap();
+/// let text = "La résistance d'Ahmad Massoud dans le Panchir.";
+/// let mentions = linker.link(text);
+/// assert_eq!(mentions.len(), 1);
+/// assert_eq!(&text[mentions[0].span], "Panchir");
+/// assert_eq!(mentions[0].entity.id, "panjshir");
+/// assert_eq!(mentions[0].method, Method::Alias);
+/// ```
+#[derive(Clone, Debug)]
+pub struct Linker {
+    gazetteer: Gazetteer,
+    normalizer: Normalizer,
+    lexicon: Lexicon,
+    options: LinkerBuilder,
+}
+
+/// Every candidate `explain` considered, with its fate.
+#[derive(Clone, Debug)]
+pub struct Explanation<'g> {
+    /// The normalized text the candidates were found in.
+    pub normalized: String,
+    /// Candidates in text order; `decision` is `Ok` for mentions.
+    pub candidates: Vec<Explained<'g>>,
+}
+
+/// One candidate of an [`Explanation`].
+#[derive(Clone, Debug)]
+pub struct Explained<'g> {
+    /// Where, in bytes of the original text.
+    pub span: Span,
+    /// The entity it would link to.
+    pub entity: &'g Entity,
+    /// The listed name that matched.
+    pub matched: String,
+    /// For a composed match: the place spelling that was substituted.
+    pub via: Option<String>,
+    /// How it matched.
+    pub method: Method,
+    /// Its score in [0, 1].
+    pub score: f64,
+    /// `Ok(())` if it became a mention, else why not.
+    pub decision: Result<(), Reason>,
+}
+
+impl Linker {
+    /// A linker with default options.
+    pub fn new(gazetteer: Gazetteer) -> Result<Linker, BuildError> {
+        LinkerBuilder::default().build(gazetteer)
+    }
+
+    /// A builder to set options.
+    pub fn builder() -> LinkerBuilder {
+        LinkerBuilder::default()
+    }
+
+    /// The gazetteer the linker was built from.
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
+    }
+
+    /// The mentions of known entities in `text`: sorted by position, never
+    /// overlapping, each with a score in [0, 1].
+    pub fn link(&self, text: &str) -> Vec<Mention<'_>> {
+        let (candidates, kept) = self.analyze(text);
+        let mut mentions: Vec<Mention<'_>> = kept
+            .into_iter()
+            .map(|i| {
+                let c = &candidates[i];
+                Mention {
+                    span: c.span,
+                    entity: self.entity(c.entity),
+                    score: c.score,
+                    method: c.method,
+                }
+            })
+            .collect();
+        mentions.sort_by_key(|m| m.span);
+        mentions
+    }
+
+    /// Every candidate considered for `text`, kept or dropped, and why.
+    pub fn explain(&self, text: &str) -> Explanation<'_> {
+        let (candidates, _) = self.analyze(text);
+        let mut explained: Vec<Explained<'_>> = candidates
+            .into_iter()
+            .map(|c| Explained {
+                span: c.span,
+                entity: self.entity(c.entity),
+                matched: self.lexicon.form(c.form).text.to_string(),
+                via: c.via.map(|v| self.lexicon.form(v).text.to_string()),
+                method: c.method,
+                score: c.score,
+                decision: c.dropped.map_or(Ok(()), Err),
+            })
+            .collect();
+        explained.sort_by(|a, b| {
+            (a.span.start, b.span.end, a.decision.is_err()).cmp(&(
+                b.span.start,
+                a.span.end,
+                b.decision.is_err(),
+            ))
+        });
+        Explanation {
+            normalized: self.normalizer.normalize(text).as_str().to_string(),
+            candidates: explained,
+        }
+    }
+
+    fn entity(&self, e: u32) -> &Entity {
+        &self.gazetteer.entities()[e as usize]
+    }
+
+    fn threshold(&self, e: u32) -> f64 {
+        self.entity(e).min_score.unwrap_or(self.options.threshold)
+    }
+
+    /// The pipeline: normalize → tokens → exact candidates → resolve → fuzzy
+    /// candidates for what is left → resolve. Returns every candidate and
+    /// the indices of those that became mentions.
+    fn analyze(&self, text: &str) -> (Vec<Candidate>, Vec<usize>) {
+        let norm = self.normalizer.normalize(text);
+        let tokens = Tokens::new(norm.as_str());
+        let doc = Document {
+            text,
+            norm: &norm,
+            tokens: &tokens,
+        };
+        let threshold = |e| self.threshold(e);
+        let mut taken = Vec::new();
+        let mut candidates = candidates::exact(&doc, &self.lexicon);
+        let mut kept = resolve(&mut candidates, threshold, &mut taken);
+        if self.options.fuzzy {
+            let mut fuzzy = candidates::fuzzy(&doc, &self.lexicon, &self.gazetteer, &taken);
+            let offset = candidates.len();
+            kept.extend(
+                resolve(&mut fuzzy, threshold, &mut taken)
+                    .into_iter()
+                    .map(|i| i + offset),
+            );
+            candidates.append(&mut fuzzy);
+        }
+        (candidates, kept)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn linker_is_send_and_sync() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<Linker>();
+    }
+}

@@ -1,0 +1,114 @@
+//! Character folding: Unicode compatibility decomposition, full case folding,
+//! diacritics removed, punctuation and space variants unified.
+//!
+//! unicode-normalization does the Unicode decomposition and caseless the full
+//! case folding; the small tables below cover what neither does: Latin letters
+//! whose stroke or ligature is not a combining mark (`ł`, `ø`, `æ`), and the
+//! apostrophe, quote, dash and invisible-character variants of running text.
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// What one original character becomes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Class {
+    /// Whitespace, control and separator characters: a run becomes one space.
+    Space,
+    /// Invisible characters that vanish (soft hyphen, ZWNJ, bidi marks, tatweel).
+    Drop,
+    /// A dash: a space between two alphanumerics (`Al-Qaeda` = `Al Qaeda`),
+    /// a `-` elsewhere.
+    Dash,
+    /// Everything else: folded by [`fold_into`].
+    Text,
+}
+
+/// Classifies one character for the normalizer's unit segmentation.
+pub(crate) fn classify(c: char) -> Class {
+    match c {
+        '\u{00AD}'
+        | '\u{200C}'
+        | '\u{200D}'
+        | '\u{200E}'
+        | '\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{FEFF}'
+        | '\u{0640}' => Class::Drop,
+        '\u{200B}' => Class::Space,
+        '-'
+        | '\u{2010}'..='\u{2015}'
+        | '\u{2212}'
+        | '\u{FE58}'
+        | '\u{FE63}'
+        | '\u{FF0D}'
+        | '\u{058A}'
+        | '\u{05BE}' => Class::Dash,
+        c if c.is_whitespace() || c.is_control() => Class::Space,
+        _ => Class::Text,
+    }
+}
+
+/// Latin letters that Unicode does not decompose into base + mark.
+fn strip_stroke(c: char) -> Option<&'static str> {
+    Some(match c {
+        'ł' => "l",
+        'ø' => "o",
+        'đ' | 'ð' => "d",
+        'ħ' => "h",
+        'ŧ' => "t",
+        'ƀ' => "b",
+        'ı' => "i",
+        'ŀ' => "l",
+        'æ' => "ae",
+        'œ' => "oe",
+        'þ' => "th",
+        'ĸ' => "q",
+        _ => return None,
+    })
+}
+
+/// Apostrophe- and quote-like characters, unified to `'` and `"`.
+pub(crate) fn unify_punct(c: char) -> Option<char> {
+    Some(match c {
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{00B4}' | '`'
+        | '\u{02BC}' | '\u{02BB}' | '\u{02BD}' | '\u{02BE}' | '\u{02BF}' | '\u{02B9}'
+        | '\u{FF07}' => '\'',
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}'
+        | '\u{2039}' | '\u{203A}' | '\u{2033}' | '\u{FF02}' => '"',
+        _ => return None,
+    })
+}
+
+/// Folds one cluster (a base character and the combining marks after it) of
+/// class [`Class::Text`], appending the result to `out`.
+pub(crate) fn fold_into(cluster: &str, out: &mut String) {
+    for c in cluster.nfkd() {
+        if is_combining_mark(c) {
+            continue;
+        }
+        if let Some(p) = unify_punct(c) {
+            out.push(p);
+            continue;
+        }
+        // Full case folding may yield characters that decompose again
+        // (`İ` → `i` + U+0307), hence the second decomposition.
+        for folded in caseless::default_case_fold_str(c.encode_utf8(&mut [0; 4]))
+            .nfkd()
+            .filter(|&f| !is_combining_mark(f))
+        {
+            match strip_stroke(folded) {
+                Some(s) => out.push_str(s),
+                None => match classify(folded) {
+                    Class::Text => out.push(folded),
+                    // Compatibility forms such as U+2002 EN SPACE fold here.
+                    Class::Space if !out.ends_with(' ') => out.push(' '),
+                    Class::Space => {}
+                    Class::Dash => out.push('-'),
+                    Class::Drop => {}
+                },
+            }
+        }
+    }
+}

@@ -1,0 +1,124 @@
+//! The one normalization pipeline, applied alike to gazetteer names and to
+//! documents.
+//!
+//! In order, for every character of the input:
+//! 1. whitespace, control and separator runs become one space;
+//! 2. invisible characters vanish (soft hyphen, zero-width joiners, bidi
+//!    marks, Arabic tatweel);
+//! 3. a dash between two letters or digits becomes a space (`Al-Qaeda` and
+//!    `Al Qaeda` normalize alike), any other dash becomes `-`;
+//! 4. a character and its combining marks are decomposed (NFKD), case-folded
+//!    (full Unicode case folding, so `ß` = `ss`), stripped of diacritics, and
+//!    apostrophe and quote variants become `'` and `"`.
+//!
+//! The result keeps a map back to byte offsets of the original text, so every
+//! span found in normalized text is reported on the original.
+
+mod fold;
+mod offsets;
+
+use crate::Span;
+use fold::Class;
+use offsets::OffsetMap;
+use unicode_normalization::char::is_combining_mark;
+
+/// The normalization pipeline (see the [module docs](self) for its steps).
+///
+/// ```
+/// use canon::Normalizer;
+/// let n = Normalizer::new();
+/// assert_eq!(n.normalize("Al‐Qaïda’s  ÉMIR").as_str(), "al qaida's emir");
+/// assert_eq!(n.key(" Straße "), "strasse");
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct Normalizer {
+    _private: (),
+}
+
+/// A normalized text with its map back to the original.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Normalized {
+    text: String,
+    map: OffsetMap,
+}
+
+impl Normalized {
+    /// The normalized text.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// The original-text span that normalized `span` came from; both ends
+    /// fall on `char` boundaries of the original text.
+    ///
+    /// ```
+    /// use canon::{Normalizer, Span};
+    /// let text = "vallée du Panchir";
+    /// let norm = Normalizer::new().normalize(text);
+    /// let at = norm.as_str().find("panchir").unwrap();
+    /// let span = norm.to_original(Span::new(at, at + 7));
+    /// assert_eq!(&text[span], "Panchir");
+    /// ```
+    pub fn to_original(&self, span: Span) -> Span {
+        Span::new(self.map.start(span.start), self.map.end(span.end))
+    }
+}
+
+impl Normalizer {
+    /// The default pipeline.
+    pub fn new() -> Normalizer {
+        Normalizer::default()
+    }
+
+    /// Normalizes `text`, keeping the map back to its byte offsets.
+    pub fn normalize(&self, text: &str) -> Normalized {
+        let mut out = String::with_capacity(text.len());
+        let mut map = OffsetMap::default();
+        let mut chars = text.char_indices().peekable();
+        let mut prev: Option<char> = None;
+        while let Some((i, c)) = chars.next() {
+            match fold::classify(c) {
+                Class::Space => {
+                    map.push(out.len(), i, false);
+                    while chars
+                        .next_if(|&(_, d)| fold::classify(d) == Class::Space)
+                        .is_some()
+                    {}
+                    if !out.ends_with(' ') {
+                        out.push(' ');
+                    }
+                }
+                Class::Drop => map.push(out.len(), i, false),
+                Class::Dash => {
+                    let next = chars.peek().map(|&(_, d)| d);
+                    let joins = prev.is_some_and(char::is_alphanumeric)
+                        && next.is_some_and(char::is_alphanumeric);
+                    map.push(out.len(), i, c == '-');
+                    out.push(if joins { ' ' } else { '-' });
+                }
+                Class::Text => {
+                    let mut end = i + c.len_utf8();
+                    while let Some((j, d)) = chars.next_if(|&(_, d)| is_combining_mark(d)) {
+                        end = j + d.len_utf8();
+                    }
+                    if c.is_ascii() && end == i + 1 {
+                        map.push(out.len(), i, true);
+                        out.push(fold::unify_punct(c).unwrap_or(c.to_ascii_lowercase()));
+                    } else {
+                        map.push(out.len(), i, false);
+                        fold::fold_into(&text[i..end], &mut out);
+                    }
+                }
+            }
+            prev = Some(c);
+        }
+        map.finish(out.len(), text.len());
+        Normalized { text: out, map }
+    }
+
+    /// The lookup key of a name: its normalized form without surrounding
+    /// spaces. Gazetteer names and document spans compare by key.
+    pub fn key(&self, name: &str) -> String {
+        self.normalize(name).text.trim_matches(' ').to_string()
+    }
+}

@@ -1,0 +1,96 @@
+//! The map from normalized byte offsets back to original byte offsets.
+
+/// One unit of the map: a stretch of the normalized text that came from one
+/// stretch of the original text.
+///
+/// A *linear* unit maps byte for byte (ASCII that folded to ASCII of the same
+/// length, merged into runs); any other unit (a cluster with combining marks, a
+/// non-ASCII letter, a whitespace run) maps as a whole, so offsets strictly
+/// inside it round outwards to its ends and never fall inside an original
+/// character.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Unit {
+    norm: usize,
+    orig: usize,
+    linear: bool,
+}
+
+/// Normalized byte offset → original byte offset (charabia's `char_map` idea,
+/// run-length encoded so ASCII text costs almost nothing).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct OffsetMap {
+    units: Vec<Unit>,
+    norm_len: usize,
+    orig_len: usize,
+}
+
+impl OffsetMap {
+    /// Records that original bytes `orig..orig_end` produced normalized bytes
+    /// starting at `norm` and ending where the next unit (or the end) starts.
+    pub(crate) fn push(&mut self, norm: usize, orig: usize, linear: bool) {
+        if let Some(last) = self.units.last() {
+            let continues = linear && last.linear && norm - last.norm == orig - last.orig;
+            if continues {
+                return;
+            }
+        }
+        self.units.push(Unit { norm, orig, linear });
+    }
+
+    /// Closes the map once both texts are complete.
+    pub(crate) fn finish(&mut self, norm_len: usize, orig_len: usize) {
+        self.norm_len = norm_len;
+        self.orig_len = orig_len;
+    }
+
+    fn unit_end(&self, i: usize) -> (usize, usize) {
+        self.units
+            .get(i + 1)
+            .map_or((self.norm_len, self.orig_len), |u| (u.norm, u.orig))
+    }
+
+    /// Index of the non-empty unit holding normalized byte `p`.
+    fn unit_at(&self, p: usize) -> Option<usize> {
+        // The last unit starting at or before `p`; empty units (dropped
+        // characters) share their start with the next unit, and
+        // `partition_point` skips past them.
+        let i = self.units.partition_point(|u| u.norm <= p);
+        i.checked_sub(1)
+    }
+
+    /// Original offset where a span starting at normalized `p` starts.
+    pub(crate) fn start(&self, p: usize) -> usize {
+        if p >= self.norm_len {
+            return self.orig_len;
+        }
+        match self.unit_at(p) {
+            Some(i) => {
+                let u = self.units[i];
+                if u.linear {
+                    u.orig + (p - u.norm)
+                } else {
+                    u.orig
+                }
+            }
+            None => 0,
+        }
+    }
+
+    /// Original offset where a span ending at normalized `p` ends.
+    pub(crate) fn end(&self, p: usize) -> usize {
+        if p == 0 {
+            return self.start(0);
+        }
+        match self.unit_at(p - 1) {
+            Some(i) => {
+                let u = self.units[i];
+                if u.linear {
+                    u.orig + (p - u.norm)
+                } else {
+                    self.unit_end(i).1
+                }
+            }
+            None => 0,
+        }
+    }
+}

@@ -1,0 +1,99 @@
+//! Resolution: at most one entity per span, longest first, never overlapping;
+//! below the threshold, or when two entities fit equally, no mention.
+
+use crate::candidates::{Candidate, Reason};
+use crate::Span;
+use std::cmp::Ordering;
+use std::collections::BTreeMap;
+
+/// Resolves one tier of candidates in place: marks every loser with its
+/// reason and returns the indices of the winners. Spans in `taken`
+/// (normalized) block overlapping candidates; winners and ambiguous spans are
+/// added to it.
+pub(crate) fn resolve(
+    candidates: &mut [Candidate],
+    threshold: impl Fn(u32) -> f64,
+    taken: &mut Vec<Span>,
+) -> Vec<usize> {
+    for c in candidates.iter_mut().filter(|c| c.dropped.is_none()) {
+        let t = threshold(c.entity);
+        if c.score < t {
+            c.dropped = Some(Reason::BelowThreshold(t));
+        }
+    }
+    // Best candidate per span and entity, then the entities of each span.
+    let mut by_span: BTreeMap<Span, Vec<usize>> = BTreeMap::new();
+    for (i, c) in candidates.iter().enumerate() {
+        if c.dropped.is_none() {
+            by_span.entry(c.norm).or_default().push(i);
+        }
+    }
+    struct Choice {
+        span: Span,
+        best: usize,
+        ambiguous: bool,
+    }
+    let mut choices = Vec::new();
+    for (span, mut idx) in by_span {
+        idx.sort_by(|&a, &b| better(&candidates[a], &candidates[b]));
+        let best = idx[0];
+        let mut ambiguous = false;
+        let mut seen = vec![candidates[best].entity];
+        for &i in &idx[1..] {
+            let c = &candidates[i];
+            if seen.contains(&c.entity) {
+                c_drop(candidates, i, Reason::Superseded);
+                continue;
+            }
+            seen.push(c.entity);
+            if better(&candidates[best], c) == Ordering::Equal {
+                ambiguous = true;
+                c_drop(candidates, i, Reason::Ambiguous);
+            } else {
+                c_drop(candidates, i, Reason::Outscored);
+            }
+        }
+        if ambiguous {
+            c_drop(candidates, best, Reason::Ambiguous);
+        }
+        choices.push(Choice {
+            span,
+            best,
+            ambiguous,
+        });
+    }
+    // Longest first, then best, then leftmost.
+    choices.sort_by(|a, b| {
+        b.span
+            .len()
+            .cmp(&a.span.len())
+            .then_with(|| better(&candidates[a.best], &candidates[b.best]))
+            .then_with(|| a.span.start.cmp(&b.span.start))
+    });
+    let mut kept = Vec::new();
+    for choice in choices {
+        if taken.iter().any(|t| t.overlaps(choice.span)) {
+            if !choice.ambiguous {
+                c_drop(candidates, choice.best, Reason::Overlapped);
+            }
+            continue;
+        }
+        taken.push(choice.span);
+        if !choice.ambiguous {
+            kept.push(choice.best);
+        }
+    }
+    kept
+}
+
+fn c_drop(candidates: &mut [Candidate], i: usize, reason: Reason) {
+    candidates[i].dropped = Some(reason);
+}
+
+/// Orders candidates of one span: higher score first, then the method
+/// preferred (listed spellings before derived ones).
+fn better(a: &Candidate, b: &Candidate) -> Ordering {
+    b.score
+        .total_cmp(&a.score)
+        .then_with(|| a.method.cmp(&b.method))
+}
