@@ -46,7 +46,7 @@ pub struct WireMention<'a> {
 /// let linker = Linker::new(g).unwrap();
 /// let text = "Arrivée à Kaboul";
 /// let wire = output::wire_mentions(text, &linker.link(text));
-/// assert_eq!((wire[0].start, wire[0].byte_start), (10, 11));
+/// assert_eq!((wire[0].start, wire[0].byte_start), (10, 12)); // é and à are 2 bytes
 /// assert_eq!(wire[0].text, "Kaboul");
 /// ```
 pub fn wire_mentions<'a>(text: &'a str, mentions: &[Mention<'a>]) -> Vec<WireMention<'a>> {

@@ -55,7 +55,7 @@ pub(crate) fn run(args: ExplainArgs) -> anyhow::Result<Outcome> {
                     "{}-{} {:?} -> {} ({}) {} {:.3} matched {:?}{via}: {decision}",
                     chars(c.span.start),
                     chars(c.span.end),
-                    &text.as_str()[c.span],
+                    &text[c.span],
                     c.entity.id,
                     c.entity.kind.as_str(),
                     c.method,
@@ -72,7 +72,7 @@ pub(crate) fn run(args: ExplainArgs) -> anyhow::Result<Outcome> {
                     json!({
                         "start": chars(c.span.start),
                         "end": chars(c.span.end),
-                        "text": &text.as_str()[c.span],
+                        "text": &text[c.span],
                         "entity": c.entity.id,
                         "method": c.method,
                         "score": c.score,

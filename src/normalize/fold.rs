@@ -112,3 +112,13 @@ pub(crate) fn fold_into(cluster: &str, out: &mut String) {
         }
     }
 }
+
+/// The first character `c` folds to, if it is text at all.
+pub(crate) fn first_folded(c: char) -> Option<char> {
+    if classify(c) != Class::Text {
+        return None;
+    }
+    let mut folded = String::new();
+    fold_into(c.encode_utf8(&mut [0; 4]), &mut folded);
+    folded.chars().next()
+}

@@ -75,7 +75,6 @@ impl Normalizer {
         let mut out = String::with_capacity(text.len());
         let mut map = OffsetMap::default();
         let mut chars = text.char_indices().peekable();
-        let mut prev: Option<char> = None;
         while let Some((i, c)) = chars.next() {
             match fold::classify(c) {
                 Class::Space => {
@@ -90,8 +89,14 @@ impl Normalizer {
                 }
                 Class::Drop => map.push(out.len(), i, false),
                 Class::Dash => {
-                    let next = chars.peek().map(|&(_, d)| d);
-                    let joins = prev.is_some_and(char::is_alphanumeric)
+                    // Judged on folded neighbours, so that normalizing again
+                    // decides alike (a Kangxi radical folds to a letter).
+                    let next = chars
+                        .clone()
+                        .map(|(_, d)| d)
+                        .find(|&d| fold::classify(d) != Class::Drop)
+                        .and_then(fold::first_folded);
+                    let joins = out.chars().next_back().is_some_and(char::is_alphanumeric)
                         && next.is_some_and(char::is_alphanumeric);
                     map.push(out.len(), i, c == '-');
                     out.push(if joins { ' ' } else { '-' });
@@ -110,7 +115,6 @@ impl Normalizer {
                     }
                 }
             }
-            prev = Some(c);
         }
         map.finish(out.len(), text.len());
         Normalized { text: out, map }

@@ -1,0 +1,158 @@
+//! The `canon` binary: output formats, exit codes, snapshots.
+
+use crate::util::{canon, shared};
+
+fn stdout(out: &std::process::Output) -> String {
+    String::from_utf8(out.stdout.clone()).expect("UTF-8 output")
+}
+
+#[test]
+fn link_text_from_stdin() {
+    let out = canon(&["link"], "Talks in Kaboul with the AFP.");
+    assert!(out.status.success());
+    insta::assert_snapshot!(stdout(&out));
+}
+
+#[test]
+fn link_example_article() {
+    let out = canon(&["link", "examples/panjshir-en.txt"], "");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc: serde_json::Value = serde_json::from_str(stdout(&out).trim()).expect("one JSON line");
+    assert_eq!(doc["id"], "examples/panjshir-en.txt");
+    assert!(doc["mentions"].as_array().is_some_and(|m| m.len() > 20));
+}
+
+#[test]
+fn link_jsonl_passes_fields_through_and_replaces_mentions() {
+    let input = concat!(
+        r#"{"id": 7, "text": "À Kaboul, l’AFP.", "source": {"site": "x"}, "mentions": ["old"]}"#,
+        "\n\n",
+        r#"{"id": "b", "text": "nothing here"}"#,
+        "\n"
+    );
+    let out = canon(&["link", "--input", "jsonl"], input);
+    assert!(out.status.success());
+    insta::assert_snapshot!(stdout(&out));
+}
+
+#[test]
+fn bad_jsonl_lines_are_reported_and_the_rest_linked() {
+    let input = "{\"id\": 1, \"text\": \"Kabul\"}\nnot json\n{\"text\": \"Kabul\"}\n{\"id\": 2, \"text\": 5}\n{\"id\": 3, \"text\": \"AFP\"}\n";
+    let out = canon(&["link", "--input", "jsonl"], input);
+    assert_eq!(out.status.code(), Some(1));
+    insta::assert_snapshot!(stdout(&out));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("-:2: invalid JSON"), "{err}");
+    assert!(err.contains("-:3: missing \"id\""), "{err}");
+}
+
+#[test]
+fn missing_file_is_an_error_but_other_files_are_linked() {
+    let out = canon(
+        &["link", "no/such/file.txt", "examples/panjshir-en.txt"],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(stdout(&out).lines().count(), 1);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no/such/file.txt"));
+}
+
+#[test]
+fn bad_usage_exits_2() {
+    assert_eq!(
+        canon(&["link", "--input", "xml"], "").status.code(),
+        Some(2)
+    );
+    assert_eq!(canon(&["frobnicate"], "").status.code(), Some(2));
+    assert_eq!(canon(&["check"], "").status.code(), Some(2));
+}
+
+#[test]
+fn every_command_has_help() {
+    for cmd in ["link", "eval", "check", "explain"] {
+        let out = canon(&[cmd, "--help"], "");
+        assert!(out.status.success(), "{cmd}");
+        assert!(stdout(&out).contains("Usage: canon"), "{cmd}");
+    }
+}
+
+#[test]
+fn invalid_threshold_exits_1() {
+    let out = canon(&["link", "--threshold", "1.5"], "Kabul");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("threshold 1.5"));
+}
+
+#[test]
+fn broken_pipe_exits_0() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_canon"))
+        .args(["link", "--input", "jsonl"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("canon runs");
+    drop(child.stdout.take()); // the reader goes away
+    let mut stdin = child.stdin.take().expect("stdin");
+    let line = "{\"id\": 1, \"text\": \"Kabul and Kaboul\"}\n".repeat(20_000);
+    let _ = stdin.write_all(line.as_bytes()); // canon may stop reading early
+    drop(stdin);
+    let out = child.wait_with_output().expect("canon ends");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn explain_shows_kept_and_dropped_candidates() {
+    let out = canon(
+        &["explain", "The Lion of Panchir and Kabul airports; afp."],
+        "",
+    );
+    assert!(out.status.success());
+    insta::assert_snapshot!(stdout(&out));
+}
+
+#[test]
+fn eval_prints_the_reference_scorer_line() {
+    let Some(seed) = shared("corpus/seed-france24-panjshir.gold.jsonl") else {
+        return;
+    };
+    let seed = seed.to_string_lossy().into_owned();
+    let out = canon(&["eval", "--gold", &seed, "--min-f1", "1.0"], "");
+    assert!(out.status.success());
+    assert_eq!(
+        stdout(&out),
+        "documents 1  gold 42  hits 42  false links 0  precision 1.000  recall 1.000  F1 1.000\n"
+    );
+}
+
+#[test]
+fn eval_lists_errors_like_score_py() {
+    let gold = r#"{"id": "g", "text": "Kabul, Kaboul and Masson's cousin", "mentions": [{"start": 0, "end": 5, "entity": "kabul"}, {"start": 18, "end": 24, "text": "Masson", "entity": "ahmad-massoud"}, {"start": 7, "end": 13, "entity": "afghanistan"}]}"#;
+    let dir = std::env::temp_dir().join(format!("canon-eval-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("tmp");
+    let path = dir.join("g.jsonl");
+    std::fs::write(&path, gold).expect("write");
+    let out = canon(
+        &[
+            "eval",
+            "--gold",
+            path.to_str().expect("utf-8"),
+            "--min-f1",
+            "0.9",
+        ],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    insta::assert_snapshot!(stdout(&out));
+}

@@ -1,0 +1,51 @@
+//! Whole documents with gold: the seed article and our own EN/FR/DE texts.
+
+use crate::util::{data, default_linker, shared};
+use canon::eval::{score_document, GoldMention, Predicted, Totals};
+use canon::output::wire_mentions;
+use serde::Deserialize;
+use std::path::Path;
+
+#[derive(Deserialize)]
+struct Gold {
+    text: String,
+    mentions: Vec<GoldMention>,
+}
+
+fn totals(path: &Path) -> Totals {
+    let mut totals = Totals::default();
+    for line in std::fs::read_to_string(path).expect("gold").lines() {
+        let gold: Gold = serde_json::from_str(line).expect("gold line");
+        let mentions = default_linker().link(&gold.text);
+        let predicted: Vec<Predicted> = wire_mentions(&gold.text, &mentions)
+            .into_iter()
+            .map(|m| Predicted {
+                start: m.start,
+                end: m.end,
+                entity: m.entity.into(),
+                text: m.text.into(),
+            })
+            .collect();
+        totals.add(&score_document(&gold.mentions, &predicted));
+    }
+    totals
+}
+
+#[test]
+fn seed_article_scores_f1_1() {
+    let Some(seed) = shared("corpus/seed-france24-panjshir.gold.jsonl") else {
+        eprintln!("skipped: ../shared is not beside the repository");
+        return;
+    };
+    let t = totals(&seed);
+    assert_eq!(t.f1(), 1.0, "{t}");
+}
+
+#[test]
+fn own_fixtures_score_at_least_0_95() {
+    for lang in ["en", "fr", "de"] {
+        let t = totals(&data(&format!("fixtures/{lang}.gold.jsonl")));
+        assert!(t.f1() >= 0.95, "{lang}: {t}");
+        assert_eq!(t.false_links, 0, "{lang}: {t}");
+    }
+}

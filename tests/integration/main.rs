@@ -1,0 +1,8 @@
+//! canon's only integration-test binary (one target compiles once).
+
+mod cli;
+mod fixtures;
+mod link;
+mod normalize;
+mod properties;
+mod util;
