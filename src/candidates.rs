@@ -3,6 +3,7 @@
 //! spans nothing exact covers.
 
 use crate::lexicon::{Entry, Lexicon, NameKind};
+use crate::resolve::Taken;
 use crate::tokenize::{Token, TokenKind, Tokens};
 use crate::{Gazetteer, Method, Normalized, Span};
 
@@ -160,7 +161,7 @@ pub(crate) fn fuzzy(
     doc: &Document<'_>,
     lexicon: &Lexicon,
     gazetteer: &Gazetteer,
-    taken: &[Span],
+    taken: &Taken,
 ) -> Vec<Candidate> {
     let norm = doc.norm.as_str();
     let mut out = Vec::new();
@@ -174,7 +175,7 @@ pub(crate) fn fuzzy(
                     continue;
                 }
                 let nspan = Span::new(run[i].0.span.start, run[j].0.span.end);
-                if taken.iter().any(|t| t.overlaps(nspan)) {
+                if taken.overlaps(nspan) {
                     continue;
                 }
                 for (key, sim) in lexicon.fuzzy(&norm[nspan]) {

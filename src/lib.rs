@@ -1,7 +1,71 @@
 //! canon: a multilingual, transliteration-normalizing entity linker.
+//!
+//! canon finds every mention of a known entity in a text, whatever its
+//! spelling, script or language, and tells which entity it is, where it is
+//! (exact offsets on the original text), how sure it is and how it was
+//! resolved. The entities come from a hand-written TOML gazetteer.
+//!
+//! # Overview
+//!
+//! - [`Gazetteer`]: validated entities, loaded from TOML files or
+//!   directories ([`Gazetteer::load`]), a string ([`Gazetteer::from_toml`]) or
+//!   the embedded default ([`Gazetteer::embedded`]). Every mistake of every
+//!   file is reported at once, located ([`GazetteerErrors`]).
+//! - [`Linker`]: built once from a gazetteer ([`Linker::new`],
+//!   [`Linker::builder`]), then [`Linker::link`] on any number of texts from
+//!   any number of threads; [`Linker::explain`] shows every candidate and why
+//!   it was kept or dropped.
+//! - [`Mention`]: a byte [`Span`] on the original text, the [`Entity`], a
+//!   score in [0, 1] and a [`Method`].
+//! - [`Normalizer`]: the one normalization pipeline, for names and texts.
+//! - [`output`]: the JSON Lines wire format; [`eval`]: scoring against gold
+//!   annotations with the rules of the reference scorer.
+//!
+//! # Example
+//!
+//! ```
+//! use canon::{Gazetteer, Linker, Method};
+//!
+//! let gazetteer = Gazetteer::from_toml("people.toml", r#"
+//!     [[entity]]
+//!     id = "ahmad-shah-massoud"
+//!     name = "Ahmad Shah Massoud"
+//!     type = "person"
+//!     names = { fr = ["Ahmed Chah Massoud"] }
+//! "#)?;
+//! let linker = Linker::new(gazetteer)?;
+//! let text = "Le portrait d'Ahmed Chah Massoud, puis d'Ahmed Shah Masoud.";
+//! let mentions = linker.link(text);
+//! assert_eq!(mentions.len(), 2);
+//! assert_eq!(&text[mentions[0].span], "Ahmed Chah Massoud");
+//! assert_eq!(mentions[0].method, Method::Alias);
+//! assert_eq!(&text[mentions[1].span], "Ahmed Shah Masoud");
+//! assert_eq!(mentions[1].method, Method::Fuzzy);
+//! assert!(mentions[1].score < 1.0);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! The embedded default gazetteer covers the entities of the Panjshir seed
+//! article:
+//!
+//! ```
+//! let linker = canon::Linker::new(canon::Gazetteer::embedded())?;
+//! let ids: Vec<&str> = linker
+//!     .link("Les talibans sont entrés dans Kaboul, selon l'AFP.")
+//!     .iter()
+//!     .map(|m| m.entity.id.as_str())
+//!     .collect();
+//! assert_eq!(ids, ["taliban", "kabul", "afp"]);
+//! # Ok::<(), canon::BuildError>(())
+//! ```
 #![deny(missing_docs)]
 
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
+
 mod candidates;
+mod error;
 pub mod eval;
 mod fuzzy;
 mod gazetteer;
@@ -15,7 +79,10 @@ mod span;
 mod tokenize;
 
 pub use candidates::Reason;
-pub use gazetteer::{Entity, EntityType, Gazetteer, GazetteerErrors};
+pub use error::{
+    Expected, GazetteerError, GazetteerErrorKind, GazetteerErrors, ParseEntityTypeError,
+};
+pub use gazetteer::{Entity, EntityType, Gazetteer, Origin};
 pub use linker::{BuildError, Explained, Explanation, Linker, LinkerBuilder, DEFAULT_THRESHOLD};
 pub use mention::{Mention, Method, UnknownMethod};
 pub use normalize::{Normalized, Normalizer};

@@ -3,7 +3,7 @@
 
 use crate::candidates::{self, Candidate, Document, Reason};
 use crate::lexicon::Lexicon;
-use crate::resolve::resolve;
+use crate::resolve::{resolve, Taken};
 use crate::tokenize::Tokens;
 use crate::{Entity, Gazetteer, Mention, Method, Normalizer, Span};
 
@@ -223,7 +223,7 @@ impl Linker {
             tokens: &tokens,
         };
         let threshold = |e| self.threshold(e);
-        let mut taken = Vec::new();
+        let mut taken = Taken::default();
         let mut candidates = candidates::exact(&doc, &self.lexicon);
         let mut kept = resolve(&mut candidates, threshold, &mut taken);
         if self.options.fuzzy {

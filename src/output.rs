@@ -77,3 +77,43 @@ pub fn wire_mentions<'a>(text: &'a str, mentions: &[Mention<'a>]) -> Vec<WireMen
         })
         .collect()
 }
+
+/// One output document: the input's fields in their order, with `mentions`
+/// replaced where the input had it, or appended. Serializes straight to the
+/// writer, so even a document with a million mentions is never held as a
+/// JSON tree.
+///
+/// ```
+/// use canon::output::{wire_mentions, WireDocument};
+/// let mut fields = serde_json::Map::new();
+/// fields.insert("id".into(), "a.txt".into());
+/// let doc = WireDocument { fields: &fields, mentions: wire_mentions("", &[]) };
+/// assert_eq!(serde_json::to_string(&doc).unwrap(), r#"{"id":"a.txt","mentions":[]}"#);
+/// ```
+#[derive(Debug)]
+pub struct WireDocument<'a> {
+    /// The document's other fields (for text input, just `id`).
+    pub fields: &'a serde_json::Map<String, serde_json::Value>,
+    /// canon's mentions.
+    pub mentions: Vec<WireMention<'a>>,
+}
+
+impl Serialize for WireDocument<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(None)?;
+        let mut replaced = false;
+        for (key, value) in self.fields {
+            if key == "mentions" {
+                map.serialize_entry(key, &self.mentions)?;
+                replaced = true;
+            } else {
+                map.serialize_entry(key, value)?;
+            }
+        }
+        if !replaced {
+            map.serialize_entry("mentions", &self.mentions)?;
+        }
+        map.end()
+    }
+}

@@ -6,6 +6,29 @@ use crate::Span;
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
+/// The spans already taken in a document: non-overlapping, kept ordered so
+/// that an overlap test is one lookup, whatever the document's length.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Taken {
+    /// start → end.
+    spans: BTreeMap<usize, usize>,
+}
+
+impl Taken {
+    /// Whether `span` overlaps a taken span. Taken spans never overlap one
+    /// another, so only the last one starting before `span` ends can.
+    pub(crate) fn overlaps(&self, span: Span) -> bool {
+        self.spans
+            .range(..span.end)
+            .next_back()
+            .is_some_and(|(_, &end)| end > span.start)
+    }
+
+    fn insert(&mut self, span: Span) {
+        self.spans.insert(span.start, span.end);
+    }
+}
+
 /// Resolves one tier of candidates in place: marks every loser with its
 /// reason and returns the indices of the winners. Spans in `taken`
 /// (normalized) block overlapping candidates; winners and ambiguous spans are
@@ -13,7 +36,7 @@ use std::collections::BTreeMap;
 pub(crate) fn resolve(
     candidates: &mut [Candidate],
     threshold: impl Fn(u32) -> f64,
-    taken: &mut Vec<Span>,
+    taken: &mut Taken,
 ) -> Vec<usize> {
     for c in candidates.iter_mut().filter(|c| c.dropped.is_none()) {
         let t = threshold(c.entity);
@@ -72,13 +95,13 @@ pub(crate) fn resolve(
     });
     let mut kept = Vec::new();
     for choice in choices {
-        if taken.iter().any(|t| t.overlaps(choice.span)) {
+        if taken.overlaps(choice.span) {
             if !choice.ambiguous {
                 c_drop(candidates, choice.best, Reason::Overlapped);
             }
             continue;
         }
-        taken.push(choice.span);
+        taken.insert(choice.span);
         if !choice.ambiguous {
             kept.push(choice.best);
         }

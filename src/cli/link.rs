@@ -2,7 +2,8 @@
 
 use super::{read_text, LinkerArgs, Outcome};
 use anyhow::Context;
-use canon::{output, Linker};
+use canon::output::{self, WireDocument};
+use canon::Linker;
 use clap::{Args, ValueEnum};
 use serde_json::{Map, Value};
 use std::io::{self, BufRead, BufReader, BufWriter, Write};
@@ -70,10 +71,9 @@ fn link_text_file(linker: &Linker, path: &str, out: &mut impl Write) -> anyhow::
             return Ok(false);
         }
     };
-    let mut doc = Map::new();
-    doc.insert("id".into(), Value::String(path.to_string()));
-    doc.insert("mentions".into(), mentions_value(linker, &text)?);
-    write_line(out, &doc)?;
+    let mut fields = Map::new();
+    fields.insert("id".into(), Value::String(path.to_string()));
+    write_document(out, linker, &fields, &text)?;
     Ok(true)
 }
 
@@ -109,10 +109,7 @@ fn link_jsonl_file(linker: &Linker, path: &str, out: &mut impl Write) -> anyhow:
             });
         match doc {
             Ok(None) => {}
-            Ok(Some((mut doc, text))) => {
-                doc.insert("mentions".into(), mentions_value(linker, &text)?);
-                write_line(out, &doc)?;
-            }
+            Ok(Some((fields, text))) => write_document(out, linker, &fields, &text)?,
             Err(message) => {
                 all_valid = false;
                 eprintln!("canon: {path}:{line_no}: {message}");
@@ -146,12 +143,22 @@ fn parse_document(line: &str) -> Result<(Map<String, Value>, String), String> {
     Ok((doc, text))
 }
 
-fn mentions_value(linker: &Linker, text: &str) -> anyhow::Result<Value> {
+/// Links `text` and writes the document line: `fields` with canon's mentions.
+fn write_document(
+    out: &mut impl Write,
+    linker: &Linker,
+    fields: &Map<String, Value>,
+    text: &str,
+) -> anyhow::Result<()> {
     let mentions = linker.link(text);
-    serde_json::to_value(output::wire_mentions(text, &mentions)).context("cannot encode mentions")
+    let doc = WireDocument {
+        fields,
+        mentions: output::wire_mentions(text, &mentions),
+    };
+    write_line(out, &doc)
 }
 
-fn write_line(out: &mut impl Write, doc: &Map<String, Value>) -> anyhow::Result<()> {
+fn write_line(out: &mut impl Write, doc: &impl serde::Serialize) -> anyhow::Result<()> {
     serde_json::to_writer(&mut *out, doc).context("cannot write the output")?;
     out.write_all(b"\n").context("cannot write the output")
 }

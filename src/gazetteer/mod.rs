@@ -1,25 +1,235 @@
-//! TEMPORARY stub, replaced by the real loader.
-#![allow(missing_docs)]
-use serde::Deserialize;
-use std::collections::BTreeMap;
-use std::path::Path;
+//! The gazetteer: the entities canon links to, read from TOML files and
+//! validated once.
+//!
+//! A gazetteer is one `.toml` file or a directory of them, read recursively
+//! in sorted path order. Each file holds `[[entity]]` tables:
+//!
+//! ```toml
+//! [[entity]]
+//! id = "panjshir"                 # required, unique: a-z 0-9 - _ : .
+//! name = "Panjshir"               # required, the canonical display name
+//! type = "place"                  # required: person | place | organization | event | other
+//! aliases = ["Panjsher", "Panshir"]   # optional
+//! acronyms = []                   # optional
+//! names = { fr = ["Panchir"], ru = ["Панджшер"] }  # optional, by BCP 47 tag
+//! wikidata = "Q..."               # optional: Q followed by digits
+//! description = "..."             # optional
+//! fuzzy = true                    # optional (default true): false links listed spellings only
+//! min_score = 0.9                 # optional, in [0, 1]: this entity's link threshold
+//! ```
+//!
+//! Loading reports every mistake of every file at once (see
+//! [`GazetteerErrors`]), never only the first.
 
+mod embedded;
+mod file;
+mod load;
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+use std::path::Path;
+use std::str::FromStr;
+
+use crate::error::{GazetteerErrors, ParseEntityTypeError};
+
+pub(crate) use file::ENTITY_KEYS;
+
+/// A validated set of entities, in file order, with unique ids.
+///
+/// Built once by [`Gazetteer::load`], [`Gazetteer::from_sources`] or
+/// [`Gazetteer::from_toml`], then read-only.
+#[derive(Debug, Clone)]
+pub struct Gazetteer {
+    entities: Vec<Entity>,
+    by_id: HashMap<String, usize>,
+}
+
+impl Gazetteer {
+    /// Reads the gazetteer files and directories at `paths`, in the order
+    /// given; a directory is read recursively, its `.toml` files in sorted
+    /// path order. Ids must be unique across all of them.
+    ///
+    /// # Errors
+    ///
+    /// Every mistake of every file: missing paths, unreadable files, TOML
+    /// syntax, schema violations, duplicate ids.
+    pub fn load<P: AsRef<Path>>(paths: &[P]) -> Result<Gazetteer, GazetteerErrors> {
+        load::load(paths.iter().map(AsRef::as_ref))
+    }
+
+    /// Builds a gazetteer from `(path, TOML text)` pairs, in order; `path`
+    /// only names the source in errors and [`Origin`]s.
+    ///
+    /// # Errors
+    ///
+    /// Every mistake of every source, as for [`Gazetteer::load`].
+    pub fn from_sources<'a>(
+        sources: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> Result<Gazetteer, GazetteerErrors> {
+        load::from_sources(sources)
+    }
+
+    /// Builds a gazetteer from one TOML text; `path` only names it in errors
+    /// and [`Origin`]s.
+    ///
+    /// # Errors
+    ///
+    /// Every mistake in `text`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use canon::{EntityType, Gazetteer};
+    ///
+    /// let gazetteer = Gazetteer::from_toml(
+    ///     "places.toml",
+    ///     r#"
+    /// [[entity]]
+    /// id = "panjshir"
+    /// name = "Panjshir"
+    /// type = "place"
+    /// aliases = ["Panjsher"]
+    /// "#,
+    /// )?;
+    /// assert_eq!(gazetteer.len(), 1);
+    /// assert_eq!(gazetteer.entities()[0].kind, EntityType::Place);
+    ///
+    /// let errors = Gazetteer::from_toml("bad.toml", "[[entity]]\nid = \"x\"\nnmae = \"X\"\n")
+    ///     .unwrap_err();
+    /// assert_eq!(
+    ///     errors.errors()[0].to_string(),
+    ///     "bad.toml:1:1: missing `name` in this entity — add `name = \"…\"`",
+    /// );
+    /// assert_eq!(
+    ///     errors.errors()[2].to_string(),
+    ///     "bad.toml:3:1: unknown key `nmae` in an entity — did you mean `name`?",
+    /// );
+    /// # Ok::<(), canon::GazetteerErrors>(())
+    /// ```
+    pub fn from_toml(path: &str, text: &str) -> Result<Gazetteer, GazetteerErrors> {
+        Gazetteer::from_sources([(path, text)])
+    }
+
+    /// Builds the gazetteer of already validated `entities`.
+    fn new(entities: Vec<Entity>) -> Gazetteer {
+        let by_id = entities
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id.clone(), i))
+            .collect();
+        Gazetteer { entities, by_id }
+    }
+
+    /// All entities: files in load order, each file's entities in order.
+    pub fn entities(&self) -> &[Entity] {
+        &self.entities
+    }
+
+    /// The entity with this id.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use canon::Gazetteer;
+    ///
+    /// let gazetteer = Gazetteer::from_toml(
+    ///     "people.toml",
+    ///     "[[entity]]\nid = \"ahmad-massoud\"\nname = \"Ahmad Massoud\"\ntype = \"person\"\n",
+    /// )?;
+    /// let entity = gazetteer.get("ahmad-massoud").expect("defined above");
+    /// assert_eq!(entity.name, "Ahmad Massoud");
+    /// assert_eq!((entity.origin.line, entity.origin.column), (1, 1));
+    /// assert!(gazetteer.get("panjshir").is_none());
+    /// # Ok::<(), canon::GazetteerErrors>(())
+    /// ```
+    pub fn get(&self, id: &str) -> Option<&Entity> {
+        self.by_id.get(id).map(|&i| &self.entities[i])
+    }
+
+    /// The number of entities.
+    pub fn len(&self) -> usize {
+        self.entities.len()
+    }
+
+    /// Whether there are no entities (gazetteer files may hold none).
+    pub fn is_empty(&self) -> bool {
+        self.entities.is_empty()
+    }
+}
+
+/// One entity of the gazetteer, as written in its file and validated.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entity {
+    /// Unique id, made of a-z 0-9 - _ : . only.
+    pub id: String,
+    /// Canonical display name; never blank.
+    pub name: String,
+    /// `type` in the file.
+    pub kind: EntityType,
+    /// Other spellings, in any language or script; never blank.
+    pub aliases: Vec<String>,
+    /// Short forms such as `NRF`; never blank.
+    pub acronyms: Vec<String>,
+    /// Names by BCP 47 language tag, such as `fr` → `["Panchir"]`.
+    pub names: BTreeMap<String, Vec<String>>,
+    /// Wikidata item id: `Q` followed by digits.
+    pub wikidata: Option<String>,
+    /// Free-text description.
+    pub description: Option<String>,
+    /// Whether approximate spellings may link (default `true`); `false`
+    /// links only the spellings listed.
+    pub fuzzy: bool,
+    /// This entity's link threshold in [0, 1], overriding the linker's.
+    pub min_score: Option<f64>,
+    /// Where the entity's table starts.
+    pub origin: Origin,
+}
+
+/// A place in a gazetteer source: 1-based line and column (in characters).
+///
+/// Displays as `path:line:column`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Origin {
+    /// The source's path, as given or found while walking a directory.
     pub path: String,
+    /// 1-based line.
     pub line: usize,
+    /// 1-based column, in characters.
     pub column: usize,
 }
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
-#[serde(rename_all = "lowercase")]
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}", self.path, self.line, self.column)
+    }
+}
+
+/// What kind of thing an entity is: `type` in the gazetteer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum EntityType {
+    /// `person`
     Person,
+    /// `place`
     Place,
+    /// `organization`
     Organization,
+    /// `event`
     Event,
+    /// `other`
     Other,
 }
+
 impl EntityType {
+    /// Every type, in declaration order.
+    pub const ALL: &'static [EntityType] = &[
+        EntityType::Person,
+        EntityType::Place,
+        EntityType::Organization,
+        EntityType::Event,
+        EntityType::Other,
+    ];
+
+    /// The name used in gazetteers and output: `person`, `place`, …
     pub fn as_str(self) -> &'static str {
         match self {
             EntityType::Person => "person",
@@ -30,104 +240,61 @@ impl EntityType {
         }
     }
 }
-#[derive(Debug, Clone, PartialEq)]
-pub struct Entity {
-    pub id: String,
-    pub name: String,
-    pub kind: EntityType,
-    pub aliases: Vec<String>,
-    pub acronyms: Vec<String>,
-    pub names: BTreeMap<String, Vec<String>>,
-    pub wikidata: Option<String>,
-    pub description: Option<String>,
-    pub fuzzy: bool,
-    pub min_score: Option<f64>,
-    pub origin: Origin,
-}
-#[derive(Deserialize)]
-struct Raw {
-    id: String,
-    name: String,
-    #[serde(rename = "type")]
-    kind: EntityType,
-    #[serde(default)]
-    aliases: Vec<String>,
-    #[serde(default)]
-    acronyms: Vec<String>,
-    #[serde(default)]
-    names: BTreeMap<String, Vec<String>>,
-    wikidata: Option<String>,
-    description: Option<String>,
-    fuzzy: Option<bool>,
-    min_score: Option<f64>,
-}
-#[derive(Deserialize)]
-struct File {
-    #[serde(default)]
-    entity: Vec<Raw>,
-}
-#[derive(Debug, Clone, Default)]
-pub struct Gazetteer {
-    entities: Vec<Entity>,
-}
-#[derive(Debug, thiserror::Error)]
-#[error("{0}")]
-pub struct GazetteerErrors(pub String);
-impl Gazetteer {
-    pub fn from_toml(path: &str, text: &str) -> Result<Gazetteer, GazetteerErrors> {
-        Self::from_sources([(path, text)])
+
+impl fmt::Display for EntityType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
     }
-    pub fn from_sources<'a>(
-        sources: impl IntoIterator<Item = (&'a str, &'a str)>,
-    ) -> Result<Gazetteer, GazetteerErrors> {
-        let mut entities = Vec::new();
-        for (path, text) in sources {
-            let f: File =
-                toml::from_str(text).map_err(|e| GazetteerErrors(format!("{path}: {e}")))?;
-            for r in f.entity {
-                entities.push(Entity {
-                    id: r.id,
-                    name: r.name,
-                    kind: r.kind,
-                    aliases: r.aliases,
-                    acronyms: r.acronyms,
-                    names: r.names,
-                    wikidata: r.wikidata,
-                    description: r.description,
-                    fuzzy: r.fuzzy.unwrap_or(true),
-                    min_score: r.min_score,
-                    origin: Origin {
-                        path: path.to_string(),
-                        line: 0,
-                        column: 0,
-                    },
-                });
-            }
+}
+
+impl FromStr for EntityType {
+    type Err = ParseEntityTypeError;
+
+    /// Parses the exact, lowercase name given by [`EntityType::as_str`].
+    fn from_str(s: &str) -> Result<EntityType, ParseEntityTypeError> {
+        EntityType::ALL
+            .iter()
+            .copied()
+            .find(|kind| kind.as_str() == s)
+            .ok_or_else(|| ParseEntityTypeError(s.to_owned()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entity_type_names_round_trip() {
+        for &kind in EntityType::ALL {
+            assert_eq!(kind.as_str().parse::<EntityType>(), Ok(kind));
+            assert_eq!(kind.to_string(), kind.as_str());
         }
-        Ok(Gazetteer { entities })
+        let error = "Place".parse::<EntityType>().unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "unknown entity type `Place` — use one of `person`, `place`, \
+             `organization`, `event`, `other`"
+        );
     }
-    pub fn load<P: AsRef<Path>>(paths: &[P]) -> Result<Gazetteer, GazetteerErrors> {
-        let mut texts = Vec::new();
-        for p in paths {
-            let p = p.as_ref();
-            texts.push((
-                p.display().to_string(),
-                std::fs::read_to_string(p).map_err(|e| GazetteerErrors(e.to_string()))?,
-            ));
-        }
-        Self::from_sources(texts.iter().map(|(a, b)| (a.as_str(), b.as_str())))
+
+    #[test]
+    fn get_finds_entities_by_id_and_keeps_file_order() {
+        let text = "[[entity]]\nid = \"b\"\nname = \"B\"\ntype = \"other\"\n\n\
+                    [[entity]]\nid = \"a\"\nname = \"A\"\ntype = \"event\"\n";
+        let gazetteer = Gazetteer::from_toml("g.toml", text).unwrap();
+        let ids: Vec<&str> = gazetteer.entities().iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, ["b", "a"]);
+        assert_eq!(gazetteer.get("a").map(|e| e.origin.line), Some(6));
+        assert_eq!(gazetteer.get("c"), None);
+        assert_eq!(gazetteer.len(), 2);
+        assert!(!gazetteer.is_empty());
     }
-    pub fn entities(&self) -> &[Entity] {
-        &self.entities
-    }
-    pub fn get(&self, id: &str) -> Option<&Entity> {
-        self.entities.iter().find(|e| e.id == id)
-    }
-    pub fn len(&self) -> usize {
-        self.entities.len()
-    }
-    pub fn is_empty(&self) -> bool {
-        self.entities.is_empty()
+
+    #[test]
+    fn gazetteer_is_send_and_sync() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<Gazetteer>();
+        assert_send_sync::<crate::error::GazetteerErrors>();
     }
 }
-mod embedded;

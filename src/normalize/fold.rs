@@ -113,12 +113,22 @@ pub(crate) fn fold_into(cluster: &str, out: &mut String) {
     }
 }
 
-/// The first character `c` folds to, if it is text at all.
-pub(crate) fn first_folded(c: char) -> Option<char> {
-    if classify(c) != Class::Text {
-        return None;
-    }
+/// The first character the normalized text will hold after these
+/// characters: characters that fold to nothing (invisible ones, lone
+/// combining marks) are skipped; a space or dash is returned as itself.
+pub(crate) fn next_visible(chars: impl Iterator<Item = char>) -> Option<char> {
     let mut folded = String::new();
-    fold_into(c.encode_utf8(&mut [0; 4]), &mut folded);
-    folded.chars().next()
+    for c in chars {
+        match classify(c) {
+            Class::Drop => {}
+            Class::Space | Class::Dash => return Some(c),
+            Class::Text => {
+                fold_into(c.encode_utf8(&mut [0; 4]), &mut folded);
+                if let Some(f) = folded.chars().next() {
+                    return Some(f);
+                }
+            }
+        }
+    }
+    None
 }

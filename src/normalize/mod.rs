@@ -22,7 +22,11 @@ use fold::Class;
 use offsets::OffsetMap;
 use unicode_normalization::char::is_combining_mark;
 
-/// The normalization pipeline (see the [module docs](self) for its steps).
+/// The normalization pipeline, one pass over the text: whitespace runs become
+/// one space; invisible characters vanish; a dash between two letters or
+/// digits becomes a space, other dashes `-`; every other character is
+/// decomposed (NFKD), case-folded, stripped of diacritics, and apostrophe and
+/// quote variants become `'` and `"`.
 ///
 /// ```
 /// use canon::Normalizer;
@@ -78,7 +82,11 @@ impl Normalizer {
         while let Some((i, c)) = chars.next() {
             match fold::classify(c) {
                 Class::Space => {
-                    map.push(out.len(), i, false);
+                    let single = c == ' '
+                        && chars
+                            .peek()
+                            .is_none_or(|&(_, d)| fold::classify(d) != Class::Space);
+                    map.push(out.len(), i, single && !out.ends_with(' '));
                     while chars
                         .next_if(|&(_, d)| fold::classify(d) == Class::Space)
                         .is_some()
@@ -91,11 +99,7 @@ impl Normalizer {
                 Class::Dash => {
                     // Judged on folded neighbours, so that normalizing again
                     // decides alike (a Kangxi radical folds to a letter).
-                    let next = chars
-                        .clone()
-                        .map(|(_, d)| d)
-                        .find(|&d| fold::classify(d) != Class::Drop)
-                        .and_then(fold::first_folded);
+                    let next = fold::next_visible(chars.clone().map(|(_, d)| d));
                     let joins = out.chars().next_back().is_some_and(char::is_alphanumeric)
                         && next.is_some_and(char::is_alphanumeric);
                     map.push(out.len(), i, c == '-');

@@ -156,3 +156,36 @@ fn eval_lists_errors_like_score_py() {
     assert_eq!(out.status.code(), Some(1));
     insta::assert_snapshot!(stdout(&out));
 }
+
+#[test]
+fn check_reports_ten_mistakes_located() {
+    let out = canon(&["check", "tests/data/gazetteers/ten-mistakes"], "");
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    assert_eq!(
+        text.lines().count(),
+        11,
+        "ten errors and a summary:\n{text}"
+    );
+    assert!(text.ends_with("10 errors in 2 files\n"), "{text}");
+}
+
+#[test]
+fn check_accepts_the_default_gazetteer() {
+    let out = canon(&["check", "gazetteer"], "");
+    assert!(out.status.success(), "{}", stdout(&out));
+}
+
+#[test]
+fn link_with_an_invalid_gazetteer_exits_1_naming_the_place() {
+    let out = canon(
+        &[
+            "link",
+            "--gazetteer",
+            "tests/data/gazetteers/broken/unknown-key.toml",
+        ],
+        "x",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown-key.toml:"));
+}

@@ -1,0 +1,809 @@
+//! One gazetteer source: TOML text → validated entities and every mistake.
+//!
+//! The text is parsed into spanned TOML values (a serde derive would stop at
+//! the first mistake), then checked entity by entity and key by key, so each
+//! mistake is reported at its own line and column.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use toml::de::{DeString, DeTable, DeValue};
+use toml::Spanned;
+
+use super::{Entity, EntityType, Origin};
+use crate::error::{Expected, GazetteerError, GazetteerErrorKind as Kind};
+
+/// The keys an entity may have.
+pub(crate) const ENTITY_KEYS: &[&str] = &[
+    "id",
+    "name",
+    "type",
+    "aliases",
+    "acronyms",
+    "names",
+    "wikidata",
+    "description",
+    "fuzzy",
+    "min_score",
+];
+
+/// The keys an entity must have.
+const REQUIRED_KEYS: [&str; 3] = ["id", "name", "type"];
+
+/// What one source yields.
+#[derive(Debug, Default)]
+pub(super) struct CheckedFile {
+    /// The valid entities, in file order.
+    pub(super) entities: Vec<Entity>,
+    /// Every well-formed id with the place of its value, valid entity or
+    /// not, in file order: the input of the duplicate check.
+    pub(super) ids: Vec<(String, Origin)>,
+    /// The mistakes, in the order found.
+    pub(super) errors: Vec<GazetteerError>,
+}
+
+/// Checks the TOML `text` of the source named `path`.
+pub(super) fn check(path: &str, text: &str) -> CheckedFile {
+    let mut checker = Checker {
+        path,
+        text,
+        lines: Lines::new(text),
+        out: CheckedFile::default(),
+    };
+    match DeTable::parse(text) {
+        Err(error) => {
+            let start = error.span().map_or(0, |span| span.start);
+            checker.error(
+                start,
+                Kind::Syntax {
+                    message: error.message().to_owned(),
+                },
+            );
+        }
+        Ok(document) => {
+            for (key, value) in by_position(document.get_ref()) {
+                if key.get_ref() == "entity" {
+                    checker.entities(value);
+                } else {
+                    let key_name = key.get_ref().to_string();
+                    checker.error(key.span().start, Kind::UnknownTopLevelKey { key: key_name });
+                }
+            }
+        }
+    }
+    checker.out
+}
+
+/// Line starts of a text, to turn byte offsets into lines and columns.
+pub(super) struct Lines<'t> {
+    text: &'t str,
+    starts: Vec<usize>,
+}
+
+impl<'t> Lines<'t> {
+    /// Indexes the lines of `text`.
+    pub(super) fn new(text: &'t str) -> Lines<'t> {
+        let after_newlines = text.match_indices('\n').map(|(i, _)| i + 1);
+        Lines {
+            text,
+            starts: std::iter::once(0).chain(after_newlines).collect(),
+        }
+    }
+
+    /// The 1-based line and column (in characters) of byte `offset`; a
+    /// byte-order mark does not count as a column.
+    pub(super) fn position(&self, offset: usize) -> (usize, usize) {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.starts.partition_point(|&start| start <= offset);
+        let mut start = self.starts[line - 1];
+        if line == 1 && self.text.starts_with('\u{feff}') {
+            start = '\u{feff}'.len_utf8().min(offset);
+        }
+        (line, self.text[start..offset].chars().count() + 1)
+    }
+}
+
+/// Checks one source, collecting what it yields.
+struct Checker<'a> {
+    path: &'a str,
+    text: &'a str,
+    lines: Lines<'a>,
+    out: CheckedFile,
+}
+
+/// A located TOML value.
+type Value<'i> = Spanned<DeValue<'i>>;
+
+impl Checker<'_> {
+    /// The place of byte `offset`.
+    fn origin(&self, offset: usize) -> Origin {
+        let (line, column) = self.lines.position(offset);
+        Origin {
+            path: self.path.to_owned(),
+            line,
+            column,
+        }
+    }
+
+    /// Records a mistake at byte `offset`.
+    fn error(&mut self, offset: usize, kind: Kind) {
+        let error = GazetteerError::at(self.origin(offset), kind);
+        self.out.errors.push(error);
+    }
+
+    /// The top-level `entity` value: an array of tables.
+    fn entities(&mut self, value: &Value<'_>) {
+        let DeValue::Array(items) = value.get_ref() else {
+            let found = value.get_ref().type_str();
+            self.error(
+                value.span().start,
+                Kind::NotAnEntityTable {
+                    key: "entity".into(),
+                    found,
+                },
+            );
+            return;
+        };
+        for (i, item) in items.iter().enumerate() {
+            match item.get_ref() {
+                DeValue::Table(table) => self.entity(item.span(), table),
+                other => {
+                    let kind = Kind::NotAnEntityTable {
+                        key: format!("entity[{i}]"),
+                        found: other.type_str(),
+                    };
+                    self.error(item.span().start, kind);
+                }
+            }
+        }
+    }
+
+    /// One entity table, whose `[[entity]]` header (or inline table) is at
+    /// `span`.
+    fn entity(&mut self, span: Range<usize>, table: &DeTable<'_>) {
+        let errors_before = self.out.errors.len();
+        for key in REQUIRED_KEYS {
+            if !table.contains_key(key) {
+                self.error(span.start, Kind::MissingKey { key });
+            }
+        }
+        let (mut id, mut name, mut kind) = (None, None, None);
+        let (mut aliases, mut acronyms, mut names) = (Vec::new(), Vec::new(), BTreeMap::new());
+        let (mut wikidata, mut description, mut fuzzy, mut min_score) = (None, None, true, None);
+        for (key, value) in by_position(table) {
+            match key.get_ref().as_ref() {
+                "id" => id = self.id(value),
+                "name" => name = self.name("name", value),
+                "type" => kind = self.kind(value),
+                "aliases" => aliases = self.name_list("aliases", value),
+                "acronyms" => acronyms = self.name_list("acronyms", value),
+                "names" => names = self.names(value),
+                "wikidata" => wikidata = self.wikidata(value),
+                "description" => description = self.string("description", value).map(str::to_owned),
+                "fuzzy" => fuzzy = self.boolean("fuzzy", value).unwrap_or(fuzzy),
+                "min_score" => min_score = self.min_score(value),
+                unknown => {
+                    let suggestion = closest(unknown, ENTITY_KEYS, |key| key);
+                    let kind = Kind::UnknownKey {
+                        key: unknown.to_owned(),
+                        suggestion,
+                    };
+                    self.error(key.span().start, kind);
+                }
+            }
+        }
+        if let Some(id) = &id {
+            self.out.ids.push(id.clone());
+        }
+        let valid = self.out.errors.len() == errors_before;
+        if let (true, Some((id, _)), Some(name), Some(kind)) = (valid, id, name, kind) {
+            self.out.entities.push(Entity {
+                id,
+                name,
+                kind,
+                aliases,
+                acronyms,
+                names,
+                wikidata,
+                description,
+                fuzzy,
+                min_score,
+                origin: self.origin(span.start),
+            });
+        }
+    }
+
+    /// `id`: a non-empty string of a-z 0-9 - _ : . — with its place.
+    fn id(&mut self, value: &Value<'_>) -> Option<(String, Origin)> {
+        let id = self.string("id", value)?;
+        if id.is_empty() {
+            self.error(value.span().start, Kind::EmptyId);
+            return None;
+        }
+        if let Some(character) = id.chars().find(|&c| !is_id_char(c)) {
+            let kind = Kind::InvalidIdChar {
+                id: id.to_owned(),
+                character,
+                suggestion: suggest_id(id),
+            };
+            self.error(value.span().start, kind);
+            return None;
+        }
+        Some((id.to_owned(), self.origin(value.span().start)))
+    }
+
+    /// `type`: one of the five entity types.
+    fn kind(&mut self, value: &Value<'_>) -> Option<EntityType> {
+        let name = self.string("type", value)?;
+        let parsed = name.parse().ok();
+        if parsed.is_none() {
+            let suggestion = closest(name, EntityType::ALL, EntityType::as_str);
+            let kind = Kind::UnknownType {
+                value: name.to_owned(),
+                suggestion,
+            };
+            self.error(value.span().start, kind);
+        }
+        parsed
+    }
+
+    /// `names`: a table from language tags to arrays of names.
+    fn names(&mut self, value: &Value<'_>) -> BTreeMap<String, Vec<String>> {
+        let DeValue::Table(table) = value.get_ref() else {
+            self.wrong_type("names", Expected::NameTable, value);
+            return BTreeMap::new();
+        };
+        let mut names = BTreeMap::new();
+        for (tag, list) in by_position(table) {
+            if !is_language_tag(tag.get_ref()) {
+                self.error(
+                    tag.span().start,
+                    Kind::InvalidLanguageTag {
+                        tag: tag.get_ref().to_string(),
+                    },
+                );
+            }
+            let list = self.name_list(&format!("names.{}", tag.get_ref()), list);
+            names.insert(tag.get_ref().to_string(), list);
+        }
+        names
+    }
+
+    /// `wikidata`: `Q` followed by digits.
+    fn wikidata(&mut self, value: &Value<'_>) -> Option<String> {
+        let item = self.string("wikidata", value)?;
+        let digits = item.strip_prefix('Q').unwrap_or_default();
+        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            self.error(
+                value.span().start,
+                Kind::InvalidWikidata {
+                    value: item.to_owned(),
+                },
+            );
+            return None;
+        }
+        Some(item.to_owned())
+    }
+
+    /// `min_score`: a number in [0, 1].
+    fn min_score(&mut self, value: &Value<'_>) -> Option<f64> {
+        let score = match value.get_ref() {
+            DeValue::Float(float) => float.as_str().parse::<f64>().ok(),
+            DeValue::Integer(int) => i64::from_str_radix(int.as_str(), int.radix())
+                .ok()
+                .map(|n| n as f64),
+            _ => {
+                self.wrong_type("min_score", Expected::Number, value);
+                return None;
+            }
+        };
+        match score {
+            Some(score) if (0.0..=1.0).contains(&score) => Some(score),
+            _ => {
+                let written = self.source(value).unwrap_or_default().to_owned();
+                self.error(
+                    value.span().start,
+                    Kind::MinScoreOutOfRange { value: written },
+                );
+                None
+            }
+        }
+    }
+
+    /// A boolean, or a wrong-type error for `key`.
+    fn boolean(&mut self, key: &str, value: &Value<'_>) -> Option<bool> {
+        let boolean = value.get_ref().as_bool();
+        if boolean.is_none() {
+            self.wrong_type(key, Expected::Boolean, value);
+        }
+        boolean
+    }
+
+    /// A string, or a wrong-type error for `key`.
+    fn string<'v>(&mut self, key: &str, value: &'v Value<'_>) -> Option<&'v str> {
+        let string = value.get_ref().as_str();
+        if string.is_none() {
+            self.wrong_type(key, Expected::String, value);
+        }
+        string
+    }
+
+    /// A string that is not blank: `name`, an alias, an acronym or a
+    /// `names` entry.
+    fn name(&mut self, key: &str, value: &Value<'_>) -> Option<String> {
+        let name = self.string(key, value)?;
+        if name.trim().is_empty() {
+            self.error(
+                value.span().start,
+                Kind::BlankName {
+                    key: key.to_owned(),
+                },
+            );
+            return None;
+        }
+        Some(name.to_owned())
+    }
+
+    /// An array of names; each element is checked at its own place.
+    fn name_list(&mut self, key: &str, value: &Value<'_>) -> Vec<String> {
+        let DeValue::Array(items) = value.get_ref() else {
+            self.wrong_type(key, Expected::StringArray, value);
+            return Vec::new();
+        };
+        let element = |(i, item)| self.name(&format!("{key}[{i}]"), item);
+        items.iter().enumerate().filter_map(element).collect()
+    }
+
+    /// Records that `key` (a key, or an array element such as `aliases[1]`)
+    /// holds `value` where `expected` was wanted, with the corrected text
+    /// when it can be derived from what was written.
+    fn wrong_type(&mut self, key: &str, expected: Expected, value: &Value<'_>) {
+        let fix = self.fix(expected, value).map(|fixed| {
+            if key.ends_with(']') {
+                fixed
+            } else {
+                format!("{key} = {fixed}")
+            }
+        });
+        let found = value.get_ref().type_str();
+        self.error(
+            value.span().start,
+            Kind::WrongType {
+                key: key.to_owned(),
+                expected,
+                found,
+                fix,
+            },
+        );
+    }
+
+    /// The value meant by `value` when it has the wrong type but the right
+    /// content: `"x"` for an array of strings, `42` for a string, …
+    fn fix(&self, expected: Expected, value: &Value<'_>) -> Option<String> {
+        let written = self.source(value)?;
+        match (expected, value.get_ref()) {
+            (Expected::String, DeValue::Integer(_) | DeValue::Float(_) | DeValue::Boolean(_)) => {
+                Some(format!("\"{written}\""))
+            }
+            (Expected::String, DeValue::Array(items))
+                if items.len() == 1 && items[0].get_ref().is_str() =>
+            {
+                self.source(&items[0]).map(str::to_owned)
+            }
+            (Expected::StringArray, DeValue::String(_)) => Some(format!("[{written}]")),
+            (Expected::Number, DeValue::String(s))
+                if s.trim().parse::<f64>().is_ok_and(f64::is_finite) =>
+            {
+                Some(s.trim().to_owned())
+            }
+            (Expected::Boolean, DeValue::String(s)) if s == "true" || s == "false" => {
+                Some(s.to_string())
+            }
+            _ => None,
+        }
+    }
+
+    /// The text of `value` as written in the source.
+    fn source(&self, value: &Value<'_>) -> Option<&str> {
+        self.text.get(value.span())
+    }
+}
+
+/// The entries of `table` in the order they are written (the parser keeps
+/// them sorted by key).
+fn by_position<'t, 'i>(table: &'t DeTable<'i>) -> Vec<(&'t Spanned<DeString<'i>>, &'t Value<'i>)> {
+    let mut entries: Vec<_> = table.iter().collect();
+    entries.sort_by_key(|(key, _)| key.span().start);
+    entries
+}
+
+/// The candidate whose name is closest to `word`, ignoring case, if it is
+/// close enough to be a likely misspelling.
+fn closest<T: Copy>(word: &str, candidates: &[T], name: fn(T) -> &'static str) -> Option<T> {
+    const CLOSE: f64 = 0.8;
+    let word = word.to_lowercase();
+    candidates
+        .iter()
+        .map(|&candidate| (strsim::jaro_winkler(&word, name(candidate)), candidate))
+        .filter(|&(similarity, _)| similarity >= CLOSE)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, candidate)| candidate)
+}
+
+/// Whether `c` may appear in an id.
+fn is_id_char(c: char) -> bool {
+    matches!(c, 'a'..='z' | '0'..='9' | '-' | '_' | ':' | '.')
+}
+
+/// `id` with capitals lowered and whitespace made `-`, if that alone makes
+/// it valid: `Ahmad Massoud` → `ahmad-massoud`.
+fn suggest_id(id: &str) -> Option<String> {
+    let suggestion: String = id
+        .trim()
+        .chars()
+        .map(|c| match c.to_ascii_lowercase() {
+            c if is_id_char(c) => Some(c),
+            c if c.is_whitespace() => Some('-'),
+            _ => None,
+        })
+        .collect::<Option<_>>()?;
+    (!suggestion.is_empty()).then_some(suggestion)
+}
+
+/// Whether `tag` has the shape of a BCP 47 language tag: a primary subtag
+/// of 2–3 letters, then optional subtags of 2–8 letters or digits, joined by
+/// `-` (`fr`, `fa-Latn`, `zh-Hant-TW`).
+fn is_language_tag(tag: &str) -> bool {
+    let mut subtags = tag.split('-');
+    let primary = subtags.next().unwrap_or_default();
+    (2..=3).contains(&primary.len())
+        && primary.bytes().all(|b| b.is_ascii_alphabetic())
+        && subtags
+            .all(|s| (2..=8).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The mistakes in `text`, as (line, column, kind).
+    fn mistakes(text: &str) -> Vec<(usize, usize, Kind)> {
+        check("g.toml", text)
+            .errors
+            .into_iter()
+            .map(|e| (e.line, e.column, e.kind))
+            .collect()
+    }
+
+    /// An entity with the required keys, then `rest`.
+    fn entity(rest: &str) -> String {
+        format!("[[entity]]\nid = \"x\"\nname = \"X\"\ntype = \"place\"\n{rest}")
+    }
+
+    /// The fix suggested for the only mistake in `text`.
+    fn fix(text: &str) -> Option<String> {
+        match mistakes(text).as_slice() {
+            [(_, _, Kind::WrongType { fix, .. })] => fix.clone(),
+            other => panic!("expected one wrong type, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn reads_every_key() {
+        let text = entity(
+            "aliases = [\"Y\"]\nacronyms = [\"XY\"]\nnames = { fr = [\"Iks\"] }\n\
+             wikidata = \"Q42\"\ndescription = \"\"\nfuzzy = false\nmin_score = 1\n",
+        );
+        let checked = check("g.toml", &text);
+        assert_eq!(checked.errors, []);
+        let expected = Entity {
+            id: "x".into(),
+            name: "X".into(),
+            kind: EntityType::Place,
+            aliases: vec!["Y".into()],
+            acronyms: vec!["XY".into()],
+            names: BTreeMap::from([("fr".into(), vec!["Iks".into()])]),
+            wikidata: Some("Q42".into()),
+            description: Some(String::new()),
+            fuzzy: false,
+            min_score: Some(1.0),
+            origin: Origin {
+                path: "g.toml".into(),
+                line: 1,
+                column: 1,
+            },
+        };
+        assert_eq!(checked.entities, [expected]);
+        let id_origin = Origin {
+            path: "g.toml".into(),
+            line: 2,
+            column: 6,
+        };
+        assert_eq!(checked.ids, [("x".to_owned(), id_origin)]);
+    }
+
+    #[test]
+    fn optional_keys_default_to_empty() {
+        let checked = check("g.toml", &entity(""));
+        let entity = &checked.entities[0];
+        assert!(entity.aliases.is_empty() && entity.acronyms.is_empty() && entity.names.is_empty());
+        assert_eq!(
+            (entity.wikidata.as_deref(), entity.description.as_deref()),
+            (None, None)
+        );
+        assert_eq!((entity.fuzzy, entity.min_score), (true, None));
+    }
+
+    #[test]
+    fn files_without_entities_are_valid() {
+        for text in ["", "# nothing yet\n", "entity = []\n", "\u{feff}"] {
+            let checked = check("g.toml", text);
+            assert_eq!(
+                (checked.entities.len(), checked.errors.len()),
+                (0, 0),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn inline_entity_tables_are_entities_and_other_elements_are_not() {
+        let text = "entity = [{ id = \"a\", name = \"A\", type = \"event\" }, 3]\n";
+        let checked = check("g.toml", text);
+        assert_eq!(checked.entities[0].origin.column, 11);
+        let kind = Kind::NotAnEntityTable {
+            key: "entity[1]".into(),
+            found: "integer",
+        };
+        assert_eq!(mistakes(text), [(1, 53, kind)]);
+    }
+
+    #[test]
+    fn reports_every_mistake_of_an_entity_in_file_order() {
+        let text = "[[entity]]\nnmae = \"X\"\ntype = \"city\"\naliases = [\"\", 2]\nid = \"A\"\n";
+        let found: Vec<(usize, usize)> = mistakes(text).iter().map(|m| (m.0, m.1)).collect();
+        // The missing `name` at the header, then each key in the order
+        // written (the parser keeps keys sorted by name): `nmae`, `city`,
+        // both elements of `aliases`, the capital in `id`.
+        assert_eq!(found, [(1, 1), (2, 1), (3, 8), (4, 12), (4, 16), (5, 6)]);
+    }
+
+    #[test]
+    fn suggests_close_keys_and_types() {
+        let key = |k| closest(k, ENTITY_KEYS, |key| key);
+        assert_eq!(key("alias"), Some("aliases"));
+        assert_eq!(key("acronym"), Some("acronyms"));
+        assert_eq!(key("nmae"), Some("name"));
+        assert_eq!(key("Name"), Some("name"));
+        assert_eq!(key("desc"), Some("description"));
+        assert_eq!(key("min-score"), Some("min_score"));
+        assert_eq!(key("colour"), None);
+        let kind = |k| closest(k, EntityType::ALL, EntityType::as_str);
+        assert_eq!(kind("organisation"), Some(EntityType::Organization));
+        assert_eq!(kind("Person"), Some(EntityType::Person));
+        assert_eq!(kind("persn"), Some(EntityType::Person));
+        assert_eq!(kind("city"), None);
+    }
+
+    #[test]
+    fn wrong_types_suggest_the_value_meant() {
+        assert_eq!(
+            fix("[[entity]]\nid = 42\nname = \"X\"\ntype = \"place\"\n"),
+            Some("id = \"42\"".into())
+        );
+        assert_eq!(
+            fix(&entity("aliases = 'Y'\n")),
+            Some("aliases = ['Y']".into())
+        );
+        assert_eq!(
+            fix(&entity("aliases = [\"Y\", true]\n")),
+            Some("\"true\"".into())
+        );
+        assert_eq!(
+            fix(&entity("description = [\"Y\"]\n")),
+            Some("description = \"Y\"".into())
+        );
+        assert_eq!(
+            fix(&entity("min_score = \" 0.5\"\n")),
+            Some("min_score = 0.5".into())
+        );
+        assert_eq!(
+            fix(&entity("fuzzy = \"false\"\n")),
+            Some("fuzzy = false".into())
+        );
+        assert_eq!(fix(&entity("fuzzy = 0\n")), None);
+        assert_eq!(fix(&entity("min_score = \"nan\"\n")), None);
+        assert_eq!(fix(&entity("names = [\"Y\"]\n")), None);
+        assert_eq!(
+            fix(&entity("names = { fr = \"Y\" }\n")),
+            Some("names.fr = [\"Y\"]".into())
+        );
+    }
+
+    #[test]
+    fn wrong_element_types_are_located_at_the_element() {
+        let kind = Kind::WrongType {
+            key: "names.fr[1]".into(),
+            expected: Expected::String,
+            found: "array",
+            fix: None,
+        };
+        assert_eq!(
+            mistakes(&entity("names.fr = [\"Y\", []]\n")),
+            [(5, 18, kind)]
+        );
+    }
+
+    #[test]
+    fn min_score_must_lie_in_the_unit_interval() {
+        for ok in ["0", "1", "0.25", "1e-1", "0x1", "-0.0"] {
+            assert_eq!(
+                mistakes(&entity(&format!("min_score = {ok}\n"))),
+                [],
+                "{ok}"
+            );
+        }
+        for bad in [
+            "1.01",
+            "-0.5",
+            "nan",
+            "inf",
+            "1e400",
+            "99999999999999999999",
+        ] {
+            let kind = Kind::MinScoreOutOfRange { value: bad.into() };
+            assert_eq!(
+                mistakes(&entity(&format!("min_score = {bad}\n"))),
+                [(5, 13, kind)],
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn language_tags_have_the_bcp47_shape() {
+        for ok in [
+            "fr",
+            "fas",
+            "fa-Latn",
+            "zh-Hant-TW",
+            "de-CH-1901",
+            "sr-Latn-RS",
+        ] {
+            assert!(is_language_tag(ok), "{ok}");
+        }
+        for bad in [
+            "",
+            "f",
+            "french",
+            "fr_FR",
+            "fr-",
+            "-fr",
+            "fr-x",
+            "fr-abcdefghi",
+            "f1",
+            "fr--CA",
+            "fé",
+        ] {
+            assert!(!is_language_tag(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn id_suggestions_only_lower_capitals_and_dash_spaces() {
+        assert_eq!(
+            suggest_id("Ahmad Shah Massoud"),
+            Some("ahmad-shah-massoud".into())
+        );
+        assert_eq!(suggest_id(" NRF "), Some("nrf".into()));
+        assert_eq!(suggest_id("Panjšir"), None);
+        assert_eq!(suggest_id("a/b"), None);
+        assert_eq!(suggest_id("   "), None);
+    }
+
+    #[test]
+    fn wikidata_ids_are_q_and_digits() {
+        assert_eq!(mistakes(&entity("wikidata = \"Q2749452\"\n")), []);
+        for bad in [
+            "",
+            "Q",
+            "q42",
+            "Q42a",
+            "Q-1",
+            "https://www.wikidata.org/wiki/Q42",
+        ] {
+            let kind = Kind::InvalidWikidata { value: bad.into() };
+            assert_eq!(
+                mistakes(&entity(&format!("wikidata = '{bad}'\n"))),
+                [(5, 12, kind)],
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let text = entity("names = { ru = [\"Панджшер\"], \"中文\" = [\"x\"] }\n");
+        let kind = Kind::InvalidLanguageTag {
+            tag: "中文".into()
+        };
+        assert_eq!(mistakes(&text), [(5, 30, kind)]);
+    }
+
+    #[test]
+    fn positions_skip_a_byte_order_mark_and_ignore_carriage_returns() {
+        let text = "\u{feff}a = 1\r\nb = 2\r\n";
+        let lines = Lines::new(text);
+        assert_eq!(lines.position(0), (1, 1));
+        assert_eq!(lines.position(3), (1, 1));
+        assert_eq!(lines.position(4), (1, 2));
+        assert_eq!(lines.position(text.find('b').unwrap()), (2, 1));
+        assert_eq!(lines.position(1), (1, 1), "inside the mark");
+        assert_eq!(lines.position(usize::MAX), (3, 1), "past the end");
+        let kind = Kind::UnknownTopLevelKey { key: "a".into() };
+        assert_eq!(mistakes("\u{feff}a = 1\n")[0], (1, 1, kind));
+    }
+
+    #[test]
+    fn syntax_errors_stop_the_file_at_the_parser_position() {
+        let text = entity("aliases = [\"Y\"\nbad = 1\n");
+        let found = mistakes(&text);
+        assert_eq!(found.len(), 1);
+        assert!(
+            matches!(&found[0], (6, 1, Kind::Syntax { message }) if message.contains("missing comma")),
+            "{found:?}"
+        );
+        assert_eq!(check("g.toml", &text).ids, []);
+    }
+
+    #[test]
+    fn hostile_input_gives_errors_not_panics() {
+        let deep = format!("a = {}{}\n", "[".repeat(100_000), "]".repeat(100_000));
+        assert!(matches!(mistakes(&deep)[0].2, Kind::Syntax { .. }));
+        let deep_keys = format!("{}b = 1\n", "a.".repeat(100_000));
+        assert!(matches!(
+            mistakes(&deep_keys)[0],
+            (1, 1, Kind::Syntax { .. })
+        ));
+        let inline = format!(
+            "entity = [{}{}]\n",
+            "{a = ".repeat(10_000),
+            "}".repeat(10_000)
+        );
+        assert!(matches!(mistakes(&inline)[0].2, Kind::Syntax { .. }));
+        let huge = "Ω".repeat(1 << 18);
+        let found = mistakes(&format!(
+            "[[entity]]\nid = \"{huge}\"\nname = \"{huge}\"\ntype = \"{huge}\"\n"
+        ));
+        assert_eq!(found.len(), 2);
+        let garbage: String = (0..1000u32)
+            .filter_map(|i| char::from_u32(i * 7919 % 0x11_0000))
+            .collect();
+        assert!(!mistakes(&garbage).is_empty());
+        for i in 0..garbage.len() {
+            if garbage.is_char_boundary(i) {
+                check("g.toml", &garbage[..i]);
+            }
+        }
+    }
+
+    #[test]
+    fn displays_stay_on_one_line() {
+        let text = entity("\"co\\nlour\\u0007\" = 1\n");
+        let error = &check("g.toml", &text).errors[0];
+        assert_eq!(
+            error.to_string(),
+            "g.toml:5:1: unknown key `co\\nlour\\u{7}` in an entity — allowed keys: id, name, type, \
+             aliases, acronyms, names, wikidata, description, fuzzy, min_score"
+        );
+        let long = entity(&format!("wikidata = \"{}\"\n", "x".repeat(200)));
+        let message = check("g.toml", &long).errors[0].to_string();
+        assert!(
+            message.contains(&format!("`{}…`", "x".repeat(80))),
+            "{message}"
+        );
+    }
+}
