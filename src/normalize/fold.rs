@@ -46,6 +46,16 @@ pub(crate) fn classify(c: char) -> Class {
         | '\u{058A}'
         | '\u{05BE}' => Class::Dash,
         c if c.is_whitespace() || c.is_control() => Class::Space,
+        // Compatibility forms of dashes and spaces (superscript minus,
+        // vertical, small and fullwidth forms) class as what they decompose
+        // to. Letters and digits never decompose to either: skip the lookup.
+        c if !c.is_ascii() && !c.is_alphanumeric() => {
+            let mut decomposed = std::iter::once(c).nfkd();
+            match (decomposed.next(), decomposed.next()) {
+                (Some(d), None) if d != c => classify(d),
+                _ => Class::Text,
+            }
+        }
         _ => Class::Text,
     }
 }

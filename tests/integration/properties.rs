@@ -42,7 +42,10 @@ fn strict_linker() -> &'static Linker {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(400))]
+    // 400 cases by default; PROPTEST_CASES=100000 for a longer hunt.
+    #![proptest_config(ProptestConfig::with_cases(
+        std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(400)
+    ))]
 
     #[test]
     fn mentions_respect_the_contract(text in text(), strict in any::<bool>()) {
