@@ -4,6 +4,7 @@
 
 use crate::lexicon::{Entry, Lexicon, NameKind};
 use crate::resolve::Taken;
+use crate::skeleton;
 use crate::tokenize::{Token, TokenKind, Tokens};
 use crate::{Gazetteer, Method, Normalized, Span};
 
@@ -72,6 +73,9 @@ pub(crate) struct Candidate {
     pub(crate) form: u32,
     /// For a composed match, the place spelling substituted into `form`.
     pub(crate) via: Option<u32>,
+    /// For a transliteration match, the convention rules that bridged the
+    /// two spellings.
+    pub(crate) rules: Vec<&'static str>,
     pub(crate) method: Method,
     pub(crate) score: f64,
     /// `None` while the candidate is still in the running.
@@ -132,6 +136,7 @@ fn listed_candidate(
         entity: form.entity,
         form: entry.form,
         via: entry.via,
+        rules: Vec::new(),
         method,
         score,
         dropped: case_mismatch(form.kind, &form.text, surface),
@@ -149,15 +154,42 @@ fn case_mismatch(kind: NameKind, listed: &str, surface: &str) -> Option<Reason> 
         let as_listed = surface == listed || surface == listed.to_uppercase();
         return (!as_listed).then_some(Reason::AcronymCase);
     }
+    if !has_cased_letters(surface) {
+        return None; // Arabic, Hebrew, CJK...: no case to compare
+    }
     if all_caps(listed) && has_upper(listed) && !all_caps(surface) {
         return Some(Reason::NotAllCaps);
     }
     (has_upper(listed) && !has_upper(surface)).then_some(Reason::Lowercase)
 }
 
-/// Fuzzy candidates for capitalized spans that no mention in `taken`
-/// (normalized spans) overlaps.
-pub(crate) fn fuzzy(
+/// Scores of the approximate tier: a skeleton shared with the same
+/// vowels; shared by a text whose script leaves vowels unwritten; shared
+/// with a vowel more or less (below the default threshold: `Kabila` is not
+/// `Kabul`). Vowels in the same places but of other classes score between
+/// the first and the last, by the share that agree (`Kabel` is not `Kabul`,
+/// `Ahmed Chah Massoud` is `Ahmad Shah Massoud`).
+pub(crate) const SCORE_SKELETON: f64 = 0.9;
+pub(crate) const SCORE_SKELETON_ABJAD: f64 = 0.88;
+pub(crate) const SCORE_SKELETON_VOWELS: f64 = 0.8;
+
+/// The score of a skeleton match from how its vowels agree.
+fn skeleton_score(query: &skeleton::Reading, key: &skeleton::Reading, abjad: bool) -> f64 {
+    match query.vowel_agreement(key) {
+        Some((0, _)) => SCORE_SKELETON,
+        _ if abjad => SCORE_SKELETON_ABJAD,
+        Some((mismatches, vowels)) => {
+            let agree = 1.0 - mismatches as f64 / vowels as f64;
+            SCORE_SKELETON_VOWELS + 0.09 * agree
+        }
+        None => SCORE_SKELETON_VOWELS,
+    }
+}
+
+/// Candidates for name-like spans that no mention in `taken` overlaps:
+/// first by convention skeleton, then by edit distance for the names the
+/// skeleton did not reach.
+pub(crate) fn approximate(
     doc: &Document<'_>,
     lexicon: &Lexicon,
     gazetteer: &Gazetteer,
@@ -165,7 +197,7 @@ pub(crate) fn fuzzy(
 ) -> Vec<Candidate> {
     let norm = doc.norm.as_str();
     let mut out = Vec::new();
-    for run in capitalized_runs(doc) {
+    for run in name_runs(doc) {
         for i in 0..run.len() {
             if !run[i].1 {
                 continue;
@@ -178,7 +210,17 @@ pub(crate) fn fuzzy(
                 if taken.overlaps(nspan) {
                     continue;
                 }
-                for (key, sim) in lexicon.fuzzy(&norm[nspan]) {
+                let span = doc.norm.to_original(nspan);
+                let query = &norm[nspan];
+                let abjad = doc.text[span].chars().any(is_abjad);
+                let mut found = by_skeleton(query, abjad, lexicon);
+                for (key, sim) in lexicon.fuzzy(query) {
+                    if !found.iter().any(|f| f.0 == key) {
+                        found.push((key, sim, Method::Fuzzy, Vec::new()));
+                    }
+                }
+                let first = out.len();
+                for (key, score, method, rules) in found {
                     for &entry in lexicon.entries(key) {
                         let form = lexicon.form(entry.form);
                         let allowed = entry.via.is_none()
@@ -187,26 +229,83 @@ pub(crate) fn fuzzy(
                         if allowed {
                             out.push(Candidate {
                                 norm: nspan,
-                                span: doc.norm.to_original(nspan),
+                                span,
                                 entity: form.entity,
                                 form: entry.form,
                                 via: None,
-                                method: Method::Fuzzy,
-                                score: sim,
+                                rules: rules.clone(),
+                                method,
+                                score,
                                 dropped: None,
                             });
                         }
                     }
                 }
+                keep_best_per_entity(&mut out, first);
             }
         }
     }
     out
 }
 
-/// Runs of adjacent word tokens that are capitalized or name particles, each
-/// token with whether it is capitalized. A run breaks at punctuation.
-fn capitalized_runs<'d>(doc: &'d Document<'_>) -> Vec<Vec<(&'d Token, bool)>> {
+/// Keeps, among `candidates[first..]` (one span), the best candidate of each
+/// entity: the other listed forms of the same entity add nothing.
+fn keep_best_per_entity(candidates: &mut Vec<Candidate>, first: usize) {
+    let mut fresh = candidates.split_off(first);
+    fresh.sort_by(|a, b| a.entity.cmp(&b.entity).then(b.score.total_cmp(&a.score)));
+    fresh.dedup_by_key(|c| c.entity);
+    candidates.append(&mut fresh);
+}
+
+/// Keys sharing a skeleton with `query`, each with its score and the rules
+/// that bridged the spellings (the best reading pair).
+fn by_skeleton(
+    query: &str,
+    abjad: bool,
+    lexicon: &Lexicon,
+) -> Vec<(u32, f64, Method, Vec<&'static str>)> {
+    let mut found: Vec<(u32, f64, Method, Vec<&'static str>)> = Vec::new();
+    let queries = skeleton::readings(query);
+    for q in queries
+        .iter()
+        .filter(|q| q.strength() >= skeleton::MIN_STRENGTH)
+    {
+        let consonants = q.consonants();
+        for &key in lexicon.by_skeleton(&consonants) {
+            for k in skeleton::readings(lexicon.key(key)) {
+                if k.consonants() != consonants {
+                    continue;
+                }
+                let score = skeleton_score(q, &k, abjad);
+                let mut rules = skeleton::bridge(q, &k);
+                if abjad && k.pattern != q.pattern {
+                    rules.push("short vowels unwritten");
+                }
+                match found.iter_mut().find(|f| f.0 == key) {
+                    Some(f) if f.1 >= score => {}
+                    Some(f) => *f = (key, score, Method::Transliteration, rules),
+                    None => found.push((key, score, Method::Transliteration, rules)),
+                }
+            }
+        }
+    }
+    found
+}
+
+/// Letters of scripts that leave short vowels unwritten.
+fn is_abjad(c: char) -> bool {
+    matches!(c, '\u{0590}'..='\u{05FF}' | '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}'
+        | '\u{08A0}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
+}
+
+fn has_cased_letters(s: &str) -> bool {
+    s.chars().any(|c| c.is_uppercase() || c.is_lowercase())
+}
+
+/// Runs of adjacent name-like word tokens (capitalized, or of a script
+/// without case) and name particles, each token with whether it is
+/// name-like. A run breaks at punctuation.
+fn name_runs<'d>(doc: &'d Document<'_>) -> Vec<Vec<(&'d Token, bool)>> {
     let norm = doc.norm.as_str();
     let mut runs = Vec::new();
     let mut run: Vec<(&Token, bool)> = Vec::new();
@@ -223,13 +322,11 @@ fn capitalized_runs<'d>(doc: &'d Document<'_>) -> Vec<Vec<(&'d Token, bool)>> {
         if token.kind != TokenKind::Word {
             continue;
         }
-        let capitalized = doc
-            .original(token.span)
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase);
-        if capitalized || PARTICLES.contains(&&norm[token.span]) {
-            run.push((token, capitalized));
+        let original = doc.original(token.span);
+        let name_like = original.chars().next().is_some_and(char::is_uppercase)
+            || (!has_cased_letters(original) && original.chars().any(char::is_alphabetic));
+        if name_like || PARTICLES.contains(&&norm[token.span]) {
+            run.push((token, name_like));
         } else {
             runs.push(std::mem::take(&mut run));
         }

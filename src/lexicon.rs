@@ -3,6 +3,7 @@
 //! the fuzzy pass.
 
 use crate::fuzzy;
+use crate::skeleton;
 use crate::{EntityType, Gazetteer, Normalizer};
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::collections::HashMap;
@@ -47,7 +48,12 @@ pub(crate) struct Lexicon {
     entries: Vec<Vec<Entry>>,
     automaton: AhoCorasick,
     fuzzy: HashMap<(String, usize), Vec<u32>>,
+    skeletons: HashMap<String, Vec<u32>>,
 }
+
+/// Fewest letters a listed name needs to be found by skeleton or edit
+/// distance: shorter names link only when written as listed.
+const MIN_APPROXIMATE_LETTERS: usize = 5;
 
 impl Lexicon {
     /// Compiles `gazetteer` with the same `normalizer` documents go through.
@@ -99,18 +105,31 @@ impl Lexicon {
             .match_kind(MatchKind::Standard)
             .build(lexicon.keys.iter().map(|k| k.as_bytes()))?;
         let mut fuzzy_buckets: HashMap<(String, usize), Vec<u32>> = HashMap::new();
+        let mut skeletons: HashMap<String, Vec<u32>> = HashMap::new();
         for (k, key) in lexicon.keys.iter().enumerate() {
-            let fuzzy_ok = lexicon.entries[k].iter().any(|en| {
+            let approximate_ok = lexicon.entries[k].iter().any(|en| {
                 let form = &forms[en.form as usize];
                 en.via.is_none()
                     && form.kind != NameKind::Acronym
                     && gazetteer.entities()[form.entity as usize].fuzzy
-            });
-            if fuzzy_ok && fuzzy::eligible(key) {
+            }) && key.chars().filter(|c| c.is_alphabetic()).count()
+                >= MIN_APPROXIMATE_LETTERS;
+            if !approximate_ok {
+                continue;
+            }
+            if fuzzy::eligible(key) {
                 fuzzy_buckets
                     .entry(fuzzy::bucket(key))
                     .or_default()
                     .push(k as u32);
+            }
+            for reading in skeleton::readings(key) {
+                if reading.strength() >= skeleton::MIN_STRENGTH {
+                    let keys = skeletons.entry(reading.consonants()).or_default();
+                    if keys.last() != Some(&(k as u32)) {
+                        keys.push(k as u32);
+                    }
+                }
             }
         }
         Ok(Lexicon {
@@ -119,6 +138,7 @@ impl Lexicon {
             entries: lexicon.entries,
             automaton,
             fuzzy: fuzzy_buckets,
+            skeletons,
         })
     }
 
@@ -147,6 +167,11 @@ impl Lexicon {
         self.automaton
             .find_overlapping_iter(norm)
             .map(|m| (m.start(), m.end(), m.pattern().as_u32()))
+    }
+
+    /// Keys with a reading whose consonant skeleton is `consonants`.
+    pub(crate) fn by_skeleton(&self, consonants: &str) -> &[u32] {
+        self.skeletons.get(consonants).map_or(&[], Vec::as_slice)
     }
 
     /// Keys similar to normalized `query`, with their similarity.

@@ -59,7 +59,9 @@ impl LinkerBuilder {
         self
     }
 
-    /// Whether the fuzzy pass runs (default: yes).
+    /// Whether spellings the gazetteer does not list are looked for, by
+    /// transliteration skeleton and by edit distance (default: yes). Off,
+    /// only listed spellings link, as for an entity with `fuzzy = false`.
     pub fn fuzzy(&mut self, on: bool) -> &mut LinkerBuilder {
         self.fuzzy = on;
         self
@@ -131,6 +133,9 @@ pub struct Explained<'g> {
     pub matched: String,
     /// For a composed match: the place spelling that was substituted.
     pub via: Option<String>,
+    /// For a transliteration match: the convention rules that bridged the
+    /// text's spelling and the listed one.
+    pub rules: Vec<&'static str>,
     /// How it matched.
     pub method: Method,
     /// Its score in [0, 1].
@@ -185,6 +190,7 @@ impl Linker {
                 entity: self.entity(c.entity),
                 matched: self.lexicon.form(c.form).text.to_string(),
                 via: c.via.map(|v| self.lexicon.form(v).text.to_string()),
+                rules: c.rules,
                 method: c.method,
                 score: c.score,
                 decision: c.dropped.map_or(Ok(()), Err),
@@ -211,8 +217,9 @@ impl Linker {
         self.entity(e).min_score.unwrap_or(self.options.threshold)
     }
 
-    /// The pipeline: normalize → tokens → exact candidates → resolve → fuzzy
-    /// candidates for what is left → resolve. Returns every candidate and
+    /// The pipeline: normalize → tokens → exact candidates → resolve →
+    /// approximate candidates (skeleton, edit distance) for what is left →
+    /// resolve. Returns every candidate and
     /// the indices of those that became mentions.
     fn analyze(&self, text: &str) -> (Vec<Candidate>, Vec<usize>) {
         let norm = self.normalizer.normalize(text);
@@ -227,14 +234,15 @@ impl Linker {
         let mut candidates = candidates::exact(&doc, &self.lexicon);
         let mut kept = resolve(&mut candidates, threshold, &mut taken);
         if self.options.fuzzy {
-            let mut fuzzy = candidates::fuzzy(&doc, &self.lexicon, &self.gazetteer, &taken);
+            let mut approximate =
+                candidates::approximate(&doc, &self.lexicon, &self.gazetteer, &taken);
             let offset = candidates.len();
             kept.extend(
-                resolve(&mut fuzzy, threshold, &mut taken)
+                resolve(&mut approximate, threshold, &mut taken)
                     .into_iter()
                     .map(|i| i + offset),
             );
-            candidates.append(&mut fuzzy);
+            candidates.append(&mut approximate);
         }
         (candidates, kept)
     }

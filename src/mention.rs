@@ -29,18 +29,23 @@ pub enum Method {
     /// way that the gazetteer lists for that place (`Lion of Panchir` from
     /// `Lion of Panjshir` and the place's `Panchir`).
     Composed,
+    /// The text and a listed name are one name in two spellings: they share
+    /// a convention-neutral skeleton once transliterated into Latin
+    /// (`Panchir` = `Panjshir`, `Кабул` = `Kabul`, `پنجشیر` = `Panjshir`).
+    Transliteration,
     /// The text is close to a listed name by edit distance.
     Fuzzy,
 }
 
 impl Method {
     /// Every method, in order of preference.
-    pub const ALL: [Method; 6] = [
+    pub const ALL: [Method; 7] = [
         Method::Exact,
         Method::Alias,
         Method::Acronym,
         Method::Normalized,
         Method::Composed,
+        Method::Transliteration,
         Method::Fuzzy,
     ];
 
@@ -52,6 +57,7 @@ impl Method {
             Method::Acronym => "acronym",
             Method::Normalized => "normalized",
             Method::Composed => "composed",
+            Method::Transliteration => "transliteration",
             Method::Fuzzy => "fuzzy",
         }
     }

@@ -42,11 +42,14 @@ pub(crate) fn run(args: ExplainArgs) -> anyhow::Result<Outcome> {
                 println!("no candidate");
             }
             for c in &explanation.candidates {
-                let via = c
+                let mut via = c
                     .via
                     .as_ref()
                     .map(|v| format!(" with {v:?}"))
                     .unwrap_or_default();
+                if !c.rules.is_empty() {
+                    via.push_str(&format!(" by {}", c.rules.join(", ")));
+                }
                 let decision = match &c.decision {
                     Ok(()) => "KEPT".to_string(),
                     Err(reason) => format!("dropped: {reason}"),
@@ -78,6 +81,7 @@ pub(crate) fn run(args: ExplainArgs) -> anyhow::Result<Outcome> {
                         "score": c.score,
                         "matched": c.matched,
                         "via": c.via,
+                        "rules": c.rules,
                         "kept": c.decision.is_ok(),
                         "reason": c.decision.as_ref().err().map(ToString::to_string),
                     })

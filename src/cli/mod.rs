@@ -70,7 +70,7 @@ struct LinkerArgs {
     /// Score a mention needs, in [0, 1].
     #[arg(long, value_name = "SCORE", default_value_t = canon::DEFAULT_THRESHOLD)]
     threshold: f64,
-    /// Link listed spellings only: no fuzzy matching.
+    /// Link listed spellings only: no transliteration skeletons, no edit distance.
     #[arg(long)]
     no_fuzzy: bool,
 }

@@ -94,7 +94,31 @@ pub(crate) fn unify_punct(c: char) -> Option<char> {
 /// Folds one cluster (a base character and the combining marks after it) of
 /// class [`Class::Text`], appending the result to `out`.
 pub(crate) fn fold_into(cluster: &str, out: &mut String) {
-    for c in cluster.nfkd() {
+    for composed in cluster.nfc() {
+        match hacek_digraph(composed) {
+            Some(digraph) => out.push_str(digraph),
+            None => fold_char(composed, out),
+        }
+    }
+}
+
+/// Letters with a háček, cedilla or acute that spell a sound English writes
+/// with two letters (ISO 9 and Czech, Polish, Croatian, Romanian spelling:
+/// `Prigožin` = `Prigozhin`, `Čajkovskij` = `Chaykovsky`). Stripping the mark
+/// would lose the sound, so they become the English digraph.
+fn hacek_digraph(c: char) -> Option<&'static str> {
+    Some(match c {
+        'š' | 'Š' | 'ś' | 'Ś' | 'ş' | 'Ş' | 'ș' | 'Ș' => "sh",
+        'č' | 'Č' | 'ć' | 'Ć' => "ch",
+        'ž' | 'Ž' | 'ż' | 'Ż' | 'ź' | 'Ź' => "zh",
+        'ț' | 'Ț' => "ts",
+        _ => return None,
+    })
+}
+
+/// Folds one composed character (see [`fold_into`]).
+fn fold_char(c: char, out: &mut String) {
+    for c in c.nfkd() {
         if is_combining_mark(c) {
             continue;
         }
