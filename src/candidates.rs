@@ -2,7 +2,7 @@
 //! acronym, normalized, composed), then fuzzy lookups for the capitalized
 //! spans nothing exact covers.
 
-use crate::lexicon::{Entry, Lexicon, NameKind};
+use crate::lexicon::{Entry, Lexicon, NameKind, MIN_APPROXIMATE_LETTERS};
 use crate::resolve::Taken;
 use crate::skeleton;
 use crate::tokenize::{Token, TokenKind, Tokens};
@@ -210,8 +210,12 @@ pub(crate) fn approximate(
                 if taken.overlaps(nspan) {
                     continue;
                 }
-                let span = doc.norm.to_original(nspan);
                 let query = &norm[nspan];
+                let letters = query.chars().filter(|c| c.is_alphabetic()).count();
+                if letters + 1 < MIN_APPROXIMATE_LETTERS {
+                    continue; // nothing listed is that short (abjad texts write one vowel fewer)
+                }
+                let span = doc.norm.to_original(nspan);
                 let abjad = doc.text[span].chars().any(is_abjad);
                 let mut found = by_skeleton(query, abjad, lexicon);
                 for (key, sim) in lexicon.fuzzy(query) {

@@ -6,7 +6,7 @@ use crate::fuzzy;
 use crate::skeleton;
 use crate::{EntityType, Gazetteer, Normalizer};
 use aho_corasick::{AhoCorasick, MatchKind};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// Which field of the gazetteer a name comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -47,13 +47,14 @@ pub(crate) struct Lexicon {
     keys: Vec<Box<str>>,
     entries: Vec<Vec<Entry>>,
     automaton: AhoCorasick,
-    fuzzy: HashMap<(String, usize), Vec<u32>>,
+    /// Fuzzy buckets: initials → length → keys.
+    fuzzy: HashMap<String, BTreeMap<usize, Vec<u32>>>,
     skeletons: HashMap<String, Vec<u32>>,
 }
 
 /// Fewest letters a listed name needs to be found by skeleton or edit
 /// distance: shorter names link only when written as listed.
-const MIN_APPROXIMATE_LETTERS: usize = 5;
+pub(crate) const MIN_APPROXIMATE_LETTERS: usize = 5;
 
 impl Lexicon {
     /// Compiles `gazetteer` with the same `normalizer` documents go through.
@@ -104,7 +105,7 @@ impl Lexicon {
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
             .build(lexicon.keys.iter().map(|k| k.as_bytes()))?;
-        let mut fuzzy_buckets: HashMap<(String, usize), Vec<u32>> = HashMap::new();
+        let mut fuzzy_buckets: HashMap<String, BTreeMap<usize, Vec<u32>>> = HashMap::new();
         let mut skeletons: HashMap<String, Vec<u32>> = HashMap::new();
         for (k, key) in lexicon.keys.iter().enumerate() {
             let approximate_ok = lexicon.entries[k].iter().any(|en| {
@@ -118,10 +119,9 @@ impl Lexicon {
                 continue;
             }
             if fuzzy::eligible(key) {
-                fuzzy_buckets
-                    .entry(fuzzy::bucket(key))
-                    .or_default()
-                    .push(k as u32);
+                let (initials, len) = fuzzy::bucket(key);
+                let bucket = fuzzy_buckets.entry(initials).or_default();
+                bucket.entry(len).or_default().push(k as u32);
             }
             for reading in skeleton::readings(key) {
                 if reading.strength() >= skeleton::MIN_STRENGTH {
@@ -177,18 +177,15 @@ impl Lexicon {
     /// Keys similar to normalized `query`, with their similarity.
     pub(crate) fn fuzzy(&self, query: &str) -> Vec<(u32, f64)> {
         let (initials, len) = fuzzy::bucket(query);
-        let mut found = Vec::new();
-        for l in len.saturating_sub(fuzzy::LENGTH_SLACK)..=len + fuzzy::LENGTH_SLACK {
-            let Some(keys) = self.fuzzy.get(&(initials.clone(), l)) else {
-                continue;
-            };
-            for &k in keys {
-                if let Some(sim) = fuzzy::similarity(query, self.key(k)) {
-                    found.push((k, sim));
-                }
-            }
-        }
-        found
+        let Some(by_length) = self.fuzzy.get(&initials) else {
+            return Vec::new();
+        };
+        let lengths = len.saturating_sub(fuzzy::LENGTH_SLACK)..=len + fuzzy::LENGTH_SLACK;
+        by_length
+            .range(lengths)
+            .flat_map(|(_, keys)| keys)
+            .filter_map(|&k| fuzzy::similarity(query, self.key(k)).map(|sim| (k, sim)))
+            .collect()
     }
 }
 

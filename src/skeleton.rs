@@ -263,7 +263,7 @@ fn extend(readings: Vec<Reading>, word: &[u8]) -> Vec<Reading> {
     let mut out = readings;
     let mut i = 0;
     while i < word.len() {
-        let (len, to, alt, label) = match RULES.iter().find(|r| matches(r, word, i)) {
+        let (len, to, alt, label) = match rules_for(word[i]).iter().find(|r| matches(r, word, i)) {
             Some(r) => (r.from.len(), r.to, r.alt, Some(r.label)),
             None if is_vowel(word[i]) => (1, vowel_class(word[i]), None, None),
             None => (1, "", None, None),
@@ -296,6 +296,20 @@ fn extend(readings: Vec<Reading>, word: &[u8]) -> Vec<Reading> {
         i += len;
     }
     out
+}
+
+/// The rules whose spelling starts with `first`, in table order, indexed
+/// once so that reading a name does not scan the whole table per letter.
+fn rules_for(first: u8) -> &'static [&'static Rule] {
+    static BY_FIRST: std::sync::OnceLock<Vec<Vec<&'static Rule>>> = std::sync::OnceLock::new();
+    let table = BY_FIRST.get_or_init(|| {
+        let mut table = vec![Vec::new(); 128];
+        for rule in RULES {
+            table[usize::from(rule.from.as_bytes()[0])].push(rule);
+        }
+        table
+    });
+    table.get(usize::from(first)).map_or(&[], Vec::as_slice)
 }
 
 fn matches(rule: &Rule, word: &[u8], i: usize) -> bool {
