@@ -2,6 +2,7 @@
 //! acronym, normalized, composed), then fuzzy lookups for the capitalized
 //! spans nothing exact covers.
 
+use crate::guard;
 use crate::lexicon::{Entry, Lexicon, NameKind, MIN_APPROXIMATE_LETTERS};
 use crate::resolve::Taken;
 use crate::skeleton;
@@ -34,6 +35,9 @@ pub enum Reason {
     AcronymCase,
     /// An all-capitals name written otherwise in the text.
     NotAllCaps,
+    /// A single ordinary word of English, French, German or Spanish, which
+    /// links only when the gazetteer lists it.
+    CommonWord,
     /// The score is below the threshold (global or the entity's `min_score`).
     BelowThreshold(f64),
     /// Another entity fits the same span as well; canon says nothing.
@@ -52,6 +56,7 @@ impl std::fmt::Display for Reason {
             Reason::Lowercase => f.write_str("the name is capitalized, the text is not"),
             Reason::AcronymCase => f.write_str("acronyms match with their case"),
             Reason::NotAllCaps => f.write_str("the name is in capitals, the text is not"),
+            Reason::CommonWord => f.write_str("an ordinary word, linked only if listed"),
             Reason::BelowThreshold(t) => write!(f, "score below the threshold {t}"),
             Reason::Ambiguous => f.write_str("another entity fits this span as well"),
             Reason::Outscored => f.write_str("another entity fits this span better"),
@@ -217,6 +222,7 @@ pub(crate) fn approximate(
                 }
                 let span = doc.norm.to_original(nspan);
                 let abjad = doc.text[span].chars().any(is_abjad);
+                let common = i == j && guard::is_common_word(query);
                 let mut found = by_skeleton(query, abjad, lexicon);
                 for (key, sim) in lexicon.fuzzy(query) {
                     if !found.iter().any(|f| f.0 == key) {
@@ -240,7 +246,7 @@ pub(crate) fn approximate(
                                 rules: rules.clone(),
                                 method,
                                 score,
-                                dropped: None,
+                                dropped: common.then_some(Reason::CommonWord),
                             });
                         }
                     }

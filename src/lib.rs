@@ -70,6 +70,7 @@ mod error;
 pub mod eval;
 mod fuzzy;
 mod gazetteer;
+mod guard;
 mod lexicon;
 mod linker;
 mod mention;
