@@ -111,9 +111,11 @@ pub(crate) fn exact(doc: &Document<'_>, lexicon: &Lexicon) -> Vec<Candidate> {
         let nspan = Span::new(start, end);
         let span = doc.norm.to_original(nspan);
         let surface = &doc.text[span];
+        let first = out.len();
         for &entry in lexicon.entries(key) {
             out.push(listed_candidate(lexicon, entry, nspan, span, surface));
         }
+        keep_best_per_entity(&mut out, first);
     }
     out
 }
@@ -165,7 +167,10 @@ fn case_mismatch(kind: NameKind, listed: &str, surface: &str) -> Option<Reason> 
     if all_caps(listed) && has_upper(listed) && !all_caps(surface) {
         return Some(Reason::NotAllCaps);
     }
-    (has_upper(listed) && !has_upper(surface)).then_some(Reason::Lowercase)
+    // A name listed in a script without case (`كابول`) is a name all the
+    // same: in cased text it needs its capital.
+    let capitalized = has_upper(listed) || !has_cased_letters(listed);
+    (capitalized && !has_upper(surface)).then_some(Reason::Lowercase)
 }
 
 /// Scores of the approximate tier: a skeleton shared with the same
@@ -259,10 +264,16 @@ pub(crate) fn approximate(
 }
 
 /// Keeps, among `candidates[first..]` (one span), the best candidate of each
-/// entity: the other listed forms of the same entity add nothing.
+/// entity, still in the running if any is: the other listed forms of the
+/// same entity add nothing.
 fn keep_best_per_entity(candidates: &mut Vec<Candidate>, first: usize) {
     let mut fresh = candidates.split_off(first);
-    fresh.sort_by(|a, b| a.entity.cmp(&b.entity).then(b.score.total_cmp(&a.score)));
+    fresh.sort_by(|a, b| {
+        (a.entity, a.dropped.is_some())
+            .cmp(&(b.entity, b.dropped.is_some()))
+            .then(b.score.total_cmp(&a.score))
+            .then(a.method.cmp(&b.method))
+    });
     fresh.dedup_by_key(|c| c.entity);
     candidates.append(&mut fresh);
 }

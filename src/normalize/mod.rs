@@ -16,11 +16,13 @@
 
 mod fold;
 mod offsets;
+mod translit;
 
 use crate::Span;
 use fold::Class;
 use offsets::OffsetMap;
 use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
 
 /// The normalization pipeline, one pass over the text: whitespace runs become
 /// one space; invisible characters vanish; a dash between two letters or
@@ -68,6 +70,14 @@ impl Normalized {
     }
 }
 
+/// Scripts written without spaces, one syllable a character (Han, kana):
+/// their transliterated syllables are kept apart as words (`北京` →
+/// `bei jing`), as UAX #29 segments them.
+fn is_syllabic(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30FF}' | '\u{31F0}'..='\u{31FF}' | '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{2FFFF}')
+}
+
 impl Normalizer {
     /// The default pipeline.
     pub fn new() -> Normalizer {
@@ -79,6 +89,8 @@ impl Normalizer {
         let mut out = String::with_capacity(text.len());
         let mut map = OffsetMap::default();
         let mut chars = text.char_indices().peekable();
+        let mut prev: Option<char> = None;
+        let mut scratch = String::new();
         while let Some((i, c)) = chars.next() {
             match fold::classify(c) {
                 Class::Space => {
@@ -113,12 +125,49 @@ impl Normalizer {
                     if c.is_ascii() && end == i + 1 {
                         map.push(out.len(), i, true);
                         out.push(fold::unify_punct(c).unwrap_or(c.to_ascii_lowercase()));
-                    } else {
-                        map.push(out.len(), i, false);
-                        fold::fold_into(&text[i..end], &mut out);
+                        prev = Some(c);
+                        continue;
                     }
+                    map.push(out.len(), i, false);
+                    // A letter with its marks, composed (`и` + U+0306 = `й`;
+                    // compatibility forms and ligatures decomposed, `ﯪ` =
+                    // `ئا`), then each character through the script tables
+                    // or, for Latin and the rest, through folding.
+                    scratch.clear();
+                    scratch.extend(text[i..end].nfkc());
+                    let mut composed = scratch.chars().peekable();
+                    while let Some(ch) = composed.next() {
+                        let last_of_cluster = composed.peek().is_none();
+                        let next = composed.peek().copied().or(chars.peek().map(|&(_, d)| d));
+                        let Some(latin) = translit::transliterate(prev, ch, next) else {
+                            fold::fold_into(ch.encode_utf8(&mut [0; 4]), &mut out);
+                            prev = Some(ch);
+                            continue;
+                        };
+                        let syllable = is_syllabic(ch) && !latin.text.is_empty();
+                        if syllable && !out.is_empty() && !out.ends_with(' ') {
+                            out.push(' ');
+                        }
+                        out.push_str(latin.text);
+                        if syllable {
+                            out.push(' ');
+                        }
+                        prev = Some(ch);
+                        if latin.consumes_next {
+                            if last_of_cluster {
+                                // The digraph's second letter, and its marks,
+                                // belong to this unit.
+                                prev = chars.next().map(|(_, d)| d);
+                                while chars.next_if(|&(_, d)| is_combining_mark(d)).is_some() {}
+                            } else {
+                                prev = composed.next();
+                            }
+                        }
+                    }
+                    continue;
                 }
             }
+            prev = Some(c);
         }
         map.finish(out.len(), text.len());
         Normalized { text: out, map }

@@ -25,6 +25,7 @@ fn text() -> impl Strategy<Value = String> {
         Just("’".to_string()),
         Just("-".to_string()),
         "\\PC{0,8}",
+        "[\\p{Cyrillic}\\p{Greek}\\p{Arabic}\\p{Hebrew}\\p{Han}\\p{Hiragana}\\p{Katakana}\\p{Armenian}\\p{Georgian}\\p{Devanagari}\\p{Mn} \\-ـ\u{200c}]{0,12}",
         any::<String>(),
     ];
     prop::collection::vec(piece, 0..12).prop_map(|v| v.concat())
