@@ -173,27 +173,34 @@ fn case_mismatch(kind: NameKind, listed: &str, surface: &str) -> Option<Reason> 
     (capitalized && !has_upper(surface)).then_some(Reason::Lowercase)
 }
 
-/// Scores of the approximate tier: a skeleton shared with the same
-/// vowels; shared by a text whose script leaves vowels unwritten; shared
-/// with a vowel more or less (below the default threshold: `Kabila` is not
-/// `Kabul`). Vowels in the same places but of other classes score between
-/// the first and the last, by the share that agree (`Kabel` is not `Kabul`,
-/// `Ahmed Chah Massoud` is `Ahmad Shah Massoud`).
+/// Scores of the approximate tier: a skeleton shared with the same vowels;
+/// shared by a text whose script leaves vowels unwritten. Each vowel edit
+/// costs [`VOWEL_EDIT_COST`] over the share of the name's letters it
+/// touches, so one vowel weighs heavily in a short word (`Kabel`, `Kabila`
+/// are not `Kabul`) and little in a full name (`Aleksandr Lukashenko` is
+/// `Alexander Lukashenko`).
 pub(crate) const SCORE_SKELETON: f64 = 0.9;
 pub(crate) const SCORE_SKELETON_ABJAD: f64 = 0.88;
-pub(crate) const SCORE_SKELETON_VOWELS: f64 = 0.8;
+const VOWEL_EDIT_COST: f64 = 0.5;
+/// What dropping a patronymic from a name costs.
+const PATRONYMIC_COST: f64 = 0.01;
 
-/// The score of a skeleton match from how its vowels agree.
+/// The score of a skeleton match (same consonants) from how the vowels
+/// agree.
 fn skeleton_score(query: &skeleton::Reading, key: &skeleton::Reading, abjad: bool) -> f64 {
-    match query.vowel_agreement(key) {
-        Some((0, _)) => SCORE_SKELETON,
-        _ if abjad => SCORE_SKELETON_ABJAD,
-        Some((mismatches, vowels)) => {
-            let agree = 1.0 - mismatches as f64 / vowels as f64;
-            SCORE_SKELETON_VOWELS + 0.09 * agree
-        }
-        None => SCORE_SKELETON_VOWELS,
+    let edits = query.vowel_edits(key);
+    if edits == 0 {
+        return SCORE_SKELETON;
     }
+    if abjad {
+        return if key.fits_unvocalized(query) {
+            SCORE_SKELETON_ABJAD
+        } else {
+            0.0
+        };
+    }
+    let letters = query.pattern.len().max(key.pattern.len()) as f64;
+    (SCORE_SKELETON - VOWEL_EDIT_COST * edits as f64 / letters).max(0.0)
 }
 
 /// Candidates for name-like spans that no mention in `taken` overlaps:
@@ -227,7 +234,13 @@ pub(crate) fn approximate(
                 }
                 let span = doc.norm.to_original(nspan);
                 let abjad = doc.text[span].chars().any(is_abjad);
-                let common = i == j && guard::is_common_word(query);
+                // An ordinary word written in Latin letters links only when
+                // listed, or when it is the name's very skeleton and vowels.
+                let common = i == j
+                    && doc.text[span]
+                        .chars()
+                        .all(|c| !c.is_alphabetic() || is_latin(c))
+                    && guard::is_common_word(query);
                 let mut found = by_skeleton(query, abjad, lexicon);
                 for (key, sim) in lexicon.fuzzy(query) {
                     if !found.iter().any(|f| f.0 == key) {
@@ -251,7 +264,8 @@ pub(crate) fn approximate(
                                 rules: rules.clone(),
                                 method,
                                 score,
-                                dropped: common.then_some(Reason::CommonWord),
+                                dropped: (common && !same_vowels(query, lexicon.key(key)))
+                                    .then_some(Reason::CommonWord),
                             });
                         }
                     }
@@ -286,10 +300,36 @@ fn by_skeleton(
     lexicon: &Lexicon,
 ) -> Vec<(u32, f64, Method, Vec<&'static str>)> {
     let mut found: Vec<(u32, f64, Method, Vec<&'static str>)> = Vec::new();
-    let queries = skeleton::readings(query);
-    for q in queries
+    let mut queries: Vec<(skeleton::Reading, f64)> = skeleton::readings(query)
+        .into_iter()
+        .map(|r| (r, 0.0))
+        .collect();
+    // Full names with a patronymic (`Alexander Grigoryevich Lukashenko`)
+    // are also read without it: gazetteers list given name and surname.
+    let words: Vec<&str> = query.split(' ').collect();
+    if words.len() >= 3 {
+        for (w, word) in words.iter().enumerate().take(words.len() - 1).skip(1) {
+            if skeleton::readings(word)
+                .iter()
+                .any(skeleton::Reading::is_patronymic)
+            {
+                let rest: Vec<&str> = words
+                    .iter()
+                    .enumerate()
+                    .filter(|&(i, _)| i != w)
+                    .map(|(_, t)| *t)
+                    .collect();
+                queries.extend(
+                    skeleton::readings(&rest.join(" "))
+                        .into_iter()
+                        .map(|r| (r, PATRONYMIC_COST)),
+                );
+            }
+        }
+    }
+    for (q, cost) in queries
         .iter()
-        .filter(|q| q.strength() >= skeleton::MIN_STRENGTH)
+        .filter(|q| q.0.strength() >= skeleton::MIN_STRENGTH)
     {
         let consonants = q.consonants();
         for &key in lexicon.by_skeleton(&consonants) {
@@ -297,8 +337,11 @@ fn by_skeleton(
                 if k.consonants() != consonants {
                     continue;
                 }
-                let score = skeleton_score(q, &k, abjad);
+                let score = skeleton_score(q, &k, abjad) - cost;
                 let mut rules = skeleton::bridge(q, &k);
+                if *cost > 0.0 {
+                    rules.push("patronymic left out");
+                }
                 if abjad && k.pattern != q.pattern {
                     rules.push("short vowels unwritten");
                 }
@@ -317,6 +360,22 @@ fn by_skeleton(
 fn is_abjad(c: char) -> bool {
     matches!(c, '\u{0590}'..='\u{05FF}' | '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}'
         | '\u{08A0}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
+}
+
+/// Whether two normalized names have the same vowel letters in the same
+/// order (`afganistan` / `afghanistan`; not `heirat` / `herat`).
+fn same_vowels(a: &str, b: &str) -> bool {
+    let vowels = |s: &str| {
+        s.chars()
+            .filter(|c| "aeiouy".contains(*c))
+            .collect::<String>()
+    };
+    vowels(a) == vowels(b)
+}
+
+/// Letters of the Latin script (ASCII and the Latin Unicode blocks).
+fn is_latin(c: char) -> bool {
+    c.is_ascii_alphabetic() || matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}')
 }
 
 fn has_cased_letters(s: &str) -> bool {

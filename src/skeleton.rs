@@ -21,10 +21,14 @@ enum At {
     Any,
     /// At the start of the word, before a vowel.
     StartBeforeVowel,
+    /// At the start of the word, before a consonant.
+    StartBeforeConsonant,
     /// At the end of the word.
     End,
     /// At the end of the word, after a consonant (a silent final `e`).
     EndAfterConsonant,
+    /// At the end of the word, after a vowel.
+    EndAfterVowel,
     /// Before `e`, `i` or `y`.
     BeforeFrontVowel,
     /// Before a vowel.
@@ -102,6 +106,15 @@ const RULES: &[Rule] = &[
     rule("off", "uV", At::End, "ru -ov = -off"),
     rule("iv", "uV", At::End, "uk -iv = ru -ov"),
     rule("iw", "uV", At::End, "uk -iv = ru -ov"),
+    // Arabic compounds: -ullah/-ollah = الله, Abdul/Abdel = عبد ال.
+    rule("ullah", "aLaJ", At::Any, "-ullah = -ollah = allah"),
+    rule("ollah", "aLaJ", At::Any, "-ullah = -ollah = allah"),
+    rule("allah", "aLaJ", At::Any, "-ullah = -ollah = allah"),
+    rule("allh", "aLaJ", At::Any, "-ullah = -ollah = allah"),
+    rule("abdul", "aBDaL", At::Any, "Abdul = Abdel = Abd al-"),
+    rule("abdel", "aBDaL", At::Any, "Abdul = Abdel = Abd al-"),
+    rule("abdol", "aBDaL", At::Any, "Abdul = Abdel = Abd al-"),
+    rule("abdal", "aBDaL", At::Any, "Abdul = Abdel = Abd al-"),
     rule("dj", "J", At::Any, "fr dj = en j"),
     rule("sh", "J", At::Any, "en sh"),
     rule("ch", "J", At::Any, "fr ch = en sh, de ch = en kh"),
@@ -129,7 +142,9 @@ const RULES: &[Rule] = &[
     either("j", "J", "i", At::BetweenVowels, "de j = en y"),
     either("y", "i", "J", At::BetweenVowels, "en y = de j"),
     either("w", "u", "V", At::BetweenVowels, "w = fr ou"),
-    rule("e", "", At::EndAfterConsonant, "fr silent final e"),
+    either("e", "", "i", At::EndAfterConsonant, "fr silent final e"),
+    either("y", "i", "J", At::StartBeforeConsonant, "Arabic initial y"),
+    rule("j", "i", At::EndAfterVowel, "de -ej, -aj = en -ei, -ai"),
     rule("j", "J", At::Any, "j"),
     rule("h", "J", At::Any, "h = kh"),
     rule("k", "K", At::Any, "k"),
@@ -162,8 +177,8 @@ const ARTICLES: &[&str] = &[
 ];
 
 /// Fewest consonant classes a skeleton needs to be looked up: with fewer,
-/// too many words share it.
-pub(crate) const MIN_STRENGTH: usize = 3;
+/// too many words share it (`Cairo` = `KaRu` has two).
+pub(crate) const MIN_STRENGTH: usize = 2;
 
 /// Most readings one name expands to.
 const MAX_READINGS: usize = 8;
@@ -174,6 +189,9 @@ pub(crate) struct Reading {
     /// Consonant classes (upper case) and vowel classes (lower case), runs
     /// collapsed, words concatenated.
     pub(crate) pattern: String,
+    /// The same with every vowel kept (`ai` stays `ai`), for comparison with
+    /// text that writes only some vowels.
+    pub(crate) full: String,
     /// Labels of the convention rules that applied, in order.
     pub(crate) rules: Vec<&'static str>,
 }
@@ -183,7 +201,7 @@ impl Reading {
     pub(crate) fn consonants(&self) -> String {
         let mut out = String::with_capacity(self.pattern.len());
         for (i, c) in self.pattern.char_indices() {
-            if c.is_ascii_uppercase() {
+            if c.is_ascii_uppercase() || c.is_ascii_digit() {
                 out.push(c);
             } else if i == 0 {
                 out.push('*');
@@ -192,26 +210,38 @@ impl Reading {
         out
     }
 
-    /// How well the vowels of two readings with the same consonants agree:
-    /// `Some((mismatches, vowels))` when they stand in the same places,
-    /// `None` when they do not (a vowel more or less).
-    pub(crate) fn vowel_agreement(&self, other: &Reading) -> Option<(usize, usize)> {
-        if self.pattern.len() != other.pattern.len() {
-            return None;
-        }
-        let mut mismatches = 0;
-        let mut vowels = 0;
-        for (a, b) in self.pattern.bytes().zip(other.pattern.bytes()) {
-            match (a.is_ascii_lowercase(), b.is_ascii_lowercase()) {
-                (true, true) => {
-                    vowels += 1;
-                    mismatches += usize::from(a != b);
-                }
-                (false, false) if a == b => {}
-                _ => return None,
-            }
-        }
-        Some((mismatches, vowels))
+    /// How many vowels differ between two readings with the same
+    /// consonants: the edit distance of their patterns (`KaBuL` / `KaBiLa`:
+    /// 2), which then counts vowel changes, insertions and deletions only.
+    pub(crate) fn vowel_edits(&self, other: &Reading) -> usize {
+        strsim::levenshtein(&self.pattern, &other.pattern)
+    }
+
+    /// Whether a reading of text in a script that leaves short vowels
+    /// unwritten (Arabic, Persian, Hebrew) fits this reading of a listed
+    /// name with the same consonants: every vowel the text writes (long
+    /// vowels, final ones) stands in the name at the same place; the name may
+    /// have more (`kabl` fits `kabul`; `kabli`, Kabuli, does not).
+    pub(crate) fn fits_unvocalized(&self, text: &Reading) -> bool {
+        let gaps = |p: &str| -> Vec<String> {
+            p.split(|c: char| !c.is_ascii_lowercase())
+                .map(str::to_string)
+                .collect()
+        };
+        let (name, written) = (gaps(&self.full), gaps(&text.pattern));
+        name.len() == written.len()
+            && name
+                .iter()
+                .zip(&written)
+                .all(|(n, w)| w.chars().all(|v| n.contains(v)))
+    }
+
+    /// Whether the reading ends with a patronymic (`-ovich`, `-evitch`,
+    /// `-owitsch`, `-ovna`): consonant classes `V`, a vowel, then `J` or
+    /// `N` and a vowel.
+    pub(crate) fn is_patronymic(&self) -> bool {
+        let p = self.pattern.as_bytes();
+        p.len() >= 5 && (p.ends_with(b"ViJ") || p.ends_with(b"VNa"))
     }
 
     /// Number of consonant classes.
@@ -231,7 +261,10 @@ pub(crate) fn readings(name: &str) -> Vec<Reading> {
         if is_article {
             continue;
         }
-        let letters: Vec<u8> = word.bytes().filter(u8::is_ascii_lowercase).collect();
+        let letters: Vec<u8> = word
+            .bytes()
+            .filter(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+            .collect();
         readings = match letters
             .strip_prefix(b"al")
             .filter(|rest| glued_article(rest))
@@ -245,7 +278,8 @@ pub(crate) fn readings(name: &str) -> Vec<Reading> {
         };
     }
     for r in &mut readings {
-        collapse(&mut r.pattern);
+        r.full = collapse(&r.pattern, false);
+        r.pattern = collapse(&r.pattern, true);
     }
     readings.dedup_by(|a, b| a.pattern == b.pattern);
     readings
@@ -323,10 +357,12 @@ fn matches(rule: &Rule, word: &[u8], i: usize) -> bool {
     match rule.at {
         At::Any => true,
         At::StartBeforeVowel => i == 0 && after.is_some_and(is_vowel),
+        At::StartBeforeConsonant => i == 0 && after.is_some_and(|a| !is_vowel(a)),
         At::End => end == word.len(),
         At::EndAfterConsonant => {
             end == word.len() && end > 3 && before.is_some_and(|b| !is_vowel(b))
         }
+        At::EndAfterVowel => end == word.len() && before.is_some_and(is_vowel),
         At::BeforeFrontVowel => after.is_some_and(|a| matches!(a, b'e' | b'i' | b'y')),
         At::BeforeVowel => after.is_some_and(is_vowel),
         At::BetweenVowels => before.is_some_and(is_vowel) && after.is_some_and(is_vowel),
@@ -346,15 +382,22 @@ pub(crate) fn bridge(a: &Reading, b: &Reading) -> Vec<&'static str> {
     out
 }
 
-/// Collapses runs of one consonant class (`ss`, `shh`) and vowel groups
-/// (`ou`, `ei`): a group with an `a` is `a`, else one with `u` is `u`.
-fn collapse(pattern: &mut String) {
+/// Collapses runs of one consonant class (`ss`, `shh`) and, if
+/// `merge_vowels`, vowel digraphs (`ou`, `ei`, `ai`): a pair with an `a`
+/// first is `a`, else one with a `u` is `u`. A vowel before `a` is another
+/// syllable (`Jamiat` is not `Jamaat`) and stays.
+fn collapse(pattern: &str, merge_vowels: bool) -> String {
     let mut out = String::with_capacity(pattern.len());
     for c in pattern.chars() {
         match out.chars().next_back() {
             Some(last) if last == c => {}
-            Some(last) if last.is_ascii_lowercase() && c.is_ascii_lowercase() => {
-                let merged = if last == 'a' || c == 'a' {
+            Some(last)
+                if merge_vowels
+                    && last.is_ascii_lowercase()
+                    && c.is_ascii_lowercase()
+                    && c != 'a' =>
+            {
+                let merged = if last == 'a' {
                     'a'
                 } else if last == 'u' || c == 'u' {
                     'u'
@@ -367,7 +410,7 @@ fn collapse(pattern: &mut String) {
             _ => out.push(c),
         }
     }
-    *pattern = out;
+    out
 }
 
 #[cfg(test)]
@@ -378,14 +421,13 @@ mod tests {
         readings(name).iter().map(Reading::consonants).collect()
     }
 
-    /// Same consonants, vowels in the same places, at most one in five of
-    /// another class.
+    /// Same consonants, at most one vowel edit in five vowels.
     fn same(a: &str, b: &str) -> bool {
         let (ra, rb) = (readings(a), readings(b));
         ra.iter().any(|x| {
             rb.iter().any(|y| {
-                x.consonants() == y.consonants()
-                    && x.vowel_agreement(y).is_some_and(|(m, v)| m * 5 <= v)
+                let vowels = x.pattern.bytes().filter(u8::is_ascii_lowercase).count();
+                x.consonants() == y.consonants() && x.vowel_edits(y) * 5 <= vowels
             })
         })
     }
@@ -423,6 +465,8 @@ mod tests {
                 "abu musab az zarqawi",
             ],
             &["jalalabad", "dschalalabad", "djalalabad"],
+            &["amrullah saleh", "amrollah saleh"],
+            &["abdul ghani", "abdel ghani"],
             &["kharkiv", "charkiw", "kharkov"],
         ];
         for group in groups {
@@ -451,11 +495,55 @@ mod tests {
     }
 
     #[test]
-    fn vowel_agreement_counts_moved_vowels() {
+    fn vowel_edits_count_moved_vowels() {
         let r = |s: &str| readings(s).remove(0);
-        assert_eq!(r("kabel").vowel_agreement(&r("kabul")), Some((1, 2)));
-        assert_eq!(r("kabol").vowel_agreement(&r("kabul")), Some((0, 2)));
-        assert_eq!(r("kabila").vowel_agreement(&r("kabul")), None);
+        assert_eq!(r("kabel").vowel_edits(&r("kabul")), 1);
+        assert_eq!(r("kabol").vowel_edits(&r("kabul")), 0);
+        assert_eq!(r("kabila").vowel_edits(&r("kabul")), 2);
+        assert_eq!(r("aleksandr").vowel_edits(&r("alexander")), 1);
+    }
+
+    #[test]
+    fn unvocalized_text_fits_only_where_its_vowels_stand() {
+        let r = |s: &str| readings(s).remove(0);
+        assert!(r("kabul").fits_unvocalized(&r("kabl")));
+        assert!(r("panjshir").fits_unvocalized(&r("pnjshir")));
+        assert!(!r("kabul").fits_unvocalized(&r("kabli")));
+        assert!(!r("herat").fits_unvocalized(&r("hrati")));
+        assert!(r("dubai").fits_unvocalized(&r("dbi")));
+        assert!(readings("dushanbe")
+            .iter()
+            .any(|k| k.fits_unvocalized(&r("dushanbi"))));
+    }
+
+    #[test]
+    fn hiatus_is_two_syllables() {
+        assert_ne!(readings("jamiat")[0].pattern, readings("jamaat")[0].pattern);
+        assert_eq!(readings("kaboul")[0].pattern, readings("kabul")[0].pattern);
+    }
+
+    #[test]
+    fn patronymics() {
+        for p in [
+            "grigoryevich",
+            "ryhoravich",
+            "nikolaievitch",
+            "grigorjewitsch",
+            "pavlovna",
+        ] {
+            assert!(readings(p).iter().any(Reading::is_patronymic), "{p}");
+        }
+        for p in ["massoud", "lukashenko", "ivan"] {
+            assert!(!readings(p)[0].is_patronymic(), "{p}");
+        }
+    }
+
+    #[test]
+    fn digits_count() {
+        assert_ne!(
+            readings("france 24")[0].consonants(),
+            readings("france")[0].consonants()
+        );
     }
 
     #[test]

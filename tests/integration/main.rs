@@ -6,3 +6,4 @@ mod link;
 mod normalize;
 mod properties;
 mod util;
+mod variants;
