@@ -85,7 +85,7 @@ pub use candidates::Reason;
 pub use error::{
     Expected, GazetteerError, GazetteerErrorKind, GazetteerErrors, ParseEntityTypeError,
 };
-pub use gazetteer::{Entity, EntityType, Gazetteer, Origin};
+pub use gazetteer::{is_language_tag, Entity, EntityType, Gazetteer, Origin};
 pub use linker::{BuildError, Explained, Explanation, Linker, LinkerBuilder, DEFAULT_THRESHOLD};
 pub use mention::{Mention, Method, UnknownMethod};
 pub use normalize::{Normalized, Normalizer};

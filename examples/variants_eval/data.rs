@@ -1,5 +1,6 @@
 //! Step 1: reading and validating `variants.tsv`.
 
+use canon::is_language_tag;
 use std::collections::HashMap;
 
 /// The header line of `variants.tsv`, column by column.
@@ -186,16 +187,6 @@ fn parse_row(line: usize, raw: &str) -> Result<Variant, TsvError> {
         script: script.to_owned(),
         source: source.to_owned(),
     })
-}
-
-/// A primary subtag of 2–3 letters, then subtags of 2–8 letters or digits.
-fn is_language_tag(tag: &str) -> bool {
-    let mut subtags = tag.split('-');
-    let primary = subtags.next().unwrap_or_default();
-    (2..=3).contains(&primary.len())
-        && primary.bytes().all(|b| b.is_ascii_alphabetic())
-        && subtags
-            .all(|s| (2..=8).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
 /// Four ASCII letters, the first a capital (`Latn`, `Cyrl`).

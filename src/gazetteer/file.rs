@@ -453,10 +453,16 @@ fn suggest_id(id: &str) -> Option<String> {
     (!suggestion.is_empty()).then_some(suggestion)
 }
 
-/// Whether `tag` has the shape of a BCP 47 language tag: a primary subtag
-/// of 2–3 letters, then optional subtags of 2–8 letters or digits, joined by
-/// `-` (`fr`, `fa-Latn`, `zh-Hant-TW`).
-fn is_language_tag(tag: &str) -> bool {
+/// Whether `tag` has the shape of a BCP 47 language tag, as the keys of an
+/// entity's `names` must: a primary subtag of 2–3 letters, then optional
+/// subtags of 2–8 letters or digits, joined by `-` (`fr`, `fa-Latn`,
+/// `zh-Hant-TW`).
+///
+/// ```
+/// assert!(canon::is_language_tag("fa-Latn"));
+/// assert!(!canon::is_language_tag("french"));
+/// ```
+pub fn is_language_tag(tag: &str) -> bool {
     let mut subtags = tag.split('-');
     let primary = subtags.next().unwrap_or_default();
     (2..=3).contains(&primary.len())

@@ -32,6 +32,7 @@ use std::str::FromStr;
 
 use crate::error::{GazetteerErrors, ParseEntityTypeError};
 
+pub use file::is_language_tag;
 pub(crate) use file::ENTITY_KEYS;
 
 /// A validated set of entities, in file order, with unique ids.
