@@ -233,7 +233,9 @@ pub(crate) fn approximate(
                     continue; // nothing listed is that short (abjad texts write one vowel fewer)
                 }
                 let span = doc.norm.to_original(nspan);
-                let abjad = doc.text[span].chars().any(is_abjad);
+                let original = &doc.text[span];
+                let abjad = original.chars().any(is_abjad);
+                let source = source_script(original);
                 // An ordinary word written in Latin letters links only when
                 // listed, or when it is the name's very skeleton and vowels.
                 let common = i == j
@@ -241,7 +243,7 @@ pub(crate) fn approximate(
                         .chars()
                         .all(|c| !c.is_alphabetic() || is_latin(c))
                     && guard::is_common_word(query);
-                let mut found = by_skeleton(query, abjad, lexicon);
+                let mut found = by_skeleton(query, abjad, source, lexicon);
                 for (key, sim) in lexicon.fuzzy(query) {
                     if !found.iter().any(|f| f.0 == key) {
                         found.push((key, sim, Method::Fuzzy, Vec::new()));
@@ -297,10 +299,11 @@ fn keep_best_per_entity(candidates: &mut Vec<Candidate>, first: usize) {
 fn by_skeleton(
     query: &str,
     abjad: bool,
+    source: skeleton::Source,
     lexicon: &Lexicon,
 ) -> Vec<(u32, f64, Method, Vec<&'static str>)> {
     let mut found: Vec<(u32, f64, Method, Vec<&'static str>)> = Vec::new();
-    let mut queries: Vec<(skeleton::Reading, f64)> = skeleton::readings(query)
+    let mut queries: Vec<(skeleton::Reading, f64)> = skeleton::readings_from(query, source)
         .into_iter()
         .map(|r| (r, 0.0))
         .collect();
@@ -309,10 +312,7 @@ fn by_skeleton(
     let words: Vec<&str> = query.split(' ').collect();
     if words.len() >= 3 {
         for (w, word) in words.iter().enumerate().take(words.len() - 1).skip(1) {
-            if skeleton::readings(word)
-                .iter()
-                .any(skeleton::Reading::is_patronymic)
-            {
+            if skeleton::is_patronymic(word) {
                 let rest: Vec<&str> = words
                     .iter()
                     .enumerate()
@@ -320,7 +320,7 @@ fn by_skeleton(
                     .map(|(_, t)| *t)
                     .collect();
                 queries.extend(
-                    skeleton::readings(&rest.join(" "))
+                    skeleton::readings_from(&rest.join(" "), source)
                         .into_iter()
                         .map(|r| (r, PATRONYMIC_COST)),
                 );
@@ -354,6 +354,18 @@ fn by_skeleton(
         }
     }
     found
+}
+
+/// The script a span was written in, where it changes how its Latin reads.
+fn source_script(original: &str) -> skeleton::Source {
+    for c in original.chars() {
+        match c {
+            '\u{0400}'..='\u{04FF}' => return skeleton::Source::Cyrillic,
+            '\u{0370}'..='\u{03FF}' | '\u{1F00}'..='\u{1FFF}' => return skeleton::Source::Greek,
+            _ => {}
+        }
+    }
+    skeleton::Source::Latin
 }
 
 /// Letters of scripts that leave short vowels unwritten.

@@ -104,13 +104,19 @@ const RULES: &[Rule] = &[
     rule("ov", "uV", At::End, "ru -ev = -ov = de -ow"),
     rule("ow", "uV", At::End, "ru -ev = -ov = de -ow"),
     rule("off", "uV", At::End, "ru -ov = -off"),
+    rule("of", "uV", At::End, "ru -ov = el -οφ"),
     rule("iv", "uV", At::End, "uk -iv = ru -ov"),
     rule("iw", "uV", At::End, "uk -iv = ru -ov"),
     // Arabic compounds: -ullah/-ollah = الله, Abdul/Abdel = عبد ال.
-    rule("ullah", "aLaJ", At::Any, "-ullah = -ollah = allah"),
-    rule("ollah", "aLaJ", At::Any, "-ullah = -ollah = allah"),
-    rule("allah", "aLaJ", At::Any, "-ullah = -ollah = allah"),
-    rule("allh", "aLaJ", At::Any, "-ullah = -ollah = allah"),
+    rule("ullah", "aLa", At::Any, "-ullah = -ollah = allah"),
+    rule("ollah", "aLa", At::Any, "-ullah = -ollah = allah"),
+    rule("allah", "aLa", At::Any, "-ullah = -ollah = allah"),
+    rule("allh", "aLa", At::Any, "-ullah = -ollah = allah"),
+    rule("ulla", "aLa", At::End, "-ullah = ru -ulla"),
+    rule("olla", "aLa", At::End, "-ullah = ru -ulla"),
+    rule("alla", "aLa", At::End, "-ullah = ru -ulla"),
+    // Arabic final -ah (ة, ه) is often left out: Hezbollah = ru Хезболла.
+    rule("ah", "a", At::End, "final -ah = -a"),
     rule("abdul", "aBDaL", At::Any, "Abdul = Abdel = Abd al-"),
     rule("abdel", "aBDaL", At::Any, "Abdul = Abdel = Abd al-"),
     rule("abdol", "aBDaL", At::Any, "Abdul = Abdel = Abd al-"),
@@ -236,14 +242,6 @@ impl Reading {
                 .all(|(n, w)| w.chars().all(|v| n.contains(v)))
     }
 
-    /// Whether the reading ends with a patronymic (`-ovich`, `-evitch`,
-    /// `-owitsch`, `-ovna`): consonant classes `V`, a vowel, then `J` or
-    /// `N` and a vowel.
-    pub(crate) fn is_patronymic(&self) -> bool {
-        let p = self.pattern.as_bytes();
-        p.len() >= 5 && (p.ends_with(b"ViJ") || p.ends_with(b"VNa"))
-    }
-
     /// Number of consonant classes.
     pub(crate) fn strength(&self) -> usize {
         self.pattern.bytes().filter(u8::is_ascii_uppercase).count()
@@ -254,6 +252,23 @@ impl Reading {
 /// spaces): usually one, more where a spelling reads two ways. Words of
 /// other scripts, digits and apostrophes are ignored.
 pub(crate) fn readings(name: &str) -> Vec<Reading> {
+    readings_from(name, Source::Latin)
+}
+
+/// The script a normalized name was written in, where it changes how the
+/// Latin reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Source {
+    /// Latin script, or any script without a rule of its own.
+    Latin,
+    /// Cyrillic: `g` may stand for a foreign h.
+    Cyrillic,
+    /// Greek: `s` may stand for a foreign sh.
+    Greek,
+}
+
+/// [`readings`] of a name transliterated from `source`.
+pub(crate) fn readings_from(name: &str, source: Source) -> Vec<Reading> {
     let words: Vec<&str> = name.split(' ').filter(|w| !w.is_empty()).collect();
     let mut readings = vec![Reading::default()];
     for (i, word) in words.iter().enumerate() {
@@ -270,11 +285,11 @@ pub(crate) fn readings(name: &str) -> Vec<Reading> {
             .filter(|rest| glued_article(rest))
         {
             Some(rest) if readings.len() * 2 <= MAX_READINGS => {
-                let mut without = extend(readings.clone(), rest);
-                without.extend(extend(readings, &letters));
+                let mut without = extend(readings.clone(), rest, source);
+                without.extend(extend(readings, &letters, source));
                 without
             }
-            _ => extend(readings, &letters),
+            _ => extend(readings, &letters, source),
         };
     }
     for r in &mut readings {
@@ -293,11 +308,19 @@ fn glued_article(rest: &[u8]) -> bool {
 }
 
 /// Appends one word to every reading, branching where a rule has two.
-fn extend(readings: Vec<Reading>, word: &[u8]) -> Vec<Reading> {
+fn extend(readings: Vec<Reading>, word: &[u8], source: Source) -> Vec<Reading> {
     let mut out = readings;
     let mut i = 0;
     while i < word.len() {
         let (len, to, alt, label) = match rules_for(word[i]).iter().find(|r| matches(r, word, i)) {
+            // Russian writes a foreign h with г (Герат = Herat).
+            Some(r) if r.from == "g" && source == Source::Cyrillic => {
+                (1, r.to, Some("J"), Some("ru г = h"))
+            }
+            // Greek has no sh: σ stands for it (Ντουσάνμπε = Dushanbe).
+            Some(r) if r.from == "s" && source == Source::Greek => {
+                (1, r.to, Some("J"), Some("el σ = sh"))
+            }
             Some(r) => (r.from.len(), r.to, r.alt, Some(r.label)),
             None if is_vowel(word[i]) => (1, vowel_class(word[i]), None, None),
             None => (1, "", None, None),
@@ -367,6 +390,17 @@ fn matches(rule: &Rule, word: &[u8], i: usize) -> bool {
         At::BeforeVowel => after.is_some_and(is_vowel),
         At::BetweenVowels => before.is_some_and(is_vowel) && after.is_some_and(is_vowel),
     }
+}
+
+/// Endings of patronymics as the press spells them (`Grigoryevich`,
+/// `Nikolaïevitch`, `Grigorjewitsch`, `Ilyich`, `Pavlovna`).
+const PATRONYMIC_ENDINGS: &[&str] = &[
+    "vich", "vitch", "witsch", "wicz", "vych", "ich", "itch", "itsch", "ovna", "evna", "ivna",
+];
+
+/// Whether a normalized word is a patronymic.
+pub(crate) fn is_patronymic(word: &str) -> bool {
+    word.len() >= 5 && PATRONYMIC_ENDINGS.iter().any(|e| word.ends_with(e))
 }
 
 /// The rules that bridge two readings: those used by one and not the other.
@@ -466,6 +500,8 @@ mod tests {
             ],
             &["jalalabad", "dschalalabad", "djalalabad"],
             &["amrullah saleh", "amrollah saleh"],
+            &["hassan nasrallah", "khasan nasralla"],
+            &["hezbollah", "khezbolla"],
             &["abdul ghani", "abdel ghani"],
             &["kharkiv", "charkiw", "kharkov"],
         ];
@@ -530,12 +566,22 @@ mod tests {
             "nikolaievitch",
             "grigorjewitsch",
             "pavlovna",
+            "ilich",
         ] {
-            assert!(readings(p).iter().any(Reading::is_patronymic), "{p}");
+            assert!(is_patronymic(p), "{p}");
         }
         for p in ["massoud", "lukashenko", "ivan"] {
-            assert!(!readings(p)[0].is_patronymic(), "{p}");
+            assert!(!is_patronymic(p), "{p}");
         }
+    }
+
+    #[test]
+    fn cyrillic_g_reads_as_h() {
+        let herat = readings("herat").remove(0).pattern;
+        assert!(readings_from("gerat", Source::Cyrillic)
+            .iter()
+            .any(|r| r.pattern == herat));
+        assert!(!readings("gerat").iter().any(|r| r.pattern == herat));
     }
 
     #[test]

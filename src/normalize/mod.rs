@@ -90,8 +90,13 @@ impl Normalizer {
         let mut map = OffsetMap::default();
         let mut chars = text.char_indices().peekable();
         let mut prev: Option<char> = None;
+        let mut glue = false;
         let mut scratch = String::new();
         while let Some((i, c)) = chars.next() {
+            // A letter that wrote nothing (Greek γ of γι = y) is one unit
+            // with the letter right after it, so that a word starting there
+            // maps back to its first letter.
+            let glued = std::mem::take(&mut glue);
             match fold::classify(c) {
                 Class::Space => {
                     let single = c == ' '
@@ -122,13 +127,19 @@ impl Normalizer {
                     while let Some((j, d)) = chars.next_if(|&(_, d)| is_combining_mark(d)) {
                         end = j + d.len_utf8();
                     }
+
                     if c.is_ascii() && end == i + 1 {
-                        map.push(out.len(), i, true);
+                        if !glued {
+                            map.push(out.len(), i, true);
+                        }
                         out.push(fold::unify_punct(c).unwrap_or(c.to_ascii_lowercase()));
                         prev = Some(c);
                         continue;
                     }
-                    map.push(out.len(), i, false);
+                    if !glued {
+                        map.push(out.len(), i, false);
+                    }
+                    let written = out.len();
                     // A letter with its marks, composed (`и` + U+0306 = `й`;
                     // compatibility forms and ligatures decomposed, `ﯪ` =
                     // `ئا`), then each character through the script tables
@@ -164,6 +175,7 @@ impl Normalizer {
                             }
                         }
                     }
+                    glue = out.len() == written && c.is_alphabetic();
                     continue;
                 }
             }
