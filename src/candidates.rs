@@ -189,7 +189,7 @@ const PATRONYMIC_COST: f64 = 0.01;
 /// agree.
 fn skeleton_score(query: &skeleton::Reading, key: &skeleton::Reading, abjad: bool) -> f64 {
     let edits = query.vowel_edits(key);
-    if edits == 0 {
+    if edits == 0.0 {
         return SCORE_SKELETON;
     }
     if abjad {
@@ -200,7 +200,7 @@ fn skeleton_score(query: &skeleton::Reading, key: &skeleton::Reading, abjad: boo
         };
     }
     let letters = query.pattern.len().max(key.pattern.len()) as f64;
-    (SCORE_SKELETON - VOWEL_EDIT_COST * edits as f64 / letters).max(0.0)
+    (SCORE_SKELETON - VOWEL_EDIT_COST * edits / letters).max(0.0)
 }
 
 /// Candidates for name-like spans that no mention in `taken` overlaps:

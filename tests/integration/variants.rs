@@ -27,10 +27,10 @@ fn variants_recall_and_distractors_do_not_regress() {
         recall("Arab"),
         recall("Grek")
     );
-        assert!(report.overall.recall >= 0.53, "{figures}");
-    assert!(recall("Cyrl") >= 0.63, "{figures}");
+        assert!(report.overall.recall >= 0.54, "{figures}");
+    assert!(recall("Cyrl") >= 0.65, "{figures}");
     assert!(recall("Arab") >= 0.50, "{figures}");
-    assert!(recall("Grek") >= 0.58, "{figures}");
+    assert!(recall("Grek") >= 0.57, "{figures}");
     // Namesakes written exactly as an entity's name (Moscow, Idaho) need
     // context, not spelling rules; every other distractor must stay unlinked
     // but for the few look-alikes still counted here.
@@ -42,7 +42,7 @@ fn variants_recall_and_distractors_do_not_regress() {
         .map(|(_, t)| t.false_links)
         .sum();
     assert!(
-        look_alike_links <= 6,
+                look_alike_links <= 2,
         "{look_alike_links} false links on look-alikes and common words"
     );
 }
