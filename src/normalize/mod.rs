@@ -7,9 +7,13 @@
 //!    marks, Arabic tatweel);
 //! 3. a dash between two letters or digits becomes a space (`Al-Qaeda` and
 //!    `Al Qaeda` normalize alike), any other dash becomes `-`;
-//! 4. a character and its combining marks are decomposed (NFKD), case-folded
-//!    (full Unicode case folding, so `ß` = `ss`), stripped of diacritics, and
-//!    apostrophe and quote variants become `'` and `"`.
+//! 4. a character and its combining marks are composed (NFKC), and each
+//!    letter of a non-Latin script becomes Latin as the press romanizes
+//!    names (`translit.rs`: `Кабул` → `kabul`, `پنجشیر` → `pnjshir`);
+//! 5. anything else is decomposed (NFKD), case-folded (full Unicode case
+//!    folding, so `ß` = `ss`), stripped of diacritics (a háček letter becomes
+//!    the English digraph, `š` → `sh`), and apostrophe and quote variants
+//!    become `'` and `"`.
 //!
 //! The result keeps a map back to byte offsets of the original text, so every
 //! span found in normalized text is reported on the original.
@@ -26,9 +30,16 @@ use unicode_normalization::UnicodeNormalization;
 
 /// The normalization pipeline, one pass over the text: whitespace runs become
 /// one space; invisible characters vanish; a dash between two letters or
-/// digits becomes a space, other dashes `-`; every other character is
-/// decomposed (NFKD), case-folded, stripped of diacritics, and apostrophe and
-/// quote variants become `'` and `"`.
+/// digits becomes a space, other dashes `-`; letters of other scripts become
+/// Latin; every other character is decomposed (NFKD), case-folded, stripped
+/// of diacritics, and apostrophe and quote variants become `'` and `"`.
+///
+/// ```
+/// use canon::Normalizer;
+/// let n = Normalizer::new();
+/// assert_eq!(n.key("Панджшер"), "pandzhsher");
+/// assert_eq!(n.key("Καμπούλ"), "kabul");
+/// ```
 ///
 /// ```
 /// use canon::Normalizer;

@@ -27,7 +27,7 @@ fn variants_recall_and_distractors_do_not_regress() {
         recall("Arab"),
         recall("Grek")
     );
-        assert!(report.overall.recall >= 0.54, "{figures}");
+    assert!(report.overall.recall >= 0.54, "{figures}");
     assert!(recall("Cyrl") >= 0.65, "{figures}");
     assert!(recall("Arab") >= 0.50, "{figures}");
     assert!(recall("Grek") >= 0.57, "{figures}");
@@ -42,7 +42,7 @@ fn variants_recall_and_distractors_do_not_regress() {
         .map(|(_, t)| t.false_links)
         .sum();
     assert!(
-                look_alike_links <= 2,
+        look_alike_links <= 2,
         "{look_alike_links} false links on look-alikes and common words"
     );
 }
