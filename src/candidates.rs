@@ -48,6 +48,8 @@ pub enum Reason {
     Superseded,
     /// A longer or better mention overlaps this span.
     Overlapped,
+    /// The text defines this acronym as something else.
+    Redefined,
 }
 
 impl std::fmt::Display for Reason {
@@ -62,6 +64,7 @@ impl std::fmt::Display for Reason {
             Reason::Outscored => f.write_str("another entity fits this span better"),
             Reason::Superseded => f.write_str("the same entity matched by a better name"),
             Reason::Overlapped => f.write_str("a longer or better mention overlaps it"),
+            Reason::Redefined => f.write_str("the text defines this acronym otherwise"),
         }
     }
 }

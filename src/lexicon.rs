@@ -50,6 +50,11 @@ pub(crate) struct Lexicon {
     /// Fuzzy buckets: initials → length → keys.
     fuzzy: HashMap<String, BTreeMap<usize, Vec<u32>>>,
     skeletons: HashMap<String, Vec<u32>>,
+    /// Persons by the reading patterns of their surname (the last word of a
+    /// multi-word name).
+    surnames: HashMap<String, Vec<u32>>,
+    /// The first form of each entity (its canonical name).
+    first_forms: Vec<u32>,
 }
 
 /// Fewest letters a listed name needs to be found by skeleton or edit
@@ -139,6 +144,8 @@ impl Lexicon {
             automaton,
             fuzzy: fuzzy_buckets,
             skeletons,
+            surnames: crate::coreference::surname_index(gazetteer, normalizer),
+            first_forms: by_entity.iter().map(|r| r.start as u32).collect(),
         })
     }
 
@@ -167,6 +174,24 @@ impl Lexicon {
         self.automaton
             .find_overlapping_iter(norm)
             .map(|m| (m.start(), m.end(), m.pattern().as_u32()))
+    }
+
+    /// Persons whose surname is normalized `word`, in any of its readings.
+    pub(crate) fn persons_named(&self, word: &str) -> Vec<u32> {
+        let mut persons: Vec<u32> = Vec::new();
+        for reading in skeleton::readings(word) {
+            for &e in self.surnames.get(&reading.pattern).into_iter().flatten() {
+                if !persons.contains(&e) {
+                    persons.push(e);
+                }
+            }
+        }
+        persons
+    }
+
+    /// The form of entity `e`'s canonical name.
+    pub(crate) fn first_form(&self, e: u32) -> u32 {
+        self.first_forms[e as usize]
     }
 
     /// Keys with a reading whose consonant skeleton is `consonants`.

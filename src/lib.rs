@@ -66,6 +66,7 @@
 struct ReadmeDoctests;
 
 mod candidates;
+mod coreference;
 mod error;
 pub mod eval;
 mod fuzzy;

@@ -1,9 +1,10 @@
 //! The linker: built once from a gazetteer, then `link(&self, text)` on any
 //! number of documents, from any number of threads.
 
-use crate::candidates::{self, Candidate, Document, Reason};
+use crate::candidates::{self, Document, Reason};
+use crate::coreference;
 use crate::lexicon::Lexicon;
-use crate::resolve::{resolve, Taken};
+use crate::resolve::Resolution;
 use crate::tokenize::Tokens;
 use crate::{Entity, Gazetteer, Mention, Method, Normalizer, Span};
 
@@ -163,17 +164,14 @@ impl Linker {
     /// The mentions of known entities in `text`: sorted by position, never
     /// overlapping, each with a score in [0, 1].
     pub fn link(&self, text: &str) -> Vec<Mention<'_>> {
-        let (candidates, kept) = self.analyze(text);
-        let mut mentions: Vec<Mention<'_>> = kept
-            .into_iter()
-            .map(|i| {
-                let c = &candidates[i];
-                Mention {
-                    span: c.span,
-                    entity: self.entity(c.entity),
-                    score: c.score,
-                    method: c.method,
-                }
+        let mut mentions: Vec<Mention<'_>> = self
+            .analyze(text)
+            .mentions()
+            .map(|c| Mention {
+                span: c.span,
+                entity: self.entity(c.entity),
+                score: c.score,
+                method: c.method,
             })
             .collect();
         mentions.sort_by_key(|m| m.span);
@@ -182,8 +180,9 @@ impl Linker {
 
     /// Every candidate considered for `text`, kept or dropped, and why.
     pub fn explain(&self, text: &str) -> Explanation<'_> {
-        let (candidates, _) = self.analyze(text);
-        let mut explained: Vec<Explained<'_>> = candidates
+        let mut explained: Vec<Explained<'_>> = self
+            .analyze(text)
+            .candidates
             .into_iter()
             .map(|c| Explained {
                 span: c.span,
@@ -221,7 +220,7 @@ impl Linker {
     /// approximate candidates (skeleton, edit distance) for what is left →
     /// resolve. Returns every candidate and
     /// the indices of those that became mentions.
-    fn analyze(&self, text: &str) -> (Vec<Candidate>, Vec<usize>) {
+    fn analyze(&self, text: &str) -> Resolution {
         let norm = self.normalizer.normalize(text);
         let tokens = Tokens::new(norm.as_str());
         let doc = Document {
@@ -230,21 +229,15 @@ impl Linker {
             tokens: &tokens,
         };
         let threshold = |e| self.threshold(e);
-        let mut taken = Taken::default();
-        let mut candidates = candidates::exact(&doc, &self.lexicon);
-        let mut kept = resolve(&mut candidates, threshold, &mut taken);
+        let mut resolution = Resolution::default();
+        resolution.tier(candidates::exact(&doc, &self.lexicon), threshold);
         if self.options.fuzzy {
-            let mut approximate =
-                candidates::approximate(&doc, &self.lexicon, &self.gazetteer, &taken);
-            let offset = candidates.len();
-            kept.extend(
-                resolve(&mut approximate, threshold, &mut taken)
-                    .into_iter()
-                    .map(|i| i + offset),
-            );
-            candidates.append(&mut approximate);
+            let approximate =
+                candidates::approximate(&doc, &self.lexicon, &self.gazetteer, &resolution.taken);
+            resolution.tier(approximate, threshold);
         }
-        (candidates, kept)
+        coreference::resolve_document(&doc, &self.lexicon, &self.gazetteer, &mut resolution);
+        resolution
     }
 }
 

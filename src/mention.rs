@@ -35,11 +35,14 @@ pub enum Method {
     Transliteration,
     /// The text is close to a listed name by edit distance.
     Fuzzy,
+    /// The text refers back to an entity named before in the document (a
+    /// bare surname after the full name).
+    Coreference,
 }
 
 impl Method {
     /// Every method, in order of preference.
-    pub const ALL: [Method; 7] = [
+    pub const ALL: [Method; 8] = [
         Method::Exact,
         Method::Alias,
         Method::Acronym,
@@ -47,6 +50,7 @@ impl Method {
         Method::Composed,
         Method::Transliteration,
         Method::Fuzzy,
+        Method::Coreference,
     ];
 
     /// The method's wire name.
@@ -59,6 +63,7 @@ impl Method {
             Method::Composed => "composed",
             Method::Transliteration => "transliteration",
             Method::Fuzzy => "fuzzy",
+            Method::Coreference => "coreference",
         }
     }
 }

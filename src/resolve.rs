@@ -24,8 +24,67 @@ impl Taken {
             .is_some_and(|(_, &end)| end > span.start)
     }
 
-    fn insert(&mut self, span: Span) {
+    /// Takes `span`, which must not overlap a taken span.
+    pub(crate) fn insert(&mut self, span: Span) {
         self.spans.insert(span.start, span.end);
+    }
+
+    /// Frees `span`, if it was taken.
+    pub(crate) fn remove(&mut self, span: Span) {
+        if self.spans.get(&span.start) == Some(&span.end) {
+            self.spans.remove(&span.start);
+        }
+    }
+}
+
+/// One document's resolution so far: every candidate considered, which of
+/// them are mentions, and the spans those take.
+#[derive(Debug, Default)]
+pub(crate) struct Resolution {
+    pub(crate) candidates: Vec<Candidate>,
+    /// Indices into `candidates` of the mentions.
+    pub(crate) kept: Vec<usize>,
+    pub(crate) taken: Taken,
+}
+
+impl Resolution {
+    /// Resolves a tier of new candidates against the spans already taken,
+    /// and records them all.
+    pub(crate) fn tier(&mut self, mut fresh: Vec<Candidate>, threshold: impl Fn(u32) -> f64) {
+        let offset = self.candidates.len();
+        let kept = resolve(&mut fresh, threshold, &mut self.taken);
+        self.kept.extend(kept.into_iter().map(|i| i + offset));
+        self.candidates.append(&mut fresh);
+    }
+
+    /// Records a candidate decided without competition: a mention if it is
+    /// not dropped (its span must be free), else only for `explain`.
+    pub(crate) fn decide(&mut self, candidate: Candidate) {
+        if candidate.dropped.is_none() {
+            self.taken.insert(candidate.norm);
+            self.kept.push(self.candidates.len());
+        }
+        self.candidates.push(candidate);
+    }
+
+    /// Turns the mentions `unwanted` picks back into dropped candidates.
+    pub(crate) fn unkeep(&mut self, unwanted: impl Fn(&Candidate) -> bool, reason: Reason) {
+        let candidates = &mut self.candidates;
+        let taken = &mut self.taken;
+        self.kept.retain(|&k| {
+            let c = &mut candidates[k];
+            if !unwanted(c) {
+                return true;
+            }
+            taken.remove(c.norm);
+            c.dropped = Some(reason.clone());
+            false
+        });
+    }
+
+    /// The mentions so far.
+    pub(crate) fn mentions(&self) -> impl Iterator<Item = &Candidate> {
+        self.kept.iter().map(|&k| &self.candidates[k])
     }
 }
 
@@ -33,7 +92,7 @@ impl Taken {
 /// reason and returns the indices of the winners. Spans in `taken`
 /// (normalized) block overlapping candidates; winners and ambiguous spans are
 /// added to it.
-pub(crate) fn resolve(
+fn resolve(
     candidates: &mut [Candidate],
     threshold: impl Fn(u32) -> f64,
     taken: &mut Taken,

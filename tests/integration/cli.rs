@@ -189,3 +189,12 @@ fn link_with_an_invalid_gazetteer_exits_1_naming_the_place() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("unknown-key.toml:"));
 }
+
+#[test]
+fn explain_shows_coreference_decisions() {
+    let text = "Ahmad Massoud met AFP. His father, Commander Massoud, had fought. \
+                Ahmad Shah Massoud died in 2001.\n\nMassoud's legacy endures.";
+    let out = canon(&["explain", text], "");
+    assert!(out.status.success());
+    insta::assert_snapshot!(stdout(&out));
+}

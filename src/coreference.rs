@@ -1,0 +1,405 @@
+//! Document-level resolution, after names are matched: acronyms the text
+//! defines, and bare surnames referring back to a full name.
+//!
+//! - `National Resistance Front (FNR)` or `FNR (National Resistance Front)`:
+//!   when the long form is a mention, the short form links to its entity
+//!   everywhere in the document, listed or not. When the text defines an
+//!   acronym as something else (`Alliance for Peace (AFP)`), the
+//!   gazetteer's entity for that acronym is dropped in this document.
+//! - `Massoud`, `Commander Massoud`, `Massoud's` after `Ahmad Massoud`: a
+//!   capitalized word that is the surname of a person of the gazetteer links
+//!   to the person mentioned before in the document. When several such
+//!   persons were mentioned (father and son), a title that the person's
+//!   description holds decides (`le commandant Massoud`: the commander), or
+//!   the one mentioned last in the same paragraph; otherwise canon says
+//!   nothing. A word that is part of a longer name (`Ahmad Zia Massoud`,
+//!   `Massoud Barzani`) is never a bare surname.
+
+use crate::candidates::{Candidate, Document, Reason};
+use crate::guard;
+use crate::lexicon::Lexicon;
+use crate::resolve::Resolution;
+use crate::skeleton;
+use crate::tokenize::{Token, TokenKind};
+use crate::{EntityType, Gazetteer, Method, Normalizer, Span};
+
+/// Score of a short form defined in the text.
+const SCORE_DEFINED_ACRONYM: f64 = 0.9;
+/// Score of a bare surname with one fitting person mentioned before.
+const SCORE_SURNAME: f64 = 0.9;
+/// Score of a bare surname chosen among several by a title or by recency.
+const SCORE_SURNAME_SIGNAL: f64 = 0.86;
+
+/// Titles that may stand before a surname, by what they say of the person:
+/// the first word of each group is the English one a description would
+/// hold; the empty group says nothing (courtesy titles). Normalized forms.
+const TITLES: &[&[&str]] = &[
+    &["commander", "commandant", "kommandeur", "comandante"],
+    &["president", "presidente", "prasident"],
+    &["general", "gen", "generale"],
+    &["minister", "ministre", "ministro", "ministerin"],
+    &["mullah", "mollah", "mulla"],
+    &["sheikh", "cheikh", "scheich", "jeque", "shaykh"],
+    &["leader", "chef", "lider", "dirigeant"],
+    &["spokesman", "spokesperson", "sprecher", "portavoz"],
+    &[
+        "",
+        "mr",
+        "mrs",
+        "ms",
+        "mister",
+        "m",
+        "mme",
+        "monsieur",
+        "madame",
+        "herr",
+        "frau",
+        "senor",
+        "sr",
+        "sra",
+        "dr",
+        "doctor",
+        "docteur",
+        "prof",
+        "professor",
+    ],
+];
+
+/// Adds the mentions the document itself defines: acronyms, then bare
+/// surnames; gazetteer acronyms the text redefines stop being mentions.
+pub(crate) fn resolve_document(
+    doc: &Document<'_>,
+    lexicon: &Lexicon,
+    gazetteer: &Gazetteer,
+    resolution: &mut Resolution,
+) {
+    defined_acronyms(doc, resolution);
+    bare_surnames(doc, lexicon, gazetteer, resolution);
+}
+
+/// A candidate this stage decides on.
+fn document_candidate(
+    doc: &Document<'_>,
+    norm: Span,
+    entity: u32,
+    form: u32,
+    method: Method,
+    score: f64,
+    why: &'static str,
+) -> Candidate {
+    Candidate {
+        norm,
+        span: doc.norm.to_original(norm),
+        entity,
+        form,
+        via: None,
+        rules: vec![why],
+        method,
+        score,
+        dropped: None,
+    }
+}
+
+/// The original text of a normalized span.
+fn original<'a>(doc: &Document<'a>, span: Span) -> &'a str {
+    &doc.text[doc.norm.to_original(span)]
+}
+
+/// A short form as written: 2 to 8 letters, capitals first (`FNR`, `Otan`).
+fn is_short_form(s: &str) -> bool {
+    let letters = s.chars().count();
+    (2..=8).contains(&letters)
+        && s.chars().all(char::is_alphabetic)
+        && s.chars().next().is_some_and(char::is_uppercase)
+        && s.chars().filter(|c| c.is_uppercase()).count() >= 2.min(letters)
+}
+
+/// Whether every letter of `short` is the initial of a word of `long`.
+fn initials_fit(short: &str, long: &str) -> bool {
+    let initials: Vec<char> = long
+        .split(|c: char| !c.is_alphanumeric())
+        .filter_map(|w| w.chars().next())
+        .flat_map(char::to_lowercase)
+        .collect();
+    short
+        .chars()
+        .flat_map(char::to_lowercase)
+        .all(|c| initials.contains(&c))
+}
+
+fn defined_acronyms(doc: &Document<'_>, resolution: &mut Resolution) {
+    let norm = doc.norm.as_str();
+    let tokens = doc.tokens.as_slice();
+    // Short form, its entity (`None`: defined as something unknown), and
+    // the form of the long one.
+    let mut defined: Vec<(String, Option<u32>, u32)> = Vec::new();
+    let parenthesized = |span: Span| {
+        let before = norm[..span.start].trim_end_matches(' ');
+        let after = norm[span.end..].trim_start_matches(' ');
+        (before.ends_with('(') && after.starts_with(')'))
+            .then(|| norm[..before.len() - 1].trim_end_matches(' ').len())
+    };
+    // `Long Form (ACR)`.
+    for (t, token) in tokens.iter().enumerate() {
+        let short = original(doc, token.span);
+        if token.kind != TokenKind::Word || !is_short_form(short) {
+            continue;
+        }
+        let Some(long_end) = parenthesized(token.span) else {
+            continue;
+        };
+        match resolution.mentions().find(|c| c.norm.end == long_end) {
+            Some(c) if initials_fit(short, original(doc, c.norm)) => {
+                defined.push((short.to_string(), Some(c.entity), c.form));
+            }
+            Some(_) => {}
+            None => {
+                let words = capitalized_words_before(doc, &tokens[..t], long_end);
+                if !words.is_empty() && initials_fit(short, &words) {
+                    defined.push((short.to_string(), None, 0));
+                }
+            }
+        }
+    }
+    // `ACR (Long Form)`.
+    for c in resolution.mentions() {
+        let Some(short_end) = parenthesized(c.norm) else {
+            continue;
+        };
+        if let Some(token) = tokens.iter().find(|t| t.span.end == short_end) {
+            let short = original(doc, token.span);
+            if is_short_form(short) && initials_fit(short, original(doc, c.norm)) {
+                defined.push((short.to_string(), Some(c.entity), c.form));
+            }
+        }
+    }
+    for (short, entity, form) in defined {
+        // A gazetteer acronym the text defines otherwise is not this entity.
+        resolution.unkeep(
+            |c| {
+                c.method == Method::Acronym && doc.text[c.span] == short && Some(c.entity) != entity
+            },
+            Reason::Redefined,
+        );
+        let Some(entity) = entity else { continue };
+        for token in tokens {
+            let free = !resolution.taken.overlaps(token.span);
+            if token.kind == TokenKind::Word && free && original(doc, token.span) == short {
+                resolution.decide(document_candidate(
+                    doc,
+                    token.span,
+                    entity,
+                    form,
+                    Method::Acronym,
+                    SCORE_DEFINED_ACRONYM,
+                    "defined in the text",
+                ));
+            }
+        }
+    }
+}
+
+/// The capitalized words that end right at normalized `end` (a long form
+/// that is not a mention), as written.
+fn capitalized_words_before(doc: &Document<'_>, tokens: &[Token], end: usize) -> String {
+    let norm = doc.norm.as_str();
+    let mut start = None;
+    let mut expected_end = end;
+    for token in tokens.iter().rev() {
+        if token.span.end != expected_end || token.kind != TokenKind::Word {
+            break;
+        }
+        let word = original(doc, token.span);
+        let capitalized = word.chars().next().is_some_and(char::is_uppercase);
+        let particle = word.chars().count() <= 3 && word.chars().all(char::is_lowercase);
+        if !capitalized && !particle {
+            break;
+        }
+        start = Some(token.span.start);
+        let gap_start = norm[..token.span.start].trim_end_matches(' ').len();
+        if gap_start + 1 < token.span.start {
+            break;
+        }
+        expected_end = gap_start;
+    }
+    start.map_or(String::new(), |s| {
+        original(doc, Span::new(s, end)).to_string()
+    })
+}
+
+/// Surnames of the gazetteer's persons: the last word of every multi-word
+/// Latin name, by the pattern of each of its readings, so that spellings of
+/// one surname meet (`Massud`, `Massoud`, `Masud`).
+pub(crate) fn surname_index(
+    gazetteer: &Gazetteer,
+    normalizer: &Normalizer,
+) -> std::collections::HashMap<String, Vec<u32>> {
+    let mut index: std::collections::HashMap<String, Vec<u32>> = Default::default();
+    for (e, entity) in gazetteer.entities().iter().enumerate() {
+        if entity.kind != EntityType::Person {
+            continue;
+        }
+        let names = std::iter::once(&entity.name)
+            .chain(&entity.aliases)
+            .chain(entity.names.values().flatten());
+        for name in names {
+            let key = normalizer.key(name);
+            let words: Vec<&str> = key.split(' ').collect();
+            let Some(last) = words.last().filter(|_| words.len() >= 2) else {
+                continue;
+            };
+            if last.len() >= 3 && last.bytes().all(|b| b.is_ascii_lowercase()) {
+                for reading in skeleton::readings(last) {
+                    let entities = index.entry(reading.pattern).or_default();
+                    if !entities.contains(&(e as u32)) {
+                        entities.push(e as u32);
+                    }
+                }
+            }
+        }
+    }
+    index
+}
+
+fn title_group(word: &str) -> Option<&'static [&'static str]> {
+    TITLES.iter().copied().find(|group| group.contains(&word))
+}
+
+fn bare_surnames(
+    doc: &Document<'_>,
+    lexicon: &Lexicon,
+    gazetteer: &Gazetteer,
+    resolution: &mut Resolution,
+) {
+    let norm = doc.norm.as_str();
+    let tokens = doc.tokens.as_slice();
+    let words: Vec<&Token> = tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .collect();
+    for (w, token) in words.iter().enumerate() {
+        let surface = original(doc, token.span);
+        if !surface.chars().next().is_some_and(char::is_uppercase)
+            || resolution.taken.overlaps(token.span)
+        {
+            continue;
+        }
+        let word = &norm[token.span];
+        let mut persons = lexicon.persons_named(word);
+        if persons.is_empty() && word.len() > 4 && word.ends_with('s') {
+            persons = lexicon.persons_named(&word[..word.len() - 1]); // de: Massuds
+        }
+        if persons.is_empty() {
+            continue;
+        }
+        // Part of a longer name? Then it is not a bare surname.
+        // Words one space apart; an abbreviated title may end with a dot
+        // (`M. Massoud`, `Dr. Abdullah`).
+        let gap = |a: &Token, b: &Token| &norm[a.span.end..b.span.start];
+        let prev = w.checked_sub(1).map(|p| words[p]).filter(|p| {
+            gap(p, token) == " " || (gap(p, token) == ". " && title_group(&norm[p.span]).is_some())
+        });
+        let next = words.get(w + 1).filter(|n| gap(token, n) == " ");
+        let title = prev.and_then(|p| title_group(&norm[p.span]));
+        // A capitalized neighbour makes a longer name, unless it is an
+        // ordinary word (German nouns: `Massuds Kämpfer`).
+        let capital = |t: &Token| {
+            original(doc, t.span)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+                && !guard::is_common_word(&norm[t.span])
+        };
+        if prev.is_some_and(|p| capital(p) && title.is_none()) || next.is_some_and(|n| capital(n)) {
+            continue;
+        }
+        // Persons mentioned before, with where they were last mentioned.
+        let mut seen: Vec<(u32, usize)> = Vec::new();
+        for c in resolution.mentions() {
+            if persons.contains(&c.entity) && c.norm.end <= token.span.start {
+                match seen.iter_mut().find(|s| s.0 == c.entity) {
+                    Some(s) => s.1 = s.1.max(c.norm.end),
+                    None => seen.push((c.entity, c.norm.end)),
+                }
+            }
+        }
+        let described = |e: u32, group: &[&str]| {
+            let description = gazetteer.entities()[e as usize]
+                .description
+                .as_deref()
+                .unwrap_or("");
+            let description = Normalizer::new().key(description);
+            let words = description.split(|c: char| !c.is_alphanumeric());
+            group
+                .iter()
+                .any(|t| !t.is_empty() && words.clone().any(|d| d == *t))
+        };
+        let by_title: Vec<u32> = match title {
+            Some(group) => persons
+                .iter()
+                .copied()
+                .filter(|&e| described(e, group))
+                .collect(),
+            None => Vec::new(),
+        };
+        let same_paragraph = |end: usize| {
+            let between = original(doc, Span::new(end, token.span.start));
+            !between.contains("\n\n") && !between.contains("\n\r\n")
+        };
+        let choice = if by_title.len() == 1 {
+            Some((by_title[0], SCORE_SURNAME_SIGNAL, "title"))
+        } else if seen.len() == 1 {
+            Some((seen[0].0, SCORE_SURNAME, "mentioned before"))
+        } else if seen.len() > 1 {
+            seen.sort_by_key(|s| std::cmp::Reverse(s.1));
+            let (latest, end) = seen[0];
+            (same_paragraph(end) && !same_paragraph(seen[1].1)).then_some((
+                latest,
+                SCORE_SURNAME_SIGNAL,
+                "mentioned last in the paragraph",
+            ))
+        } else {
+            None
+        };
+        let candidate = |entity: u32, score, why| {
+            let form = lexicon.first_form(entity);
+            document_candidate(
+                doc,
+                token.span,
+                entity,
+                form,
+                Method::Coreference,
+                score,
+                why,
+            )
+        };
+        match choice {
+            Some((entity, score, why)) => resolution.decide(candidate(entity, score, why)),
+            None if seen.len() > 1 => {
+                for &(entity, _) in &seen {
+                    let mut abstained = candidate(
+                        entity,
+                        SCORE_SURNAME_SIGNAL,
+                        "several persons of this name mentioned",
+                    );
+                    abstained.dropped = Some(Reason::Ambiguous);
+                    resolution.decide(abstained);
+                }
+            }
+            None => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_forms_and_initials() {
+        assert!(is_short_form("FNR") && is_short_form("UdSSR") && !is_short_form("Front"));
+        assert!(initials_fit("FNR", "Front national de résistance"));
+        assert!(initials_fit("NRF", "National Resistance Front"));
+        assert!(!initials_fit("AFP", "Alliance for Unity"));
+    }
+}
