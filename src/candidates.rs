@@ -108,7 +108,17 @@ pub(crate) fn exact(doc: &Document<'_>, lexicon: &Lexicon) -> Vec<Candidate> {
     let norm = doc.norm.as_str();
     let mut out = Vec::new();
     for (start, end, key) in lexicon.find(norm) {
-        if !doc.tokens.starts_at(start) || !doc.tokens.ends_at(end) {
+        if !doc.tokens.starts_at(start) {
+            continue;
+        }
+        // A name with a genitive or plural -s glued on (de `Kabuls`,
+        // `Afghanistans`, fr `Talibans`): the mention is the name.
+        let genitive = !doc.tokens.ends_at(end);
+        if genitive
+            && !(end - start >= MIN_GENITIVE_LETTERS
+                && norm.as_bytes().get(end) == Some(&b's')
+                && doc.tokens.ends_at(end + 1))
+        {
             continue;
         }
         let nspan = Span::new(start, end);
@@ -116,12 +126,31 @@ pub(crate) fn exact(doc: &Document<'_>, lexicon: &Lexicon) -> Vec<Candidate> {
         let surface = &doc.text[span];
         let first = out.len();
         for &entry in lexicon.entries(key) {
-            out.push(listed_candidate(lexicon, entry, nspan, span, surface));
+            let mut candidate = listed_candidate(lexicon, entry, nspan, span, surface);
+            if genitive {
+                // Only on a name word: `AFPs`, `Kabul airports` and lower-case
+                // words with an -s are other words.
+                let form = lexicon.form(entry.form);
+                let last_word = form.text.rsplit([' ', '-']).next().unwrap_or_default();
+                if form.kind == NameKind::Acronym
+                    || !last_word.chars().next().is_some_and(char::is_uppercase)
+                {
+                    continue;
+                }
+                candidate.score -= GENITIVE_COST;
+                candidate.rules.push("genitive -s");
+            }
+            out.push(candidate);
         }
         keep_best_per_entity(&mut out, first);
     }
     out
 }
+
+/// Fewest letters a name needs to be found with an -s glued on.
+const MIN_GENITIVE_LETTERS: usize = 4;
+/// What the glued -s costs the score.
+const GENITIVE_COST: f64 = 0.05;
 
 fn listed_candidate(
     lexicon: &Lexicon,
