@@ -24,6 +24,9 @@ const MAX_FUZZY_TOKENS: usize = 6;
 pub(crate) const SCORE_LISTED: f64 = 1.0;
 pub(crate) const SCORE_NORMALIZED: f64 = 0.95;
 pub(crate) const SCORE_COMPOSED: f64 = 0.9;
+/// Score of a name the gazetteer does not list but implies (initials, a
+/// name without its `of` and place).
+pub(crate) const SCORE_DERIVED: f64 = 0.88;
 
 /// Why a candidate did not become a mention.
 #[derive(Clone, Debug, PartialEq)]
@@ -104,21 +107,25 @@ impl Document<'_> {
 }
 
 /// Candidates from the automaton: every key occurrence on token boundaries.
-pub(crate) fn exact(doc: &Document<'_>, lexicon: &Lexicon) -> Vec<Candidate> {
+pub(crate) fn exact(
+    doc: &Document<'_>,
+    lexicon: &Lexicon,
+    gazetteer: &Gazetteer,
+) -> Vec<Candidate> {
     let norm = doc.norm.as_str();
     let mut out = Vec::new();
     for (start, end, key) in lexicon.find(norm) {
         if !doc.tokens.starts_at(start) {
             continue;
         }
-        // A name with a genitive or plural -s glued on (de `Kabuls`,
-        // `Afghanistans`, fr `Talibans`): the mention is the name.
+        // A name with a genitive or plural ending glued on (de `Kabuls`,
+        // `Afghanistans`, fr `talibans`, es `talibanes`): the mention is the
+        // name.
         let genitive = !doc.tokens.ends_at(end);
-        if genitive
-            && !(end - start >= MIN_GENITIVE_LETTERS
-                && norm.as_bytes().get(end) == Some(&b's')
-                && doc.tokens.ends_at(end + 1))
-        {
+        let ending = ["s", "es"]
+            .iter()
+            .any(|e| norm[end..].starts_with(e) && doc.tokens.ends_at(end + e.len()));
+        if genitive && !(end - start >= MIN_GENITIVE_LETTERS && ending) {
             continue;
         }
         let nspan = Span::new(start, end);
@@ -132,7 +139,7 @@ pub(crate) fn exact(doc: &Document<'_>, lexicon: &Lexicon) -> Vec<Candidate> {
                 // words with an -s are other words.
                 let form = lexicon.form(entry.form);
                 let last_word = form.text.rsplit([' ', '-']).next().unwrap_or_default();
-                if form.kind == NameKind::Acronym
+                if form.kind.is_acronym()
                     || !last_word.chars().next().is_some_and(char::is_uppercase)
                 {
                     continue;
@@ -140,12 +147,36 @@ pub(crate) fn exact(doc: &Document<'_>, lexicon: &Lexicon) -> Vec<Candidate> {
                 candidate.score -= GENITIVE_COST;
                 candidate.rules.push("genitive -s");
             }
+            lowercase_group(&mut candidate, gazetteer, &norm[nspan]);
             out.push(candidate);
         }
         keep_best_per_entity(&mut out, first);
     }
     out
 }
+
+/// Press writes the names of some groups in lower case, as common nouns
+/// (fr `les talibans`, es `los talibanes`). A lower-case word of six letters
+/// or more that is not an ordinary word of en/fr/de/es may therefore link
+/// to an organization listed with a capital, at a lower score; places and
+/// persons keep their capital (`turkey`, `jordan`).
+fn lowercase_group(candidate: &mut Candidate, gazetteer: &Gazetteer, word: &str) {
+    let organization =
+        gazetteer.entities()[candidate.entity as usize].kind == crate::EntityType::Organization;
+    let allowed = candidate.dropped == Some(Reason::Lowercase)
+        && organization
+        && !word.contains(' ')
+        && word.chars().count() >= 6
+        && !guard::is_common_word(word);
+    if allowed {
+        candidate.dropped = None;
+        candidate.score = candidate.score.min(SCORE_LOWERCASE_GROUP);
+        candidate.rules.push("group name in lower case");
+    }
+}
+
+/// Score of a group name written in lower case.
+const SCORE_LOWERCASE_GROUP: f64 = 0.88;
 
 /// Fewest letters a name needs to be found with an -s glued on.
 const MIN_GENITIVE_LETTERS: usize = 4;
@@ -161,13 +192,21 @@ fn listed_candidate(
 ) -> Candidate {
     let form = lexicon.form(entry.form);
     let verbatim = surface == &*form.text;
-    let (method, score) = match (entry.via, form.kind, verbatim) {
-        (Some(_), _, _) => (Method::Composed, SCORE_COMPOSED),
-        (None, NameKind::Acronym, true) => (Method::Acronym, SCORE_LISTED),
-        (None, NameKind::Acronym, false) => (Method::Acronym, SCORE_NORMALIZED),
-        (None, NameKind::Canonical, true) => (Method::Exact, SCORE_LISTED),
-        (None, NameKind::Alias, true) => (Method::Alias, SCORE_LISTED),
-        (None, _, false) => (Method::Normalized, SCORE_NORMALIZED),
+    let (method, score, rule) = match (entry.via, form.kind, verbatim) {
+        (Some(_), _, _) => (Method::Composed, SCORE_COMPOSED, None),
+        (None, NameKind::Initials, _) => {
+            (Method::Acronym, SCORE_DERIVED, Some("initials of the name"))
+        }
+        (None, NameKind::ShortName, _) => (
+            Method::Alias,
+            SCORE_DERIVED,
+            Some("name without its 'of' and place"),
+        ),
+        (None, NameKind::Acronym, true) => (Method::Acronym, SCORE_LISTED, None),
+        (None, NameKind::Acronym, false) => (Method::Acronym, SCORE_NORMALIZED, None),
+        (None, NameKind::Canonical, true) => (Method::Exact, SCORE_LISTED, None),
+        (None, NameKind::Alias, true) => (Method::Alias, SCORE_LISTED, None),
+        (None, _, false) => (Method::Normalized, SCORE_NORMALIZED, None),
     };
     Candidate {
         norm,
@@ -175,7 +214,7 @@ fn listed_candidate(
         entity: form.entity,
         form: entry.form,
         via: entry.via,
-        rules: Vec::new(),
+        rules: rule.into_iter().collect(),
         method,
         score,
         dropped: case_mismatch(form.kind, &form.text, surface),
@@ -189,7 +228,7 @@ fn case_mismatch(kind: NameKind, listed: &str, surface: &str) -> Option<Reason> 
     let all_caps = |s: &str| {
         s.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !s.chars().any(char::is_lowercase)
     };
-    if kind == NameKind::Acronym {
+    if kind.is_acronym() {
         let as_listed = surface == listed || surface == listed.to_uppercase();
         return (!as_listed).then_some(Reason::AcronymCase);
     }
@@ -286,7 +325,7 @@ pub(crate) fn approximate(
                     for &entry in lexicon.entries(key) {
                         let form = lexicon.form(entry.form);
                         let allowed = entry.via.is_none()
-                            && form.kind != NameKind::Acronym
+                            && !form.kind.is_acronym()
                             && gazetteer.entities()[form.entity as usize].fuzzy;
                         if allowed {
                             out.push(Candidate {
@@ -339,6 +378,14 @@ fn by_skeleton(
         .into_iter()
         .map(|r| (r, 0.0))
         .collect();
+    // A genitive or plural -s glued on (de `Ahmad Massuds`).
+    if let Some(stem) = query
+        .strip_suffix('s')
+        .filter(|s| s.len() >= MIN_GENITIVE_LETTERS)
+    {
+        let stems = skeleton::readings_from(stem, source).into_iter();
+        queries.extend(stems.map(|r| (r, GENITIVE_COST)));
+    }
     // Full names with a patronymic (`Alexander Grigoryevich Lukashenko`)
     // are also read without it: gazetteers list given name and surname.
     let words: Vec<&str> = query.split(' ').collect();

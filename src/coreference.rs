@@ -261,6 +261,31 @@ pub(crate) fn surname_index(
     index
 }
 
+/// Words for relatives in en/fr/de/es, normalized.
+const KINSHIP: &[&str] = &[
+    "father", "son", "brother", "uncle", "nephew", "cousin", "mother", "daughter", "wife", "widow",
+    "husband", "pere", "fils", "frere", "oncle", "neveu", "mere", "fille", "epouse", "veuve",
+    "vater", "sohn", "bruder", "onkel", "neffe", "mutter", "tochter", "witwe", "padre", "hijo",
+    "hermano", "tio", "sobrino", "madre", "hija", "esposa", "viuda",
+];
+
+/// Whether one of the four words before (in the same sentence) names a
+/// relative.
+fn kinship_before(doc: &Document<'_>, before: &[&Token]) -> bool {
+    let norm = doc.norm.as_str();
+    let mut end = before.last().map_or(0, |t| t.span.end);
+    for token in before.iter().rev().take(4) {
+        if norm[token.span.end..end].contains(['.', '!', '?', ';']) {
+            return false;
+        }
+        if KINSHIP.contains(&&norm[token.span]) {
+            return true;
+        }
+        end = token.span.start;
+    }
+    false
+}
+
 fn title_group(word: &str) -> Option<&'static [&'static str]> {
     TITLES.iter().copied().find(|group| group.contains(&word))
 }
@@ -348,6 +373,10 @@ fn bare_surnames(
         };
         let choice = if by_title.len() == 1 {
             Some((by_title[0], SCORE_SURNAME_SIGNAL, "title"))
+        } else if kinship_before(doc, &words[..w]) {
+            // `his father, Massoud`, `son père, le commandant Massoud`: a
+            // relative of someone named, not that person.
+            None
         } else if seen.len() == 1 {
             Some((seen[0].0, SCORE_SURNAME, "mentioned before"))
         } else if seen.len() > 1 {

@@ -17,6 +17,19 @@ pub(crate) enum NameKind {
     Alias,
     /// An entry of `acronyms`.
     Acronym,
+    /// Not listed: the initials of an organization's name (`Agence
+    /// France-Presse` → `AFP`), matched like an acronym.
+    Initials,
+    /// Not listed: a name without its trailing `of` and a place
+    /// (`Islamic Emirate of Afghanistan` → `Islamic Emirate`).
+    ShortName,
+}
+
+impl NameKind {
+    /// Whether names of this kind match with their case, as acronyms do.
+    pub(crate) fn is_acronym(self) -> bool {
+        matches!(self, NameKind::Acronym | NameKind::Initials)
+    }
 }
 
 /// One name as the gazetteer lists it.
@@ -103,6 +116,22 @@ impl Lexicon {
                 &forms,
             );
         }
+        // Derived names come after the listed ones and never shadow them.
+        for (form, key) in derive(gazetteer, &forms, &form_keys, normalizer) {
+            if !lexicon.index.contains_key(key.as_str()) {
+                forms.push(form);
+                form_keys.push(key);
+                let f = forms.len() - 1;
+                lexicon.add(
+                    &form_keys[f],
+                    Entry {
+                        form: f as u32,
+                        via: None,
+                    },
+                    &forms,
+                );
+            }
+        }
         let composed = compose(gazetteer, &forms, &form_keys, &by_entity, &lexicon.index);
         for (key, entry) in composed {
             lexicon.add(&key, entry, &forms);
@@ -116,7 +145,7 @@ impl Lexicon {
             let approximate_ok = lexicon.entries[k].iter().any(|en| {
                 let form = &forms[en.form as usize];
                 en.via.is_none()
-                    && form.kind != NameKind::Acronym
+                    && !form.kind.is_acronym()
                     && gazetteer.entities()[form.entity as usize].fuzzy
             }) && key.chars().filter(|c| c.is_alphabetic()).count()
                 >= MIN_APPROXIMATE_LETTERS;
@@ -246,6 +275,86 @@ impl LexiconBuilder {
     }
 }
 
+/// Lower-case words that do not count in an organization's initials.
+const NOT_INITIALS: &[&str] = &[
+    "of", "the", "and", "for", "de", "du", "des", "la", "le", "et", "der", "die", "und", "y",
+];
+
+/// Names that organizations and other entities are called by though the
+/// gazetteer does not list them: their initials, and their name without a
+/// trailing `of` + place of the gazetteer (a short name is taken only where
+/// the qualifier is a known place, so `Democratic Republic` alone never
+/// becomes a name).
+fn derive(
+    gazetteer: &Gazetteer,
+    forms: &[Form],
+    form_keys: &[String],
+    normalizer: &Normalizer,
+) -> Vec<(Form, String)> {
+    let places: std::collections::HashSet<&str> = forms
+        .iter()
+        .zip(form_keys)
+        .filter(|(f, _)| gazetteer.entities()[f.entity as usize].kind == EntityType::Place)
+        .map(|(_, k)| k.as_str())
+        .collect();
+    let mut out = Vec::new();
+    for form in forms
+        .iter()
+        .filter(|f| matches!(f.kind, NameKind::Canonical | NameKind::Alias))
+    {
+        let entity = &gazetteer.entities()[form.entity as usize];
+        if entity.kind == EntityType::Person || !form.text.is_ascii() {
+            continue;
+        }
+        let derived = |kind, text: String| {
+            let key = normalizer.key(&text);
+            (
+                Form {
+                    entity: form.entity,
+                    kind,
+                    text: text.into(),
+                },
+                key,
+            )
+        };
+        let words: Vec<&str> = form
+            .text
+            .split([' ', '-'])
+            .filter(|w| !w.is_empty())
+            .collect();
+        if entity.kind == EntityType::Organization {
+            let significant: Vec<&str> = words
+                .iter()
+                .copied()
+                .filter(|w| !NOT_INITIALS.contains(w))
+                .collect();
+            let capitalized = significant
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+            if significant.len() >= 3 && capitalized {
+                let initials: String = significant
+                    .iter()
+                    .filter_map(|w| w.chars().next())
+                    .collect();
+                if !entity.acronyms.contains(&initials) {
+                    out.push(derived(NameKind::Initials, initials));
+                }
+            }
+        }
+        if let Some(at) = form.text.find(" of ") {
+            let (head, place) = (&form.text[..at], &form.text[at + 4..]);
+            let head_words: Vec<&str> = head.split(' ').collect();
+            let named = head_words
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+            if head_words.len() >= 2 && named && places.contains(normalizer.key(place).as_str()) {
+                out.push(derived(NameKind::ShortName, head.to_string()));
+            }
+        }
+    }
+    out
+}
+
 /// Whether a key is plain Latin (after normalization): composition never
 /// mixes scripts.
 fn is_latin_key(key: &str) -> bool {
@@ -269,7 +378,7 @@ fn compose(
     for (f, form) in forms.iter().enumerate() {
         let entity = &gazetteer.entities()[form.entity as usize];
         if entity.kind == EntityType::Place
-            && form.kind != NameKind::Acronym
+            && !form.kind.is_acronym()
             && is_latin_key(&form_keys[f])
         {
             let places = place_key.entry(form_keys[f].as_str()).or_default();
@@ -280,7 +389,7 @@ fn compose(
     }
     let mut out = Vec::new();
     for (f, key) in form_keys.iter().enumerate() {
-        if forms[f].kind == NameKind::Acronym || !is_latin_key(key) {
+        if forms[f].kind.is_acronym() || !is_latin_key(key) {
             continue;
         }
         let words: Vec<(usize, usize)> = word_spans(key);
@@ -297,7 +406,7 @@ fn compose(
                 for &p in places {
                     for g in by_entity[p as usize].clone() {
                         let other = &form_keys[g];
-                        if forms[g].kind == NameKind::Acronym
+                        if forms[g].kind.is_acronym()
                             || !is_latin_key(other)
                             || other == &key[start..end]
                             || made >= MAX_COMPOSED_PER_FORM

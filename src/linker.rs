@@ -230,7 +230,10 @@ impl Linker {
         };
         let threshold = |e| self.threshold(e);
         let mut resolution = Resolution::default();
-        resolution.tier(candidates::exact(&doc, &self.lexicon), threshold);
+        resolution.tier(
+            candidates::exact(&doc, &self.lexicon, &self.gazetteer),
+            threshold,
+        );
         if self.options.fuzzy {
             let approximate =
                 candidates::approximate(&doc, &self.lexicon, &self.gazetteer, &resolution.taken);

@@ -78,3 +78,43 @@ fn seed_scores_f1_1_without_the_listed_acronym() {
     let t = totals_with(&seed, &linker);
     assert_eq!(t.f1(), 1.0, "{t}");
 }
+
+/// The embedded gazetteer reduced to each entity's id, canonical name and
+/// type: the lean gazetteers users start with.
+fn lean_linker() -> canon::Linker {
+    let mut toml = String::new();
+    for e in canon::Gazetteer::embedded().entities() {
+        toml.push_str(&format!(
+            "[[entity]]\nid = {}\nname = {}\ntype = \"{}\"\n",
+            toml::Value::String(e.id.clone()),
+            toml::Value::String(e.name.clone()),
+            e.kind.as_str()
+        ));
+    }
+    let gazetteer = canon::Gazetteer::from_toml("lean.toml", &toml).expect("lean gazetteer");
+    canon::Linker::new(gazetteer).expect("linker")
+}
+
+#[test]
+fn lean_gazetteer_figures_do_not_regress() {
+    let linker = lean_linker();
+    let mut floors = vec![("en", 0.93), ("fr", 0.79), ("de", 0.84)];
+    let seed = shared("corpus/seed-france24-panjshir.gold.jsonl");
+    let mut paths: Vec<(String, std::path::PathBuf)> = floors
+        .iter()
+        .map(|(lang, _)| {
+            (
+                lang.to_string(),
+                data(&format!("fixtures/{lang}.gold.jsonl")),
+            )
+        })
+        .collect();
+    if let Some(seed) = seed {
+        paths.push(("seed".into(), seed));
+        floors.push(("seed", 0.97));
+    }
+    for ((name, path), (_, floor)) in paths.iter().zip(&floors) {
+        let t = totals_with(path, &linker);
+        assert!(t.f1() >= *floor, "{name} with a lean gazetteer: {t}");
+    }
+}
