@@ -139,7 +139,12 @@ fn defined_acronyms(doc: &Document<'_>, resolution: &mut Resolution) {
         (before.ends_with('(') && after.starts_with(')'))
             .then(|| norm[..before.len() - 1].trim_end_matches(' ').len())
     };
-    // `Long Form (ACR)`.
+    // Mentions by where they end, for `Long Form (ACR)`.
+    let ends: std::collections::HashMap<usize, usize> = resolution
+        .kept
+        .iter()
+        .map(|&k| (resolution.candidates[k].norm.end, k))
+        .collect();
     for (t, token) in tokens.iter().enumerate() {
         let short = original(doc, token.span);
         if token.kind != TokenKind::Word || !is_short_form(short) {
@@ -148,7 +153,7 @@ fn defined_acronyms(doc: &Document<'_>, resolution: &mut Resolution) {
         let Some(long_end) = parenthesized(token.span) else {
             continue;
         };
-        match resolution.mentions().find(|c| c.norm.end == long_end) {
+        match ends.get(&long_end).map(|&k| &resolution.candidates[k]) {
             Some(c) if initials_fit(short, original(doc, c.norm)) => {
                 defined.push((short.to_string(), Some(c.entity), c.form));
             }
@@ -166,14 +171,19 @@ fn defined_acronyms(doc: &Document<'_>, resolution: &mut Resolution) {
         let Some(short_end) = parenthesized(c.norm) else {
             continue;
         };
-        if let Some(token) = tokens.iter().find(|t| t.span.end == short_end) {
+        let at = tokens.binary_search_by_key(&short_end, |t| t.span.end);
+        if let Some(token) = at.ok().map(|i| &tokens[i]) {
             let short = original(doc, token.span);
             if is_short_form(short) && initials_fit(short, original(doc, c.norm)) {
                 defined.push((short.to_string(), Some(c.entity), c.form));
             }
         }
     }
+    // One pass per short form and meaning, however often it is defined.
+    defined.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
+    defined.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1);
     for (short, entity, form) in defined {
+        let lower = short.to_lowercase();
         // A gazetteer acronym the text defines otherwise is not this entity.
         resolution.unkeep(
             |c| {
@@ -183,8 +193,10 @@ fn defined_acronyms(doc: &Document<'_>, resolution: &mut Resolution) {
         );
         let Some(entity) = entity else { continue };
         for token in tokens {
-            let free = !resolution.taken.overlaps(token.span);
-            if token.kind == TokenKind::Word && free && original(doc, token.span) == short {
+            let same = token.kind == TokenKind::Word
+                && norm[token.span] == lower
+                && original(doc, token.span) == short;
+            if same && !resolution.taken.overlaps(token.span) {
                 resolution.decide(document_candidate(
                     doc,
                     token.span,
@@ -302,7 +314,25 @@ fn bare_surnames(
         .iter()
         .filter(|t| t.kind == TokenKind::Word)
         .collect();
+    // Surname lookups read skeletons: once per distinct word.
+    let mut named: std::collections::HashMap<&str, Vec<u32>> = Default::default();
+    // The mentions so far in text order, and where each entity was last
+    // mentioned before the current word (one pass, not one per word).
+    let mut mentions: Vec<(usize, u32)> = resolution
+        .mentions()
+        .map(|c| (c.norm.end, c.entity))
+        .collect();
+    mentions.sort_unstable();
+    let mut last_mention: std::collections::HashMap<u32, usize> = Default::default();
+    let mut next_mention = 0;
     for (w, token) in words.iter().enumerate() {
+        while let Some(&(end, entity)) = mentions.get(next_mention) {
+            if end > token.span.start {
+                break;
+            }
+            last_mention.insert(entity, end);
+            next_mention += 1;
+        }
         let surface = original(doc, token.span);
         if !surface.chars().next().is_some_and(char::is_uppercase)
             || resolution.taken.overlaps(token.span)
@@ -310,13 +340,20 @@ fn bare_surnames(
             continue;
         }
         let word = &norm[token.span];
-        let mut persons = lexicon.persons_named(word);
-        if persons.is_empty() && word.len() > 4 && word.ends_with('s') {
-            persons = lexicon.persons_named(&word[..word.len() - 1]); // de: Massuds
-        }
+        let persons = named.entry(word).or_insert_with(|| {
+            let persons = lexicon.persons_named(word);
+            match word
+                .strip_suffix('s')
+                .filter(|stem| persons.is_empty() && stem.len() >= 4)
+            {
+                Some(stem) => lexicon.persons_named(stem), // de: Massuds
+                None => persons,
+            }
+        });
         if persons.is_empty() {
             continue;
         }
+        let persons = persons.clone();
         // Part of a longer name? Then it is not a bare surname.
         // Words one space apart; an abbreviated title may end with a dot
         // (`M. Massoud`, `Dr. Abdullah`).
@@ -339,15 +376,10 @@ fn bare_surnames(
             continue;
         }
         // Persons mentioned before, with where they were last mentioned.
-        let mut seen: Vec<(u32, usize)> = Vec::new();
-        for c in resolution.mentions() {
-            if persons.contains(&c.entity) && c.norm.end <= token.span.start {
-                match seen.iter_mut().find(|s| s.0 == c.entity) {
-                    Some(s) => s.1 = s.1.max(c.norm.end),
-                    None => seen.push((c.entity, c.norm.end)),
-                }
-            }
-        }
+        let mut seen: Vec<(u32, usize)> = persons
+            .iter()
+            .filter_map(|e| Some((*e, *last_mention.get(e)?)))
+            .collect();
         let described = |e: u32, group: &[&str]| {
             let description = gazetteer.entities()[e as usize]
                 .description
@@ -403,7 +435,10 @@ fn bare_surnames(
             )
         };
         match choice {
-            Some((entity, score, why)) => resolution.decide(candidate(entity, score, why)),
+            Some((entity, score, why)) => {
+                resolution.decide(candidate(entity, score, why));
+                last_mention.insert(entity, token.span.end);
+            }
             None if seen.len() > 1 => {
                 for &(entity, _) in &seen {
                     let mut abstained = candidate(

@@ -19,6 +19,9 @@ pub(crate) struct LinkArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Jsonl)]
     format: Format,
+    /// Worker threads (0: one per core). Output keeps input order.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    threads: usize,
     /// Documents to read; `-` or none reads standard input.
     #[arg(value_name = "FILE")]
     files: Vec<String>,
@@ -40,87 +43,186 @@ enum Format {
 
 pub(crate) fn run(args: LinkArgs) -> anyhow::Result<Outcome> {
     let linker = args.linker.linker()?;
-    let mut out = BufWriter::new(io::stdout().lock());
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.threads)
+        .build()
+        .context("cannot start the worker threads")?;
+    let mut batch = Batch {
+        linker: &linker,
+        pool: &pool,
+        out: BufWriter::new(io::stdout().lock()),
+        jobs: Vec::new(),
+        bytes: 0,
+        all_valid: true,
+    };
     let stdin = ["-".to_string()];
     let files = if args.files.is_empty() {
         &stdin[..]
     } else {
         &args.files[..]
     };
-    let mut all_valid = true;
     for path in files {
-        all_valid &= match args.input {
-            Input::Text => link_text_file(&linker, path, &mut out)?,
-            Input::Jsonl => link_jsonl_file(&linker, path, &mut out)?,
-        };
+        match args.input {
+            Input::Text => batch.push(text_job(path))?,
+            Input::Jsonl => jsonl_jobs(path, &mut batch)?,
+        }
     }
-    out.flush().context("cannot write the output")?;
-    Ok(if all_valid {
+    batch.flush()?;
+    batch.out.flush().context("cannot write the output")?;
+    Ok(if batch.all_valid {
         Outcome::Success
     } else {
         Outcome::Invalid
     })
 }
 
-/// Links one text document; reports an unreadable one and returns false.
-fn link_text_file(linker: &Linker, path: &str, out: &mut impl Write) -> anyhow::Result<bool> {
-    let text = match read_text(path) {
-        Ok(text) => text,
-        Err(err) => {
-            eprintln!("canon: {err:#}");
-            return Ok(false);
-        }
-    };
-    let mut fields = Map::new();
-    fields.insert("id".into(), Value::String(path.to_string()));
-    write_document(out, linker, &fields, &text)?;
-    Ok(true)
+/// One unit of work, in input order.
+enum Job {
+    /// A document to link: its fields (`id` and what passes through) and text.
+    Document {
+        fields: Map<String, Value>,
+        text: String,
+    },
+    /// Input that is not a document: reported on standard error, and
+    /// answered by `{"line": N, "error": ...}` when it was a JSON Lines line,
+    /// so that output lines still match input lines.
+    Invalid {
+        place: String,
+        line: Option<usize>,
+        message: String,
+    },
 }
 
-/// Links every line of a JSON Lines file. A bad line is reported on
-/// standard error and answered by `{"line": N, "error": ...}` so that output
-/// lines still match input lines; returns false if there was one.
-fn link_jsonl_file(linker: &Linker, path: &str, out: &mut impl Write) -> anyhow::Result<bool> {
+/// Documents are linked a batch at a time, in parallel, and written in
+/// input order: memory holds one batch, whatever the corpus size.
+struct Batch<'a, W: Write> {
+    linker: &'a Linker,
+    pool: &'a rayon::ThreadPool,
+    out: W,
+    jobs: Vec<Job>,
+    bytes: usize,
+    all_valid: bool,
+}
+
+/// Most documents, and bytes of text, a batch holds.
+const BATCH_DOCUMENTS: usize = 512;
+const BATCH_BYTES: usize = 32 << 20;
+
+impl<W: Write> Batch<'_, W> {
+    fn push(&mut self, job: Job) -> anyhow::Result<()> {
+        if let Job::Document { text, .. } = &job {
+            self.bytes += text.len();
+        }
+        self.jobs.push(job);
+        if self.jobs.len() >= BATCH_DOCUMENTS || self.bytes >= BATCH_BYTES {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self) -> anyhow::Result<()> {
+        use rayon::prelude::*;
+        let linker = self.linker;
+        let lines: Vec<serde_json::Result<Vec<u8>>> = self.pool.install(|| {
+            self.jobs
+                .par_iter()
+                .map(|job| render(linker, job))
+                .collect()
+        });
+        for (job, line) in self.jobs.iter().zip(lines) {
+            if let Job::Invalid { place, message, .. } = job {
+                self.all_valid = false;
+                eprintln!("canon: {place}: {message}");
+            }
+            let line = line.context("cannot encode the output")?;
+            self.out
+                .write_all(&line)
+                .context("cannot write the output")?;
+        }
+        self.jobs.clear();
+        self.bytes = 0;
+        Ok(())
+    }
+}
+
+/// The output line of a job (empty for an unreadable text file).
+fn render(linker: &Linker, job: &Job) -> serde_json::Result<Vec<u8>> {
+    let mut line = match job {
+        Job::Document { fields, text } => {
+            let mentions = linker.link(text);
+            let doc = WireDocument {
+                fields,
+                mentions: output::wire_mentions(text, &mentions),
+            };
+            serde_json::to_vec(&doc)?
+        }
+        Job::Invalid {
+            line: Some(n),
+            message,
+            ..
+        } => serde_json::to_vec(&serde_json::json!({"line": n, "error": message}))?,
+        Job::Invalid { line: None, .. } => return Ok(Vec::new()),
+    };
+    line.push(b'\n');
+    Ok(line)
+}
+
+/// A text file as one document, its id the path as given.
+fn text_job(path: &str) -> Job {
+    match read_text(path) {
+        Ok(text) => {
+            let mut fields = Map::new();
+            fields.insert("id".into(), Value::String(path.to_string()));
+            Job::Document { fields, text }
+        }
+        Err(err) => Job::Invalid {
+            place: path.to_string(),
+            line: None,
+            message: format!("{err:#}"),
+        },
+    }
+}
+
+/// Every line of a JSON Lines file as a job; blank lines are skipped.
+fn jsonl_jobs<W: Write>(path: &str, batch: &mut Batch<'_, W>) -> anyhow::Result<()> {
     let reader: Box<dyn BufRead> = if path == "-" {
         Box::new(io::stdin().lock())
     } else {
-        let file = std::fs::File::open(path).with_context(|| format!("cannot read {path}"));
-        match file {
+        match std::fs::File::open(path) {
             Ok(f) => Box::new(BufReader::new(f)),
             Err(err) => {
-                eprintln!("canon: {err:#}");
-                return Ok(false);
+                let message = format!("cannot read {path}: {err}");
+                return batch.push(Job::Invalid {
+                    place: path.to_string(),
+                    line: None,
+                    message,
+                });
             }
         }
     };
-    let mut all_valid = true;
     for (n, line) in reader.split(b'\n').enumerate() {
         let line = line.with_context(|| format!("cannot read {path}"))?;
-        let line_no = n + 1;
-        let doc = std::str::from_utf8(&line)
+        let parsed = std::str::from_utf8(&line)
             .map_err(|e| format!("invalid UTF-8 at byte {}", e.valid_up_to()))
+            .map(|l| l.trim_end_matches('\r'))
             .and_then(|l| {
-                let l = l.trim_end_matches('\r');
                 if l.trim().is_empty() {
                     Ok(None)
                 } else {
                     parse_document(l).map(Some)
                 }
             });
-        match doc {
+        match parsed {
             Ok(None) => {}
-            Ok(Some((fields, text))) => write_document(out, linker, &fields, &text)?,
-            Err(message) => {
-                all_valid = false;
-                eprintln!("canon: {path}:{line_no}: {message}");
-                let mut err = Map::new();
-                err.insert("line".into(), line_no.into());
-                err.insert("error".into(), message.into());
-                write_line(out, &err)?;
-            }
+            Ok(Some((fields, text))) => batch.push(Job::Document { fields, text })?,
+            Err(message) => batch.push(Job::Invalid {
+                place: format!("{path}:{}", n + 1),
+                line: Some(n + 1),
+                message,
+            })?,
         }
     }
-    Ok(all_valid)
+    Ok(())
 }
 
 /// A JSON Lines document and its text, or what is wrong with it.
@@ -141,24 +243,4 @@ fn parse_document(line: &str) -> Result<(Map<String, Value>, String), String> {
         None => return Err("missing \"text\"".into()),
     };
     Ok((doc, text))
-}
-
-/// Links `text` and writes the document line: `fields` with canon's mentions.
-fn write_document(
-    out: &mut impl Write,
-    linker: &Linker,
-    fields: &Map<String, Value>,
-    text: &str,
-) -> anyhow::Result<()> {
-    let mentions = linker.link(text);
-    let doc = WireDocument {
-        fields,
-        mentions: output::wire_mentions(text, &mentions),
-    };
-    write_line(out, &doc)
-}
-
-fn write_line(out: &mut impl Write, doc: &impl serde::Serialize) -> anyhow::Result<()> {
-    serde_json::to_writer(&mut *out, doc).context("cannot write the output")?;
-    out.write_all(b"\n").context("cannot write the output")
 }

@@ -198,3 +198,27 @@ fn explain_shows_coreference_decisions() {
     assert!(out.status.success());
     insta::assert_snapshot!(stdout(&out));
 }
+
+#[test]
+fn output_is_the_same_at_any_thread_count() {
+    let article = std::fs::read_to_string(crate::util::root().join("examples/panjshir-en.txt"))
+        .expect("example");
+    let input: String = (0..1500)
+        .map(|i| {
+            let text = if i % 7 == 3 {
+                "Kaboul, l’AFP."
+            } else {
+                article.as_str()
+            };
+            format!("{}\n", serde_json::json!({"id": i, "text": text}))
+        })
+        .collect();
+    let one = canon(&["link", "--input", "jsonl", "--threads", "1"], &input);
+    let two = canon(&["link", "--input", "jsonl", "--threads", "2"], &input);
+    assert!(one.status.success() && two.status.success());
+    assert_eq!(stdout(&one).lines().count(), 1500);
+    assert!(
+        one.stdout == two.stdout,
+        "output differs between 1 and 2 threads"
+    );
+}

@@ -86,12 +86,17 @@ pub fn canon(args: &[&str], stdin: &str) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("canon runs");
+    // Fed from a thread: canon streams its output while it reads, and a
+    // large input would otherwise fill both pipes. canon may also exit
+    // before reading (bad usage, bad gazetteer): a closed pipe is fine.
     let mut input = child.stdin.take().expect("stdin");
-    // canon may exit before reading its input (bad usage, bad gazetteer):
-    // a closed pipe here is not the test's concern.
-    if let Err(err) = std::io::Write::write_all(&mut input, stdin.as_bytes()) {
-        assert_eq!(err.kind(), std::io::ErrorKind::BrokenPipe, "{err}");
-    }
-    drop(input);
-    child.wait_with_output().expect("canon ends")
+    let stdin = stdin.to_string();
+    let feeder = std::thread::spawn(move || {
+        if let Err(err) = std::io::Write::write_all(&mut input, stdin.as_bytes()) {
+            assert_eq!(err.kind(), std::io::ErrorKind::BrokenPipe, "{err}");
+        }
+    });
+    let output = child.wait_with_output().expect("canon ends");
+    feeder.join().expect("stdin written");
+    output
 }
