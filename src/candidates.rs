@@ -53,6 +53,10 @@ pub enum Reason {
     Overlapped,
     /// The text defines this acronym as something else.
     Redefined,
+    /// The gazetteer says this spelling is not this entity (`not`).
+    Excluded,
+    /// The entity needs one of its `context` words in the sentence.
+    NoContext,
 }
 
 impl std::fmt::Display for Reason {
@@ -68,6 +72,10 @@ impl std::fmt::Display for Reason {
             Reason::Superseded => f.write_str("the same entity matched by a better name"),
             Reason::Overlapped => f.write_str("a longer or better mention overlaps it"),
             Reason::Redefined => f.write_str("the text defines this acronym otherwise"),
+            Reason::Excluded => f.write_str("the gazetteer's `not` excludes this spelling"),
+            Reason::NoContext => {
+                f.write_str("none of the entity's `context` words is in the sentence")
+            }
         }
     }
 }
@@ -505,4 +513,98 @@ fn name_runs<'d>(doc: &'d Document<'_>) -> Vec<Vec<(&'d Token, bool)>> {
     runs.push(run);
     runs.retain(|r| r.iter().any(|t| t.1));
     runs
+}
+
+/// How much a `context` word in the mention's sentence raises the score of
+/// an approximate mention (transliteration, fuzzy, coreference).
+const CONTEXT_BOOST: f64 = 0.05;
+
+/// The gazetteer's own rules for an entity, applied to candidates: `not`
+/// spellings never link; an entity with `requires_context` links only where
+/// one of its `context` words stands in the same sentence, and such a word
+/// raises approximate mentions. Each sentence is searched once per entity.
+pub(crate) struct GazetteerRules<'a> {
+    doc: &'a Document<'a>,
+    lexicon: &'a Lexicon,
+    gazetteer: &'a Gazetteer,
+    /// (entity, sentence start) → whether a context word is there.
+    in_context: std::collections::HashMap<(u32, usize), bool>,
+}
+
+impl<'a> GazetteerRules<'a> {
+    pub(crate) fn new(
+        doc: &'a Document<'a>,
+        lexicon: &'a Lexicon,
+        gazetteer: &'a Gazetteer,
+    ) -> Self {
+        GazetteerRules {
+            doc,
+            lexicon,
+            gazetteer,
+            in_context: Default::default(),
+        }
+    }
+
+    /// Applies the rules to one candidate.
+    pub(crate) fn apply(&mut self, candidate: &mut Candidate) {
+        if candidate.dropped.is_some() {
+            return;
+        }
+        let entity = &self.gazetteer.entities()[candidate.entity as usize];
+        let norm = self.doc.norm.as_str();
+        if self
+            .lexicon
+            .excludes(candidate.entity, &norm[candidate.norm])
+        {
+            candidate.dropped = Some(Reason::Excluded);
+            return;
+        }
+        if entity.context.is_empty() {
+            return;
+        }
+        let sentence = sentence_around(norm, candidate.norm);
+        let (doc, lexicon) = (self.doc, self.lexicon);
+        let found = *self
+            .in_context
+            .entry((candidate.entity, sentence.start))
+            .or_insert_with(|| {
+                lexicon
+                    .context(candidate.entity)
+                    .iter()
+                    .any(|w| holds(doc, sentence, w))
+            });
+        if entity.requires_context && !found {
+            candidate.dropped = Some(Reason::NoContext);
+        } else if found
+            && matches!(
+                candidate.method,
+                Method::Transliteration | Method::Fuzzy | Method::Coreference
+            )
+        {
+            candidate.score = (candidate.score + CONTEXT_BOOST).min(1.0);
+            candidate.rules.push("context word in the sentence");
+        }
+    }
+}
+
+/// The sentence of normalized text around `span`: from after the last `.`,
+/// `!` or `?` before it to the next one after it.
+fn sentence_around(norm: &str, span: Span) -> Span {
+    let ends = ['.', '!', '?'];
+    let start = norm[..span.start].rfind(ends).map_or(0, |i| i + 1);
+    let end = norm[span.end..]
+        .find(ends)
+        .map_or(norm.len(), |i| span.end + i);
+    Span::new(start, end)
+}
+
+/// Whether `sentence` of the normalized document holds `words` on token
+/// boundaries.
+fn holds(doc: &Document<'_>, sentence: Span, words: &str) -> bool {
+    let norm = doc.norm.as_str();
+    !words.is_empty()
+        && norm[sentence].match_indices(words).any(|(at, w)| {
+            let at = sentence.start + at;
+            doc.tokens.starts_at(at) && doc.tokens.ends_at(at + w.len())
+        })
 }

@@ -185,12 +185,12 @@ fn defined_acronyms(doc: &Document<'_>, resolution: &mut Resolution) {
     for (short, entity, form) in defined {
         let lower = short.to_lowercase();
         // A gazetteer acronym the text defines otherwise is not this entity.
-        resolution.unkeep(
-            |c| {
-                c.method == Method::Acronym && doc.text[c.span] == short && Some(c.entity) != entity
-            },
-            Reason::Redefined,
-        );
+        resolution.unkeep(|c| {
+            if c.method == Method::Acronym && doc.text[c.span] == short && Some(c.entity) != entity
+            {
+                c.dropped = Some(Reason::Redefined);
+            }
+        });
         let Some(entity) = entity else { continue };
         for token in tokens {
             let same = token.kind == TokenKind::Word
@@ -351,6 +351,15 @@ fn bare_surnames(
             }
         });
         if persons.is_empty() {
+            continue;
+        }
+        // A surname that is also an ordinary word (`Bush`, `Rice`), at the
+        // start of a sentence, is the word.
+        let before = doc.text[..doc.norm.to_original(token.span).start].trim_end();
+        let sentence_start = before.is_empty()
+            || before.ends_with(['.', '!', '?', ':', '"', '»', '“', '”'])
+            || doc.text[before.len()..doc.norm.to_original(token.span).start].contains('\n');
+        if sentence_start && guard::is_common_word(word) {
             continue;
         }
         let persons = persons.clone();

@@ -148,6 +148,9 @@ pub enum GazetteerErrorKind {
         /// The number as written in the file.
         value: String,
     },
+    /// `requires_context = true` on an entity without `context` words: it
+    /// could never link.
+    RequiresContextWithoutContext,
     /// An id already used by an earlier entity, in this file or another.
     DuplicateId {
         /// The id used twice.
@@ -274,6 +277,10 @@ impl fmt::Display for GazetteerErrorKind {
                 "`min_score = {}` is outside [0, 1] — write a number from 0 \
                  to 1, e.g. `min_score = 0.9`",
                 Shown(value)
+            ),
+            K::RequiresContextWithoutContext => f.write_str(
+                "`requires_context = true` but no `context` words: the entity could never link \
+                 — add `context = [\"...\"]`, words that appear near its mentions",
             ),
             K::DuplicateId { id, first } => write!(
                 f,

@@ -68,6 +68,9 @@ pub(crate) struct Lexicon {
     surnames: HashMap<String, Vec<u32>>,
     /// The first form of each entity (its canonical name).
     first_forms: Vec<u32>,
+    /// Each entity's `not` spellings and `context` words, normalized.
+    excluded: Vec<Vec<String>>,
+    context: Vec<Vec<String>>,
 }
 
 /// Fewest letters a listed name needs to be found by skeleton or edit
@@ -175,6 +178,8 @@ impl Lexicon {
             skeletons,
             surnames: crate::coreference::surname_index(gazetteer, normalizer),
             first_forms: by_entity.iter().map(|r| r.start as u32).collect(),
+            excluded: keys_of(gazetteer, normalizer, |e| &e.not),
+            context: keys_of(gazetteer, normalizer, |e| &e.context),
         })
     }
 
@@ -216,6 +221,17 @@ impl Lexicon {
             }
         }
         persons
+    }
+
+    /// Whether the gazetteer's `not` excludes normalized `spelling` for
+    /// entity `e`.
+    pub(crate) fn excludes(&self, e: u32, spelling: &str) -> bool {
+        self.excluded[e as usize].iter().any(|s| s == spelling)
+    }
+
+    /// Entity `e`'s `context` words, normalized.
+    pub(crate) fn context(&self, e: u32) -> &[String] {
+        &self.context[e as usize]
     }
 
     /// The form of entity `e`'s canonical name.
@@ -273,6 +289,19 @@ impl LexiconBuilder {
             entries.push(entry);
         }
     }
+}
+
+/// The normalized keys of a list of strings of every entity.
+fn keys_of(
+    gazetteer: &Gazetteer,
+    normalizer: &Normalizer,
+    list: impl Fn(&crate::Entity) -> &Vec<String>,
+) -> Vec<Vec<String>> {
+    gazetteer
+        .entities()
+        .iter()
+        .map(|e| list(e).iter().map(|s| normalizer.key(s)).collect())
+        .collect()
 }
 
 /// Lower-case words that do not count in an organization's initials.

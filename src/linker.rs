@@ -1,7 +1,7 @@
 //! The linker: built once from a gazetteer, then `link(&self, text)` on any
 //! number of documents, from any number of threads.
 
-use crate::candidates::{self, Document, Reason};
+use crate::candidates::{self, Document, GazetteerRules, Reason};
 use crate::coreference;
 use crate::lexicon::Lexicon;
 use crate::resolve::Resolution;
@@ -229,17 +229,24 @@ impl Linker {
             tokens: &tokens,
         };
         let threshold = |e| self.threshold(e);
+        let mut rules = GazetteerRules::new(&doc, &self.lexicon, &self.gazetteer);
         let mut resolution = Resolution::default();
-        resolution.tier(
-            candidates::exact(&doc, &self.lexicon, &self.gazetteer),
-            threshold,
-        );
+        let mut exact = candidates::exact(&doc, &self.lexicon, &self.gazetteer);
+        exact.iter_mut().for_each(|c| rules.apply(c));
+        resolution.tier(exact, threshold);
         if self.options.fuzzy {
-            let approximate =
+            let mut approximate =
                 candidates::approximate(&doc, &self.lexicon, &self.gazetteer, &resolution.taken);
+            approximate.iter_mut().for_each(|c| rules.apply(c));
             resolution.tier(approximate, threshold);
         }
         coreference::resolve_document(&doc, &self.lexicon, &self.gazetteer, &mut resolution);
+        // The document's own references obey the gazetteer's rules too.
+        resolution.unkeep(|c| {
+            if c.method == Method::Coreference || c.rules.contains(&"defined in the text") {
+                rules.apply(c);
+            }
+        });
         resolution
     }
 }

@@ -67,17 +67,18 @@ impl Resolution {
         self.candidates.push(candidate);
     }
 
-    /// Turns the mentions `unwanted` picks back into dropped candidates.
-    pub(crate) fn unkeep(&mut self, unwanted: impl Fn(&Candidate) -> bool, reason: Reason) {
+    /// Turns the mentions `unwanted` picks back into dropped candidates:
+    /// `unwanted` marks a candidate dropped, or leaves it be.
+    pub(crate) fn unkeep(&mut self, mut unwanted: impl FnMut(&mut Candidate)) {
         let candidates = &mut self.candidates;
         let taken = &mut self.taken;
         self.kept.retain(|&k| {
             let c = &mut candidates[k];
-            if !unwanted(c) {
+            unwanted(c);
+            if c.dropped.is_none() {
                 return true;
             }
             taken.remove(c.norm);
-            c.dropped = Some(reason.clone());
             false
         });
     }

@@ -25,6 +25,9 @@ pub(crate) const ENTITY_KEYS: &[&str] = &[
     "description",
     "fuzzy",
     "min_score",
+    "context",
+    "requires_context",
+    "not",
 ];
 
 /// The keys an entity must have.
@@ -173,6 +176,7 @@ impl Checker<'_> {
         let (mut id, mut name, mut kind) = (None, None, None);
         let (mut aliases, mut acronyms, mut names) = (Vec::new(), Vec::new(), BTreeMap::new());
         let (mut wikidata, mut description, mut fuzzy, mut min_score) = (None, None, true, None);
+        let (mut context, mut requires_context, mut not) = (Vec::new(), None, Vec::new());
         for (key, value) in by_position(table) {
             match key.get_ref().as_ref() {
                 "id" => id = self.id(value),
@@ -185,6 +189,11 @@ impl Checker<'_> {
                 "description" => description = self.string("description", value).map(str::to_owned),
                 "fuzzy" => fuzzy = self.boolean("fuzzy", value).unwrap_or(fuzzy),
                 "min_score" => min_score = self.min_score(value),
+                "context" => context = self.name_list("context", value),
+                "requires_context" => {
+                    requires_context = self.boolean("requires_context", value).map(|b| (b, value))
+                }
+                "not" => not = self.name_list("not", value),
                 unknown => {
                     let suggestion = closest(unknown, ENTITY_KEYS, |key| key);
                     let kind = Kind::UnknownKey {
@@ -195,6 +204,12 @@ impl Checker<'_> {
                 }
             }
         }
+        if let Some((true, value)) = requires_context {
+            if context.is_empty() {
+                self.error(value.span().start, Kind::RequiresContextWithoutContext);
+            }
+        }
+        let requires_context = requires_context.is_some_and(|(b, _)| b);
         if let Some(id) = &id {
             self.out.ids.push(id.clone());
         }
@@ -211,6 +226,9 @@ impl Checker<'_> {
                 description,
                 fuzzy,
                 min_score,
+                context,
+                requires_context,
+                not,
                 origin: self.origin(span.start),
             });
         }
@@ -501,7 +519,8 @@ mod tests {
     fn reads_every_key() {
         let text = entity(
             "aliases = [\"Y\"]\nacronyms = [\"XY\"]\nnames = { fr = [\"Iks\"] }\n\
-             wikidata = \"Q42\"\ndescription = \"\"\nfuzzy = false\nmin_score = 1\n",
+                          wikidata = \"Q42\"\ndescription = \"\"\nfuzzy = false\nmin_score = 1\n\
+             context = [\"valley\"]\nrequires_context = true\nnot = [\"Xs\"]\n",
         );
         let checked = check("g.toml", &text);
         assert_eq!(checked.errors, []);
@@ -516,6 +535,9 @@ mod tests {
             description: Some(String::new()),
             fuzzy: false,
             min_score: Some(1.0),
+            context: vec!["valley".into()],
+            requires_context: true,
+            not: vec!["Xs".into()],
             origin: Origin {
                 path: "g.toml".into(),
                 line: 1,
@@ -797,13 +819,25 @@ mod tests {
     }
 
     #[test]
+    fn requires_context_needs_context_words() {
+        let checked = check("g.toml", &entity("requires_context = true\n"));
+        assert_eq!(
+            mistakes(&entity("requires_context = true\n")),
+            [(5, 20, Kind::RequiresContextWithoutContext)]
+        );
+        assert_eq!(checked.entities, []);
+        assert_eq!(mistakes(&entity("requires_context = false\n")), []);
+    }
+
+    #[test]
     fn displays_stay_on_one_line() {
         let text = entity("\"co\\nlour\\u0007\" = 1\n");
         let error = &check("g.toml", &text).errors[0];
         assert_eq!(
             error.to_string(),
             "g.toml:5:1: unknown key `co\\nlour\\u{7}` in an entity — allowed keys: id, name, type, \
-             aliases, acronyms, names, wikidata, description, fuzzy, min_score"
+                          aliases, acronyms, names, wikidata, description, fuzzy, min_score, context, \
+             requires_context, not"
         );
         let long = entity(&format!("wikidata = \"{}\"\n", "x".repeat(200)));
         let message = check("g.toml", &long).errors[0].to_string();

@@ -182,6 +182,14 @@ pub struct Entity {
     pub fuzzy: bool,
     /// This entity's link threshold in [0, 1], overriding the linker's.
     pub min_score: Option<f64>,
+    /// Words that make the entity likely: in the same sentence, they raise
+    /// the score of its approximate mentions.
+    pub context: Vec<String>,
+    /// Whether the entity links only where one of its `context` words
+    /// stands in the same sentence (for names that are also ordinary words).
+    pub requires_context: bool,
+    /// Spellings that must never link to this entity.
+    pub not: Vec<String>,
     /// Where the entity's table starts.
     pub origin: Origin,
 }
