@@ -1,13 +1,8 @@
 //! The linking table, `tests/data/link.toml`.
 
-use crate::util::{assert_mentions, data, default_linker};
+use crate::util::{assert_mentions, default_linker, table};
 use canon::{Gazetteer, Linker};
 use serde::Deserialize;
-
-#[derive(Deserialize)]
-struct Table {
-    test: Vec<Case>,
-}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -19,11 +14,9 @@ struct Case {
 
 #[test]
 fn link_table() {
-    let table: Table =
-        toml::from_str(&std::fs::read_to_string(data("link.toml")).expect("link.toml"))
-            .expect("link.toml parses");
-    assert!(table.test.len() >= 20);
-    for case in &table.test {
+    let cases: Vec<Case> = table("link.toml");
+    assert!(cases.len() >= 20);
+    for case in &cases {
         let own;
         let linker = match &case.gazetteer {
             Some(toml) => {

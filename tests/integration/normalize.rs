@@ -1,13 +1,8 @@
 //! The normalization table, `tests/data/normalize.toml`.
 
-use crate::util::data;
+use crate::util::table;
 use canon::{Normalizer, Span};
 use serde::Deserialize;
-
-#[derive(Deserialize)]
-struct Table {
-    test: Vec<Case>,
-}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -18,11 +13,9 @@ struct Case {
 
 #[test]
 fn normalize_table() {
-    let table: Table =
-        toml::from_str(&std::fs::read_to_string(data("normalize.toml")).expect("normalize.toml"))
-            .expect("normalize.toml parses");
+    let cases: Vec<Case> = table("normalize.toml");
     let n = Normalizer::new();
-    for case in &table.test {
+    for case in &cases {
         let got = n.normalize(&case.input);
         assert_eq!(got.as_str(), case.expected, "input {:?}", case.input);
         let again = n.normalize(got.as_str());

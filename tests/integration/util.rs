@@ -15,6 +15,17 @@ pub fn data(name: &str) -> PathBuf {
     root().join("tests/data").join(name)
 }
 
+/// The `[[test]]` rows of a TOML table in `tests/data/`.
+pub fn table<T: serde::de::DeserializeOwned>(name: &str) -> Vec<T> {
+    #[derive(serde::Deserialize)]
+    struct Table<T> {
+        test: Vec<T>,
+    }
+    let text = std::fs::read_to_string(data(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
+    let table: Table<T> = toml::from_str(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
+    table.test
+}
+
 /// The shared corpus beside the repository, if present.
 pub fn shared(name: &str) -> Option<PathBuf> {
     let p = root().join("../shared").join(name);
