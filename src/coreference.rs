@@ -67,14 +67,9 @@ const TITLES: &[&[&str]] = &[
 
 /// Adds the mentions the document itself defines: acronyms, then bare
 /// surnames; gazetteer acronyms the text redefines stop being mentions.
-pub(crate) fn resolve_document(
-    doc: &Document<'_>,
-    lexicon: &Lexicon,
-    gazetteer: &Gazetteer,
-    resolution: &mut Resolution,
-) {
+pub(crate) fn resolve_document(doc: &Document<'_>, lexicon: &Lexicon, resolution: &mut Resolution) {
     defined_acronyms(doc, resolution);
-    bare_surnames(doc, lexicon, gazetteer, resolution);
+    bare_surnames(doc, lexicon, resolution);
 }
 
 /// A candidate this stage decides on.
@@ -302,12 +297,7 @@ fn title_group(word: &str) -> Option<&'static [&'static str]> {
     TITLES.iter().copied().find(|group| group.contains(&word))
 }
 
-fn bare_surnames(
-    doc: &Document<'_>,
-    lexicon: &Lexicon,
-    gazetteer: &Gazetteer,
-    resolution: &mut Resolution,
-) {
+fn bare_surnames(doc: &Document<'_>, lexicon: &Lexicon, resolution: &mut Resolution) {
     let norm = doc.norm.as_str();
     let tokens = doc.tokens.as_slice();
     let words: Vec<&Token> = tokens
@@ -390,12 +380,7 @@ fn bare_surnames(
             .filter_map(|e| Some((*e, *last_mention.get(e)?)))
             .collect();
         let described = |e: u32, group: &[&str]| {
-            let description = gazetteer.entities()[e as usize]
-                .description
-                .as_deref()
-                .unwrap_or("");
-            let description = Normalizer::new().key(description);
-            let words = description.split(|c: char| !c.is_alphanumeric());
+            let words = lexicon.description_words(e);
             group
                 .iter()
                 .any(|t| !t.is_empty() && words.clone().any(|d| d == *t))

@@ -71,6 +71,8 @@ pub(crate) struct Lexicon {
     /// Each entity's `not` spellings and `context` words, normalized.
     excluded: Vec<Vec<String>>,
     context: Vec<Vec<String>>,
+    /// Each entity's description, normalized.
+    descriptions: Vec<String>,
 }
 
 /// Fewest letters a listed name needs to be found by skeleton or edit
@@ -180,6 +182,11 @@ impl Lexicon {
             first_forms: by_entity.iter().map(|r| r.start as u32).collect(),
             excluded: keys_of(gazetteer, normalizer, |e| &e.not),
             context: keys_of(gazetteer, normalizer, |e| &e.context),
+            descriptions: gazetteer
+                .entities()
+                .iter()
+                .map(|e| normalizer.key(e.description.as_deref().unwrap_or_default()))
+                .collect(),
         })
     }
 
@@ -227,6 +234,11 @@ impl Lexicon {
     /// entity `e`.
     pub(crate) fn excludes(&self, e: u32, spelling: &str) -> bool {
         self.excluded[e as usize].iter().any(|s| s == spelling)
+    }
+
+    /// The words of entity `e`'s description, normalized.
+    pub(crate) fn description_words(&self, e: u32) -> impl Iterator<Item = &str> + Clone {
+        self.descriptions[e as usize].split(|c: char| !c.is_alphanumeric())
     }
 
     /// Entity `e`'s `context` words, normalized.

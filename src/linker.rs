@@ -240,7 +240,7 @@ impl Linker {
             approximate.iter_mut().for_each(|c| rules.apply(c));
             resolution.tier(approximate, threshold);
         }
-        coreference::resolve_document(&doc, &self.lexicon, &self.gazetteer, &mut resolution);
+        coreference::resolve_document(&doc, &self.lexicon, &mut resolution);
         // The document's own references obey the gazetteer's rules too.
         resolution.unkeep(|c| {
             if c.method == Method::Coreference || c.rules.contains(&"defined in the text") {
