@@ -373,6 +373,48 @@ fn keep_best_per_entity(candidates: &mut Vec<Candidate>, first: usize) {
     candidates.append(&mut fresh);
 }
 
+/// Score of an acronym whose letters stand in another order (a language
+/// that puts the noun first: `OTAN` = `NATO`, `FMI` = `IMF`).
+const SCORE_PERMUTED_ACRONYM: f64 = 0.86;
+
+/// Candidates for words in capitals that are an acronym of the gazetteer
+/// with its letters in another order.
+pub(crate) fn permuted_acronyms(
+    doc: &Document<'_>,
+    lexicon: &Lexicon,
+    taken: &Taken,
+) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    for token in doc.tokens.as_slice() {
+        if token.kind != TokenKind::Word || taken.overlaps(token.span) {
+            continue;
+        }
+        let span = doc.norm.to_original(token.span);
+        let word = &doc.text[span];
+        let letters = word.chars().count();
+        if !(3..=6).contains(&letters) || !word.chars().all(|c| c.is_ascii_uppercase()) {
+            continue;
+        }
+        for &f in lexicon.acronyms_of_letters(word) {
+            let form = lexicon.form(f);
+            if &*form.text != word {
+                out.push(Candidate {
+                    norm: token.span,
+                    span,
+                    entity: form.entity,
+                    form: f,
+                    via: None,
+                    rules: vec!["acronym letters in another order"],
+                    method: Method::Acronym,
+                    score: SCORE_PERMUTED_ACRONYM,
+                    dropped: None,
+                });
+            }
+        }
+    }
+    out
+}
+
 /// Keys sharing a skeleton with `query`, each with its score and the rules
 /// that bridged the spellings (the best reading pair).
 fn by_skeleton(

@@ -17,7 +17,7 @@
 
 use crate::candidates::{Candidate, Document, Reason};
 use crate::guard;
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, NOT_INITIALS};
 use crate::resolve::Resolution;
 use crate::skeleton;
 use crate::tokenize::{Token, TokenKind};
@@ -148,12 +148,36 @@ fn defined_acronyms(doc: &Document<'_>, resolution: &mut Resolution) {
         let Some(long_end) = parenthesized(token.span) else {
             continue;
         };
-        match ends.get(&long_end).map(|&k| &resolution.candidates[k]) {
-            Some(c) if initials_fit(short, original(doc, c.norm)) => {
-                defined.push((short.to_string(), Some(c.entity), c.form));
+        let mention_of = |span: Span| {
+            let c = &resolution.candidates[*ends.get(&span.end)?];
+            (c.norm.end == span.end).then_some((c.entity, c.form, c.norm))
+        };
+        let long = mention_of(Span::new(long_end, long_end));
+        let acronym = mention_of(token.span).filter(|m| m.2 == token.span);
+        match (long, acronym) {
+            (Some((entity, form, norm)), _) => {
+                if initials_fit(short, original(doc, norm)) {
+                    defined.push((short.to_string(), Some(entity), form));
+                }
             }
-            Some(_) => {}
-            None => {
+            // `Front national de résistance (FNR)` with `FNR` known: the long
+            // form is a mention of the same entity.
+            (None, Some((entity, form, _)))
+                if let Some(long) = long_form_before(doc, &tokens[..t], long_end, short) =>
+            {
+                resolution.decide(document_candidate(
+                    doc,
+                    long,
+                    entity,
+                    form,
+                    Method::Alias,
+                    SCORE_DEFINED_ACRONYM,
+                    "long form of an acronym",
+                ));
+            }
+            // Capitalized words whose initials these are, and no mention:
+            // the text defines the acronym as something else.
+            (None, _) => {
                 let words = capitalized_words_before(doc, &tokens[..t], long_end);
                 if !words.is_empty() && initials_fit(short, &words) {
                     defined.push((short.to_string(), None, 0));
@@ -204,6 +228,35 @@ fn defined_acronyms(doc: &Document<'_>, resolution: &mut Resolution) {
             }
         }
     }
+}
+
+/// The words ending right at normalized `end` whose initials, particles
+/// aside, are the letters of `short` in any order, the first capitalized:
+/// the long form of an acronym (`Front national de résistance` for `FNR`).
+fn long_form_before(doc: &Document<'_>, tokens: &[Token], end: usize, short: &str) -> Option<Span> {
+    let norm = doc.norm.as_str();
+    let mut letters: Vec<char> = short.chars().flat_map(char::to_lowercase).collect();
+    letters.sort_unstable();
+    let mut initials = Vec::new();
+    let mut expected_end = end;
+    for token in tokens.iter().rev() {
+        if !norm[token.span.end..expected_end].trim().is_empty() {
+            return None;
+        }
+        expected_end = token.span.start;
+        let word = &norm[token.span];
+        if token.kind != TokenKind::Word || NOT_INITIALS.contains(&word) {
+            continue;
+        }
+        initials.push(word.chars().next()?);
+        if initials.len() == letters.len() {
+            initials.sort_unstable();
+            let capitalized = original(doc, token.span).chars().next()?.is_uppercase();
+            return (initials == letters && capitalized)
+                .then_some(Span::new(token.span.start, end));
+        }
+    }
+    None
 }
 
 /// The capitalized words that end right at normalized `end` (a long form

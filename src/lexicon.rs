@@ -73,6 +73,9 @@ pub(crate) struct Lexicon {
     context: Vec<Vec<String>>,
     /// Each entity's description, normalized.
     descriptions: Vec<String>,
+    /// Acronyms (listed or initials) of three letters or more, by their
+    /// letters in alphabetical order.
+    acronym_letters: HashMap<String, Vec<u32>>,
 }
 
 /// Fewest letters a listed name needs to be found by skeleton or edit
@@ -171,7 +174,9 @@ impl Lexicon {
                 }
             }
         }
+        let acronym_letters = acronym_letters(&forms);
         Ok(Lexicon {
+            acronym_letters,
             forms,
             keys: lexicon.keys,
             entries: lexicon.entries,
@@ -182,6 +187,7 @@ impl Lexicon {
             first_forms: by_entity.iter().map(|r| r.start as u32).collect(),
             excluded: keys_of(gazetteer, normalizer, |e| &e.not),
             context: keys_of(gazetteer, normalizer, |e| &e.context),
+
             descriptions: gazetteer
                 .entities()
                 .iter()
@@ -234,6 +240,14 @@ impl Lexicon {
     /// entity `e`.
     pub(crate) fn excludes(&self, e: u32, spelling: &str) -> bool {
         self.excluded[e as usize].iter().any(|s| s == spelling)
+    }
+
+    /// Acronym forms written with the same capitals as `word`, in any
+    /// order (`OTAN` for `NATO`).
+    pub(crate) fn acronyms_of_letters(&self, word: &str) -> &[u32] {
+        self.acronym_letters
+            .get(&sorted_letters(word))
+            .map_or(&[], Vec::as_slice)
     }
 
     /// The words of entity `e`'s description, normalized.
@@ -303,6 +317,28 @@ impl LexiconBuilder {
     }
 }
 
+/// The letters of a word in alphabetical order.
+fn sorted_letters(word: &str) -> String {
+    let mut letters: Vec<char> = word.chars().collect();
+    letters.sort_unstable();
+    letters.into_iter().collect()
+}
+
+/// Acronym forms of three capitals or more, by sorted letters.
+fn acronym_letters(forms: &[Form]) -> HashMap<String, Vec<u32>> {
+    let mut index: HashMap<String, Vec<u32>> = HashMap::new();
+    for (f, form) in forms.iter().enumerate() {
+        let capitals = form.text.chars().all(|c| c.is_ascii_uppercase());
+        if form.kind.is_acronym() && capitals && form.text.len() >= 3 {
+            index
+                .entry(sorted_letters(&form.text))
+                .or_default()
+                .push(f as u32);
+        }
+    }
+    index
+}
+
 /// The normalized keys of a list of strings of every entity.
 fn keys_of(
     gazetteer: &Gazetteer,
@@ -317,8 +353,9 @@ fn keys_of(
 }
 
 /// Lower-case words that do not count in an organization's initials.
-const NOT_INITIALS: &[&str] = &[
-    "of", "the", "and", "for", "de", "du", "des", "la", "le", "et", "der", "die", "und", "y",
+pub(crate) const NOT_INITIALS: &[&str] = &[
+    "of", "the", "and", "for", "de", "du", "des", "la", "le", "et", "der", "die", "das", "und",
+    "y", "del", "los", "las", "el",
 ];
 
 /// Names that organizations and other entities are called by though the

@@ -237,6 +237,11 @@ impl Linker {
         if self.options.fuzzy {
             let mut approximate =
                 candidates::approximate(&doc, &self.lexicon, &self.gazetteer, &resolution.taken);
+            approximate.extend(candidates::permuted_acronyms(
+                &doc,
+                &self.lexicon,
+                &resolution.taken,
+            ));
             approximate.iter_mut().for_each(|c| rules.apply(c));
             resolution.tier(approximate, threshold);
         }
