@@ -3,7 +3,7 @@
 //! spans nothing exact covers.
 
 use crate::guard;
-use crate::lexicon::{Entry, Lexicon, NameKind, MIN_APPROXIMATE_LETTERS};
+use crate::lexicon::{Entry, Lexicon, NameKind, MIN_APPROXIMATE_LETTERS, NOT_INITIALS};
 use crate::resolve::Taken;
 use crate::skeleton;
 use crate::tokenize::{Token, TokenKind, Tokens};
@@ -371,6 +371,70 @@ fn keep_best_per_entity(candidates: &mut Vec<Candidate>, first: usize) {
     });
     fresh.dedup_by_key(|c| c.entity);
     candidates.append(&mut fresh);
+}
+
+/// Score of a multi-word name found by its words' cognates, in any order
+/// (`Unión Soviética`, `Emirato Islámico`).
+const SCORE_COGNATES: f64 = 0.86;
+
+/// Candidates for multi-word names written with cognate words, in any order
+/// (`Union soviétique`, `Unión Soviética`, `Islamisches Emirat` for `Soviet
+/// Union`, `Islamic Emirate`): spans of 2 to 5 adjacent words starting with
+/// a capital, where the other words may be in lower case (French and
+/// Spanish adjectives).
+pub(crate) fn cognates(doc: &Document<'_>, lexicon: &Lexicon, taken: &Taken) -> Vec<Candidate> {
+    let norm = doc.norm.as_str();
+    let words: Vec<&Token> = doc
+        .tokens
+        .as_slice()
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .collect();
+    let mut out = Vec::new();
+    let particle = |t: &Token| NOT_INITIALS.contains(&&norm[t.span]);
+    for (i, first) in words.iter().enumerate() {
+        let capital = doc
+            .original(first.span)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
+        if !capital || particle(first) {
+            continue;
+        }
+        for j in i + 1..words.len().min(i + 5) {
+            if &norm[words[j - 1].span.end..words[j].span.start] != " " {
+                break;
+            }
+            if particle(words[j]) {
+                continue;
+            }
+            let nspan = Span::new(first.span.start, words[j].span.end);
+            if taken.overlaps(nspan) {
+                continue;
+            }
+            let first_candidate = out.len();
+            for &key in lexicon.by_cognates(&norm[nspan]) {
+                for &entry in lexicon.entries(key) {
+                    let form = lexicon.form(entry.form);
+                    if entry.via.is_none() && !form.kind.is_acronym() {
+                        out.push(Candidate {
+                            norm: nspan,
+                            span: doc.norm.to_original(nspan),
+                            entity: form.entity,
+                            form: entry.form,
+                            via: None,
+                            rules: vec!["cognate words, in any order"],
+                            method: Method::Transliteration,
+                            score: SCORE_COGNATES,
+                            dropped: None,
+                        });
+                    }
+                }
+            }
+            keep_best_per_entity(&mut out, first_candidate);
+        }
+    }
+    out
 }
 
 /// Score of an acronym whose letters stand in another order (a language

@@ -76,6 +76,9 @@ pub(crate) struct Lexicon {
     /// Acronyms (listed or initials) of three letters or more, by their
     /// letters in alphabetical order.
     acronym_letters: HashMap<String, Vec<u32>>,
+    /// Multi-word names of organizations, places and events by cognate
+    /// signature.
+    cognates: HashMap<String, Vec<u32>>,
 }
 
 /// Fewest letters a listed name needs to be found by skeleton or edit
@@ -175,7 +178,23 @@ impl Lexicon {
             }
         }
         let acronym_letters = acronym_letters(&forms);
+        let mut cognates: HashMap<String, Vec<u32>> = HashMap::new();
+        for (k, key) in lexicon.keys.iter().enumerate() {
+            let named = lexicon.entries[k].iter().any(|en| {
+                let form = &forms[en.form as usize];
+                en.via.is_none()
+                    && !form.kind.is_acronym()
+                    && gazetteer.entities()[form.entity as usize].fuzzy
+                    && gazetteer.entities()[form.entity as usize].kind != EntityType::Person
+            });
+            if let Some(signature) =
+                skeleton::cognate_signature(key, NOT_INITIALS).filter(|_| named)
+            {
+                cognates.entry(signature).or_default().push(k as u32);
+            }
+        }
         Ok(Lexicon {
+            cognates,
             acronym_letters,
             forms,
             keys: lexicon.keys,
@@ -263,6 +282,13 @@ impl Lexicon {
     /// The form of entity `e`'s canonical name.
     pub(crate) fn first_form(&self, e: u32) -> u32 {
         self.first_forms[e as usize]
+    }
+
+    /// Multi-word names whose words are cognates of `query`'s, in any order.
+    pub(crate) fn by_cognates(&self, query: &str) -> &[u32] {
+        skeleton::cognate_signature(query, NOT_INITIALS)
+            .and_then(|s| self.cognates.get(&s))
+            .map_or(&[], Vec::as_slice)
     }
 
     /// Keys with a reading whose consonant skeleton is `consonants`.

@@ -237,11 +237,9 @@ impl Linker {
         if self.options.fuzzy {
             let mut approximate =
                 candidates::approximate(&doc, &self.lexicon, &self.gazetteer, &resolution.taken);
-            approximate.extend(candidates::permuted_acronyms(
-                &doc,
-                &self.lexicon,
-                &resolution.taken,
-            ));
+            let taken = &resolution.taken;
+            approximate.extend(candidates::permuted_acronyms(&doc, &self.lexicon, taken));
+            approximate.extend(candidates::cognates(&doc, &self.lexicon, taken));
             approximate.iter_mut().for_each(|c| rules.apply(c));
             resolution.tier(approximate, threshold);
         }

@@ -429,6 +429,36 @@ fn matches(rule: &Rule, word: &[u8], i: usize) -> bool {
     }
 }
 
+/// Consonant classes a word's cognates share at its start.
+const COGNATE_PREFIX: usize = 3;
+
+/// The cognate signature of a multi-word name: for each significant word
+/// (particles aside), the first consonant classes of its skeleton, sorted,
+/// so that translations with the words in another order meet (`Soviet
+/// Union`, `Union soviétique`, `Unión Soviética`: `*NN SVT`). `None` for a
+/// single word or more than four.
+pub(crate) fn cognate_signature(name: &str, particles: &[&str]) -> Option<String> {
+    let mut prefixes: Vec<String> = Vec::new();
+    for word in name
+        .split(' ')
+        .filter(|w| !w.is_empty() && !particles.contains(w))
+    {
+        if !word.bytes().all(|b| b.is_ascii_lowercase()) {
+            return None;
+        }
+        let consonants = readings(word).first()?.consonants();
+        if consonants.len() < 2 {
+            return None;
+        }
+        prefixes.push(consonants.chars().take(COGNATE_PREFIX).collect());
+    }
+    if !(2..=4).contains(&prefixes.len()) {
+        return None;
+    }
+    prefixes.sort_unstable();
+    Some(prefixes.join(" "))
+}
+
 /// Endings of patronymics as the press spells them (`Grigoryevich`,
 /// `Nikolaïevitch`, `Grigorjewitsch`, `Ilyich`, `Pavlovna`).
 const PATRONYMIC_ENDINGS: &[&str] = &[
