@@ -150,17 +150,25 @@ impl Lexicon {
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
             .build(lexicon.keys.iter().map(|k| k.as_bytes()))?;
-        let mut fuzzy_buckets: HashMap<String, BTreeMap<usize, Vec<u32>>> = HashMap::new();
-        let mut skeletons: HashMap<String, Vec<u32>> = HashMap::new();
-        for (k, key) in lexicon.keys.iter().enumerate() {
-            let approximate_ok = lexicon.entries[k].iter().any(|en| {
+        // Keys that may be found by skeleton, edit distance or cognates: a
+        // listed name (not an acronym) of an entity that allows it; cognates
+        // only for names that are not persons'.
+        let approximable = |k: usize, persons: bool| {
+            lexicon.entries[k].iter().any(|en| {
                 let form = &forms[en.form as usize];
+                let entity = &gazetteer.entities()[form.entity as usize];
                 en.via.is_none()
                     && !form.kind.is_acronym()
-                    && gazetteer.entities()[form.entity as usize].fuzzy
-            }) && key.chars().filter(|c| c.is_alphabetic()).count()
-                >= MIN_APPROXIMATE_LETTERS;
-            if !approximate_ok {
+                    && entity.fuzzy
+                    && (persons || entity.kind != EntityType::Person)
+            })
+        };
+        let mut fuzzy_buckets: HashMap<String, BTreeMap<usize, Vec<u32>>> = HashMap::new();
+        let mut skeletons: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut cognates: HashMap<String, Vec<u32>> = HashMap::new();
+        for (k, key) in lexicon.keys.iter().enumerate() {
+            let letters = key.chars().filter(|c| c.is_alphabetic()).count();
+            if letters < MIN_APPROXIMATE_LETTERS || !approximable(k, true) {
                 continue;
             }
             if fuzzy::eligible(key) {
@@ -176,23 +184,12 @@ impl Lexicon {
                     }
                 }
             }
-        }
-        let acronym_letters = acronym_letters(&forms);
-        let mut cognates: HashMap<String, Vec<u32>> = HashMap::new();
-        for (k, key) in lexicon.keys.iter().enumerate() {
-            let named = lexicon.entries[k].iter().any(|en| {
-                let form = &forms[en.form as usize];
-                en.via.is_none()
-                    && !form.kind.is_acronym()
-                    && gazetteer.entities()[form.entity as usize].fuzzy
-                    && gazetteer.entities()[form.entity as usize].kind != EntityType::Person
-            });
-            if let Some(signature) =
-                skeleton::cognate_signature(key, NOT_INITIALS).filter(|_| named)
-            {
+            let signature = skeleton::cognate_signature(key, NOT_INITIALS);
+            if let Some(signature) = signature.filter(|_| approximable(k, false)) {
                 cognates.entry(signature).or_default().push(k as u32);
             }
         }
+        let acronym_letters = acronym_letters(&forms);
         Ok(Lexicon {
             cognates,
             acronym_letters,
