@@ -22,6 +22,10 @@ pub(crate) struct LinkArgs {
     /// Worker threads (0: one per core). Output keeps input order.
     #[arg(long, value_name = "N", default_value_t = 0)]
     threads: usize,
+    /// Write to FILE instead of standard output (through a temporary file
+    /// renamed at the end, so FILE is never left half-written).
+    #[arg(long, short, value_name = "FILE")]
+    output: Option<std::path::PathBuf>,
     /// Documents to read; `-` or none reads standard input.
     #[arg(value_name = "FILE")]
     files: Vec<String>,
@@ -47,10 +51,45 @@ pub(crate) fn run(args: LinkArgs) -> anyhow::Result<Outcome> {
         .num_threads(args.threads)
         .build()
         .context("cannot start the worker threads")?;
+    match &args.output {
+        None => link_all(&args, &linker, &pool, BufWriter::new(io::stdout().lock())),
+        Some(path) => {
+            // Written beside the target, then renamed over it: an
+            // interrupted run never leaves a half-written file in its place.
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy())
+                .unwrap_or_default();
+            let temporary =
+                path.with_file_name(format!(".{name}.canon-{}.tmp", std::process::id()));
+            let file = std::fs::File::create(&temporary)
+                .with_context(|| format!("cannot create {}", temporary.display()))?;
+            let outcome = link_all(&args, &linker, &pool, BufWriter::new(&file))
+                .and_then(|outcome| file.sync_all().map(|()| outcome).map_err(Into::into))
+                .and_then(|outcome| {
+                    std::fs::rename(&temporary, path)
+                        .with_context(|| format!("cannot write {}", path.display()))?;
+                    Ok(outcome)
+                });
+            if outcome.is_err() {
+                let _ = std::fs::remove_file(&temporary);
+            }
+            outcome
+        }
+    }
+}
+
+/// Links every input into `out`.
+fn link_all(
+    args: &LinkArgs,
+    linker: &Linker,
+    pool: &rayon::ThreadPool,
+    out: impl Write,
+) -> anyhow::Result<Outcome> {
     let mut batch = Batch {
-        linker: &linker,
-        pool: &pool,
-        out: BufWriter::new(io::stdout().lock()),
+        linker,
+        pool,
+        out,
         jobs: Vec::new(),
         bytes: 0,
         all_valid: true,

@@ -222,3 +222,37 @@ fn output_is_the_same_at_any_thread_count() {
         "output differs between 1 and 2 threads"
     );
 }
+
+#[test]
+fn output_file_is_written_whole_or_not_at_all() {
+    let dir = std::env::temp_dir().join(format!("canon-output-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("tmp");
+    let target = dir.join("out.jsonl");
+    std::fs::write(&target, "previous content\n").expect("write");
+    let path = target.to_str().expect("utf-8");
+    // A good run replaces the file.
+    let out = canon(&["link", "--output", path], "Kabul");
+    assert!(out.status.success());
+    assert!(std::fs::read_to_string(&target)
+        .expect("read")
+        .contains("\"entity\":\"kabul\""));
+    // A run that fails (bad gazetteer) leaves it as it was, and no temporary.
+    std::fs::write(&target, "previous content\n").expect("write");
+    let bad = canon(
+        &[
+            "link",
+            "--gazetteer",
+            "tests/data/gazetteers/broken/unknown-key.toml",
+            "-o",
+            path,
+        ],
+        "Kabul",
+    );
+    assert_eq!(bad.status.code(), Some(1));
+    assert_eq!(
+        std::fs::read_to_string(&target).expect("read"),
+        "previous content\n"
+    );
+    let leftovers = std::fs::read_dir(&dir).expect("dir").count();
+    assert_eq!(leftovers, 1, "no temporary file left behind");
+}
