@@ -117,8 +117,8 @@ const RULES: &[Rule] = &[
     rule("iv", "uV", At::End, "uk -iv = ru -ov"),
     rule("iw", "uV", At::End, "uk -iv = ru -ov"),
     // Arabic compounds: -ullah/-ollah = الله, Abdul/Abdel = عبد ال.
-    rule("ullah", "aLa", At::Any, "-ullah = -ollah = allah"),
-    rule("ollah", "aLa", At::Any, "-ullah = -ollah = allah"),
+    either("ullah", "aLa", "uLa", At::Any, "-ullah = -ollah = allah"),
+    either("ollah", "aLa", "uLa", At::Any, "-ullah = -ollah = allah"),
     rule("allah", "aLa", At::Any, "-ullah = -ollah = allah"),
     rule("allh", "aLa", At::Any, "-ullah = -ollah = allah"),
     rule("ulla", "aLa", At::End, "-ullah = ru -ulla"),
@@ -130,6 +130,8 @@ const RULES: &[Rule] = &[
     rule("abdel", "aBDaL", At::Any, "Abdul = Abdel = Abd al-"),
     rule("abdol", "aBDaL", At::Any, "Abdul = Abdel = Abd al-"),
     rule("abdal", "aBDaL", At::Any, "Abdul = Abdel = Abd al-"),
+    rule("istan", "STaN", At::End, "-istan = -stan"),
+    rule("nb", "MB", At::Any, "nb = mb"),
     rule("dj", "J", At::Any, "fr dj = en j"),
     rule("sh", "J", At::Any, "en sh"),
     rule("ch", "J", At::Any, "fr ch = en sh, de ch = en kh"),
@@ -153,6 +155,7 @@ const RULES: &[Rule] = &[
     // j, y and w between vowels are read both ways (de Nasarbajew = en
     // Nazarbayev, en Najib = de Nadschib; Zarqawi = fr Zarqaoui).
     rule("y", "J", At::StartBeforeVowel, "y- = de j- = fr i-"),
+    either("e", "i", "Ji", At::StartBeforeConsonant, "ru Е- = ye- = e-"),
     rule("i", "J", At::StartBeforeVowel, "fr i- = en y-"),
     either("j", "J", "i", At::BetweenVowels, "de j = en y"),
     either("y", "i", "J", At::BetweenVowels, "en y = de j"),
@@ -196,6 +199,8 @@ const A_FOR_I: f64 = 0.4;
 /// What a vowel more or less costs there: another syllable weighs more than
 /// another vowel quality (`Jamaat` is not `Jamiat`).
 const VOWEL_IN_OR_OUT: f64 = 1.5;
+/// What a vowel more or less at the end of a name costs.
+const FINAL_VOWEL: f64 = 0.75;
 
 /// Fewest consonant classes a skeleton needs to be looked up: with fewer,
 /// too many words share it (`Cairo` = `KaRu` has two).
@@ -249,9 +254,21 @@ impl Reading {
                     (b'a', b'i') | (b'i', b'a') => A_FOR_I,
                     _ => 1.0,
                 };
+                // A vowel more or less at the very end is how Romance
+                // languages adapt a name (Kaliningrado, Palestina).
+                let insert = if j + 1 == b.len() {
+                    FINAL_VOWEL
+                } else {
+                    VOWEL_IN_OR_OUT
+                };
+                let delete = if i + 1 == a.len() {
+                    FINAL_VOWEL
+                } else {
+                    VOWEL_IN_OR_OUT
+                };
                 let next = (diagonal + change)
-                    .min(row[j] + VOWEL_IN_OR_OUT)
-                    .min(row[j + 1] + VOWEL_IN_OR_OUT);
+                    .min(row[j] + insert)
+                    .min(row[j + 1] + delete);
                 diagonal = row[j + 1];
                 row[j + 1] = next;
             }
@@ -602,7 +619,11 @@ mod tests {
         let r = |s: &str| readings(s).remove(0);
         assert_eq!(r("kabel").vowel_edits(&r("kabul")), 1.0);
         assert_eq!(r("kabol").vowel_edits(&r("kabul")), 0.0);
-        assert_eq!(r("kabila").vowel_edits(&r("kabul")), 1.0 + VOWEL_IN_OR_OUT);
+        assert_eq!(r("kabila").vowel_edits(&r("kabul")), 1.0 + FINAL_VOWEL);
+        assert_eq!(
+            r("kaliningrado").vowel_edits(&r("kaliningrad")),
+            FINAL_VOWEL
+        );
         assert_eq!(r("aleksandr").vowel_edits(&r("alexander")), VOWEL_IN_OR_OUT);
         assert_eq!(r("mohammed").vowel_edits(&r("muhammad")), A_FOR_I);
     }
