@@ -373,6 +373,9 @@ fn keep_best_per_entity(candidates: &mut Vec<Candidate>, first: usize) {
     candidates.append(&mut fresh);
 }
 
+/// Fewest consonant classes an unvocalized lookup needs.
+const MIN_UNVOCALIZED_CLASSES: usize = 3;
+
 /// Score of a multi-word name found by its words' cognates, in any order
 /// (`Unión Soviética`, `Emirato Islámico`).
 const SCORE_COGNATES: f64 = 0.86;
@@ -524,10 +527,29 @@ fn by_skeleton(
         .iter()
         .filter(|q| q.0.strength() >= skeleton::MIN_STRENGTH)
     {
+        // Unvocalized text is also looked up by its loose consonants, as it
+        // writes no doubling either (`mmr` = Muammar); only with three
+        // classes or more: `را به`, `با یک` share two with names.
+        if q.rules.contains(&skeleton::ARABIC_DH) && q.strength() < MIN_UNVOCALIZED_CLASSES {
+            continue;
+        }
         let consonants = q.consonants();
-        for &key in lexicon.by_skeleton(&consonants) {
+        let loose = q.loose();
+        let strict = lexicon.by_skeleton(&consonants).iter().map(|&k| (k, false));
+        let unvocalized = abjad && loose.len() >= MIN_UNVOCALIZED_CLASSES;
+        let by_loose = lexicon
+            .by_loose(&loose)
+            .iter()
+            .filter(|_| unvocalized)
+            .map(|&k| (k, true));
+        for (key, loosely) in strict.chain(by_loose) {
             for k in skeleton::readings(lexicon.key(key)) {
-                if k.consonants() != consonants {
+                let same = if loosely {
+                    k.loose() == loose
+                } else {
+                    k.consonants() == consonants
+                };
+                if !same {
                     continue;
                 }
                 let score = skeleton_score(q, &k, abjad) - cost;
@@ -555,6 +577,7 @@ fn source_script(original: &str) -> skeleton::Source {
         match c {
             '\u{0400}'..='\u{04FF}' => return skeleton::Source::Cyrillic,
             '\u{0370}'..='\u{03FF}' | '\u{1F00}'..='\u{1FFF}' => return skeleton::Source::Greek,
+            c if is_abjad(c) => return skeleton::Source::Abjad,
             _ => {}
         }
     }

@@ -79,6 +79,9 @@ pub(crate) struct Lexicon {
     /// Multi-word names of organizations, places and events by cognate
     /// signature.
     cognates: HashMap<String, Vec<u32>>,
+    /// Keys by the loose consonants of their readings, for text in scripts
+    /// that write neither short vowels nor doubling.
+    loose: HashMap<String, Vec<u32>>,
 }
 
 /// Fewest letters a listed name needs to be found by skeleton or edit
@@ -166,6 +169,7 @@ impl Lexicon {
         let mut fuzzy_buckets: HashMap<String, BTreeMap<usize, Vec<u32>>> = HashMap::new();
         let mut skeletons: HashMap<String, Vec<u32>> = HashMap::new();
         let mut cognates: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut loose: HashMap<String, Vec<u32>> = HashMap::new();
         for (k, key) in lexicon.keys.iter().enumerate() {
             let letters = key.chars().filter(|c| c.is_alphabetic()).count();
             if letters < MIN_APPROXIMATE_LETTERS || !approximable(k, true) {
@@ -178,9 +182,14 @@ impl Lexicon {
             }
             for reading in skeleton::readings(key) {
                 if reading.strength() >= skeleton::MIN_STRENGTH {
-                    let keys = skeletons.entry(reading.consonants()).or_default();
-                    if keys.last() != Some(&(k as u32)) {
-                        keys.push(k as u32);
+                    for (index, lookup) in [
+                        (&mut skeletons, reading.consonants()),
+                        (&mut loose, reading.loose()),
+                    ] {
+                        let keys = index.entry(lookup).or_default();
+                        if keys.last() != Some(&(k as u32)) {
+                            keys.push(k as u32);
+                        }
                     }
                 }
             }
@@ -192,6 +201,7 @@ impl Lexicon {
         let acronym_letters = acronym_letters(&forms);
         Ok(Lexicon {
             cognates,
+            loose,
             acronym_letters,
             forms,
             keys: lexicon.keys,
@@ -286,6 +296,11 @@ impl Lexicon {
         skeleton::cognate_signature(query, NOT_INITIALS)
             .and_then(|s| self.cognates.get(&s))
             .map_or(&[], Vec::as_slice)
+    }
+
+    /// Keys with a reading whose loose consonants are `loose`.
+    pub(crate) fn by_loose(&self, loose: &str) -> &[u32] {
+        self.loose.get(loose).map_or(&[], Vec::as_slice)
     }
 
     /// Keys with a reading whose consonant skeleton is `consonants`.

@@ -29,7 +29,7 @@ fn variants_recall_and_distractors_do_not_regress() {
     );
     assert!(report.overall.recall >= 0.58, "{figures}");
     assert!(recall("Cyrl") >= 0.67, "{figures}");
-    assert!(recall("Arab") >= 0.54, "{figures}");
+    assert!(recall("Arab") >= 0.55, "{figures}");
     assert!(recall("Grek") >= 0.62, "{figures}");
     // Namesakes written exactly as an entity's name (Moscow, Idaho) need
     // context, not spelling rules; every other distractor must stay unlinked
