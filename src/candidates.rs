@@ -395,6 +395,9 @@ pub(crate) fn cognates(doc: &Document<'_>, lexicon: &Lexicon, taken: &Taken) -> 
         .collect();
     let mut out = Vec::new();
     let particle = |t: &Token| NOT_INITIALS.contains(&&norm[t.span]);
+    // Each word's prefix once, however many spans hold it, and only for
+    // words in spans that start with a capital.
+    let mut prefixes: Vec<Option<Option<String>>> = vec![None; words.len()];
     for (i, first) in words.iter().enumerate() {
         let capital = doc
             .original(first.span)
@@ -416,7 +419,20 @@ pub(crate) fn cognates(doc: &Document<'_>, lexicon: &Lexicon, taken: &Taken) -> 
                 continue;
             }
             let first_candidate = out.len();
-            for &key in lexicon.by_cognates(&norm[nspan]) {
+            let significant: Vec<usize> = (i..=j).filter(|&w| !particle(words[w])).collect();
+            let mut parts = Vec::with_capacity(significant.len());
+            for &w in &significant {
+                let prefix = prefixes[w]
+                    .get_or_insert_with(|| skeleton::cognate_prefix(&norm[words[w].span]));
+                parts.extend(prefix.clone());
+            }
+            let signature = (parts.len() == significant.len())
+                .then_some(parts)
+                .and_then(skeleton::signature_of);
+            let Some(signature) = signature else {
+                continue;
+            };
+            for &key in lexicon.by_cognates(&signature) {
                 for &entry in lexicon.entries(key) {
                     let form = lexicon.form(entry.form);
                     if entry.via.is_none() && !form.kind.is_acronym() {

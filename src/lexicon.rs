@@ -291,11 +291,10 @@ impl Lexicon {
         self.first_forms[e as usize]
     }
 
-    /// Multi-word names whose words are cognates of `query`'s, in any order.
-    pub(crate) fn by_cognates(&self, query: &str) -> &[u32] {
-        skeleton::cognate_signature(query, NOT_INITIALS)
-            .and_then(|s| self.cognates.get(&s))
-            .map_or(&[], Vec::as_slice)
+    /// Multi-word names with this cognate signature
+    /// ([`skeleton::cognate_signature`]).
+    pub(crate) fn by_cognates(&self, signature: &str) -> &[u32] {
+        self.cognates.get(signature).map_or(&[], Vec::as_slice)
     }
 
     /// Keys with a reading whose loose consonants are `loose`.

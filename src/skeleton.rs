@@ -493,20 +493,24 @@ const COGNATE_PREFIX: usize = 3;
 /// Union`, `Union soviétique`, `Unión Soviética`: `*NN SVT`). `None` for a
 /// single word or more than four.
 pub(crate) fn cognate_signature(name: &str, particles: &[&str]) -> Option<String> {
-    let mut prefixes: Vec<String> = Vec::new();
-    for word in name
+    let words = name
         .split(' ')
-        .filter(|w| !w.is_empty() && !particles.contains(w))
-    {
-        if !word.bytes().all(|b| b.is_ascii_lowercase()) {
-            return None;
-        }
-        let consonants = readings(word).first()?.consonants();
-        if consonants.len() < 2 {
-            return None;
-        }
-        prefixes.push(consonants.chars().take(COGNATE_PREFIX).collect());
+        .filter(|w| !w.is_empty() && !particles.contains(w));
+    signature_of(words.map(cognate_prefix).collect::<Option<Vec<_>>>()?)
+}
+
+/// The first consonant classes of one word's skeleton, if it is a plain
+/// Latin word with two classes or more.
+pub(crate) fn cognate_prefix(word: &str) -> Option<String> {
+    if !word.bytes().all(|b| b.is_ascii_lowercase()) {
+        return None;
     }
+    let consonants = readings(word).first()?.consonants();
+    (consonants.len() >= 2).then(|| consonants.chars().take(COGNATE_PREFIX).collect())
+}
+
+/// The signature of the prefixes of a name's significant words.
+pub(crate) fn signature_of(mut prefixes: Vec<String>) -> Option<String> {
     if !(2..=4).contains(&prefixes.len()) {
         return None;
     }
