@@ -108,8 +108,9 @@ pub(crate) struct Document<'a> {
     pub(crate) tokens: &'a Tokens,
 }
 
-impl Document<'_> {
-    fn original(&self, norm: Span) -> &str {
+impl<'a> Document<'a> {
+    /// The original text of a normalized span.
+    pub(crate) fn original(&self, norm: Span) -> &'a str {
         &self.text[self.norm.to_original(norm)]
     }
 }
@@ -312,17 +313,11 @@ pub(crate) fn approximate(
                     continue; // nothing listed is that short (abjad texts write one vowel fewer)
                 }
                 let span = doc.norm.to_original(nspan);
-                let original = &doc.text[span];
-                let abjad = original.chars().any(is_abjad);
-                let source = source_script(original);
+                let script = SpanScript::of(&doc.text[span]);
                 // An ordinary word written in Latin letters links only when
                 // listed, or when it is the name's very skeleton and vowels.
-                let common = i == j
-                    && doc.text[span]
-                        .chars()
-                        .all(|c| !c.is_alphabetic() || is_latin(c))
-                    && guard::is_common_word(query);
-                let mut found = by_skeleton(query, abjad, source, lexicon);
+                let common = i == j && script.latin && guard::is_common_word(query);
+                let mut found = by_skeleton(query, script.abjad, script.source, lexicon);
                 for (key, sim) in lexicon.fuzzy(query) {
                     if !found.iter().any(|f| f.0 == key) {
                         found.push((key, sim, Method::Fuzzy, Vec::new()));
@@ -539,6 +534,8 @@ fn by_skeleton(
             }
         }
     }
+    let mut key_readings: std::collections::HashMap<u32, Vec<skeleton::Reading>> =
+        std::collections::HashMap::new();
     for (q, cost) in queries
         .iter()
         .filter(|q| q.0.strength() >= skeleton::MIN_STRENGTH)
@@ -559,7 +556,12 @@ fn by_skeleton(
             .filter(|_| unvocalized)
             .map(|&k| (k, true));
         for (key, loosely) in strict.chain(by_loose) {
-            for k in skeleton::readings(lexicon.key(key)) {
+            // A key's readings once per span, however many readings of the
+            // span look it up.
+            let readings = key_readings
+                .entry(key)
+                .or_insert_with(|| skeleton::readings(lexicon.key(key)));
+            for k in readings.iter() {
                 let same = if loosely {
                     k.loose() == loose
                 } else {
@@ -568,8 +570,8 @@ fn by_skeleton(
                 if !same {
                     continue;
                 }
-                let score = skeleton_score(q, &k, abjad) - cost;
-                let mut rules = skeleton::bridge(q, &k);
+                let score = skeleton_score(q, k, abjad) - cost;
+                let mut rules = skeleton::bridge(q, k);
                 if *cost > 0.0 {
                     rules.push("patronymic left out");
                 }
@@ -587,17 +589,39 @@ fn by_skeleton(
     found
 }
 
-/// The script a span was written in, where it changes how its Latin reads.
-fn source_script(original: &str) -> skeleton::Source {
-    for c in original.chars() {
-        match c {
-            '\u{0400}'..='\u{04FF}' => return skeleton::Source::Cyrillic,
-            '\u{0370}'..='\u{03FF}' | '\u{1F00}'..='\u{1FFF}' => return skeleton::Source::Greek,
-            c if is_abjad(c) => return skeleton::Source::Abjad,
-            _ => {}
+/// What the approximate tier needs to know of a span's script, read in one
+/// pass over its original text.
+struct SpanScript {
+    /// The first script met that changes how the Latin reads.
+    source: skeleton::Source,
+    /// Whether it holds letters of a script without short vowels.
+    abjad: bool,
+    /// Whether all its letters are Latin.
+    latin: bool,
+}
+
+impl SpanScript {
+    fn of(original: &str) -> SpanScript {
+        let (mut source, mut abjad, mut latin) = (None, false, true);
+        for c in original.chars() {
+            let here = match c {
+                '\u{0400}'..='\u{04FF}' => Some(skeleton::Source::Cyrillic),
+                '\u{0370}'..='\u{03FF}' | '\u{1F00}'..='\u{1FFF}' => Some(skeleton::Source::Greek),
+                c if is_abjad(c) => {
+                    abjad = true;
+                    Some(skeleton::Source::Abjad)
+                }
+                _ => None,
+            };
+            source = source.or(here);
+            latin &= !c.is_alphabetic() || is_latin(c);
+        }
+        SpanScript {
+            source: source.unwrap_or(skeleton::Source::Latin),
+            abjad,
+            latin,
         }
     }
-    skeleton::Source::Latin
 }
 
 /// Letters of scripts that leave short vowels unwritten.

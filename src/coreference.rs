@@ -95,11 +95,6 @@ fn document_candidate(
     }
 }
 
-/// The original text of a normalized span.
-fn original<'a>(doc: &Document<'a>, span: Span) -> &'a str {
-    &doc.text[doc.norm.to_original(span)]
-}
-
 /// A short form as written: 2 to 8 letters, capitals first (`FNR`, `Otan`).
 fn is_short_form(s: &str) -> bool {
     let letters = s.chars().count();
@@ -141,7 +136,7 @@ fn defined_acronyms(doc: &Document<'_>, resolution: &mut Resolution) {
         .map(|&k| (resolution.candidates[k].norm.end, k))
         .collect();
     for (t, token) in tokens.iter().enumerate() {
-        let short = original(doc, token.span);
+        let short = doc.original(token.span);
         if token.kind != TokenKind::Word || !is_short_form(short) {
             continue;
         }
@@ -156,7 +151,7 @@ fn defined_acronyms(doc: &Document<'_>, resolution: &mut Resolution) {
         let acronym = mention_of(token.span).filter(|m| m.2 == token.span);
         match (long, acronym) {
             (Some((entity, form, norm)), _) => {
-                if initials_fit(short, original(doc, norm)) {
+                if initials_fit(short, doc.original(norm)) {
                     defined.push((short.to_string(), Some(entity), form));
                 }
             }
@@ -192,8 +187,8 @@ fn defined_acronyms(doc: &Document<'_>, resolution: &mut Resolution) {
         };
         let at = tokens.binary_search_by_key(&short_end, |t| t.span.end);
         if let Some(token) = at.ok().map(|i| &tokens[i]) {
-            let short = original(doc, token.span);
-            if is_short_form(short) && initials_fit(short, original(doc, c.norm)) {
+            let short = doc.original(token.span);
+            if is_short_form(short) && initials_fit(short, doc.original(c.norm)) {
                 defined.push((short.to_string(), Some(c.entity), c.form));
             }
         }
@@ -214,7 +209,7 @@ fn defined_acronyms(doc: &Document<'_>, resolution: &mut Resolution) {
         for token in tokens {
             let same = token.kind == TokenKind::Word
                 && norm[token.span] == lower
-                && original(doc, token.span) == short;
+                && doc.original(token.span) == short;
             if same && !resolution.taken.overlaps(token.span) {
                 resolution.decide(document_candidate(
                     doc,
@@ -251,7 +246,7 @@ fn long_form_before(doc: &Document<'_>, tokens: &[Token], end: usize, short: &st
         initials.push(word.chars().next()?);
         if initials.len() == letters.len() {
             initials.sort_unstable();
-            let capitalized = original(doc, token.span).chars().next()?.is_uppercase();
+            let capitalized = doc.original(token.span).chars().next()?.is_uppercase();
             return (initials == letters && capitalized)
                 .then_some(Span::new(token.span.start, end));
         }
@@ -269,7 +264,7 @@ fn capitalized_words_before(doc: &Document<'_>, tokens: &[Token], end: usize) ->
         if token.span.end != expected_end || token.kind != TokenKind::Word {
             break;
         }
-        let word = original(doc, token.span);
+        let word = doc.original(token.span);
         let capitalized = word.chars().next().is_some_and(char::is_uppercase);
         let particle = word.chars().count() <= 3 && word.chars().all(char::is_lowercase);
         if !capitalized && !particle {
@@ -283,7 +278,7 @@ fn capitalized_words_before(doc: &Document<'_>, tokens: &[Token], end: usize) ->
         expected_end = gap_start;
     }
     start.map_or(String::new(), |s| {
-        original(doc, Span::new(s, end)).to_string()
+        doc.original(Span::new(s, end)).to_string()
     })
 }
 
@@ -376,7 +371,7 @@ fn bare_surnames(doc: &Document<'_>, lexicon: &Lexicon, resolution: &mut Resolut
             last_mention.insert(entity, end);
             next_mention += 1;
         }
-        let surface = original(doc, token.span);
+        let surface = doc.original(token.span);
         if !surface.chars().next().is_some_and(char::is_uppercase)
             || resolution.taken.overlaps(token.span)
         {
@@ -418,7 +413,7 @@ fn bare_surnames(doc: &Document<'_>, lexicon: &Lexicon, resolution: &mut Resolut
         // A capitalized neighbour makes a longer name, unless it is an
         // ordinary word (German nouns: `Massuds Kämpfer`).
         let capital = |t: &Token| {
-            original(doc, t.span)
+            doc.original(t.span)
                 .chars()
                 .next()
                 .is_some_and(char::is_uppercase)
@@ -447,7 +442,7 @@ fn bare_surnames(doc: &Document<'_>, lexicon: &Lexicon, resolution: &mut Resolut
             None => Vec::new(),
         };
         let same_paragraph = |end: usize| {
-            let between = original(doc, Span::new(end, token.span.start));
+            let between = doc.original(Span::new(end, token.span.start));
             !between.contains("\n\n") && !between.contains("\n\r\n")
         };
         let choice = if by_title.len() == 1 {
