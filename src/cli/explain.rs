@@ -2,6 +2,7 @@
 //! why it was kept or dropped.
 
 use super::{read_text, LinkerArgs, Outcome};
+use anyhow::Context;
 use clap::{Args, ValueEnum};
 use serde_json::json;
 use std::path::Path;
@@ -28,7 +29,7 @@ enum Format {
 
 pub(crate) fn run(args: ExplainArgs) -> anyhow::Result<Outcome> {
     let text = if args.input == "-" || Path::new(&args.input).is_file() {
-        read_text(&args.input)?
+        read_text(&args.input).with_context(|| args.input.clone())?
     } else {
         args.input.clone()
     };

@@ -126,7 +126,7 @@ enum Job {
     /// answered by `{"line": N, "error": ...}` when it was a JSON Lines line,
     /// so that output lines still match input lines.
     Invalid {
-        place: String,
+        file: String,
         line: Option<usize>,
         message: String,
     },
@@ -169,9 +169,17 @@ impl<W: Write> Batch<'_, W> {
                 .collect()
         });
         for (job, line) in self.jobs.iter().zip(lines) {
-            if let Job::Invalid { place, message, .. } = job {
+            if let Job::Invalid {
+                file,
+                line,
+                message,
+            } = job
+            {
                 self.all_valid = false;
-                eprintln!("canon: {place}: {message}");
+                match line {
+                    Some(n) => eprintln!("canon: {file}:{n}: {message}"),
+                    None => eprintln!("canon: {file}: {message}"),
+                }
             }
             let line = line.context("cannot encode the output")?;
             self.out
@@ -196,10 +204,16 @@ fn render(linker: &Linker, job: &Job) -> serde_json::Result<Vec<u8>> {
             serde_json::to_vec(&doc)?
         }
         Job::Invalid {
+            file,
             line: Some(n),
             message,
-            ..
-        } => serde_json::to_vec(&serde_json::json!({"line": n, "error": message}))?,
+        } => {
+            let mut answer = serde_json::json!({"line": n, "error": message});
+            if file != "-" {
+                answer["file"] = Value::String(file.clone());
+            }
+            serde_json::to_vec(&answer)?
+        }
         Job::Invalid { line: None, .. } => return Ok(Vec::new()),
     };
     line.push(b'\n');
@@ -215,34 +229,37 @@ fn text_job(path: &str) -> Job {
             Job::Document { fields, text }
         }
         Err(err) => Job::Invalid {
-            place: path.to_string(),
+            file: path.to_string(),
             line: None,
             message: format!("{err:#}"),
         },
     }
 }
 
-/// Every line of a JSON Lines file as a job; blank lines are skipped.
+/// Every line of a JSON Lines file as a job; blank lines are skipped, and a
+/// byte order mark before the first line is ignored (RFC 8259 allows it). A
+/// file that cannot be read, or stops being readable, is reported and the
+/// next file is read.
 fn jsonl_jobs<W: Write>(path: &str, batch: &mut Batch<'_, W>) -> anyhow::Result<()> {
     let reader: Box<dyn BufRead> = if path == "-" {
         Box::new(io::stdin().lock())
     } else {
         match std::fs::File::open(path) {
             Ok(f) => Box::new(BufReader::new(f)),
-            Err(err) => {
-                let message = format!("cannot read {path}: {err}");
-                return batch.push(Job::Invalid {
-                    place: path.to_string(),
-                    line: None,
-                    message,
-                });
-            }
+            Err(err) => return batch.push(unreadable(path, &err.to_string())),
         }
     };
     for (n, line) in reader.split(b'\n').enumerate() {
-        let line = line.with_context(|| format!("cannot read {path}"))?;
-        let parsed = std::str::from_utf8(&line)
-            .map_err(|e| format!("invalid UTF-8 at byte {}", e.valid_up_to()))
+        let line = match line {
+            Ok(line) => line,
+            Err(err) => return batch.push(unreadable(path, &format!("line {}: {err}", n + 1))),
+        };
+        let line = match (n, line.strip_prefix(b"\xEF\xBB\xBF")) {
+            (0, Some(rest)) => rest,
+            _ => &line[..],
+        };
+        let parsed = std::str::from_utf8(line)
+            .map_err(|e| format!("invalid UTF-8 at byte {} of the line", e.valid_up_to()))
             .map(|l| l.trim_end_matches('\r'))
             .and_then(|l| {
                 if l.trim().is_empty() {
@@ -255,13 +272,23 @@ fn jsonl_jobs<W: Write>(path: &str, batch: &mut Batch<'_, W>) -> anyhow::Result<
             Ok(None) => {}
             Ok(Some((fields, text))) => batch.push(Job::Document { fields, text })?,
             Err(message) => batch.push(Job::Invalid {
-                place: format!("{path}:{}", n + 1),
+                file: path.to_string(),
                 line: Some(n + 1),
                 message,
             })?,
         }
     }
     Ok(())
+}
+
+/// The job reporting that `path` could not be read (`why`): it has no
+/// output line, since there is no line to answer.
+fn unreadable(path: &str, why: &str) -> Job {
+    Job::Invalid {
+        file: path.to_string(),
+        line: None,
+        message: format!("cannot read: {why}"),
+    }
 }
 
 /// A JSON Lines document and its text, or what is wrong with it.

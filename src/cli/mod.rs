@@ -92,20 +92,17 @@ impl LinkerArgs {
     }
 }
 
-/// Reads a named input (`-` is standard input) as UTF-8 text.
+/// Reads a named input (`-` is standard input) as UTF-8 text. Errors do not
+/// repeat the path: callers name it.
 fn read_text(path: &str) -> anyhow::Result<String> {
     let bytes = if path == "-" {
         let mut buf = Vec::new();
         std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut buf)
-            .context("cannot read standard input")?;
+            .context("cannot read")?;
         buf
     } else {
-        std::fs::read(path).with_context(|| format!("cannot read {path}"))?
+        std::fs::read(path).context("cannot read")?
     };
-    String::from_utf8(bytes).map_err(|e| {
-        anyhow::anyhow!(
-            "{path}: invalid UTF-8 at byte {}",
-            e.utf8_error().valid_up_to()
-        )
-    })
+    String::from_utf8(bytes)
+        .map_err(|e| anyhow::anyhow!("invalid UTF-8 at byte {}", e.utf8_error().valid_up_to()))
 }

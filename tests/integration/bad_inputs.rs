@@ -1,0 +1,229 @@
+//! Bad inputs, one file per kind (`tests/data/bad-inputs/`), through
+//! `canon link` and `canon check`: exactly the documented errors and exit
+//! codes, and every good document around the bad ones in the output, with
+//! offsets that slice the text they came from.
+
+use crate::util::{canon, data, root};
+use serde::Deserialize;
+use serde_json::Value;
+
+#[derive(Deserialize)]
+struct Cases {
+    case: Vec<Case>,
+}
+
+/// One row of `tests/data/bad-inputs/cases.toml`.
+#[derive(Deserialize)]
+struct Case {
+    name: String,
+    args: Vec<String>,
+    exit: i32,
+    stderr: Vec<String>,
+    stdout: Vec<String>,
+}
+
+/// An output line as `cases.toml` writes it: `id: text=entity@start ...` for
+/// a document, the line itself otherwise.
+fn summary(line: &str) -> String {
+    let Ok(Value::Object(doc)) = serde_json::from_str::<Value>(line) else {
+        return line.to_string();
+    };
+    let Some(mentions) = doc.get("mentions").and_then(Value::as_array) else {
+        return line.to_string();
+    };
+    let id = match &doc["id"] {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    let spans: Vec<String> = mentions
+        .iter()
+        .map(|m| {
+            format!(
+                "{}={}@{}",
+                str_of(&m["text"]),
+                str_of(&m["entity"]),
+                m["start"]
+            )
+        })
+        .collect();
+    format!("{id}: {}", spans.join(" "))
+}
+
+fn str_of(value: &Value) -> &str {
+    value.as_str().expect("a string")
+}
+
+/// Checks that every mention's offsets slice its document's text: the
+/// `text` field of a JSON Lines document, or the file a text document's id
+/// names.
+fn assert_offsets_slice(line: &str) {
+    let Ok(Value::Object(doc)) = serde_json::from_str::<Value>(line) else {
+        return;
+    };
+    let Some(mentions) = doc.get("mentions").and_then(Value::as_array) else {
+        return;
+    };
+    let text = match doc.get("text") {
+        Some(Value::String(t)) => t.clone(),
+        _ => std::fs::read_to_string(root().join(str_of(&doc["id"]))).expect("document file"),
+    };
+    for m in mentions {
+        let field = |k: &str| m[k].as_u64().expect("an offset") as usize;
+        let by_chars: String = text
+            .chars()
+            .skip(field("start"))
+            .take(field("end") - field("start"))
+            .collect();
+        assert_eq!(by_chars, str_of(&m["text"]), "{line}");
+        assert_eq!(
+            &text[field("byte_start")..field("byte_end")],
+            by_chars,
+            "{line}"
+        );
+    }
+}
+
+#[test]
+fn every_bad_input_gives_its_documented_error() {
+    let text = std::fs::read_to_string(data("bad-inputs/cases.toml")).expect("cases.toml");
+    let cases: Cases = toml::from_str(&text).expect("cases.toml parses");
+    assert!(cases.case.len() >= 9);
+    for case in cases.case {
+        let args: Vec<&str> = case.args.iter().map(String::as_str).collect();
+        let out = canon(&args, "");
+        let stdout = String::from_utf8(out.stdout).expect("UTF-8 output");
+        let stderr = String::from_utf8(out.stderr).expect("UTF-8 errors");
+        let lines: Vec<&str> = stdout.split('\n').filter(|l| !l.is_empty()).collect();
+        assert_eq!(
+            out.status.code(),
+            Some(case.exit),
+            "{}: {stderr}",
+            case.name
+        );
+        assert_eq!(
+            stderr.lines().collect::<Vec<_>>(),
+            case.stderr,
+            "{}",
+            case.name
+        );
+        let got: Vec<String> = lines.iter().map(|l| summary(l)).collect();
+        assert_eq!(got, case.stdout, "{}", case.name);
+        lines.iter().for_each(|l| assert_offsets_slice(l));
+    }
+}
+
+#[test]
+fn a_one_megabyte_word_is_linked_around() {
+    let text = format!("Kabul {} Kabul", "a".repeat(1 << 20));
+    let out = canon(&["link"], &text);
+    assert!(out.status.success());
+    let line = String::from_utf8(out.stdout).expect("UTF-8");
+    assert_eq!(
+        summary(line.trim_end()),
+        format!("-: Kabul=kabul@0 Kabul=kabul@{}", (1 << 20) + 7)
+    );
+}
+
+#[test]
+fn a_huge_value_in_a_gazetteer_is_accepted() {
+    let dir = scratch("huge-value");
+    let path = dir.join("huge.toml");
+    let name = "Kabul".repeat(400_000);
+    std::fs::write(
+        &path,
+        format!("[[entity]]\nid = \"huge\"\nname = \"{name}\"\ntype = \"place\"\n"),
+    )
+    .expect("write");
+    let out = canon(&["check", path.to_str().expect("UTF-8 path")], "");
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "ok: 1 entities\n");
+}
+
+#[test]
+fn gazetteer_paths_that_hold_no_gazetteer_are_located_errors() {
+    let dir = scratch("paths");
+    let empty = dir.join("empty");
+    std::fs::create_dir_all(&empty).expect("mkdir");
+    let missing = dir.join("missing");
+    let mut args = vec![empty.clone(), missing.clone()];
+    #[cfg(unix)]
+    {
+        let looped = dir.join("looped");
+        std::fs::create_dir_all(looped.join("sub")).expect("mkdir");
+        std::fs::write(looped.join("a.toml"), "").expect("write");
+        let _ = std::fs::remove_file(looped.join("sub/up"));
+        std::os::unix::fs::symlink("..", looped.join("sub/up")).expect("symlink");
+        args.push(looped);
+    }
+    let mut command = vec!["check".to_string()];
+    command.extend(args.iter().map(|p| p.display().to_string()));
+    let command: Vec<&str> = command.iter().map(String::as_str).collect();
+    let out = canon(&command, "");
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let expected = [
+        format!(
+            "{}:1:1: no `.toml` file in this directory — add one or give another path",
+            empty.display()
+        ),
+        format!(
+            "{}:1:1: no such file or directory — check the path",
+            missing.display()
+        ),
+    ];
+    for line in &expected {
+        assert!(stdout.contains(line.as_str()), "{stdout}");
+    }
+    #[cfg(unix)]
+    assert!(
+        stdout.contains("sub/up:1:1: symlink loop back to"),
+        "{stdout}"
+    );
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_is_an_error() {
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .expect("/dev/full");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_canon"))
+        .args(["link", "examples/panjshir-en.txt"])
+        .current_dir(root())
+        .stdout(full)
+        .output()
+        .expect("canon runs");
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "canon: cannot write the output: No space left on device (os error 28)\n"
+    );
+}
+
+#[test]
+fn an_output_file_that_cannot_be_created_is_an_error() {
+    let out = canon(
+        &[
+            "link",
+            "--output",
+            "no/such/directory/out.jsonl",
+            "examples/panjshir-en.txt",
+        ],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.starts_with("canon: cannot create no/such/directory/"),
+        "{stderr}"
+    );
+}
+
+/// A fresh scratch directory for one test.
+fn scratch(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("canon-bad-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch directory");
+    dir
+}
