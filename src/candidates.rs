@@ -1,4 +1,4 @@
-//! Candidate spans: automaton hits kept on token boundaries (exact, alias,
+//! Candidate spans: key-table hits on token boundaries (exact, alias,
 //! acronym, normalized, composed), then fuzzy lookups for the capitalized
 //! spans nothing exact covers.
 
@@ -115,7 +115,7 @@ impl<'a> Document<'a> {
     }
 }
 
-/// Candidates from the automaton: every key occurrence on token boundaries.
+/// Candidates from the key table: every key occurrence on token boundaries.
 pub(crate) fn exact(
     doc: &Document<'_>,
     lexicon: &Lexicon,
@@ -123,10 +123,7 @@ pub(crate) fn exact(
 ) -> Vec<Candidate> {
     let norm = doc.norm.as_str();
     let mut out = Vec::new();
-    for (start, end, key) in lexicon.find(norm) {
-        if !doc.tokens.starts_at(start) {
-            continue;
-        }
+    for (start, end, key) in lexicon.find(norm, doc.tokens) {
         // A name with a genitive or plural ending glued on (de `Kabuls`,
         // `Afghanistans`, fr `talibans`, es `talibanes`): the mention is the
         // name.

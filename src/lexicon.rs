@@ -1,11 +1,12 @@
-//! The compiled gazetteer: every listed name normalized to a key, one
-//! Aho-Corasick automaton over all keys, composed names, and the buckets of
-//! the fuzzy pass.
+//! The compiled gazetteer: every listed name normalized to a key, the key
+//! table that finds them in text, composed names, and the buckets of the
+//! fuzzy pass.
 
 use crate::fuzzy;
+use crate::keytable::KeyTable;
 use crate::skeleton;
+use crate::tokenize::Tokens;
 use crate::{EntityType, Gazetteer, Normalizer};
-use aho_corasick::{AhoCorasick, MatchKind};
 use std::collections::{BTreeMap, HashMap};
 
 /// Which field of the gazetteer a name comes from.
@@ -53,13 +54,13 @@ pub(crate) struct Entry {
 /// Most composed keys one listed name may produce.
 const MAX_COMPOSED_PER_FORM: usize = 64;
 
-/// Keys, automaton and fuzzy buckets, built once per gazetteer.
+/// Keys, key table and fuzzy buckets, built once per gazetteer.
 #[derive(Clone, Debug)]
 pub(crate) struct Lexicon {
     forms: Vec<Form>,
     keys: Vec<Box<str>>,
     entries: Vec<Vec<Entry>>,
-    automaton: AhoCorasick,
+    table: KeyTable,
     /// Fuzzy buckets: initials → length → keys.
     fuzzy: HashMap<String, BTreeMap<usize, Vec<u32>>>,
     skeletons: HashMap<String, Vec<u32>>,
@@ -90,10 +91,7 @@ pub(crate) const MIN_APPROXIMATE_LETTERS: usize = 5;
 
 impl Lexicon {
     /// Compiles `gazetteer` with the same `normalizer` documents go through.
-    pub(crate) fn new(
-        gazetteer: &Gazetteer,
-        normalizer: &Normalizer,
-    ) -> Result<Lexicon, aho_corasick::BuildError> {
+    pub(crate) fn new(gazetteer: &Gazetteer, normalizer: &Normalizer) -> Lexicon {
         let mut forms = Vec::new();
         let mut form_keys = Vec::new();
         let mut by_entity = Vec::with_capacity(gazetteer.len());
@@ -150,9 +148,7 @@ impl Lexicon {
         for (key, entry) in composed {
             lexicon.add(&key, entry, &forms);
         }
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .build(lexicon.keys.iter().map(|k| k.as_bytes()))?;
+        let table = KeyTable::new(lexicon.keys.iter().map(|k| &**k));
         // Keys that may be found by skeleton, edit distance or cognates: a
         // listed name (not an acronym) of an entity that allows it; cognates
         // only for names that are not persons'.
@@ -199,14 +195,14 @@ impl Lexicon {
             }
         }
         let acronym_letters = acronym_letters(&forms);
-        Ok(Lexicon {
+        Lexicon {
             cognates,
             loose,
             acronym_letters,
             forms,
             keys: lexicon.keys,
             entries: lexicon.entries,
-            automaton,
+            table,
             fuzzy: fuzzy_buckets,
             skeletons,
             surnames: crate::coreference::surname_index(gazetteer, normalizer),
@@ -219,7 +215,7 @@ impl Lexicon {
                 .iter()
                 .map(|e| normalizer.key(e.description.as_deref().unwrap_or_default()))
                 .collect(),
-        })
+        }
     }
 
     /// Every listed form.
@@ -237,16 +233,11 @@ impl Lexicon {
         &self.entries[k as usize]
     }
 
-    /// Every occurrence of every key in normalized text, overlapping ones
-    /// included (see STYLE.md §2 item 6: the longest hit that passes the
-    /// token-boundary check must win, so shorter ones are needed too).
-    pub(crate) fn find<'t>(
-        &'t self,
-        norm: &'t str,
-    ) -> impl Iterator<Item = (usize, usize, u32)> + 't {
-        self.automaton
-            .find_overlapping_iter(norm)
-            .map(|m| (m.start(), m.end(), m.pattern().as_u32()))
+    /// Every occurrence of every key in normalized text on token
+    /// boundaries, overlapping ones included (see STYLE.md §2 item 6: the
+    /// longest hit must win, so shorter ones are needed too).
+    pub(crate) fn find(&self, norm: &str, tokens: &Tokens) -> Vec<(usize, usize, u32)> {
+        self.table.find(norm, tokens)
     }
 
     /// Persons whose surname is normalized `word`, in any of its readings.
@@ -479,8 +470,9 @@ fn is_latin_key(key: &str) -> bool {
 
 /// Composed keys: in every multi-word listed name, a word sequence that is a
 /// place's listed name is replaced by each other Latin spelling listed for
-/// that place (`Lion of Panjshir` + `Panchir` → `lion of panchir`). Keys that
-/// already lead somewhere are left alone: listed names always win.
+/// that place (`Lion of Panjshir` + `Panchir` → `lion of panchir`); outside
+/// places' own names, only a place after a particle. Keys that already lead
+/// somewhere are left alone: listed names always win.
 fn compose(
     gazetteer: &Gazetteer,
     forms: &[Form],
@@ -508,8 +500,19 @@ fn compose(
             continue;
         }
         let words: Vec<(usize, usize)> = word_spans(key);
+        let place = gazetteer.entities()[forms[f].entity as usize].kind == EntityType::Place;
         let mut made = 0;
         for i in 0..words.len() {
+            // Only a place's name holds another place anywhere (`Panjshir
+            // Valley`); other names hold one after a particle (`Lion of
+            // Panjshir`, `Bank of Kabul`): `Jordan` in `Michael Jordan` is
+            // not a place, and every word of a million names would
+            // otherwise be tried.
+            let after_particle =
+                i > 0 && NOT_INITIALS.contains(&&key[words[i - 1].0..words[i - 1].1]);
+            if !place && !after_particle {
+                continue;
+            }
             for j in i..words.len() {
                 if i == 0 && j + 1 == words.len() {
                     continue; // the whole name: nothing to compose

@@ -72,6 +72,7 @@ pub mod eval;
 mod fuzzy;
 mod gazetteer;
 mod guard;
+mod keytable;
 mod lexicon;
 mod linker;
 mod mention;

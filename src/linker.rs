@@ -18,10 +18,6 @@ pub enum BuildError {
     /// The threshold is not a number in [0, 1].
     #[error("threshold {0} is not a number between 0 and 1")]
     Threshold(f64),
-    /// The automaton over the gazetteer's names could not be built (too many
-    /// or too long names for its state identifiers).
-    #[error("cannot compile the gazetteer's names: {0}")]
-    Automaton(#[from] aho_corasick::BuildError),
 }
 
 /// Options of a [`Linker`], set before it is built.
@@ -74,7 +70,7 @@ impl LinkerBuilder {
             return Err(BuildError::Threshold(self.threshold));
         }
         let normalizer = Normalizer::new();
-        let lexicon = Lexicon::new(&gazetteer, &normalizer)?;
+        let lexicon = Lexicon::new(&gazetteer, &normalizer);
         Ok(Linker {
             gazetteer,
             normalizer,
@@ -86,7 +82,7 @@ impl LinkerBuilder {
 
 /// Finds mentions of a gazetteer's entities in text.
 ///
-/// Built once (the gazetteer's names are compiled into an automaton), then
+/// Built once (the gazetteer's names are compiled into a key table), then
 /// shared: `link` takes `&self`, and `Linker` is `Send + Sync`.
 ///
 /// ```

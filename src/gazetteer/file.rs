@@ -46,11 +46,38 @@ pub(super) struct CheckedFile {
 }
 
 /// Checks the TOML `text` of the source named `path`.
+///
+/// A big file is checked in pieces, in parallel: each piece runs from one
+/// `[[entity]]` header line to a later one, which TOML parses the same way
+/// on its own as within the whole file, and parsing a piece takes memory in
+/// proportion to the piece, not to the file. If a piece does not parse
+/// (a syntax error, or a multi-line string that runs over a header line),
+/// the whole file is parsed at once instead, so that errors are those of
+/// the file.
 pub(super) fn check(path: &str, text: &str) -> CheckedFile {
+    use rayon::prelude::*;
+    let lines = Lines::new(text);
+    let pieces = pieces(text);
+    if pieces.len() > 1 {
+        let checked: Vec<Option<CheckedFile>> = pieces
+            .par_iter()
+            .map(|piece| check_piece(path, text, &lines, piece.clone()))
+            .collect();
+        if let Some(checked) = checked.into_iter().collect::<Option<Vec<_>>>() {
+            let mut out = CheckedFile::default();
+            for piece in checked {
+                out.entities.extend(piece.entities);
+                out.ids.extend(piece.ids);
+                out.errors.extend(piece.errors);
+            }
+            return out;
+        }
+    }
     let mut checker = Checker {
         path,
         text,
-        lines: Lines::new(text),
+        lines: &lines,
+        base: 0,
         out: CheckedFile::default(),
     };
     match DeTable::parse(text) {
@@ -63,18 +90,52 @@ pub(super) fn check(path: &str, text: &str) -> CheckedFile {
                 },
             );
         }
-        Ok(document) => {
-            for (key, value) in by_position(document.get_ref()) {
-                if key.get_ref() == "entity" {
-                    checker.entities(value);
-                } else {
-                    let key_name = key.get_ref().to_string();
-                    checker.error(key.span().start, Kind::UnknownTopLevelKey { key: key_name });
-                }
-            }
-        }
+        Ok(document) => checker.document(document.get_ref()),
     }
     checker.out
+}
+
+/// Entities a piece of a big file holds, at most.
+const PIECE_ENTITIES: usize = 512;
+
+/// The byte ranges of `text` that [`check`] parses apart: runs of
+/// [`PIECE_ENTITIES`] entities, cut before a line that is exactly
+/// `[[entity]]`.
+fn pieces(text: &str) -> Vec<Range<usize>> {
+    let mut cuts = vec![0];
+    let mut headers = 0;
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        if line.trim_end() == "[[entity]]" {
+            if headers == PIECE_ENTITIES {
+                cuts.push(at);
+                headers = 0;
+            }
+            headers += 1;
+        }
+        at += line.len();
+    }
+    cuts.push(text.len());
+    cuts.windows(2).map(|w| w[0]..w[1]).collect()
+}
+
+/// Checks the piece `range` of `text`, or `None` if it does not parse.
+fn check_piece(
+    path: &str,
+    text: &str,
+    lines: &Lines<'_>,
+    range: Range<usize>,
+) -> Option<CheckedFile> {
+    let document = DeTable::parse(&text[range.clone()]).ok()?;
+    let mut checker = Checker {
+        path,
+        text,
+        lines,
+        base: range.start,
+        out: CheckedFile::default(),
+    };
+    checker.document(document.get_ref());
+    Some(checker.out)
 }
 
 /// Line starts of a text, to turn byte offsets into lines and columns.
@@ -109,11 +170,14 @@ impl<'t> Lines<'t> {
     }
 }
 
-/// Checks one source, collecting what it yields.
+/// Checks one source, or a piece of it, collecting what it yields.
 struct Checker<'a> {
     path: &'a str,
+    /// The whole source.
     text: &'a str,
-    lines: Lines<'a>,
+    lines: &'a Lines<'a>,
+    /// Where the parsed piece starts in `text`: spans are relative to it.
+    base: usize,
     out: CheckedFile,
 }
 
@@ -121,9 +185,9 @@ struct Checker<'a> {
 type Value<'i> = Spanned<DeValue<'i>>;
 
 impl Checker<'_> {
-    /// The place of byte `offset`.
+    /// The place of byte `offset` of the parsed piece.
     fn origin(&self, offset: usize) -> Origin {
-        let (line, column) = self.lines.position(offset);
+        let (line, column) = self.lines.position(self.base + offset);
         Origin {
             path: self.path.to_owned(),
             line,
@@ -135,6 +199,18 @@ impl Checker<'_> {
     fn error(&mut self, offset: usize, kind: Kind) {
         let error = GazetteerError::at(self.origin(offset), kind);
         self.out.errors.push(error);
+    }
+
+    /// A parsed document: its `entity` array, and no other key.
+    fn document(&mut self, document: &DeTable<'_>) {
+        for (key, value) in by_position(document) {
+            if key.get_ref() == "entity" {
+                self.entities(value);
+            } else {
+                let key_name = key.get_ref().to_string();
+                self.error(key.span().start, Kind::UnknownTopLevelKey { key: key_name });
+            }
+        }
     }
 
     /// The top-level `entity` value: an array of tables.
@@ -426,7 +502,8 @@ impl Checker<'_> {
 
     /// The text of `value` as written in the source.
     fn source(&self, value: &Value<'_>) -> Option<&str> {
-        self.text.get(value.span())
+        let span = value.span();
+        self.text.get(self.base + span.start..self.base + span.end)
     }
 }
 
