@@ -560,3 +560,42 @@ fn word_spans(key: &str) -> Vec<(usize, usize)> {
     }
     spans
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(toml: &str) -> Vec<String> {
+        let gazetteer = Gazetteer::from_toml("g.toml", toml).expect("valid");
+        let lexicon = Lexicon::new(&gazetteer, &Normalizer::new());
+        lexicon.keys.iter().map(|k| k.to_string()).collect()
+    }
+
+    #[test]
+    fn places_compose_into_places_and_after_particles_only() {
+        let keys = keys(
+            r#"
+[[entity]]
+id = "jordan"
+name = "Jordan"
+type = "place"
+names = { fr = ["Jordanie"] }
+[[entity]]
+id = "michael-jordan"
+name = "Michael Jordan"
+type = "person"
+[[entity]]
+id = "bank-of-jordan"
+name = "Bank of Jordan"
+type = "organization"
+[[entity]]
+id = "jordan-valley"
+name = "Jordan Valley"
+type = "place"
+"#,
+        );
+        assert!(keys.contains(&"bank of jordanie".to_string()), "{keys:?}");
+        assert!(keys.contains(&"jordanie valley".to_string()), "{keys:?}");
+        assert!(!keys.contains(&"michael jordanie".to_string()), "{keys:?}");
+    }
+}

@@ -592,6 +592,47 @@ mod tests {
         }
     }
 
+    /// `n` valid entities, one per 4 lines, ids `e0`, `e1`, ...
+    fn many(n: usize) -> String {
+        (0..n)
+            .map(|i| format!("[[entity]]\nid = \"e{i}\"\nname = \"E{i}\"\ntype = \"place\"\n"))
+            .collect()
+    }
+
+    #[test]
+    fn big_files_are_checked_in_pieces_with_the_same_places() {
+        let text = format!("{}[[entity]]\nid = \"late\"\nnmae = \"Late\"\n", many(1500));
+        assert!(pieces(&text).len() > 2);
+        let checked = check("g.toml", &text);
+        assert_eq!(checked.entities.len(), 1500);
+        assert_eq!(checked.ids.len(), 1501);
+        assert_eq!(checked.ids[1500].1.line, 6002);
+        let found: Vec<(usize, usize)> =
+            checked.errors.iter().map(|e| (e.line, e.column)).collect();
+        // `name` and `type` missing, `nmae` unknown: placed in the whole file.
+        assert_eq!(found, [(6001, 1), (6001, 1), (6003, 1)]);
+    }
+
+    #[test]
+    fn a_string_over_a_piece_boundary_falls_back_to_the_whole_file() {
+        // The header line at the cut is inside a multi-line string: pieces
+        // do not parse, the whole file does.
+        let body = many(PIECE_ENTITIES - 1);
+        let text = format!(
+            "{}[[entity]]\nid = \"s\"\nname = \"S\"\ntype = \"place\"\ndescription = \"\"\"\n[[entity]]\n\"\"\"\n{}",
+            body,
+            many(3).replace("e0", "f0").replace("e1", "f1").replace("e2", "f2")
+        );
+        let checked = check("g.toml", &text);
+        assert!(DeTable::parse(&text[pieces(&text)[0].clone()]).is_err());
+        assert!(checked.errors.is_empty(), "{:?}", checked.errors);
+        assert_eq!(checked.entities.len(), PIECE_ENTITIES + 3);
+        assert_eq!(
+            checked.entities[PIECE_ENTITIES - 1].description.as_deref(),
+            Some("[[entity]]\n")
+        );
+    }
+
     #[test]
     fn reads_every_key() {
         let text = entity(
