@@ -288,8 +288,8 @@ fn capitalized_words_before(doc: &Document<'_>, tokens: &[Token], end: usize) ->
 pub(crate) fn surname_index(
     gazetteer: &Gazetteer,
     normalizer: &Normalizer,
-) -> std::collections::HashMap<String, Vec<u32>> {
-    let mut index: std::collections::HashMap<String, Vec<u32>> = Default::default();
+) -> rustc_hash::FxHashMap<String, Vec<u32>> {
+    let mut index: rustc_hash::FxHashMap<String, Vec<u32>> = Default::default();
     for (e, entity) in gazetteer.entities().iter().enumerate() {
         if entity.kind != EntityType::Person {
             continue;

@@ -7,7 +7,9 @@ use crate::keytable::KeyTable;
 use crate::skeleton;
 use crate::tokenize::Tokens;
 use crate::{EntityType, Gazetteer, Normalizer};
-use std::collections::{BTreeMap, HashMap};
+use rayon::prelude::*;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::collections::BTreeMap;
 
 /// Which field of the gazetteer a name comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -93,7 +95,6 @@ impl Lexicon {
     /// Compiles `gazetteer` with the same `normalizer` documents go through.
     pub(crate) fn new(gazetteer: &Gazetteer, normalizer: &Normalizer) -> Lexicon {
         let mut forms = Vec::new();
-        let mut form_keys = Vec::new();
         let mut by_entity = Vec::with_capacity(gazetteer.len());
         for (e, entity) in gazetteer.entities().iter().enumerate() {
             let first = forms.len();
@@ -113,10 +114,12 @@ impl Lexicon {
                     kind,
                     text: text.as_str().into(),
                 });
-                form_keys.push(normalizer.key(text));
             }
             by_entity.push(first..forms.len());
         }
+        // Normalizing every name is most of the work: on all cores.
+        let mut form_keys: Vec<String> =
+            forms.par_iter().map(|f| normalizer.key(&f.text)).collect();
         let mut lexicon = LexiconBuilder::default();
         for (f, key) in form_keys.iter().enumerate() {
             lexicon.add(
@@ -162,36 +165,51 @@ impl Lexicon {
                     && (persons || entity.kind != EntityType::Person)
             })
         };
-        let mut fuzzy_buckets: HashMap<String, BTreeMap<usize, Vec<u32>>> = HashMap::new();
-        let mut skeletons: HashMap<String, Vec<u32>> = HashMap::new();
-        let mut cognates: HashMap<String, Vec<u32>> = HashMap::new();
-        let mut loose: HashMap<String, Vec<u32>> = HashMap::new();
-        for (k, key) in lexicon.keys.iter().enumerate() {
-            let letters = key.chars().filter(|c| c.is_alphabetic()).count();
-            if letters < MIN_APPROXIMATE_LETTERS || !approximable(k, true) {
-                continue;
-            }
-            if fuzzy::eligible(key) {
-                let (initials, len) = fuzzy::bucket(key);
+        // What each key is indexed under, computed on all cores, then
+        // gathered in key order.
+        let lookups: Vec<Option<Lookups>> = (0..lexicon.keys.len())
+            .into_par_iter()
+            .map(|k| {
+                let key = &*lexicon.keys[k];
+                let letters = key.chars().filter(|c| c.is_alphabetic()).count();
+                if letters < MIN_APPROXIMATE_LETTERS || !approximable(k, true) {
+                    return None;
+                }
+                let readings = skeleton::readings(key)
+                    .into_iter()
+                    .filter(|r| r.strength() >= skeleton::MIN_STRENGTH)
+                    .map(|r| (r.consonants(), r.loose()))
+                    .collect();
+                Some(Lookups {
+                    bucket: fuzzy::eligible(key).then(|| fuzzy::bucket(key)),
+                    readings,
+                    cognates: skeleton::cognate_signature(key, NOT_INITIALS)
+                        .filter(|_| approximable(k, false)),
+                })
+            })
+            .collect();
+        let mut fuzzy_buckets: HashMap<String, BTreeMap<usize, Vec<u32>>> = HashMap::default();
+        let mut skeletons: HashMap<String, Vec<u32>> = HashMap::default();
+        let mut cognates: HashMap<String, Vec<u32>> = HashMap::default();
+        let mut loose: HashMap<String, Vec<u32>> = HashMap::default();
+        for (k, found) in (0u32..).zip(lookups) {
+            let Some(found) = found else { continue };
+            if let Some((initials, len)) = found.bucket {
                 let bucket = fuzzy_buckets.entry(initials).or_default();
-                bucket.entry(len).or_default().push(k as u32);
+                bucket.entry(len).or_default().push(k);
             }
-            for reading in skeleton::readings(key) {
-                if reading.strength() >= skeleton::MIN_STRENGTH {
-                    for (index, lookup) in [
-                        (&mut skeletons, reading.consonants()),
-                        (&mut loose, reading.loose()),
-                    ] {
-                        let keys = index.entry(lookup).or_default();
-                        if keys.last() != Some(&(k as u32)) {
-                            keys.push(k as u32);
-                        }
+            for (consonants, loose_consonants) in found.readings {
+                for (index, lookup) in
+                    [(&mut skeletons, consonants), (&mut loose, loose_consonants)]
+                {
+                    let keys = index.entry(lookup).or_default();
+                    if keys.last() != Some(&k) {
+                        keys.push(k);
                     }
                 }
             }
-            let signature = skeleton::cognate_signature(key, NOT_INITIALS);
-            if let Some(signature) = signature.filter(|_| approximable(k, false)) {
-                cognates.entry(signature).or_default().push(k as u32);
+            if let Some(signature) = found.cognates {
+                cognates.entry(signature).or_default().push(k);
             }
         }
         let acronym_letters = acronym_letters(&forms);
@@ -313,6 +331,16 @@ impl Lexicon {
     }
 }
 
+/// What one key is indexed under for the approximate passes.
+struct Lookups {
+    /// Its fuzzy bucket: initials and length.
+    bucket: Option<(String, usize)>,
+    /// The consonant skeleton and loose consonants of each strong reading.
+    readings: Vec<(String, String)>,
+    /// Its cognate signature, for names that are not persons'.
+    cognates: Option<String>,
+}
+
 /// Keys and their entries while the lexicon is being built.
 #[derive(Default)]
 struct LexiconBuilder {
@@ -354,7 +382,7 @@ fn sorted_letters(word: &str) -> String {
 
 /// Acronym forms of three capitals or more, by sorted letters.
 fn acronym_letters(forms: &[Form]) -> HashMap<String, Vec<u32>> {
-    let mut index: HashMap<String, Vec<u32>> = HashMap::new();
+    let mut index: HashMap<String, Vec<u32>> = HashMap::default();
     for (f, form) in forms.iter().enumerate() {
         let capitals = form.text.chars().all(|c| c.is_ascii_uppercase());
         if form.kind.is_acronym() && capitals && form.text.len() >= 3 {
@@ -397,7 +425,7 @@ fn derive(
     form_keys: &[String],
     normalizer: &Normalizer,
 ) -> Vec<(Form, String)> {
-    let places: std::collections::HashSet<&str> = forms
+    let places: HashSet<&str> = forms
         .iter()
         .zip(form_keys)
         .filter(|(f, _)| gazetteer.entities()[f.entity as usize].kind == EntityType::Place)
@@ -481,7 +509,7 @@ fn compose(
     index: &HashMap<Box<str>, u32>,
 ) -> Vec<(String, Entry)> {
     // Keys of place names, for the sub-span lookup.
-    let mut place_key: HashMap<&str, Vec<u32>> = HashMap::new();
+    let mut place_key: HashMap<&str, Vec<u32>> = HashMap::default();
     for (f, form) in forms.iter().enumerate() {
         let entity = &gazetteer.entities()[form.entity as usize];
         if entity.kind == EntityType::Place
