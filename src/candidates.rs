@@ -642,7 +642,7 @@ fn same_vowels(a: &str, b: &str) -> bool {
 }
 
 /// Letters of the Latin script (ASCII and the Latin Unicode blocks).
-fn is_latin(c: char) -> bool {
+pub(crate) fn is_latin(c: char) -> bool {
     c.is_ascii_alphabetic() || matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}')
 }
 

@@ -86,7 +86,9 @@ pub use candidates::Reason;
 pub use error::{
     Expected, GazetteerError, GazetteerErrorKind, GazetteerErrors, ParseEntityTypeError,
 };
-pub use gazetteer::{is_language_tag, Entity, EntityType, Gazetteer, Origin};
+pub use gazetteer::{
+    is_language_tag, Entity, EntityType, Gazetteer, Origin, OtherName, Report, Warning, WarningKind,
+};
 pub use linker::{BuildError, Explained, Explanation, Linker, LinkerBuilder, DEFAULT_THRESHOLD};
 pub use mention::{Mention, Method, UnknownMethod};
 pub use normalize::{Normalized, Normalizer};
