@@ -65,8 +65,10 @@
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;
 
+mod atomic;
 mod candidates;
 mod coreference;
+pub mod edit;
 mod error;
 pub mod eval;
 mod fuzzy;
@@ -82,6 +84,7 @@ mod skeleton;
 mod span;
 mod tokenize;
 
+pub use atomic::write_atomically;
 pub use candidates::Reason;
 pub use error::{
     Expected, GazetteerError, GazetteerErrorKind, GazetteerErrors, ParseEntityTypeError,

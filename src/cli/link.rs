@@ -53,29 +53,10 @@ pub(crate) fn run(args: LinkArgs) -> anyhow::Result<Outcome> {
         .context("cannot start the worker threads")?;
     match &args.output {
         None => link_all(&args, &linker, &pool, BufWriter::new(io::stdout().lock())),
-        Some(path) => {
-            // Written beside the target, then renamed over it: an
-            // interrupted run never leaves a half-written file in its place.
-            let name = path
-                .file_name()
-                .map(|n| n.to_string_lossy())
-                .unwrap_or_default();
-            let temporary =
-                path.with_file_name(format!(".{name}.canon-{}.tmp", std::process::id()));
-            let file = std::fs::File::create(&temporary)
-                .with_context(|| format!("cannot create {}", temporary.display()))?;
-            let outcome = link_all(&args, &linker, &pool, BufWriter::new(&file))
-                .and_then(|outcome| file.sync_all().map(|()| outcome).map_err(Into::into))
-                .and_then(|outcome| {
-                    std::fs::rename(&temporary, path)
-                        .with_context(|| format!("cannot write {}", path.display()))?;
-                    Ok(outcome)
-                });
-            if outcome.is_err() {
-                let _ = std::fs::remove_file(&temporary);
-            }
-            outcome
-        }
+        Some(path) => canon::write_atomically(path, |file| {
+            link_all(&args, &linker, &pool, BufWriter::new(file))
+        })
+        .with_context(|| format!("cannot write {}", path.display())),
     }
 }
 

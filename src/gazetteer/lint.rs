@@ -370,7 +370,7 @@ impl Gazetteer {
                     let origin = entity
                         .location(&format!("related[{i}]"))
                         .unwrap_or(entity.origin.clone());
-                    let suggestion = closest_id(self, id);
+                    let suggestion = closest_id(self.entities().iter().map(|e| e.id.as_str()), id);
                     let id = id.clone();
                     let kind = WarningKind::UndefinedId { id, suggestion };
                     found.push(Warning { origin, kind });
@@ -442,16 +442,13 @@ fn may_be_an_ordinary_word(name: &Listed<'_>, canonical: &str) -> bool {
     !name.key.contains(' ') && !name.is_acronym() && latin && spelling < SPELLING
 }
 
-/// The defined id closest to `id`, if close enough to be a misspelling.
-fn closest_id(gazetteer: &Gazetteer, id: &str) -> Option<String> {
+/// The id among `ids` closest to `id`, if close enough to be a misspelling.
+pub(crate) fn closest_id<'a>(ids: impl Iterator<Item = &'a str>, id: &str) -> Option<String> {
     const CLOSE: f64 = 0.85;
-    gazetteer
-        .entities()
-        .iter()
-        .map(|e| (strsim::jaro_winkler(id, &e.id), &e.id))
+    ids.map(|other| (strsim::jaro_winkler(id, other), other))
         .filter(|&(similarity, _)| similarity >= CLOSE)
         .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, id)| id.clone())
+        .map(|(_, other)| other.to_owned())
 }
 
 /// `a`, `a and b`, `a, b and c`.

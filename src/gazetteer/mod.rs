@@ -42,6 +42,7 @@ use crate::error::{GazetteerErrors, ParseEntityTypeError};
 
 pub use file::is_language_tag;
 pub(crate) use file::ENTITY_KEYS;
+pub(crate) use lint::closest_id;
 pub use lint::{OtherName, Report, Warning, WarningKind};
 
 /// A validated set of entities, in file order, with unique ids.

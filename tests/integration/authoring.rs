@@ -91,3 +91,268 @@ fn check_counts_errors_and_warnings_together() {
         stdout(&out)
     );
 }
+
+/// A copy of `tests/data/gazetteers/commented` in a directory of its own,
+/// removed on drop.
+struct Copy(std::path::PathBuf);
+
+impl Copy {
+    fn new(name: &str) -> Copy {
+        let dir = std::env::temp_dir().join(format!("canon-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("temporary directory");
+        for file in ["places.toml", "people.toml"] {
+            std::fs::copy(
+                crate::util::data("gazetteers/commented").join(file),
+                dir.join(file),
+            )
+            .expect("copy");
+        }
+        Copy(dir)
+    }
+
+    fn read(&self, file: &str) -> String {
+        std::fs::read_to_string(self.0.join(file)).expect("read")
+    }
+
+    /// Runs canon in the copy (its `gazetteer` is `.`).
+    fn canon(&self, args: &[&str]) -> std::process::Output {
+        let mut args = args.to_vec();
+        args.extend(["--gazetteer", "."]);
+        crate::util::canon_in(&self.0, &args, "")
+    }
+}
+
+impl Drop for Copy {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// The lines of `after` that are not in `before`, when `after` is `before`
+/// with lines inserted (else `None`).
+fn inserted_lines(before: &str, after: &str) -> Option<Vec<String>> {
+    let mut before = before.lines().peekable();
+    let mut inserted = Vec::new();
+    for line in after.lines() {
+        if before.peek() == Some(&line) {
+            before.next();
+        } else {
+            inserted.push(line.to_owned());
+        }
+    }
+    before.next().is_none().then_some(inserted)
+}
+
+fn stderr(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn add_inserts_one_line_and_keeps_every_comment() {
+    let copy = Copy::new("add-one-line");
+    let before = copy.read("places.toml");
+    let out = copy.canon(&[
+        "add",
+        "panjshir",
+        "--alias",
+        "Panchir",
+        "--comment",
+        "Le Monde",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let after = copy.read("places.toml");
+    assert_eq!(
+        inserted_lines(&before, &after),
+        Some(vec![
+            "  \"Panchir\",                      # Le Monde".to_owned()
+        ]),
+        "{after}"
+    );
+    insta::assert_snapshot!(stdout(&out));
+    assert_eq!(
+        copy.read("people.toml"),
+        std::fs::read_to_string(crate::util::data("gazetteers/commented/people.toml")).unwrap()
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(&copy.0)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(leftovers.len(), 2, "no temporary file left: {leftovers:?}");
+}
+
+#[test]
+fn add_writes_names_by_language_in_the_layout_found() {
+    let copy = Copy::new("add-names");
+    let before = copy.read("places.toml");
+    // An existing `[entity.names]` table, an inline `names = { ... }`.
+    let out = copy.canon(&["add", "panjshir", "--name", "fr=Panchir"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = copy.canon(&[
+        "add",
+        "kabul",
+        "--name",
+        "de=Kabul-Stadt",
+        "--name",
+        "fr=Caboul",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let after = copy.read("places.toml");
+    assert!(
+        after.contains("ru = [\"Панджшер\"]                 # Russian press\nfr = [\"Panchir\"]\n"),
+        "{after}"
+    );
+    assert!(after.contains("names = { fr = [\"Kaboul\", \"Caboul\"], de = [\"Kabul-Stadt\"] }       # inline, on purpose\n"), "{after}");
+    assert_eq!(
+        inserted_lines(&before, &after).map(|l| l.len()),
+        None,
+        "the inline line changed"
+    );
+    // No `names` yet: a `[entity.names]` table after the entity's keys.
+    let out = copy.canon(&[
+        "add",
+        "ahmad-massoud",
+        "--name",
+        "fa-Latn=Ahmad Mas'ud",
+        "--acronym",
+        "AM",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    insta::assert_snapshot!(copy.read("people.toml"));
+    let gazetteer = canon::Gazetteer::load(&[&copy.0]).expect("still valid");
+    assert_eq!(gazetteer.get("kabul").unwrap().names["de"], ["Kabul-Stadt"]);
+}
+
+#[test]
+fn add_refuses_collisions_and_duplicates_saying_with_what() {
+    let copy = Copy::new("add-refused");
+    let places = copy.read("places.toml");
+    let out = copy.canon(&["add", "kabul", "--alias", "Panjsher"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("`Panjsher` is also a name of `panjshir` (./places.toml:9:3)"),
+        "{}",
+        stderr(&out)
+    );
+    let out = copy.canon(&["add", "kabul", "--alias", "PANSHIR"]);
+    assert!(
+        stderr(&out).contains("`PANSHIR` is also a name of `panjshir`"),
+        "{}",
+        stderr(&out)
+    );
+    let out = copy.canon(&["add", "panjshir", "--alias", "Panjshír"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains(
+            "`Panjshír` is already listed for `panjshir` as `Panjshir` at ./places.toml:5:8"
+        ),
+        "{}",
+        stderr(&out)
+    );
+    // One refused name refuses the whole command.
+    let out = copy.canon(&["add", "kabul", "--alias", "Caboul", "--alias", "Panshir"]);
+    assert_eq!(out.status.code(), Some(1));
+    let out = copy.canon(&["add", "kabol", "--alias", "Caboul"]);
+    assert!(
+        stderr(&out).contains("no entity `kabol` — did you mean `kabul`?"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(copy.read("places.toml"), places, "nothing written");
+    assert_eq!(
+        copy.canon(&["add", "kabul"]).status.code(),
+        Some(2),
+        "nothing to add"
+    );
+    assert_eq!(
+        copy.canon(&["add", "kabul", "--name", "french=Kaboul"])
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn new_appends_an_entity_to_the_file_of_its_type() {
+    let copy = Copy::new("new");
+    let before = copy.read("places.toml");
+    let out = copy.canon(&[
+        "new",
+        "salang-tunnel",
+        "--name",
+        "Salang Tunnel",
+        "--type",
+        "place",
+        "--alias",
+        "Salang Pass Tunnel",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let after = copy.read("places.toml");
+    assert_eq!(
+        inserted_lines(&before, &after),
+        Some(
+            [
+                "",
+                "[[entity]]",
+                "id = \"salang-tunnel\"",
+                "name = \"Salang Tunnel\"",
+                "type = \"place\"",
+                "aliases = [\"Salang Pass Tunnel\"]"
+            ]
+            .map(String::from)
+            .to_vec()
+        )
+    );
+    // No event yet: `events.toml` beside the others.
+    let out = copy.canon(&[
+        "new",
+        "fall-of-kabul",
+        "--name",
+        "Fall of Kabul",
+        "--type",
+        "event",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(copy
+        .read("events.toml")
+        .starts_with("[[entity]]\nid = \"fall-of-kabul\"\n"));
+    let out = copy.canon(&["new", "kabul", "--name", "Kabul City", "--type", "place"]);
+    assert!(
+        stderr(&out).contains("an entity `kabul` exists already, at ./places.toml:19:1"),
+        "{}",
+        stderr(&out)
+    );
+    let out = copy.canon(&["new", "kabul-city", "--name", "Kaboul", "--type", "place"]);
+    assert!(
+        stderr(&out).contains("`Kaboul` is also a name of `kabul`"),
+        "{}",
+        stderr(&out)
+    );
+    let out = copy.canon(&[
+        "new",
+        "Kabul City",
+        "--name",
+        "Kabul City",
+        "--type",
+        "place",
+    ]);
+    assert!(
+        stderr(&out).contains("e.g. `kabul-city`"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn the_embedded_gazetteer_cannot_be_edited() {
+    let dir = std::env::temp_dir().join(format!("canon-no-gazetteer-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("tmp");
+    let out = crate::util::canon_in(&dir, &["add", "kabul", "--alias", "Caboul"], "");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("the embedded default gazetteer cannot be edited"),
+        "{}",
+        stderr(&out)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
