@@ -653,7 +653,7 @@ fn has_cased_letters(s: &str) -> bool {
 /// Runs of adjacent name-like word tokens (capitalized, or of a script
 /// without case) and name particles, each token with whether it is
 /// name-like. A run breaks at punctuation.
-fn name_runs<'d>(doc: &'d Document<'_>) -> Vec<Vec<(&'d Token, bool)>> {
+pub(crate) fn name_runs<'d>(doc: &'d Document<'_>) -> Vec<Vec<(&'d Token, bool)>> {
     let norm = doc.norm.as_str();
     let mut runs = Vec::new();
     let mut run: Vec<(&Token, bool)> = Vec::new();

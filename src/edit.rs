@@ -179,10 +179,11 @@ impl Change {
     /// The change as a unified diff (`--- a/PATH`, `+++ b/PATH`, hunks
     /// with three lines of context).
     pub fn diff(&self) -> String {
+        let path = self.path.trim_start_matches('/');
         similar::TextDiff::from_lines(&self.before, &self.after)
             .unified_diff()
             .context_radius(3)
-            .header(&format!("a/{}", self.path), &format!("b/{}", self.path))
+            .header(&format!("a/{path}"), &format!("b/{path}"))
             .to_string()
     }
 }
@@ -665,7 +666,7 @@ fn push(array: &mut Array, text: &str, comment: Option<&str>) -> usize {
 
 /// The TOML of a new entity, ending with a newline.
 fn scaffold(entity: &NewEntity) -> String {
-    let quoted = |s: &str| Value::from(s).to_string().trim().to_owned();
+    let quoted = toml_string;
     let list = |items: Vec<&str>| {
         let items: Vec<String> = items.into_iter().map(quoted).collect();
         format!("[{}]", items.join(", "))
@@ -711,6 +712,16 @@ fn scaffold(entity: &NewEntity) -> String {
         }
     }
     text
+}
+
+/// `s` as a TOML string, quoted and escaped as needed.
+///
+/// ```
+/// assert_eq!(canon::edit::toml_string("Panchir"), "\"Panchir\"");
+/// assert_eq!(canon::edit::toml_string("Say \"X\""), "'Say \"X\"'");
+/// ```
+pub fn toml_string(s: &str) -> String {
+    Value::from(s).to_string().trim().to_owned()
 }
 
 /// A key as TOML writes it: bare if it can be.

@@ -20,6 +20,10 @@
 //! - [`Normalizer`]: the one normalization pipeline, for names and texts.
 //! - [`output`]: the JSON Lines wire format; [`eval`]: scoring against gold
 //!   annotations with the rules of the reference scorer.
+//! - Authoring: [`Gazetteer::lint`] and [`Gazetteer::check`] warn about
+//!   names that will not link as meant; [`edit`] adds names and entities to
+//!   gazetteer files in place; [`suggest`] reads a corpus and proposes what
+//!   the gazetteer lacks.
 //!
 //! # Example
 //!
@@ -82,6 +86,7 @@ pub mod output;
 mod resolve;
 mod skeleton;
 mod span;
+pub mod suggest;
 mod tokenize;
 
 pub use atomic::write_atomically;

@@ -34,22 +34,27 @@ impl EditArgs {
         Ok(Editor::open(&paths)?)
     }
 
-    /// Writes the edits (unless `--dry-run`), prints their diff on standard
-    /// output and the warnings about the added names on standard error.
+    /// Writes the edits (unless `--dry-run`) and shows them.
     pub(crate) fn finish(&self, editor: Editor) -> anyhow::Result<Outcome> {
-        for warning in editor.warnings() {
-            eprintln!("{warning}");
-        }
-        let changes = if self.dry_run {
-            editor.changes()
-        } else {
-            editor.write()?
-        };
-        let mut out = std::io::stdout().lock();
-        for change in &changes {
-            write!(out, "{}", change.diff())?;
-        }
-        out.flush()?;
-        Ok(Outcome::Success)
+        write_edits(editor, self.dry_run)
     }
+}
+
+/// Writes the edits (unless `dry_run`), prints their diff on standard
+/// output and the warnings about the added names on standard error.
+pub(crate) fn write_edits(editor: Editor, dry_run: bool) -> anyhow::Result<Outcome> {
+    for warning in editor.warnings() {
+        eprintln!("{warning}");
+    }
+    let changes = if dry_run {
+        editor.changes()
+    } else {
+        editor.write()?
+    };
+    let mut out = std::io::stdout().lock();
+    for change in &changes {
+        write!(out, "{}", change.diff())?;
+    }
+    out.flush()?;
+    Ok(Outcome::Success)
 }

@@ -6,8 +6,10 @@ mod check;
 mod edit;
 mod eval;
 mod explain;
+mod input;
 mod link;
 mod new;
+mod suggest;
 
 use anyhow::Context;
 use canon::{Gazetteer, Linker};
@@ -37,6 +39,8 @@ enum Command {
     Add(add::AddArgs),
     /// Append a new entity to a gazetteer file; print the diff.
     New(new::NewArgs),
+    /// Read a corpus and propose what the gazetteer lacks, as TOML.
+    Suggest(suggest::SuggestArgs),
 }
 
 /// How a subcommand ended, when it did not fail outright.
@@ -56,6 +60,7 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Explain(args) => explain::run(args),
         Command::Add(args) => add::run(args),
         Command::New(args) => new::run(args),
+        Command::Suggest(args) => suggest::run(args),
     }
 }
 

@@ -92,21 +92,23 @@ fn check_counts_errors_and_warnings_together() {
     );
 }
 
-/// A copy of `tests/data/gazetteers/commented` in a directory of its own,
-/// removed on drop.
+/// A copy of a gazetteer directory of `tests/data` in a directory of its
+/// own, removed on drop.
 struct Copy(std::path::PathBuf);
 
 impl Copy {
+    /// A copy of `tests/data/gazetteers/commented`.
     fn new(name: &str) -> Copy {
+        Copy::of("gazetteers/commented", name)
+    }
+
+    fn of(fixture: &str, name: &str) -> Copy {
         let dir = std::env::temp_dir().join(format!("canon-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).expect("temporary directory");
-        for file in ["places.toml", "people.toml"] {
-            std::fs::copy(
-                crate::util::data("gazetteers/commented").join(file),
-                dir.join(file),
-            )
-            .expect("copy");
+        for entry in std::fs::read_dir(crate::util::data(fixture)).expect("fixture") {
+            let entry = entry.expect("entry");
+            std::fs::copy(entry.path(), dir.join(entry.file_name())).expect("copy");
         }
         Copy(dir)
     }
@@ -355,4 +357,125 @@ fn the_embedded_gazetteer_cannot_be_edited() {
         stderr(&out)
     );
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+const CORPUS: [&str; 3] = [
+    "tests/data/suggest/corpus/a.txt",
+    "tests/data/suggest/corpus/b.txt",
+    "tests/data/suggest/corpus/c.txt",
+];
+
+/// The entities and texts `canon link` finds in `files` with `gazetteer`.
+fn linked(gazetteer: &std::path::Path, files: &[&str]) -> Vec<(String, String)> {
+    let mut args = vec!["link", "--gazetteer", gazetteer.to_str().expect("UTF-8")];
+    args.extend(files);
+    let out = canon(&args, "");
+    assert!(out.status.success(), "{}", stderr(&out));
+    stdout(&out)
+        .lines()
+        .flat_map(|line| {
+            let doc: serde_json::Value = serde_json::from_str(line).expect("JSON");
+            doc["mentions"].as_array().expect("mentions").clone()
+        })
+        .map(|m| {
+            (
+                m["text"].as_str().unwrap().to_owned(),
+                m["entity"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn suggest_ranks_the_missing_spelling_first() {
+    let mut args = vec!["suggest", "--gazetteer", "tests/data/suggest/gazetteer"];
+    args.extend(CORPUS);
+    let out = canon(&args, "");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let first = text
+        .lines()
+        .find(|l| l.starts_with("#   1. "))
+        .expect("a first suggestion");
+    assert!(
+        first.starts_with("#   1. \"Panchir\", 5 times: near miss"),
+        "{text}"
+    );
+    assert!(text.contains("\n# panjshir: Panjshir (place)"), "{text}");
+    assert!(
+        text.contains("#   canon add panjshir --alias Panchir\n"),
+        "{text}"
+    );
+    assert!(text.contains("#   canon add nrf --acronym FNR\n"), "{text}");
+    // The output is TOML: the unlinked name is an entity to complete.
+    let document: toml::Table = toml::from_str(&text).expect("valid TOML");
+    assert_eq!(
+        document["entity"][0]["name"].as_str(),
+        Some("Amrullah Saleh")
+    );
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn suggest_apply_makes_the_next_link_find_it() {
+    let copy = Copy::of("suggest/gazetteer", "suggest-apply");
+    let before = copy.read("places.toml");
+    let panchir = ("Panchir".to_owned(), "panjshir".to_owned());
+    assert!(!linked(&copy.0, &CORPUS).contains(&panchir));
+    let gazetteer = copy.0.to_str().unwrap();
+    let mut args = vec![
+        "suggest",
+        "--gazetteer",
+        gazetteer,
+        "--apply",
+        "--only",
+        "panjshir",
+    ];
+    args.extend(CORPUS);
+    let out = canon(&args, "");
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        inserted_lines(&before, &copy.read("places.toml")),
+        Some(vec![
+            "  \"Panchir\",                      # canon suggest: 5 times".to_owned()
+        ])
+    );
+    assert!(
+        !copy.read("organizations.toml").contains("FNR"),
+        "--only panjshir"
+    );
+    let found = linked(&copy.0, &CORPUS);
+    assert_eq!(
+        found.iter().filter(|m| **m == panchir).count(),
+        5,
+        "{found:?}"
+    );
+}
+
+#[test]
+fn suggest_reads_json_lines() {
+    let input = "{\"id\": 1, \"text\": \"Le Panchir tient. Le Panchir résiste.\"}\nnot json\n";
+    let out = canon(
+        &[
+            "suggest",
+            "-g",
+            "tests/data/suggest/gazetteer",
+            "--input",
+            "jsonl",
+            "--min-count",
+            "2",
+        ],
+        input,
+    );
+    assert_eq!(out.status.code(), Some(1), "a bad line is reported");
+    assert!(
+        stderr(&out).contains("-:2: invalid JSON"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        stdout(&out).contains("#   1. \"Panchir\", 2 times: near miss"),
+        "{}",
+        stdout(&out)
+    );
 }
