@@ -283,8 +283,17 @@ impl<'l> Suggester<'l> {
             };
             let nspan = Span::new(first.0.span.start, last.0.span.end);
             let key = &norm.as_str()[nspan];
+            // One word alone: an acronym, or a word of four letters or
+            // more that is not an ordinary one (the word lists hold no
+            // shorter words: `Die`, `Tal`).
             let letters = key.chars().filter(|c| c.is_alphabetic()).count();
-            if letters < 3 || (run.len() == 1 && guard::is_common_word(key)) {
+            let original = doc.original(nspan);
+            let acronym = original
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase);
+            let word = letters >= 4 && !guard::is_common_word(key);
+            if letters < 2 || (run.len() == 1 && !acronym && !word) {
                 continue;
             }
             spans.push(doc.norm.to_original(nspan));
@@ -376,12 +385,15 @@ mod tests {
         let linker = Linker::new(gazetteer).unwrap();
         let suggester = Suggester::new(&linker);
         let text = "Yesterday Amrullah Saleh spoke. The Republic of Korea answered. Saleh left \
-                    for the Front with Saleh. Afghanistan waits.";
+                    for the Front with Saleh, by Tal, for EFE. Afghanistan waits.";
         let names: Vec<&str> = suggester
             .unlinked_names(text)
             .into_iter()
             .map(|s| &text[s])
             .collect();
-        assert_eq!(names, ["Amrullah Saleh", "Republic of Korea", "Saleh"]);
+        assert_eq!(
+            names,
+            ["Amrullah Saleh", "Republic of Korea", "Saleh", "EFE"]
+        );
     }
 }
