@@ -639,7 +639,7 @@ fn same_vowels(a: &str, b: &str) -> bool {
 }
 
 /// Letters of the Latin script (ASCII and the Latin Unicode blocks).
-fn is_latin(c: char) -> bool {
+pub(crate) fn is_latin(c: char) -> bool {
     c.is_ascii_alphabetic() || matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}')
 }
 
@@ -650,7 +650,7 @@ fn has_cased_letters(s: &str) -> bool {
 /// Runs of adjacent name-like word tokens (capitalized, or of a script
 /// without case) and name particles, each token with whether it is
 /// name-like. A run breaks at punctuation.
-fn name_runs<'d>(doc: &'d Document<'_>) -> Vec<Vec<(&'d Token, bool)>> {
+pub(crate) fn name_runs<'d>(doc: &'d Document<'_>) -> Vec<Vec<(&'d Token, bool)>> {
     let norm = doc.norm.as_str();
     let mut runs = Vec::new();
     let mut run: Vec<(&Token, bool)> = Vec::new();

@@ -160,135 +160,148 @@ pub enum GazetteerErrorKind {
     },
 }
 
-impl fmt::Display for GazetteerErrorKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl GazetteerErrorKind {
+    /// A stable name for the kind, as `canon check --format json` prints
+    /// it: `syntax`, `unknown-key`, `duplicate-id`, …
+    ///
+    /// ```
+    /// let errors = canon::Gazetteer::from_toml("g.toml", "[[entity]]\nid = \"x\"\n").unwrap_err();
+    /// assert_eq!(errors.errors()[0].kind.code(), "missing-key");
+    /// ```
+    pub fn code(&self) -> &'static str {
         use GazetteerErrorKind as K;
         match self {
-            K::Syntax { message } => write!(
-                f,
-                "invalid TOML: {} — fix the syntax here (the rest of this \
-                 file was not checked)",
-                Shown(message)
-            ),
-            K::InvalidUtf8 { byte } => {
-                write!(
-                    f,
-                    "invalid UTF-8 (byte 0x{byte:02X}) — save the file as UTF-8"
-                )
+            K::Syntax { .. } => "syntax",
+            K::InvalidUtf8 { .. } => "invalid-utf8",
+            K::Io { .. } => "io",
+            K::NotFound => "not-found",
+            K::NoTomlFiles => "no-toml-files",
+            K::SymlinkLoop { .. } => "symlink-loop",
+            K::UnknownTopLevelKey { .. } => "unknown-top-level-key",
+            K::NotAnEntityTable { .. } => "not-an-entity-table",
+            K::UnknownKey { .. } => "unknown-key",
+            K::WrongType { .. } => "wrong-type",
+            K::MissingKey { .. } => "missing-key",
+            K::EmptyId => "empty-id",
+            K::InvalidIdChar { .. } => "invalid-id-char",
+            K::UnknownType { .. } => "unknown-type",
+            K::BlankName { .. } => "blank-name",
+            K::InvalidLanguageTag { .. } => "invalid-language-tag",
+            K::InvalidWikidata { .. } => "invalid-wikidata",
+            K::MinScoreOutOfRange { .. } => "min-score-out-of-range",
+            K::RequiresContextWithoutContext => "requires-context-without-context",
+            K::DuplicateId { .. } => "duplicate-id",
+        }
+    }
+
+    /// What is wrong, on one line.
+    pub fn message(&self) -> String {
+        use GazetteerErrorKind as K;
+        match self {
+            K::Syntax { message } => format!("invalid TOML: {}", Shown(message)),
+            K::InvalidUtf8 { byte } => format!("invalid UTF-8 (byte 0x{byte:02X})"),
+            K::Io { message, .. } => format!("cannot read: {}", Shown(message)),
+            K::NotFound => "no such file or directory".into(),
+            K::NoTomlFiles => "no `.toml` file in this directory".into(),
+            K::SymlinkLoop { target } => format!("symlink loop back to `{}`", Shown(target)),
+            K::UnknownTopLevelKey { key } => format!("unknown top-level key `{}`", Shown(key)),
+            K::NotAnEntityTable { key, found } => {
+                format!("`{key}` is {}, not an array of tables", article(found))
             }
-            K::Io { message, .. } => write!(
-                f,
-                "cannot read: {} — check the path's permissions and type",
-                Shown(message)
-            ),
-            K::NotFound => f.write_str("no such file or directory — check the path"),
-            K::NoTomlFiles => {
-                f.write_str("no `.toml` file in this directory — add one or give another path")
-            }
-            K::SymlinkLoop { target } => write!(
-                f,
-                "symlink loop back to `{}` — remove the symlink or point it elsewhere",
-                Shown(target)
-            ),
-            K::UnknownTopLevelKey { key } => write!(
-                f,
-                "unknown top-level key `{}` — a gazetteer holds only \
-                 `[[entity]]` tables: rename it to `[[entity]]` or remove it",
-                Shown(key)
-            ),
-            K::NotAnEntityTable { key, found } => write!(
-                f,
-                "`{key}` is {}, not an array of tables — start each entity \
-                 with `[[entity]]` (double brackets)",
-                article(found)
-            ),
-            K::UnknownKey { key, suggestion } => {
-                write!(f, "unknown key `{}` in an entity — ", Shown(key))?;
-                match suggestion {
-                    Some(known) => write!(f, "did you mean `{known}`?"),
-                    None => write!(f, "allowed keys: {}", ENTITY_KEYS.join(", ")),
-                }
-            }
+            K::UnknownKey { key, .. } => format!("unknown key `{}` in an entity", Shown(key)),
             K::WrongType {
                 key,
                 expected,
                 found,
-                fix,
-            } => {
-                write!(
-                    f,
-                    "`{}` is {}, expected {expected} — ",
-                    Shown(key),
-                    article(found)
-                )?;
-                match fix {
-                    Some(fix) => write!(f, "write `{}`", Shown(fix)),
-                    None => write!(f, "write {expected}, e.g. `{}`", expected.example()),
-                }
-            }
-            K::MissingKey { key } => {
-                write!(f, "missing `{key}` in this entity — add `{key} = \"…\"`")
-            }
-            K::EmptyId => {
-                f.write_str("empty id — use a-z, 0-9, `-`, `_`, `:` and `.`, e.g. `panjshir`")
-            }
-            K::InvalidIdChar {
-                id,
-                character,
-                suggestion,
-            } => {
-                write!(
-                    f,
-                    "id `{}` contains {character:?}, which ids may not \
-                     contain — use only a-z, 0-9, `-`, `_`, `:` and `.`",
-                    Shown(id)
-                )?;
-                match suggestion {
-                    Some(id) => write!(f, ", e.g. `{}`", Shown(id)),
-                    None => Ok(()),
-                }
-            }
-            K::UnknownType { value, suggestion } => {
-                write!(f, "unknown type `{}` — ", Shown(value))?;
-                match suggestion {
-                    Some(kind) => write!(f, "did you mean `{kind}`? (one of {TypeList})"),
-                    None => write!(f, "use one of {TypeList}"),
-                }
-            }
-            K::BlankName { key } => write!(
-                f,
-                "`{}` is empty or only whitespace — write the name or remove it",
-                Shown(key)
+                ..
+            } => format!(
+                "`{}` is {}, expected {expected}",
+                Shown(key),
+                article(found)
             ),
-            K::InvalidLanguageTag { tag } => write!(
-                f,
-                "`{}` is not a language tag — key `names` by BCP 47 tags such \
-                 as `fr`, `fa-Latn` or `zh-Hant-TW`",
-                Shown(tag)
-            ),
-            K::InvalidWikidata { value } => write!(
-                f,
-                "wikidata id `{}` is not `Q` followed by digits — write the \
-                 item id, e.g. `wikidata = \"Q42\"`",
-                Shown(value)
-            ),
-            K::MinScoreOutOfRange { value } => write!(
-                f,
-                "`min_score = {}` is outside [0, 1] — write a number from 0 \
-                 to 1, e.g. `min_score = 0.9`",
-                Shown(value)
-            ),
-            K::RequiresContextWithoutContext => f.write_str(
-                "`requires_context = true` but no `context` words: the entity could never link \
-                 — add `context = [\"...\"]`, words that appear near its mentions",
-            ),
-            K::DuplicateId { id, first } => write!(
-                f,
-                "duplicate id `{}`, first used at {first} — rename one of them \
-                 or merge the two entities",
+            K::MissingKey { key } => format!("missing `{key}` in this entity"),
+            K::EmptyId => "empty id".into(),
+            K::InvalidIdChar { id, character, .. } => format!(
+                "id `{}` contains {character:?}, which ids may not contain",
                 Shown(id)
             ),
+            K::UnknownType { value, .. } => format!("unknown type `{}`", Shown(value)),
+            K::BlankName { key } => format!("`{}` is empty or only whitespace", Shown(key)),
+            K::InvalidLanguageTag { tag } => format!("`{}` is not a language tag", Shown(tag)),
+            K::InvalidWikidata { value } => format!(
+                "wikidata id `{}` is not `Q` followed by digits",
+                Shown(value)
+            ),
+            K::MinScoreOutOfRange { value } => {
+                format!("`min_score = {}` is outside [0, 1]", Shown(value))
+            }
+            K::RequiresContextWithoutContext => "`requires_context = true` but no `context` \
+                 words: the entity could never link"
+                .into(),
+            K::DuplicateId { id, first } => {
+                format!("duplicate id `{}`, first used at {first}", Shown(id))
+            }
         }
+    }
+
+    /// What to do, on one line.
+    pub fn fix(&self) -> String {
+        use GazetteerErrorKind as K;
+        match self {
+            K::Syntax { .. } => {
+                "fix the syntax here (the rest of this file was not checked)".into()
+            }
+            K::InvalidUtf8 { .. } => "save the file as UTF-8".into(),
+            K::Io { .. } => "check the path's permissions and type".into(),
+            K::NotFound => "check the path".into(),
+            K::NoTomlFiles => "add one or give another path".into(),
+            K::SymlinkLoop { .. } => "remove the symlink or point it elsewhere".into(),
+            K::UnknownTopLevelKey { .. } => "a gazetteer holds only `[[entity]]` tables: rename \
+                 it to `[[entity]]` or remove it"
+                .into(),
+            K::NotAnEntityTable { .. } => {
+                "start each entity with `[[entity]]` (double brackets)".into()
+            }
+            K::UnknownKey { suggestion, .. } => match suggestion {
+                Some(known) => format!("did you mean `{known}`?"),
+                None => format!("allowed keys: {}", ENTITY_KEYS.join(", ")),
+            },
+            K::WrongType { expected, fix, .. } => match fix {
+                Some(fix) => format!("write `{}`", Shown(fix)),
+                None => format!("write {expected}, e.g. `{}`", expected.example()),
+            },
+            K::MissingKey { key } => format!("add `{key} = \"…\"`"),
+            K::EmptyId => "use a-z, 0-9, `-`, `_`, `:` and `.`, e.g. `panjshir`".into(),
+            K::InvalidIdChar { suggestion, .. } => {
+                let mut fix = "use only a-z, 0-9, `-`, `_`, `:` and `.`".to_string();
+                if let Some(id) = suggestion {
+                    fix.push_str(&format!(", e.g. `{}`", Shown(id)));
+                }
+                fix
+            }
+            K::UnknownType { suggestion, .. } => match suggestion {
+                Some(kind) => format!("did you mean `{kind}`? (one of {TypeList})"),
+                None => format!("use one of {TypeList}"),
+            },
+            K::BlankName { .. } => "write the name or remove it".into(),
+            K::InvalidLanguageTag { .. } => {
+                "key `names` by BCP 47 tags such as `fr`, `fa-Latn` or `zh-Hant-TW`".into()
+            }
+            K::InvalidWikidata { .. } => "write the item id, e.g. `wikidata = \"Q42\"`".into(),
+            K::MinScoreOutOfRange { .. } => {
+                "write a number from 0 to 1, e.g. `min_score = 0.9`".into()
+            }
+            K::RequiresContextWithoutContext => {
+                "add `context = [\"...\"]`, words that appear near its mentions".into()
+            }
+            K::DuplicateId { .. } => "rename one of them or merge the two entities".into(),
+        }
+    }
+}
+
+impl fmt::Display for GazetteerErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} — {}", self.message(), self.fix())
     }
 }
 
@@ -398,7 +411,7 @@ pub struct ParseEntityTypeError(pub(crate) String);
 
 /// A value from the input, shown on one line: control characters escaped,
 /// cut after 80 characters.
-struct Shown<'a>(&'a str);
+pub(crate) struct Shown<'a>(pub(crate) &'a str);
 
 impl fmt::Display for Shown<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -8,34 +8,69 @@
 //! `Kabul`, Spanish `Cabal` is not `Kabul`).
 
 use crate::Normalizer;
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
-const LISTS: [&str; 4] = [
-    include_str!("../data/common-words/en.txt"),
-    include_str!("../data/common-words/fr.txt"),
-    include_str!("../data/common-words/de.txt"),
-    include_str!("../data/common-words/es.txt"),
+/// A guarded language: its English name, its language tag.
+pub(crate) type Language = (&'static str, &'static str);
+
+/// The guarded languages and their word lists, in the order of the bits of
+/// [`languages_mask`].
+const LISTS: [(Language, &str); 4] = [
+    (
+        ("English", "en"),
+        include_str!("../data/common-words/en.txt"),
+    ),
+    (
+        ("French", "fr"),
+        include_str!("../data/common-words/fr.txt"),
+    ),
+    (
+        ("German", "de"),
+        include_str!("../data/common-words/de.txt"),
+    ),
+    (
+        ("Spanish", "es"),
+        include_str!("../data/common-words/es.txt"),
+    ),
 ];
+
+/// The languages in which normalized `word` is common, one bit each.
+fn languages_mask(word: &str) -> u8 {
+    static WORDS: OnceLock<HashMap<String, u8>> = OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        let normalizer = Normalizer::new();
+        let mut words: HashMap<String, u8> = HashMap::new();
+        for (bit, (_, list)) in LISTS.iter().enumerate() {
+            for word in list.lines() {
+                *words.entry(normalizer.key(word)).or_default() |= 1 << bit;
+            }
+        }
+        words
+    });
+    words.get(word).copied().unwrap_or(0)
+}
 
 /// Whether `word`, normalized, is a common word of a guarded language.
 pub(crate) fn is_common_word(word: &str) -> bool {
-    static WORDS: OnceLock<HashSet<String>> = OnceLock::new();
-    WORDS
-        .get_or_init(|| {
-            let normalizer = Normalizer::new();
-            LISTS
-                .iter()
-                .flat_map(|list| list.lines())
-                .map(|w| normalizer.key(w))
-                .collect()
-        })
-        .contains(word)
+    languages_mask(word) != 0
+}
+
+/// The guarded languages (`("English", "en")`, …) in which normalized
+/// `word` is a common word.
+pub(crate) fn common_word_languages(word: &str) -> Vec<Language> {
+    let mask = languages_mask(word);
+    LISTS
+        .iter()
+        .enumerate()
+        .filter(|(bit, _)| mask & (1 << bit) != 0)
+        .map(|(_, (language, _))| *language)
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
-    use super::is_common_word;
+    use super::{common_word_languages, is_common_word};
 
     #[test]
     fn common_words_of_four_languages() {
@@ -53,5 +88,10 @@ mod tests {
         for word in ["kaboul", "pandschir", "massoud", "kadhafi"] {
             assert!(!is_common_word(word), "{word}");
         }
+        let names =
+            |word| -> Vec<&str> { common_word_languages(word).iter().map(|l| l.0).collect() };
+        assert_eq!(names("front"), ["English", "French", "German"]);
+        assert_eq!(common_word_languages("siempre"), [("Spanish", "es")]);
+        assert!(common_word_languages("kaboul").is_empty());
     }
 }

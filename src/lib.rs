@@ -20,6 +20,10 @@
 //! - [`Normalizer`]: the one normalization pipeline, for names and texts.
 //! - [`output`]: the JSON Lines wire format; [`eval`]: scoring against gold
 //!   annotations with the rules of the reference scorer.
+//! - Authoring: [`Gazetteer::lint`] and [`Gazetteer::check`] warn about
+//!   names that will not link as meant; [`edit`] adds names and entities to
+//!   gazetteer files in place; [`suggest`] reads a corpus and proposes what
+//!   the gazetteer lacks.
 //!
 //! # Example
 //!
@@ -65,8 +69,10 @@
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;
 
+mod atomic;
 mod candidates;
 mod coreference;
+pub mod edit;
 mod error;
 pub mod eval;
 mod fuzzy;
@@ -81,13 +87,17 @@ pub mod output;
 mod resolve;
 mod skeleton;
 mod span;
+pub mod suggest;
 mod tokenize;
 
+pub use atomic::write_atomically;
 pub use candidates::Reason;
 pub use error::{
     Expected, GazetteerError, GazetteerErrorKind, GazetteerErrors, ParseEntityTypeError,
 };
-pub use gazetteer::{is_language_tag, Entity, EntityType, Gazetteer, Origin};
+pub use gazetteer::{
+    is_language_tag, Entity, EntityType, Gazetteer, Origin, OtherName, Report, Warning, WarningKind,
+};
 pub use linker::{BuildError, Explained, Explanation, Linker, LinkerBuilder, DEFAULT_THRESHOLD};
 pub use mention::{Mention, Method, UnknownMethod};
 pub use normalize::{Normalized, Normalizer};

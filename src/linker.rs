@@ -204,6 +204,11 @@ impl Linker {
         }
     }
 
+    /// The normalizer the linker reads texts and names with.
+    pub fn normalizer(&self) -> &Normalizer {
+        &self.normalizer
+    }
+
     fn entity(&self, e: u32) -> &Entity {
         &self.gazetteer.entities()[e as usize]
     }

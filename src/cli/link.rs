@@ -1,21 +1,19 @@
 //! `canon link`: annotate documents, streaming, one output line per document.
 
-use super::{read_text, LinkerArgs, Outcome};
+use super::input::{InputArgs, Job};
+use super::{LinkerArgs, Outcome};
 use anyhow::Context;
 use canon::output::{self, WireDocument};
 use canon::Linker;
 use clap::{Args, ValueEnum};
-use serde_json::{Map, Value};
-use std::io::{self, BufRead, BufReader, BufWriter, Write};
+use std::io::{self, BufWriter, Write};
 
 #[derive(Debug, Args)]
 pub(crate) struct LinkArgs {
     #[command(flatten)]
     linker: LinkerArgs,
-    /// How documents arrive: each FILE one document, or JSON Lines of
-    /// {"id", "text", ...} whose other fields pass through.
-    #[arg(long, value_enum, default_value_t = Input::Text)]
-    input: Input,
+    #[command(flatten)]
+    input: InputArgs,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Jsonl)]
     format: Format,
@@ -26,17 +24,6 @@ pub(crate) struct LinkArgs {
     /// renamed at the end, so FILE is never left half-written).
     #[arg(long, short, value_name = "FILE")]
     output: Option<std::path::PathBuf>,
-    /// Documents to read; `-` or none reads standard input.
-    #[arg(value_name = "FILE")]
-    files: Vec<String>,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-enum Input {
-    /// Each file is one document; its id is the path as given.
-    Text,
-    /// Each line is a JSON document with "id" and "text".
-    Jsonl,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -53,29 +40,10 @@ pub(crate) fn run(args: LinkArgs) -> anyhow::Result<Outcome> {
         .context("cannot start the worker threads")?;
     match &args.output {
         None => link_all(&args, &linker, &pool, BufWriter::new(io::stdout().lock())),
-        Some(path) => {
-            // Written beside the target, then renamed over it: an
-            // interrupted run never leaves a half-written file in its place.
-            let name = path
-                .file_name()
-                .map(|n| n.to_string_lossy())
-                .unwrap_or_default();
-            let temporary =
-                path.with_file_name(format!(".{name}.canon-{}.tmp", std::process::id()));
-            let file = std::fs::File::create(&temporary)
-                .with_context(|| format!("cannot create {}", temporary.display()))?;
-            let outcome = link_all(&args, &linker, &pool, BufWriter::new(&file))
-                .and_then(|outcome| file.sync_all().map(|()| outcome).map_err(Into::into))
-                .and_then(|outcome| {
-                    std::fs::rename(&temporary, path)
-                        .with_context(|| format!("cannot write {}", path.display()))?;
-                    Ok(outcome)
-                });
-            if outcome.is_err() {
-                let _ = std::fs::remove_file(&temporary);
-            }
-            outcome
-        }
+        Some(path) => canon::write_atomically(path, |file| {
+            link_all(&args, &linker, &pool, BufWriter::new(file))
+        })
+        .with_context(|| format!("cannot write {}", path.display())),
     }
 }
 
@@ -94,18 +62,7 @@ fn link_all(
         bytes: 0,
         all_valid: true,
     };
-    let stdin = ["-".to_string()];
-    let files = if args.files.is_empty() {
-        &stdin[..]
-    } else {
-        &args.files[..]
-    };
-    for path in files {
-        match args.input {
-            Input::Text => batch.push(text_job(path))?,
-            Input::Jsonl => jsonl_jobs(path, &mut batch)?,
-        }
-    }
+    args.input.read(&mut |job| batch.push(job))?;
     batch.flush()?;
     batch.out.flush().context("cannot write the output")?;
     Ok(if batch.all_valid {
@@ -113,23 +70,6 @@ fn link_all(
     } else {
         Outcome::Invalid
     })
-}
-
-/// One unit of work, in input order.
-enum Job {
-    /// A document to link: its fields (`id` and what passes through) and text.
-    Document {
-        fields: Map<String, Value>,
-        text: String,
-    },
-    /// Input that is not a document: reported on standard error, and
-    /// answered by `{"line": N, "error": ...}` when it was a JSON Lines line,
-    /// so that output lines still match input lines.
-    Invalid {
-        file: String,
-        line: Option<usize>,
-        message: String,
-    },
 }
 
 /// Documents are linked a batch at a time, in parallel, and written in
@@ -176,10 +116,7 @@ impl<W: Write> Batch<'_, W> {
             } = job
             {
                 self.all_valid = false;
-                match line {
-                    Some(n) => eprintln!("canon: {file}:{n}: {message}"),
-                    None => eprintln!("canon: {file}: {message}"),
-                }
+                eprintln!("canon: {}: {message}", Job::place(file, *line));
             }
             let line = line.context("cannot encode the output")?;
             self.out
@@ -210,7 +147,7 @@ fn render(linker: &Linker, job: &Job) -> serde_json::Result<Vec<u8>> {
         } => {
             let mut answer = serde_json::json!({"line": n, "error": message});
             if file != "-" {
-                answer["file"] = Value::String(file.clone());
+                answer["file"] = serde_json::Value::String(file.clone());
             }
             serde_json::to_vec(&answer)?
         }
@@ -218,95 +155,4 @@ fn render(linker: &Linker, job: &Job) -> serde_json::Result<Vec<u8>> {
     };
     line.push(b'\n');
     Ok(line)
-}
-
-/// A text file as one document, its id the path as given.
-fn text_job(path: &str) -> Job {
-    match read_text(path) {
-        Ok(text) => {
-            let mut fields = Map::new();
-            fields.insert("id".into(), Value::String(path.to_string()));
-            Job::Document { fields, text }
-        }
-        Err(err) => Job::Invalid {
-            file: path.to_string(),
-            line: None,
-            message: format!("{err:#}"),
-        },
-    }
-}
-
-/// Every line of a JSON Lines file as a job; blank lines are skipped, and a
-/// byte order mark before the first line is ignored (RFC 8259 allows it). A
-/// file that cannot be read, or stops being readable, is reported and the
-/// next file is read.
-fn jsonl_jobs<W: Write>(path: &str, batch: &mut Batch<'_, W>) -> anyhow::Result<()> {
-    let reader: Box<dyn BufRead> = if path == "-" {
-        Box::new(io::stdin().lock())
-    } else {
-        match std::fs::File::open(path) {
-            Ok(f) => Box::new(BufReader::new(f)),
-            Err(err) => return batch.push(unreadable(path, &err.to_string())),
-        }
-    };
-    for (n, line) in reader.split(b'\n').enumerate() {
-        let line = match line {
-            Ok(line) => line,
-            Err(err) => return batch.push(unreadable(path, &format!("line {}: {err}", n + 1))),
-        };
-        let line = match (n, line.strip_prefix(b"\xEF\xBB\xBF")) {
-            (0, Some(rest)) => rest,
-            _ => &line[..],
-        };
-        let parsed = std::str::from_utf8(line)
-            .map_err(|e| format!("invalid UTF-8 at byte {} of the line", e.valid_up_to()))
-            .map(|l| l.trim_end_matches('\r'))
-            .and_then(|l| {
-                if l.trim().is_empty() {
-                    Ok(None)
-                } else {
-                    parse_document(l).map(Some)
-                }
-            });
-        match parsed {
-            Ok(None) => {}
-            Ok(Some((fields, text))) => batch.push(Job::Document { fields, text })?,
-            Err(message) => batch.push(Job::Invalid {
-                file: path.to_string(),
-                line: Some(n + 1),
-                message,
-            })?,
-        }
-    }
-    Ok(())
-}
-
-/// The job reporting that `path` could not be read (`why`): it has no
-/// output line, since there is no line to answer.
-fn unreadable(path: &str, why: &str) -> Job {
-    Job::Invalid {
-        file: path.to_string(),
-        line: None,
-        message: format!("cannot read: {why}"),
-    }
-}
-
-/// A JSON Lines document and its text, or what is wrong with it.
-fn parse_document(line: &str) -> Result<(Map<String, Value>, String), String> {
-    let doc: Map<String, Value> = match serde_json::from_str(line) {
-        Ok(Value::Object(doc)) => doc,
-        Ok(_) => return Err("not a JSON object".into()),
-        Err(e) => return Err(format!("invalid JSON: {e}")),
-    };
-    match doc.get("id") {
-        Some(Value::String(_) | Value::Number(_)) => {}
-        Some(_) => return Err("\"id\" must be a string or a number".into()),
-        None => return Err("missing \"id\"".into()),
-    }
-    let text = match doc.get("text") {
-        Some(Value::String(t)) => t.clone(),
-        Some(_) => return Err("\"text\" must be a string".into()),
-        None => return Err("missing \"text\"".into()),
-    };
-    Ok((doc, text))
 }

@@ -1,10 +1,15 @@
 //! What the user typed (clap derive structs), and the one place where it
 //! becomes a [`Linker`] and I/O settings.
 
+mod add;
 mod check;
+mod edit;
 mod eval;
 mod explain;
+mod input;
 mod link;
+mod new;
+mod suggest;
 
 use anyhow::Context;
 use canon::{Gazetteer, Linker};
@@ -30,6 +35,12 @@ enum Command {
     Check(check::CheckArgs),
     /// Show every candidate for a text, its score, and why it was kept or dropped.
     Explain(explain::ExplainArgs),
+    /// Add names to an entity of a gazetteer file, in place; print the diff.
+    Add(add::AddArgs),
+    /// Append a new entity to a gazetteer file; print the diff.
+    New(new::NewArgs),
+    /// Read a corpus and propose what the gazetteer lacks, as TOML.
+    Suggest(suggest::SuggestArgs),
 }
 
 /// How a subcommand ended, when it did not fail outright.
@@ -47,6 +58,9 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Eval(args) => eval::run(args),
         Command::Check(args) => check::run(args),
         Command::Explain(args) => explain::run(args),
+        Command::Add(args) => add::run(args),
+        Command::New(args) => new::run(args),
+        Command::Suggest(args) => suggest::run(args),
     }
 }
 

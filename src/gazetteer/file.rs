@@ -28,6 +28,7 @@ pub(crate) const ENTITY_KEYS: &[&str] = &[
     "context",
     "requires_context",
     "not",
+    "related",
 ];
 
 /// The keys an entity must have.
@@ -79,6 +80,7 @@ pub(super) fn check(path: &str, text: &str) -> CheckedFile {
         lines: &lines,
         base: 0,
         out: CheckedFile::default(),
+        positions: BTreeMap::new(),
     };
     match DeTable::parse(text) {
         Err(error) => {
@@ -133,6 +135,7 @@ fn check_piece(
         lines,
         base: range.start,
         out: CheckedFile::default(),
+        positions: BTreeMap::new(),
     };
     checker.document(document.get_ref());
     Some(checker.out)
@@ -179,6 +182,8 @@ struct Checker<'a> {
     /// Where the parsed piece starts in `text`: spans are relative to it.
     base: usize,
     out: CheckedFile,
+    /// Where each name of the entity being checked is written, by key path.
+    positions: BTreeMap<String, (usize, usize)>,
 }
 
 /// A located TOML value.
@@ -253,6 +258,7 @@ impl Checker<'_> {
         let (mut aliases, mut acronyms, mut names) = (Vec::new(), Vec::new(), BTreeMap::new());
         let (mut wikidata, mut description, mut fuzzy, mut min_score) = (None, None, true, None);
         let (mut context, mut requires_context, mut not) = (Vec::new(), None, Vec::new());
+        let mut related = Vec::new();
         for (key, value) in by_position(table) {
             match key.get_ref().as_ref() {
                 "id" => id = self.id(value),
@@ -270,6 +276,7 @@ impl Checker<'_> {
                     requires_context = self.boolean("requires_context", value).map(|b| (b, value))
                 }
                 "not" => not = self.name_list("not", value),
+                "related" => related = self.name_list("related", value),
                 unknown => {
                     let suggestion = closest(unknown, ENTITY_KEYS, |key| key);
                     let kind = Kind::UnknownKey {
@@ -305,9 +312,12 @@ impl Checker<'_> {
                 context,
                 requires_context,
                 not,
+                related,
                 origin: self.origin(span.start),
+                positions: std::mem::take(&mut self.positions),
             });
         }
+        self.positions.clear();
     }
 
     /// `id`: a non-empty string of a-z 0-9 - _ : . — with its place.
@@ -425,8 +435,9 @@ impl Checker<'_> {
         string
     }
 
-    /// A string that is not blank: `name`, an alias, an acronym or a
-    /// `names` entry.
+    /// A string that is not blank: `name`, an alias, an acronym, a `names`
+    /// entry or an element of another list; its position is recorded under
+    /// `key`.
     fn name(&mut self, key: &str, value: &Value<'_>) -> Option<String> {
         let name = self.string(key, value)?;
         if name.trim().is_empty() {
@@ -438,6 +449,8 @@ impl Checker<'_> {
             );
             return None;
         }
+        let position = self.lines.position(self.base + value.span().start);
+        self.positions.insert(key.to_owned(), position);
         Some(name.to_owned())
     }
 
@@ -638,7 +651,8 @@ mod tests {
         let text = entity(
             "aliases = [\"Y\"]\nacronyms = [\"XY\"]\nnames = { fr = [\"Iks\"] }\n\
                           wikidata = \"Q42\"\ndescription = \"\"\nfuzzy = false\nmin_score = 1\n\
-             context = [\"valley\"]\nrequires_context = true\nnot = [\"Xs\"]\n",
+             context = [\"valley\"]\nrequires_context = true\nnot = [\"Xs\"]\n\
+             related = [\"y\"]\n",
         );
         let checked = check("g.toml", &text);
         assert_eq!(checked.errors, []);
@@ -656,11 +670,24 @@ mod tests {
             context: vec!["valley".into()],
             requires_context: true,
             not: vec!["Xs".into()],
+            related: vec!["y".into()],
             origin: Origin {
                 path: "g.toml".into(),
                 line: 1,
                 column: 1,
             },
+            positions: [
+                ("name", (3, 8)),
+                ("aliases[0]", (5, 12)),
+                ("acronyms[0]", (6, 13)),
+                ("names.fr[0]", (7, 17)),
+                ("context[0]", (12, 12)),
+                ("not[0]", (14, 8)),
+                ("related[0]", (15, 12)),
+            ]
+            .into_iter()
+            .map(|(key, at)| (key.to_owned(), at))
+            .collect(),
         };
         assert_eq!(checked.entities, [expected]);
         let id_origin = Origin {
@@ -955,7 +982,7 @@ mod tests {
             error.to_string(),
             "g.toml:5:1: unknown key `co\\nlour\\u{7}` in an entity — allowed keys: id, name, type, \
                           aliases, acronyms, names, wikidata, description, fuzzy, min_score, context, \
-             requires_context, not"
+             requires_context, not, related"
         );
         let long = entity(&format!("wikidata = \"{}\"\n", "x".repeat(200)));
         let message = check("g.toml", &long).errors[0].to_string();

@@ -21,6 +21,21 @@ pub(super) fn load<'p>(
     loader.finish()
 }
 
+/// Loads the valid entities of the files and directories at `paths`, in
+/// order, with every error found (ids used twice keep their first entity).
+pub(super) fn load_valid<'p>(
+    paths: impl IntoIterator<Item = &'p Path>,
+) -> (Gazetteer, Vec<GazetteerError>) {
+    let mut loader = Loader::default();
+    for path in paths {
+        loader.add_path(path);
+    }
+    let mut seen = std::collections::HashSet::new();
+    let mut entities = loader.entities;
+    entities.retain(|e| seen.insert(e.id.clone()));
+    (Gazetteer::new(entities), loader.errors)
+}
+
 /// Builds a gazetteer from `(path, text)` sources, in order.
 pub(super) fn from_sources<'a>(
     sources: impl IntoIterator<Item = (&'a str, &'a str)>,

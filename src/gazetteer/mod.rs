@@ -16,13 +16,21 @@
 //! description = "..."             # optional
 //! fuzzy = true                    # optional (default true): false links listed spellings only
 //! min_score = 0.9                 # optional, in [0, 1]: this entity's link threshold
+//! context = ["Afghanistan"]       # optional: words that make it likely in a sentence
+//! requires_context = false        # optional: true = link only near a context word
+//! not = ["Panchito"]              # optional: spellings that never link to it
+//! related = ["ahmad-shah-massoud"]  # optional: ids of related entities
 //! ```
 //!
 //! Loading reports every mistake of every file at once (see
-//! [`GazetteerErrors`]), never only the first.
+//! [`GazetteerErrors`]), never only the first. [`Gazetteer::lint`] and
+//! [`Gazetteer::check`] add warnings about what is valid but will not link
+//! as meant: names shared by two entities, ordinary words, unreachable
+//! entities, `related` ids that are not defined (see [`WarningKind`]).
 
 mod embedded;
 mod file;
+mod lint;
 mod load;
 
 use std::collections::{BTreeMap, HashMap};
@@ -34,6 +42,8 @@ use crate::error::{GazetteerErrors, ParseEntityTypeError};
 
 pub use file::is_language_tag;
 pub(crate) use file::ENTITY_KEYS;
+pub(crate) use lint::closest_id;
+pub use lint::{OtherName, Report, Warning, WarningKind};
 
 /// A validated set of entities, in file order, with unique ids.
 ///
@@ -190,8 +200,69 @@ pub struct Entity {
     pub requires_context: bool,
     /// Spellings that must never link to this entity.
     pub not: Vec<String>,
+    /// Ids of related entities (a person's son, a group's leader); each
+    /// should be defined ([`Gazetteer::lint`] warns otherwise). Not used in
+    /// linking yet.
+    pub related: Vec<String>,
     /// Where the entity's table starts.
     pub origin: Origin,
+    /// Line and column of each listed value, by key path.
+    positions: BTreeMap<String, (usize, usize)>,
+}
+
+impl Entity {
+    /// Where the value at key path `key` is written: `name`, `aliases[1]`,
+    /// `names.fr[0]`, `acronyms[0]`, `context[0]`, `not[0]`, `related[0]`
+    /// (arrays indexed from 0). `None` for a path the entity does not have.
+    ///
+    /// ```
+    /// let gazetteer = canon::Gazetteer::from_toml(
+    ///     "places.toml",
+    ///     "[[entity]]\nid = \"kabul\"\nname = \"Kabul\"\ntype = \"place\"\n\
+    ///      names = { fr = [\"Kaboul\"] }\n",
+    /// )?;
+    /// let kabul = gazetteer.get("kabul").expect("defined");
+    /// assert_eq!(kabul.location("name").unwrap().to_string(), "places.toml:3:8");
+    /// assert_eq!(kabul.location("names.fr[0]").unwrap().to_string(), "places.toml:5:17");
+    /// assert_eq!(kabul.location("aliases[0]"), None);
+    /// # Ok::<(), canon::GazetteerErrors>(())
+    /// ```
+    pub fn location(&self, key: &str) -> Option<Origin> {
+        let &(line, column) = self.positions.get(key)?;
+        Some(Origin {
+            path: self.origin.path.clone(),
+            line,
+            column,
+        })
+    }
+
+    /// Every name that links to the entity, with its key path: `name`,
+    /// then `aliases`, `names` by tag, `acronyms`, in file order within
+    /// each key.
+    ///
+    /// ```
+    /// let gazetteer = canon::Gazetteer::from_toml(
+    ///     "g.toml",
+    ///     "[[entity]]\nid = \"nrf\"\nname = \"National Resistance Front\"\n\
+    ///      type = \"organization\"\nacronyms = [\"NRF\"]\n",
+    /// )?;
+    /// let names: Vec<(String, &str)> = gazetteer.entities()[0].listed_names().collect();
+    /// assert_eq!(names, [
+    ///     ("name".to_string(), "National Resistance Front"),
+    ///     ("acronyms[0]".to_string(), "NRF"),
+    /// ]);
+    /// # Ok::<(), canon::GazetteerErrors>(())
+    /// ```
+    pub fn listed_names(&self) -> impl Iterator<Item = (String, &str)> + '_ {
+        std::iter::once(("name".to_string(), self.name.as_str()))
+            .chain(indexed("aliases".into(), &self.aliases))
+            .chain(
+                self.names
+                    .iter()
+                    .flat_map(move |(tag, list)| indexed(format!("names.{tag}"), list)),
+            )
+            .chain(indexed("acronyms".into(), &self.acronyms))
+    }
 }
 
 /// A place in a gazetteer source: 1-based line and column (in characters).
@@ -267,6 +338,13 @@ impl FromStr for EntityType {
             .find(|kind| kind.as_str() == s)
             .ok_or_else(|| ParseEntityTypeError(s.to_owned()))
     }
+}
+
+/// The elements of the list at `key`, with their key paths (`aliases[0]`).
+fn indexed(key: String, list: &[String]) -> impl Iterator<Item = (String, &str)> {
+    list.iter()
+        .enumerate()
+        .map(move |(i, n)| (format!("{key}[{i}]"), n.as_str()))
 }
 
 #[cfg(test)]

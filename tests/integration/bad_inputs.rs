@@ -136,7 +136,7 @@ fn a_huge_value_in_a_gazetteer_is_accepted() {
     .expect("write");
     let out = canon(&["check", path.to_str().expect("UTF-8 path")], "");
     assert!(out.status.success(), "{out:?}");
-    assert_eq!(String::from_utf8_lossy(&out.stdout), "ok: 1 entities\n");
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "ok: 1 entity\n");
 }
 
 #[test]
@@ -215,7 +215,7 @@ fn an_output_file_that_cannot_be_created_is_an_error() {
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.starts_with("canon: cannot create no/such/directory/"),
+        stderr.starts_with("canon: cannot write no/such/directory/out.jsonl"),
         "{stderr}"
     );
 }

@@ -73,7 +73,7 @@ fn bad_usage_exits_2() {
 
 #[test]
 fn every_command_has_help() {
-    for cmd in ["link", "eval", "check", "explain"] {
+    for cmd in ["link", "eval", "check", "explain", "add", "new", "suggest"] {
         let out = canon(&[cmd, "--help"], "");
         assert!(out.status.success(), "{cmd}");
         assert!(stdout(&out).contains("Usage: canon"), "{cmd}");

@@ -87,11 +87,17 @@ pub fn assert_mentions(linker: &Linker, marked: &str, context: &str) {
     );
 }
 
-/// Runs the built `canon` binary with `args` and `stdin`.
+/// Runs the built `canon` binary with `args` and `stdin`, in the
+/// repository root.
 pub fn canon(args: &[&str], stdin: &str) -> Output {
+    canon_in(root(), args, stdin)
+}
+
+/// Runs the built `canon` binary with `args` and `stdin`, in `dir`.
+pub fn canon_in(dir: &Path, args: &[&str], stdin: &str) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_canon"))
         .args(args)
-        .current_dir(root())
+        .current_dir(dir)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
