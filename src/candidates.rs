@@ -57,6 +57,9 @@ pub enum Reason {
     Excluded,
     /// The entity needs one of its `context` words in the sentence.
     NoContext,
+    /// A name listed in another script, read into Latin letters, met in
+    /// Latin text: Persian `چین` (China) reads `chin`, which is not China.
+    OtherScript,
 }
 
 impl std::fmt::Display for Reason {
@@ -72,6 +75,9 @@ impl std::fmt::Display for Reason {
             Reason::Superseded => f.write_str("the same entity matched by a better name"),
             Reason::Overlapped => f.write_str("a longer or better mention overlaps it"),
             Reason::Redefined => f.write_str("the text defines this acronym otherwise"),
+            Reason::OtherScript => {
+                f.write_str("the name is listed in another script, the text is in Latin letters")
+            }
             Reason::Excluded => f.write_str("the gazetteer's `not` excludes this spelling"),
             Reason::NoContext => {
                 f.write_str("none of the entity's `context` words is in the sentence")
@@ -223,7 +229,8 @@ fn listed_candidate(
         rules: rule.into_iter().collect(),
         method,
         score,
-        dropped: case_mismatch(form.kind, &form.text, surface),
+        dropped: script_mismatch(&form.text, surface)
+            .or_else(|| case_mismatch(form.kind, &form.text, surface)),
     }
 }
 
@@ -326,6 +333,7 @@ pub(crate) fn approximate(
                         let form = lexicon.form(entry.form);
                         let allowed = entry.via.is_none()
                             && !form.kind.is_acronym()
+                            && !(script.latin && !is_latin_text(&form.text))
                             && gazetteer.entities()[form.entity as usize].fuzzy;
                         if allowed {
                             out.push(Candidate {
@@ -636,6 +644,19 @@ fn same_vowels(a: &str, b: &str) -> bool {
             .collect::<String>()
     };
     vowels(a) == vowels(b)
+}
+
+/// A name written in another script than the Latin stands for Latin text
+/// only through its transliteration, which is how a Latin word reads, not
+/// how the name is written in Latin letters: it links only text in a
+/// script other than the Latin.
+fn script_mismatch(listed: &str, surface: &str) -> Option<Reason> {
+    (!is_latin_text(listed) && is_latin_text(surface)).then_some(Reason::OtherScript)
+}
+
+/// Whether every letter of `s` is Latin.
+fn is_latin_text(s: &str) -> bool {
+    s.chars().all(|c| !c.is_alphabetic() || is_latin(c))
 }
 
 /// Letters of the Latin script (ASCII and the Latin Unicode blocks).

@@ -8,6 +8,18 @@ use super::Gazetteer;
 /// sorted order.
 pub(crate) const SOURCES: &[(&str, &str)] = &[
     (
+        "gazetteer/capitals.toml",
+        include_str!("../../gazetteer/capitals.toml"),
+    ),
+    (
+        "gazetteer/cities.toml",
+        include_str!("../../gazetteer/cities.toml"),
+    ),
+    (
+        "gazetteer/countries.toml",
+        include_str!("../../gazetteer/countries.toml"),
+    ),
+    (
         "gazetteer/events.toml",
         include_str!("../../gazetteer/events.toml"),
     ),

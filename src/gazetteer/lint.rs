@@ -338,14 +338,26 @@ impl Gazetteer {
                 }
                 if !entity.requires_context && may_be_an_ordinary_word(name, &canonical) {
                     // A language's own name for the entity is frequent in
-                    // it because of the entity: only other languages count.
-                    let tag = name
-                        .path
-                        .strip_prefix("names.")
-                        .and_then(|p| p.split(['-', '[']).next());
+                    // it because of the entity: only languages that do not
+                    // list this name for the entity count.
+                    // An acronym of the entity (`OTAN`) is frequent in
+                    // every language because of the entity.
+                    let own: Vec<&Listed<'_>> = by_key
+                        .get(name.key.as_str())
+                        .into_iter()
+                        .flatten()
+                        .copied()
+                        .filter(|o| o.entity == e)
+                        .collect();
+                    let tags: Vec<&str> = own
+                        .iter()
+                        .filter_map(|o| o.path.strip_prefix("names."))
+                        .filter_map(|p| p.split(['-', '[']).next())
+                        .collect();
+                    let acronym = own.iter().any(|o| o.is_acronym());
                     let languages: Vec<guard::Language> = guard::common_word_languages(&name.key)
                         .into_iter()
-                        .filter(|language| Some(language.1) != tag)
+                        .filter(|language| !acronym && !tags.contains(&language.1))
                         .collect();
                     if !languages.is_empty() {
                         let name = name.text.to_owned();
@@ -484,6 +496,27 @@ mod tests {
     /// An entity with the required keys, then `rest`.
     fn entity(id: &str, name: &str, rest: &str) -> String {
         format!("[[entity]]\nid = \"{id}\"\nname = \"{name}\"\ntype = \"place\"\n{rest}\n")
+    }
+
+    #[test]
+    fn a_name_ordinary_in_languages_that_list_it_or_an_acronym_is_no_ordinary_word() {
+        // Spanish `londres` is London's Spanish name: listed under `es` too,
+        // it is not an ordinary word there.
+        let fr_only = entity("london", "London", "names = { fr = [\"Londres\"] }");
+        assert_eq!(warnings(&fr_only), [(5, 17, "common-word")]);
+        let both = entity(
+            "london",
+            "London",
+            "names = { fr = [\"Londres\"], es = [\"Londres\"] }",
+        );
+        assert_eq!(warnings(&both), []);
+        // The word `otan` is frequent because of the acronym.
+        let nato = entity(
+            "nato",
+            "North Atlantic Treaty Organization",
+            "acronyms = [\"OTAN\"]\nnames = { fr = [\"Otan\"] }",
+        );
+        assert_eq!(warnings(&nato), []);
     }
 
     #[test]
