@@ -333,7 +333,7 @@ pub(crate) fn approximate(
                         let form = lexicon.form(entry.form);
                         let allowed = entry.via.is_none()
                             && !form.kind.is_acronym()
-                            && !(script.latin && !is_latin_text(&form.text))
+                            && (is_latin_text(&form.text) || !script.latin)
                             && gazetteer.entities()[form.entity as usize].fuzzy;
                         if allowed {
                             out.push(Candidate {
