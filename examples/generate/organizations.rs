@@ -15,118 +15,35 @@ type Adjective = (
     &'static str,
 );
 
+#[rustfmt::skip]
 const ADJECTIVES: &[Adjective] = &[
-    (
-        "National",
-        "national",
-        "nationale",
-        "Nationale",
-        "Nacional",
-        "Nacional",
-    ),
-    (
-        "Democratic",
-        "démocratique",
-        "démocratique",
-        "Demokratische",
-        "Democrático",
-        "Democrática",
-    ),
+    ("National", "national", "nationale", "Nationale", "Nacional", "Nacional"),
+    ("Democratic", "démocratique", "démocratique", "Demokratische", "Democrático", "Democrática"),
     ("United", "uni", "unie", "Vereinigte", "Unido", "Unida"),
-    (
-        "Islamic",
-        "islamique",
-        "islamique",
-        "Islamische",
-        "Islámico",
-        "Islámica",
-    ),
-    (
-        "Socialist",
-        "socialiste",
-        "socialiste",
-        "Sozialistische",
-        "Socialista",
-        "Socialista",
-    ),
+    ("Islamic", "islamique", "islamique", "Islamische", "Islámico", "Islámica"),
+    ("Socialist", "socialiste", "socialiste", "Sozialistische", "Socialista", "Socialista"),
     ("Free", "libre", "libre", "Freie", "Libre", "Libre"),
-    (
-        "Independent",
-        "indépendant",
-        "indépendante",
-        "Unabhängige",
-        "Independiente",
-        "Independiente",
-    ),
-    (
-        "Central", "central", "centrale", "Zentrale", "Central", "Central",
-    ),
-    (
-        "Federal",
-        "fédéral",
-        "fédérale",
-        "Föderale",
-        "Federal",
-        "Federal",
-    ),
-    (
-        "Revolutionary",
-        "révolutionnaire",
-        "révolutionnaire",
-        "Revolutionäre",
-        "Revolucionario",
-        "Revolucionaria",
-    ),
-    (
-        "Patriotic",
-        "patriotique",
-        "patriotique",
-        "Patriotische",
-        "Patriótico",
-        "Patriótica",
-    ),
-    (
-        "Progressive",
-        "progressiste",
-        "progressiste",
-        "Progressive",
-        "Progresista",
-        "Progresista",
-    ),
+    ("Independent", "indépendant", "indépendante", "Unabhängige", "Independiente", "Independiente"),
+    ("Central", "central", "centrale", "Zentrale", "Central", "Central"),
+    ("Federal", "fédéral", "fédérale", "Föderale", "Federal", "Federal"),
+    ("Revolutionary", "révolutionnaire", "révolutionnaire", "Revolutionäre", "Revolucionario", "Revolucionaria"),
+    ("Patriotic", "patriotique", "patriotique", "Patriotische", "Patriótico", "Patriótica"),
+    ("Progressive", "progressiste", "progressiste", "Progressive", "Progresista", "Progresista"),
 ];
 
 /// A field: English; French complement; German compound head; Spanish
 /// complement.
+#[rustfmt::skip]
 const FIELDS: &[(&str, &str, &str, &str)] = &[
-    (
-        "Resistance",
-        "de résistance",
-        "Widerstands",
-        "de Resistencia",
-    ),
+    ("Resistance", "de résistance", "Widerstands", "de Resistencia"),
     ("Liberation", "de libération", "Befreiungs", "de Liberación"),
-    (
-        "Workers",
-        "des travailleurs",
-        "Arbeiter",
-        "de los Trabajadores",
-    ),
+    ("Workers", "des travailleurs", "Arbeiter", "de los Trabajadores"),
     ("Farmers", "des agriculteurs", "Bauern", "de Agricultores"),
     ("Students", "des étudiants", "Studenten", "de Estudiantes"),
     ("Energy", "de l'énergie", "Energie", "de la Energía"),
     ("Trade", "du commerce", "Handels", "de Comercio"),
-    (
-        "Development",
-        "de développement",
-        "Entwicklungs",
-        "de Desarrollo",
-    ),
-    (
-        "Reconstruction",
-        "de reconstruction",
-        "Wiederaufbau",
-        "de Reconstrucción",
-    ),
+    ("Development", "de développement", "Entwicklungs", "de Desarrollo"),
+    ("Reconstruction", "de reconstruction", "Wiederaufbau", "de Reconstrucción"),
     ("Defence", "de défense", "Verteidigungs", "de Defensa"),
     ("Press", "de la presse", "Presse", "de Prensa"),
     ("Petroleum", "du pétrole", "Erdöl", "del Petróleo"),
@@ -134,17 +51,11 @@ const FIELDS: &[(&str, &str, &str, &str)] = &[
 
 /// A kind of body: English; French and whether it is feminine; German
 /// compound tail; Spanish and whether it is feminine.
+#[rustfmt::skip]
 const BODIES: &[(&str, &str, bool, &str, &str, bool)] = &[
     ("Front", "Front", false, "front", "Frente", false),
     ("Party", "Parti", false, "partei", "Partido", false),
-    (
-        "Movement",
-        "Mouvement",
-        false,
-        "bewegung",
-        "Movimiento",
-        false,
-    ),
+    ("Movement", "Mouvement", false, "bewegung", "Movimiento", false),
     ("Union", "Union", true, "union", "Unión", true),
     ("Council", "Conseil", false, "rat", "Consejo", false),
     ("Alliance", "Alliance", true, "allianz", "Alianza", true),
