@@ -2,8 +2,7 @@
 
 use super::{LinkerArgs, Outcome};
 use anyhow::{bail, Context};
-use canon::eval::{score_document, GoldMention, Predicted, Totals};
-use canon::output;
+use canon::eval::{predict, score_document, GoldMention, Totals};
 use serde::Deserialize;
 use std::path::PathBuf;
 
@@ -56,16 +55,7 @@ pub(crate) fn run(args: EvalArgs) -> anyhow::Result<Outcome> {
     let linker = args.linker.linker()?;
     let mut totals = Totals::default();
     for (id, doc) in &documents {
-        let mentions = linker.link(&doc.text);
-        let predicted: Vec<Predicted> = output::wire_mentions(&doc.text, &mentions)
-            .into_iter()
-            .map(|m| Predicted {
-                start: m.start,
-                end: m.end,
-                entity: m.entity.to_string(),
-                text: m.text.to_string(),
-            })
-            .collect();
+        let predicted = predict(&linker, &doc.text);
         let score = score_document(&doc.mentions, &predicted);
         if !args.quiet {
             for miss in &score.errors {
