@@ -1,5 +1,6 @@
 //! `canon link`: annotate documents, streaming, one output line per document.
 
+use super::progress::Progress;
 use super::{read_text, LinkerArgs, Outcome};
 use anyhow::Context;
 use canon::output::{self, WireDocument};
@@ -26,6 +27,9 @@ pub(crate) struct LinkArgs {
     /// renamed at the end, so FILE is never left half-written).
     #[arg(long, short, value_name = "FILE")]
     output: Option<std::path::PathBuf>,
+    /// No progress bar (shown on standard error only when it is a terminal).
+    #[arg(long, short)]
+    quiet: bool,
     /// Documents to read; `-` or none reads standard input.
     #[arg(value_name = "FILE")]
     files: Vec<String>,
@@ -93,6 +97,7 @@ fn link_all(
         jobs: Vec::new(),
         bytes: 0,
         all_valid: true,
+        progress: Progress::new(args.quiet),
     };
     let stdin = ["-".to_string()];
     let files = if args.files.is_empty() {
@@ -108,6 +113,7 @@ fn link_all(
     }
     batch.flush()?;
     batch.out.flush().context("cannot write the output")?;
+    batch.progress.finish();
     Ok(if batch.all_valid {
         Outcome::Success
     } else {
@@ -141,6 +147,7 @@ struct Batch<'a, W: Write> {
     jobs: Vec<Job>,
     bytes: usize,
     all_valid: bool,
+    progress: Progress,
 }
 
 /// Most documents, and bytes of text, a batch holds.
@@ -178,6 +185,7 @@ impl<W: Write> Batch<'_, W> {
                 .write_all(&line)
                 .context("cannot write the output")?;
         }
+        self.progress.add(self.jobs.len(), self.bytes);
         self.jobs.clear();
         self.bytes = 0;
         Ok(())

@@ -5,6 +5,7 @@ mod check;
 mod eval;
 mod explain;
 mod link;
+mod progress;
 
 use anyhow::Context;
 use canon::{Gazetteer, Linker};

@@ -113,6 +113,22 @@ fn broken_pipe_exits_0() {
 }
 
 #[test]
+fn link_writes_nothing_on_stderr_when_it_is_not_a_terminal() {
+    // The progress bar is for terminals: on a pipe, standard error keeps
+    // diagnostics only, and a successful run has none.
+    let input = "{\"id\": 1, \"text\": \"Kabul and Kaboul\"}\n".repeat(2_000);
+    for args in [
+        &["link", "--input", "jsonl"][..],
+        &["link", "--input", "jsonl", "--quiet"],
+    ] {
+        let out = canon(args, &input);
+        assert!(out.status.success());
+        assert_eq!(String::from_utf8_lossy(&out.stderr), "", "{args:?}");
+        assert_eq!(stdout(&out).lines().count(), 2_000);
+    }
+}
+
+#[test]
 fn explain_shows_kept_and_dropped_candidates() {
     let out = canon(
         &["explain", "The Lion of Panchir and Kabul airports; afp."],
