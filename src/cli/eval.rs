@@ -4,6 +4,7 @@ use super::{LinkerArgs, Outcome};
 use anyhow::{bail, Context};
 use canon::eval::{predict, score_document, GoldMention, Totals};
 use serde::Deserialize;
+use std::io::Write;
 use std::path::PathBuf;
 
 #[derive(Debug, Args)]
@@ -54,17 +55,20 @@ pub(crate) fn run(args: EvalArgs) -> anyhow::Result<Outcome> {
     }
     let linker = args.linker.linker()?;
     let mut totals = Totals::default();
+    // Written, not printed: a closed pipe (`canon eval ... | head`) is an
+    // error main() treats as success, where println! would panic.
+    let mut out = std::io::stdout().lock();
     for (id, doc) in &documents {
         let predicted = predict(&linker, &doc.text);
         let score = score_document(&doc.mentions, &predicted);
         if !args.quiet {
             for miss in &score.errors {
-                println!("{}", miss.line(id));
+                writeln!(out, "{}", miss.line(id)).context("cannot write the output")?;
             }
         }
         totals.add(&score);
     }
-    println!("{totals}");
+    writeln!(out, "{totals}").context("cannot write the output")?;
     match args.min_f1 {
         Some(min) if totals.f1() < min => {
             eprintln!("canon: F1 {:.3} is below {min}", totals.f1());
