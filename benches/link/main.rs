@@ -21,7 +21,7 @@ const DOCUMENTS: usize = 500;
 
 /// Least recall on the gold at any size: the figures measured at the seed
 /// are higher (see README), this catches a linker that stopped finding.
-const MIN_RECALL: f64 = 0.75;
+const MIN_RECALL: f64 = 0.7;
 
 fn example(copies: usize) -> String {
     let one = include_str!("../../examples/panjshir-en.txt");
