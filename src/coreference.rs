@@ -160,15 +160,26 @@ fn defined_acronyms(doc: &Document<'_>, resolution: &mut Resolution) {
             (None, Some((entity, form, _)))
                 if let Some(long) = long_form_before(doc, &tokens[..t], long_end, short) =>
             {
-                resolution.decide(document_candidate(
-                    doc,
-                    long,
-                    entity,
-                    form,
-                    Method::Alias,
-                    SCORE_DEFINED_ACRONYM,
-                    "long form of an acronym",
-                ));
+                // Mentions of the same entity inside the long form are parts
+                // of it (`Frente Progresista de Resistencia` by cognates): the
+                // long form replaces them. Anything else there stays, and the
+                // long form is not a mention.
+                resolution.unkeep(|c| {
+                    if c.entity == entity && long.start <= c.norm.start && c.norm.end <= long.end {
+                        c.dropped = Some(Reason::Overlapped);
+                    }
+                });
+                if !resolution.taken.overlaps(long) {
+                    resolution.decide(document_candidate(
+                        doc,
+                        long,
+                        entity,
+                        form,
+                        Method::Alias,
+                        SCORE_DEFINED_ACRONYM,
+                        "long form of an acronym",
+                    ));
+                }
             }
             // Capitalized words whose initials these are, and no mention:
             // the text defines the acronym as something else.

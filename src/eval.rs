@@ -64,6 +64,29 @@ fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
     a.0 < b.1 && b.0 < a.1
 }
 
+/// What `linker` finds in `text`, as the scorer sees it.
+///
+/// ```
+/// use canon::{eval, Gazetteer, Linker};
+/// let linker = Linker::new(Gazetteer::embedded()).expect("a linker");
+/// let predicted = eval::predict(&linker, "Kaboul, août 2021.");
+/// assert_eq!(predicted.len(), 1);
+/// assert_eq!((predicted[0].start, predicted[0].end), (0, 6));
+/// assert_eq!(predicted[0].entity, "kabul");
+/// ```
+pub fn predict(linker: &crate::Linker, text: &str) -> Vec<Predicted> {
+    let mentions = linker.link(text);
+    crate::output::wire_mentions(text, &mentions)
+        .into_iter()
+        .map(|m| Predicted {
+            start: m.start,
+            end: m.end,
+            entity: m.entity.to_string(),
+            text: m.text.to_string(),
+        })
+        .collect()
+}
+
 /// Scores `predicted` against `gold` for one document.
 ///
 /// ```

@@ -35,8 +35,12 @@ pub(crate) fn similarity(query: &str, key: &str) -> Option<f64> {
             (None, None) => break,
             (Some(a), Some(b)) => {
                 let longest = a.chars().count().max(b.chars().count());
+                let allowed = allowed_edits(longest);
+                if fewest_edits(a, b) > allowed {
+                    return None;
+                }
                 let d = strsim::damerau_levenshtein(a, b);
-                if d > allowed_edits(longest) {
+                if d > allowed {
                     return None;
                 }
                 edits += d;
@@ -51,6 +55,21 @@ pub(crate) fn similarity(query: &str, key: &str) -> Option<f64> {
         return None;
     }
     Some(sim)
+}
+
+/// A lower bound of the Damerau–Levenshtein distance of two words, far
+/// cheaper than the distance: the difference in length, and, for ASCII
+/// words, half the letters one has and the other lacks (an edit adds or
+/// removes at most one letter of the set on each side; a transposition
+/// none). Most names of a fuzzy bucket are ruled out by it.
+fn fewest_edits(a: &str, b: &str) -> usize {
+    let length = a.chars().count().abs_diff(b.chars().count());
+    if !(a.is_ascii() && b.is_ascii()) {
+        return length;
+    }
+    let letters = |s: &str| s.bytes().fold(0u128, |set, c| set | 1 << c);
+    let differing = (letters(a) ^ letters(b)).count_ones() as usize;
+    length.max(differing.div_ceil(2))
 }
 
 /// The bucket of a normalized name: the first letter of each token and the
@@ -89,5 +108,16 @@ mod tests {
         assert!(similarity("afghanistann", "afghanistan").is_some());
         // Short tokens must match exactly.
         assert_eq!(similarity("afp news", "afd news"), None);
+    }
+
+    proptest::proptest! {
+        /// The lower bound never exceeds the distance, so it never rules out
+        /// a name the distance would accept.
+        #[test]
+        fn fewest_edits_is_a_lower_bound(a in "[a-f]{0,9}", b in "[a-fé]{0,9}") {
+            proptest::prop_assert!(
+                super::fewest_edits(&a, &b) <= strsim::damerau_levenshtein(&a, &b)
+            );
+        }
     }
 }

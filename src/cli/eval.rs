@@ -2,9 +2,9 @@
 
 use super::{LinkerArgs, Outcome};
 use anyhow::{bail, Context};
-use canon::eval::{score_document, GoldMention, Predicted, Totals};
-use canon::output;
+use canon::eval::{predict, score_document, GoldMention, Totals};
 use serde::Deserialize;
+use std::io::Write;
 use std::path::PathBuf;
 
 #[derive(Debug, Args)]
@@ -55,26 +55,20 @@ pub(crate) fn run(args: EvalArgs) -> anyhow::Result<Outcome> {
     }
     let linker = args.linker.linker()?;
     let mut totals = Totals::default();
+    // Written, not printed: a closed pipe (`canon eval ... | head`) is an
+    // error main() treats as success, where println! would panic.
+    let mut out = std::io::stdout().lock();
     for (id, doc) in &documents {
-        let mentions = linker.link(&doc.text);
-        let predicted: Vec<Predicted> = output::wire_mentions(&doc.text, &mentions)
-            .into_iter()
-            .map(|m| Predicted {
-                start: m.start,
-                end: m.end,
-                entity: m.entity.to_string(),
-                text: m.text.to_string(),
-            })
-            .collect();
+        let predicted = predict(&linker, &doc.text);
         let score = score_document(&doc.mentions, &predicted);
         if !args.quiet {
             for miss in &score.errors {
-                println!("{}", miss.line(id));
+                writeln!(out, "{}", miss.line(id)).context("cannot write the output")?;
             }
         }
         totals.add(&score);
     }
-    println!("{totals}");
+    writeln!(out, "{totals}").context("cannot write the output")?;
     match args.min_f1 {
         Some(min) if totals.f1() < min => {
             eprintln!("canon: F1 {:.3} is below {min}", totals.f1());

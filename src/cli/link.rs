@@ -1,6 +1,7 @@
 //! `canon link`: annotate documents, streaming, one output line per document.
 
 use super::input::{InputArgs, Job};
+use super::progress::Progress;
 use super::{LinkerArgs, Outcome};
 use anyhow::Context;
 use canon::output::{self, WireDocument};
@@ -24,6 +25,9 @@ pub(crate) struct LinkArgs {
     /// renamed at the end, so FILE is never left half-written).
     #[arg(long, short, value_name = "FILE")]
     output: Option<std::path::PathBuf>,
+    /// No progress bar (shown on standard error only when it is a terminal).
+    #[arg(long, short)]
+    quiet: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -61,10 +65,12 @@ fn link_all(
         jobs: Vec::new(),
         bytes: 0,
         all_valid: true,
+        progress: Progress::new(args.quiet),
     };
     args.input.read(&mut |job| batch.push(job))?;
     batch.flush()?;
     batch.out.flush().context("cannot write the output")?;
+    batch.progress.finish();
     Ok(if batch.all_valid {
         Outcome::Success
     } else {
@@ -81,6 +87,7 @@ struct Batch<'a, W: Write> {
     jobs: Vec<Job>,
     bytes: usize,
     all_valid: bool,
+    progress: Progress,
 }
 
 /// Most documents, and bytes of text, a batch holds.
@@ -123,6 +130,7 @@ impl<W: Write> Batch<'_, W> {
                 .write_all(&line)
                 .context("cannot write the output")?;
         }
+        self.progress.add(self.jobs.len(), self.bytes);
         self.jobs.clear();
         self.bytes = 0;
         Ok(())

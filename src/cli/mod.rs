@@ -9,6 +9,7 @@ mod explain;
 mod input;
 mod link;
 mod new;
+mod progress;
 mod suggest;
 
 use anyhow::Context;

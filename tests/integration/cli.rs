@@ -113,6 +113,50 @@ fn broken_pipe_exits_0() {
 }
 
 #[test]
+fn link_writes_nothing_on_stderr_when_it_is_not_a_terminal() {
+    // The progress bar is for terminals: on a pipe, standard error keeps
+    // diagnostics only, and a successful run has none.
+    let input = "{\"id\": 1, \"text\": \"Kabul and Kaboul\"}\n".repeat(2_000);
+    for args in [
+        &["link", "--input", "jsonl"][..],
+        &["link", "--input", "jsonl", "--quiet"],
+    ] {
+        let out = canon(args, &input);
+        assert!(out.status.success());
+        assert_eq!(String::from_utf8_lossy(&out.stderr), "", "{args:?}");
+        assert_eq!(stdout(&out).lines().count(), 2_000);
+    }
+}
+
+#[test]
+fn eval_into_a_closed_pipe_exits_0() {
+    // Issue 7: `canon eval ... | head` panicked in println! when head left.
+    use std::process::{Command, Stdio};
+    let dir = std::env::temp_dir().join(format!("canon-eval-pipe-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary directory");
+    let gold = dir.join("gold.jsonl");
+    let text = "Kabul. ".repeat(20_000);
+    let line = serde_json::json!({"id": "d", "text": text, "mentions": []});
+    std::fs::write(&gold, format!("{line}\n")).expect("the gold file");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_canon"))
+        .args(["eval", "--gold"])
+        .arg(&gold)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("canon runs");
+    drop(child.stdout.take()); // the reader goes away
+    let out = child.wait_with_output().expect("canon ends");
+    std::fs::remove_dir_all(&dir).expect("cleaned up");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
 fn explain_shows_kept_and_dropped_candidates() {
     let out = canon(
         &["explain", "The Lion of Panchir and Kabul airports; afp."],
