@@ -22,7 +22,10 @@ const MIN_FUZZY_CHARS: usize = 5;
 const MIN_SINGLE_WORD: f64 = 0.9;
 
 /// Similarity in [0, 1] of two normalized names with the same number of
-/// tokens: one minus the Damerau–Levenshtein edits over the length, or `None`
+/// tokens: one minus the edits over the length (optimal string alignment:
+/// insertions, deletions, substitutions and transpositions of adjacent
+/// letters, each letter edited once; strsim computes it without the hash
+/// map the unrestricted Damerau–Levenshtein distance needs), or `None`
 /// when they are identical, differ in token count, are too short, or some
 /// token differs by more than [`allowed_edits`].
 pub(crate) fn similarity(query: &str, key: &str) -> Option<f64> {
@@ -39,7 +42,7 @@ pub(crate) fn similarity(query: &str, key: &str) -> Option<f64> {
                 if fewest_edits(a, b) > allowed {
                     return None;
                 }
-                let d = strsim::damerau_levenshtein(a, b);
+                let d = strsim::osa_distance(a, b);
                 if d > allowed {
                     return None;
                 }
@@ -57,7 +60,7 @@ pub(crate) fn similarity(query: &str, key: &str) -> Option<f64> {
     Some(sim)
 }
 
-/// A lower bound of the Damerau–Levenshtein distance of two words, far
+/// A lower bound of the edit distance of two words, far
 /// cheaper than the distance: the difference in length, and, for ASCII
 /// words, half the letters one has and the other lacks (an edit adds or
 /// removes at most one letter of the set on each side; a transposition
@@ -67,9 +70,25 @@ fn fewest_edits(a: &str, b: &str) -> usize {
     if !(a.is_ascii() && b.is_ascii()) {
         return length;
     }
-    let letters = |s: &str| s.bytes().fold(0u128, |set, c| set | 1 << c);
-    let differing = (letters(a) ^ letters(b)).count_ones() as usize;
+    let differing = (letter_set(a) ^ letter_set(b)).count_ones() as usize;
     length.max(differing.div_ceil(2))
+}
+
+/// The letters of a name as a set: one bit per ASCII byte, and one bit for
+/// all other bytes (which only makes two sets look closer).
+pub(crate) fn letter_set(name: &str) -> u128 {
+    name.bytes().fold(0u128, |set, c| set | 1 << c.min(127))
+}
+
+/// Most letters the sets of `query` and a name it is similar to may differ
+/// by ([`letter_set`]): an edit changes at most one letter of each set, and
+/// a token of `n` characters is compared with names of at most `n + 2`.
+pub(crate) fn most_differing_letters(query: &str) -> u32 {
+    let edits: usize = query
+        .split(' ')
+        .map(|token| allowed_edits(token.chars().count() + LENGTH_SLACK))
+        .sum();
+    2 * edits as u32
 }
 
 /// The bucket of a normalized name: the first letter of each token and the
@@ -116,8 +135,18 @@ mod tests {
         #[test]
         fn fewest_edits_is_a_lower_bound(a in "[a-f]{0,9}", b in "[a-fé]{0,9}") {
             proptest::prop_assert!(
-                super::fewest_edits(&a, &b) <= strsim::damerau_levenshtein(&a, &b)
+                super::fewest_edits(&a, &b) <= strsim::osa_distance(&a, &b)
             );
+        }
+
+        /// A name similar to a query never differs from it by more letters
+        /// than the bucket filter allows.
+        #[test]
+        fn similar_names_pass_the_letter_filter(a in "[a-fé ]{0,14}", b in "[a-fé ]{0,14}") {
+            if super::similarity(&a, &b).is_some() {
+                let differing = (super::letter_set(&a) ^ super::letter_set(&b)).count_ones();
+                proptest::prop_assert!(differing <= super::most_differing_letters(&a));
+            }
         }
     }
 }

@@ -64,7 +64,7 @@ pub(crate) struct Lexicon {
     entries: Vec<Vec<Entry>>,
     table: KeyTable,
     /// Fuzzy buckets: initials → length → keys.
-    fuzzy: HashMap<String, BTreeMap<usize, Vec<u32>>>,
+    fuzzy: HashMap<String, BTreeMap<usize, Vec<(u32, u128)>>>,
     skeletons: HashMap<String, Vec<u32>>,
     /// Persons by the reading patterns of their surname (the last word of a
     /// multi-word name).
@@ -188,7 +188,8 @@ impl Lexicon {
                 })
             })
             .collect();
-        let mut fuzzy_buckets: HashMap<String, BTreeMap<usize, Vec<u32>>> = HashMap::default();
+        let mut fuzzy_buckets: HashMap<String, BTreeMap<usize, Vec<(u32, u128)>>> =
+            HashMap::default();
         let mut skeletons: HashMap<String, Vec<u32>> = HashMap::default();
         let mut cognates: HashMap<String, Vec<u32>> = HashMap::default();
         let mut loose: HashMap<String, Vec<u32>> = HashMap::default();
@@ -196,7 +197,8 @@ impl Lexicon {
             let Some(found) = found else { continue };
             if let Some((initials, len)) = found.bucket {
                 let bucket = fuzzy_buckets.entry(initials).or_default();
-                bucket.entry(len).or_default().push(k);
+                let letters = fuzzy::letter_set(&lexicon.keys[k as usize]);
+                bucket.entry(len).or_default().push((k, letters));
             }
             for (consonants, loose_consonants) in found.readings {
                 for (index, lookup) in
@@ -323,10 +325,15 @@ impl Lexicon {
             return Vec::new();
         };
         let lengths = len.saturating_sub(fuzzy::LENGTH_SLACK)..=len + fuzzy::LENGTH_SLACK;
+        // Most names of a bucket differ from the query by more letters than
+        // its edits allow: a few bit operations rule them out.
+        let letters = fuzzy::letter_set(query);
+        let most = fuzzy::most_differing_letters(query);
         by_length
             .range(lengths)
             .flat_map(|(_, keys)| keys)
-            .filter_map(|&k| fuzzy::similarity(query, self.key(k)).map(|sim| (k, sim)))
+            .filter(|&&(_, set)| (set ^ letters).count_ones() <= most)
+            .filter_map(|&(k, _)| fuzzy::similarity(query, self.key(k)).map(|sim| (k, sim)))
             .collect()
     }
 }
