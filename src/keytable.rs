@@ -27,22 +27,30 @@ const GLUED_ENDINGS: [&str; 2] = ["s", "es"];
 
 impl KeyTable {
     /// The table of `keys`, each identified by its position.
+    #[cfg(test)]
     pub(crate) fn new<'k>(keys: impl IntoIterator<Item = &'k str>) -> KeyTable {
-        let mut table = KeyTable::default();
+        let mut index = FxHashMap::default();
         for (k, key) in (0u32..).zip(keys) {
+            index.entry(key.into()).or_insert(k);
+        }
+        KeyTable::from_index(index)
+    }
+
+    /// The table of the keys of `index`, which maps each to its identifier.
+    pub(crate) fn from_index(keys: FxHashMap<Box<str>, u32>) -> KeyTable {
+        let mut prefixes = FxHashSet::default();
+        for key in keys.keys() {
             let tokens = Tokens::new(key);
-            let slice = tokens.as_slice();
-            if let Some((_, inner)) = slice.split_last() {
+            if let Some((_, inner)) = tokens.as_slice().split_last() {
                 for token in inner {
                     let prefix = &key[..token.span.end];
-                    if !table.prefixes.contains(prefix) {
-                        table.prefixes.insert(prefix.into());
+                    if !prefixes.contains(prefix) {
+                        prefixes.insert(prefix.into());
                     }
                 }
             }
-            table.keys.entry(key.into()).or_insert(k);
         }
-        table
+        KeyTable { keys, prefixes }
     }
 
     /// The key `text` is, if any.

@@ -151,7 +151,7 @@ impl Lexicon {
         for (key, entry) in composed {
             lexicon.add(&key, entry, &forms);
         }
-        let table = KeyTable::new(lexicon.keys.iter().map(|k| &**k));
+        let table = KeyTable::from_index(std::mem::take(&mut lexicon.index));
         // Keys that may be found by skeleton, edit distance or cognates: a
         // listed name (not an acronym) of an entity that allows it; cognates
         // only for names that are not persons'.
