@@ -60,6 +60,10 @@ pub enum Reason {
     /// A name listed in another script, read into Latin letters, met in
     /// Latin text: Persian `چین` (China) reads `chin`, which is not China.
     OtherScript,
+    /// A place's name followed by a capitalized word that is no ordinary
+    /// word and no mention: the first word of an unknown longer name
+    /// (`Paris Hilton`, `Milan Kundera`).
+    LongerName,
 }
 
 impl std::fmt::Display for Reason {
@@ -78,6 +82,7 @@ impl std::fmt::Display for Reason {
             Reason::OtherScript => {
                 f.write_str("the name is listed in another script, the text is in Latin letters")
             }
+            Reason::LongerName => f.write_str("the first word of a longer, unknown name"),
             Reason::Excluded => f.write_str("the gazetteer's `not` excludes this spelling"),
             Reason::NoContext => {
                 f.write_str("none of the entity's `context` words is in the sentence")
@@ -657,6 +662,64 @@ fn script_mismatch(listed: &str, surface: &str) -> Option<Reason> {
 /// Whether every letter of `s` is Latin.
 fn is_latin_text(s: &str) -> bool {
     s.chars().all(|c| !c.is_alphabetic() || is_latin(c))
+}
+
+/// Heads of place names that are not ordinary words of en/fr/de/es but
+/// make a longer name of the same place (`Kharkiv Oblast`). Hand-written:
+/// administrative divisions as the press leaves them untranslated.
+const PLACE_HEADS: &[&str] = &[
+    "oblast",
+    "oblasts",
+    "krai",
+    "raion",
+    "okrug",
+    "governorate",
+    "wilaya",
+    "vilayet",
+    "velayat",
+    "ostan",
+    "woreda",
+    "voivodeship",
+    "prefecture",
+    "canton",
+    "emirate",
+];
+
+/// Whether mention `c` is a one-word place name glued to the next word, a
+/// capitalized word that is neither an ordinary word nor a mention (nor a
+/// head of place names): then it is the first word of a longer name that
+/// the gazetteer does not know (`Paris Hilton`, `Milan Kundera`), and canon
+/// says nothing. In text in capitals every word is capitalized: no signal.
+pub(crate) fn inside_longer_name(
+    doc: &Document<'_>,
+    gazetteer: &Gazetteer,
+    taken: &Taken,
+    c: &Candidate,
+) -> bool {
+    let listed = matches!(c.method, Method::Exact | Method::Alias | Method::Normalized);
+    let place = gazetteer.entities()[c.entity as usize].kind == crate::EntityType::Place;
+    if !listed || !place {
+        return false;
+    }
+    let tokens = doc.tokens.as_slice();
+    let Ok(t) = tokens.binary_search_by_key(&c.norm.start, |t| t.span.start) else {
+        return false;
+    };
+    let (Some(this), Some(next)) = (tokens.get(t), tokens.get(t + 1)) else {
+        return false;
+    };
+    let norm = doc.norm.as_str();
+    let title_case = |s: &str| {
+        s.chars().next().is_some_and(char::is_uppercase) && s.chars().any(char::is_lowercase)
+    };
+    this.span == c.norm
+        && next.kind == crate::tokenize::TokenKind::Word
+        && &norm[this.span.end..next.span.start] == " "
+        && title_case(doc.original(this.span))
+        && title_case(doc.original(next.span))
+        && !guard::is_common_word(&norm[next.span])
+        && !PLACE_HEADS.contains(&&norm[next.span])
+        && !taken.overlaps(next.span)
 }
 
 /// Letters of the Latin script (ASCII and the Latin Unicode blocks).

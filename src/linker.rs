@@ -245,6 +245,16 @@ impl Linker {
             resolution.tier(approximate, threshold);
         }
         coreference::resolve_document(&doc, &self.lexicon, &mut resolution);
+        let longer: Vec<Span> = resolution
+            .mentions()
+            .filter(|c| candidates::inside_longer_name(&doc, &self.gazetteer, &resolution.taken, c))
+            .map(|c| c.norm)
+            .collect();
+        resolution.unkeep(|c| {
+            if longer.contains(&c.norm) {
+                c.dropped = Some(Reason::LongerName);
+            }
+        });
         // The document's own references obey the gazetteer's rules too.
         resolution.unkeep(|c| {
             if c.method == Method::Coreference || c.rules.contains(&"defined in the text") {
