@@ -335,21 +335,97 @@ const KINSHIP: &[&str] = &[
     "hermano", "tio", "sobrino", "madre", "hija", "esposa", "viuda",
 ];
 
-/// Whether one of the four words before (in the same sentence) names a
-/// relative.
-fn kinship_before(doc: &Document<'_>, before: &[&Token]) -> bool {
-    let norm = doc.norm.as_str();
-    let mut end = before.last().map_or(0, |t| t.span.end);
-    for token in before.iter().rev().take(4) {
-        if norm[token.span.end..end].contains(['.', '!', '?', ';']) {
-            return false;
+/// Words that say a person is the son or the father of a namesake, in
+/// en/fr/de/es, normalized: matched against the words of the persons'
+/// descriptions (`son of Ahmad Shah Massoud`).
+const SON: &[&str] = &[
+    "son", "fils", "sohn", "hijo", "junior", "jr", "younger", "cadet",
+];
+const FATHER: &[&str] = &[
+    "father", "pere", "vater", "padre", "senior", "sr", "elder", "aine",
+];
+
+/// Particles between a kinship word and a name that make the name the
+/// relative's relative (`the son of Massoud`: Massoud is the father).
+const OF: &[&str] = &["of", "de", "d'", "du", "des", "von", "vom", "del"];
+
+/// What the words around a bare surname say of its bearer's family.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kinship {
+    /// `the younger Massoud`, `Massoud fils`, `the father of Massoud`.
+    Son,
+    /// `his father, Massoud`, `Massoud père`, `the son of Massoud`.
+    Father,
+    /// Another relative is named (`son oncle`), or the words do not say
+    /// which: not the person.
+    Other,
+}
+
+impl Kinship {
+    fn of_word(word: &str) -> Option<Kinship> {
+        if SON.contains(&word) {
+            Some(Kinship::Son)
+        } else if FATHER.contains(&word) {
+            Some(Kinship::Father)
+        } else if KINSHIP.contains(&word) {
+            Some(Kinship::Other)
+        } else {
+            None
         }
-        if KINSHIP.contains(&&norm[token.span]) {
-            return true;
-        }
-        end = token.span.start;
     }
-    false
+
+    fn inverse(self) -> Kinship {
+        match self {
+            Kinship::Son => Kinship::Father,
+            Kinship::Father => Kinship::Son,
+            Kinship::Other => Kinship::Other,
+        }
+    }
+
+    /// The words of a description that say the same.
+    fn words(self) -> &'static [&'static str] {
+        match self {
+            Kinship::Son => SON,
+            Kinship::Father => FATHER,
+            Kinship::Other => &[],
+        }
+    }
+}
+
+/// The kinship that the four words before the surname `words[w]`, or the
+/// three after it, name, within its sentence.
+fn kinship_around(doc: &Document<'_>, words: &[&Token], w: usize) -> Option<Kinship> {
+    let norm = doc.norm.as_str();
+    let apart =
+        |a: &Token, b: &Token| norm[a.span.end..b.span.start].contains(['.', '!', '?', ';']);
+    let mut between_of = false;
+    let mut later = words[w];
+    for token in words[..w].iter().rev().take(4) {
+        if apart(token, later) {
+            break;
+        }
+        let word = &norm[token.span];
+        if let Some(kinship) = Kinship::of_word(word) {
+            return Some(if between_of {
+                kinship.inverse()
+            } else {
+                kinship
+            });
+        }
+        between_of |= OF.contains(&word) || norm[token.span.end..later.span.start].contains("d'");
+        later = token;
+    }
+    let mut earlier = words[w];
+    for token in words.iter().skip(w + 1).take(3) {
+        if apart(earlier, token) {
+            break;
+        }
+        if let Some(kinship) = Kinship::of_word(&norm[token.span]) {
+            return Some(kinship);
+        }
+        earlier = token;
+    }
+    None
 }
 
 fn title_group(word: &str) -> Option<&'static [&'static str]> {
@@ -422,13 +498,15 @@ fn bare_surnames(doc: &Document<'_>, lexicon: &Lexicon, resolution: &mut Resolut
         let next = words.get(w + 1).filter(|n| gap(token, n) == " ");
         let title = prev.and_then(|p| title_group(&norm[p.span]));
         // A capitalized neighbour makes a longer name, unless it is an
-        // ordinary word (German nouns: `Massuds Kämpfer`).
+        // ordinary word (German nouns: `Massuds Kämpfer`) or a kinship word
+        // (`Massoud Jr.`).
         let capital = |t: &Token| {
             doc.original(t.span)
                 .chars()
                 .next()
                 .is_some_and(char::is_uppercase)
                 && !guard::is_common_word(&norm[t.span])
+                && Kinship::of_word(&norm[t.span]).is_none()
         };
         if prev.is_some_and(|p| capital(p) && title.is_none()) || next.is_some_and(|n| capital(n)) {
             continue;
@@ -458,10 +536,19 @@ fn bare_surnames(doc: &Document<'_>, lexicon: &Lexicon, resolution: &mut Resolut
         };
         let choice = if by_title.len() == 1 {
             Some((by_title[0], SCORE_SURNAME_SIGNAL, "title"))
-        } else if kinship_before(doc, &words[..w]) {
-            // `his father, Massoud`, `son père, le commandant Massoud`: a
-            // relative of someone named, not that person.
-            None
+        } else if let Some(kinship) = kinship_around(doc, &words, w) {
+            // `Massoud, the son`, `his father, Massoud`: the one person of
+            // the name whose description says so; another relative, or no
+            // description that tells, and canon says nothing.
+            let fitting: Vec<u32> = persons
+                .iter()
+                .copied()
+                .filter(|&e| described(e, kinship.words()))
+                .collect();
+            match fitting[..] {
+                [e] => Some((e, SCORE_SURNAME_SIGNAL, "kinship word")),
+                _ => None,
+            }
         } else if seen.len() == 1 {
             Some((seen[0].0, SCORE_SURNAME, "mentioned before"))
         } else if seen.len() > 1 {

@@ -244,6 +244,15 @@ fn explain_shows_coreference_decisions() {
 }
 
 #[test]
+fn explain_json_says_which_namesake_a_kinship_word_picks() {
+    let text = "Ahmad Massoud is the son of Ahmad Shah Massoud.\n\n\
+                The younger Massoud spoke; his father, Massoud, had died.";
+    let out = canon(&["explain", "--format", "json", text], "");
+    assert!(out.status.success());
+    insta::assert_snapshot!(stdout(&out));
+}
+
+#[test]
 fn output_is_the_same_at_any_thread_count() {
     let article = std::fs::read_to_string(crate::util::root().join("examples/panjshir-en.txt"))
         .expect("example");
