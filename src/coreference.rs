@@ -221,6 +221,17 @@ fn defined_acronyms(doc: &Document<'_>, resolution: &mut Resolution) {
             let same = token.kind == TokenKind::Word
                 && norm[token.span] == lower
                 && doc.original(token.span) == short;
+            // Gazetteer entities that fit the short form equally well made
+            // it ambiguous: the text's definition settles it.
+            let ambiguous = same
+                && !resolution.mentions().any(|c| c.norm == token.span)
+                && resolution
+                    .candidates
+                    .iter()
+                    .any(|c| c.norm == token.span && c.dropped == Some(Reason::Ambiguous));
+            if ambiguous {
+                resolution.taken.remove(token.span);
+            }
             if same && !resolution.taken.overlaps(token.span) {
                 resolution.decide(document_candidate(
                     doc,
