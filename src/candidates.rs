@@ -664,6 +664,69 @@ fn is_latin_text(s: &str) -> bool {
     s.chars().all(|c| !c.is_alphabetic() || is_latin(c))
 }
 
+/// Most words a name may hold on each side of a place found in it.
+const MAX_WORDS_AROUND_PLACE: usize = 4;
+
+/// Names that hold a place found by transliteration or edit distance, read
+/// with the place spelled as listed: `The lion of Panchir`, where `Panchir`
+/// was found as `Panjshir`, is the listed `Lion of Panjshir`. The place's
+/// spelling is the one that bridged (`place.form`); every span of up to
+/// [`MAX_WORDS_AROUND_PLACE`] words on each side is looked up.
+pub(crate) fn composed_around(
+    doc: &Document<'_>,
+    lexicon: &Lexicon,
+    normalizer: &crate::Normalizer,
+    place: &Candidate,
+) -> Vec<Candidate> {
+    let tokens = doc.tokens.as_slice();
+    let norm = doc.norm.as_str();
+    let first = tokens.partition_point(|t| t.span.start < place.norm.start);
+    let last = tokens.partition_point(|t| t.span.end < place.norm.end);
+    if first >= tokens.len() || last >= tokens.len() {
+        return Vec::new();
+    }
+    let listed = normalizer.key(&lexicon.form(place.form).text);
+    let mut out = Vec::new();
+    for a in first.saturating_sub(MAX_WORDS_AROUND_PLACE)..=first {
+        for b in last..tokens.len().min(last + MAX_WORDS_AROUND_PLACE + 1) {
+            if a == first && b == last {
+                continue;
+            }
+            let (start, end) = (tokens[a].span.start, tokens[b].span.end);
+            let spelled = format!(
+                "{}{listed}{}",
+                &norm[start..place.norm.start],
+                &norm[place.norm.end..end]
+            );
+            let Some(key) = lexicon.lookup(&spelled) else {
+                continue;
+            };
+            let nspan = Span::new(start, end);
+            let span = doc.norm.to_original(nspan);
+            for &entry in lexicon.entries(key) {
+                let form = lexicon.form(entry.form);
+                if entry.via.is_some() || form.kind.is_acronym() || form.entity == place.entity {
+                    continue;
+                }
+                let mut rules = vec!["a place spelled as listed inside a name"];
+                rules.extend(&place.rules);
+                out.push(Candidate {
+                    norm: nspan,
+                    span,
+                    entity: form.entity,
+                    form: entry.form,
+                    via: Some(place.form),
+                    rules,
+                    method: Method::Composed,
+                    score: place.score.min(SCORE_COMPOSED),
+                    dropped: case_mismatch(form.kind, &form.text, &doc.text[span]),
+                });
+            }
+        }
+    }
+    out
+}
+
 /// Heads of place names that are not ordinary words of en/fr/de/es but
 /// make a longer name of the same place (`Kharkiv Oblast`). Hand-written:
 /// administrative divisions as the press leaves them untranslated.

@@ -248,6 +248,11 @@ impl Lexicon {
         &self.keys[k as usize]
     }
 
+    /// The key `text` is, if any.
+    pub(crate) fn lookup(&self, text: &str) -> Option<u32> {
+        self.table.get(text)
+    }
+
     /// How key `k` leads to entities.
     pub(crate) fn entries(&self, k: u32) -> &[Entry] {
         &self.entries[k as usize]

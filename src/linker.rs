@@ -217,6 +217,40 @@ impl Linker {
         self.entity(e).min_score.unwrap_or(self.options.threshold)
     }
 
+    /// Names holding a place that the approximate tier found replace it
+    /// (`The lion of Panchir` for `Lion of Panjshir`).
+    fn compose_around_places(
+        &self,
+        doc: &Document<'_>,
+        rules: &mut GazetteerRules<'_>,
+        resolution: &mut Resolution,
+    ) {
+        let approximate = |c: &&crate::candidates::Candidate| {
+            matches!(c.method, Method::Transliteration | Method::Fuzzy)
+                && self.entity(c.entity).kind == crate::EntityType::Place
+        };
+        let mut composed: Vec<_> = resolution
+            .mentions()
+            .filter(approximate)
+            .flat_map(|c| candidates::composed_around(doc, &self.lexicon, &self.normalizer, c))
+            .collect();
+        composed.iter_mut().for_each(|c| rules.apply(c));
+        composed.retain(|c| c.dropped.is_none() && c.score >= self.threshold(c.entity));
+        if composed.is_empty() {
+            return;
+        }
+        let spans: Vec<Span> = composed.iter().map(|c| c.norm).collect();
+        resolution.unkeep(|c| {
+            let inside = spans
+                .iter()
+                .any(|s| s.start <= c.norm.start && c.norm.end <= s.end);
+            if inside {
+                c.dropped = Some(Reason::Overlapped);
+            }
+        });
+        resolution.tier(composed, |e| self.threshold(e));
+    }
+
     /// The pipeline: normalize → tokens → exact candidates → resolve →
     /// approximate candidates (skeleton, edit distance) for what is left →
     /// resolve. Returns every candidate and
@@ -243,6 +277,7 @@ impl Linker {
             approximate.extend(candidates::cognates(&doc, &self.lexicon, taken));
             approximate.iter_mut().for_each(|c| rules.apply(c));
             resolution.tier(approximate, threshold);
+            self.compose_around_places(&doc, &mut rules, &mut resolution);
         }
         coreference::resolve_document(&doc, &self.lexicon, &mut resolution);
         let longer: Vec<Span> = resolution

@@ -79,6 +79,47 @@ fn seed_scores_f1_1_without_the_listed_acronym() {
     assert_eq!(t.f1(), 1.0, "{t}");
 }
 
+#[test]
+fn seed_scores_f1_1_without_french_names() {
+    let Some(seed) = shared("corpus/seed-france24-panjshir.gold.jsonl") else {
+        return;
+    };
+    // Only English and native-script names: no `names.fr` (Panchir, Ahmed
+    // Chah Massoud, Front national de résistance), no `FNR`.
+    let mut entities = Vec::new();
+    for e in canon::Gazetteer::embedded().entities() {
+        let mut table = toml::Table::new();
+        table.insert("id".into(), e.id.clone().into());
+        table.insert("name".into(), e.name.clone().into());
+        table.insert("type".into(), e.kind.as_str().into());
+        table.insert("aliases".into(), e.aliases.clone().into());
+        let acronyms: Vec<String> = e.acronyms.iter().filter(|a| *a != "FNR").cloned().collect();
+        table.insert("acronyms".into(), acronyms.into());
+        let names: toml::Table = e
+            .names
+            .iter()
+            .filter(|(tag, _)| !tag.starts_with("fr"))
+            .map(|(tag, names)| (tag.clone(), names.clone().into()))
+            .collect();
+        table.insert("names".into(), names.into());
+        table.insert("context".into(), e.context.clone().into());
+        table.insert("requires_context".into(), e.requires_context.into());
+        table.insert("not".into(), e.not.clone().into());
+        if let Some(description) = &e.description {
+            table.insert("description".into(), description.clone().into());
+        }
+        entities.push(toml::Value::Table(table));
+    }
+    let mut document = toml::Table::new();
+    document.insert("entity".into(), entities.into());
+    let text = toml::to_string(&document).expect("TOML");
+    assert!(!text.contains("Panchir") && !text.contains("\"FNR\""));
+    let gazetteer = canon::Gazetteer::from_toml("no-french.toml", &text).expect("valid");
+    let linker = canon::Linker::new(gazetteer).expect("linker");
+    let t = totals_with(&seed, &linker);
+    assert_eq!(t.f1(), 1.0, "{t}");
+}
+
 /// The embedded gazetteer reduced to each entity's id, canonical name and
 /// type: the lean gazetteers users start with.
 fn lean_linker() -> canon::Linker {
