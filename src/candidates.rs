@@ -437,6 +437,23 @@ pub(crate) fn cognates(doc: &Document<'_>, lexicon: &Lexicon, taken: &Taken) -> 
             let Some(signature) = signature else {
                 continue;
             };
+            // `His son` is no `San José`: a capital that only starts the
+            // sentence, on an ordinary word (the word lists keep words of
+            // four letters or more: shorter ones count as ordinary here),
+            // with no other capital, is no sign of a name.
+            let capitalized = |w: &&Token| {
+                doc.original(w.span)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+            };
+            let only_sentence_capital =
+                starts_sentence(doc.text, doc.norm.to_original(first.span).start)
+                    && (guard::is_common_word(&norm[first.span]) || first.span.len() < 4)
+                    && !words[i + 1..=j].iter().any(capitalized);
+            if only_sentence_capital {
+                continue;
+            }
             for &key in lexicon.by_cognates(&signature) {
                 for &entry in lexicon.entries(key) {
                     let form = lexicon.form(entry.form);
@@ -662,6 +679,15 @@ fn script_mismatch(listed: &str, surface: &str) -> Option<Reason> {
 /// Whether every letter of `s` is Latin.
 fn is_latin_text(s: &str) -> bool {
     s.chars().all(|c| !c.is_alphabetic() || is_latin(c))
+}
+
+/// Whether byte `at` of `text` starts a sentence: nothing but spaces and
+/// quotes since the start, a line break or a `.`, `!`, `?` or `:`.
+pub(crate) fn starts_sentence(text: &str, at: usize) -> bool {
+    let before = &text[..at];
+    let trimmed = before
+        .trim_end_matches(|c: char| (c.is_whitespace() && c != '\n') || "\"'«»“”‘’(".contains(c));
+    trimmed.is_empty() || trimmed.ends_with(['.', '!', '?', ':', '\n'])
 }
 
 /// Most words a name may hold on each side of a place found in it.

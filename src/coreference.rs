@@ -491,10 +491,8 @@ fn bare_surnames(doc: &Document<'_>, lexicon: &Lexicon, resolution: &mut Resolut
         }
         // A surname that is also an ordinary word (`Bush`, `Rice`), at the
         // start of a sentence, is the word.
-        let before = doc.text[..doc.norm.to_original(token.span).start].trim_end();
-        let sentence_start = before.is_empty()
-            || before.ends_with(['.', '!', '?', ':', '"', '»', '“', '”'])
-            || doc.text[before.len()..doc.norm.to_original(token.span).start].contains('\n');
+        let sentence_start =
+            crate::candidates::starts_sentence(doc.text, doc.norm.to_original(token.span).start);
         if sentence_start && guard::is_common_word(word) {
             continue;
         }

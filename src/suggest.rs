@@ -264,7 +264,10 @@ impl<'l> Suggester<'l> {
             let mut run: &[(&Token, bool)] = &run;
             if let Some(((first, _), rest)) = run.split_first() {
                 let word = &norm.as_str()[first.span];
-                let starts = sentence_start(text, doc.norm.to_original(first.span).start);
+                let starts = crate::candidates::starts_sentence(
+                    text,
+                    doc.norm.to_original(first.span).start,
+                );
                 // Short words there are mostly articles (`The`, `Les`).
                 let short = word.chars().count() <= 3;
                 if starts && (rest.is_empty() || short || guard::is_common_word(word)) {
@@ -300,15 +303,6 @@ impl<'l> Suggester<'l> {
         }
         spans
     }
-}
-
-/// Whether byte `at` of `text` starts a sentence: nothing but spaces and
-/// quotes since the start, a line break or a `.`, `!`, `?` or `:`.
-fn sentence_start(text: &str, at: usize) -> bool {
-    let before = &text[..at];
-    let trimmed = before
-        .trim_end_matches(|c: char| (c.is_whitespace() && c != '\n') || "\"'«»“”‘’(".contains(c));
-    trimmed.is_empty() || trimmed.ends_with(['.', '!', '?', ':', '\n'])
 }
 
 /// The text around `span`, on one line, the span in brackets:
@@ -353,11 +347,11 @@ mod tests {
     fn sentence_starts() {
         let text = "Hier, Kaboul. « Panchir » et\nMassoud: Saleh";
         let at = |w: &str| text.find(w).unwrap();
-        assert!(sentence_start(text, 0));
-        assert!(!sentence_start(text, at("Kaboul")));
-        assert!(sentence_start(text, at("Panchir")));
-        assert!(sentence_start(text, at("Massoud")));
-        assert!(sentence_start(text, at("Saleh")));
+        assert!(crate::candidates::starts_sentence(text, 0));
+        assert!(!crate::candidates::starts_sentence(text, at("Kaboul")));
+        assert!(crate::candidates::starts_sentence(text, at("Panchir")));
+        assert!(crate::candidates::starts_sentence(text, at("Massoud")));
+        assert!(crate::candidates::starts_sentence(text, at("Saleh")));
     }
 
     #[test]
