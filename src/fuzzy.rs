@@ -3,7 +3,7 @@
 /// Edits allowed in one token of `len` characters: none in short tokens, one
 /// in ordinary words, two in long ones. A name differing by more is another
 /// name (`Masson` is not `Massoud`, `Kabila` is not `Kabul`).
-fn allowed_edits(len: usize) -> usize {
+pub(crate) fn allowed_edits(len: usize) -> usize {
     match len {
         0..=3 => 0,
         4..=8 => 1,
@@ -64,7 +64,7 @@ pub(crate) fn similarity(query: &str, key: &str) -> Option<f64> {
 /// cheaper than the distance: the difference in length, and, for ASCII
 /// words, half the letters one has and the other lacks (an edit adds or
 /// removes at most one letter of the set on each side; a transposition
-/// none). Most names of a fuzzy bucket are ruled out by it.
+/// none). Most names the fuzzy index offers are ruled out by it.
 fn fewest_edits(a: &str, b: &str) -> usize {
     let length = a.chars().count().abs_diff(b.chars().count());
     if !(a.is_ascii() && b.is_ascii()) {
@@ -89,14 +89,6 @@ pub(crate) fn most_differing_letters(query: &str) -> u32 {
         .map(|token| allowed_edits(token.chars().count() + LENGTH_SLACK))
         .sum();
     2 * edits as u32
-}
-
-/// The bucket of a normalized name: the first letter of each token and the
-/// length in characters. Fuzzy lookups compare only names of nearby lengths
-/// with the same initials, never the whole gazetteer.
-pub(crate) fn bucket(key: &str) -> (String, usize) {
-    let initials = key.split(' ').filter_map(|t| t.chars().next()).collect();
-    (initials, key.chars().count())
 }
 
 /// How far apart in length a query and a name may be.
@@ -140,7 +132,7 @@ mod tests {
         }
 
         /// A name similar to a query never differs from it by more letters
-        /// than the bucket filter allows.
+        /// than the index's letter filter allows.
         #[test]
         fn similar_names_pass_the_letter_filter(a in "[a-fé ]{0,14}", b in "[a-fé ]{0,14}") {
             if super::similarity(&a, &b).is_some() {

@@ -1,15 +1,15 @@
 //! The compiled gazetteer: every listed name normalized to a key, the key
-//! table that finds them in text, composed names, and the buckets of the
+//! table that finds them in text, composed names, and the index of the
 //! fuzzy pass.
 
 use crate::fuzzy;
+use crate::fuzzy_index::FuzzyIndex;
 use crate::keytable::KeyTable;
 use crate::skeleton;
 use crate::tokenize::Tokens;
 use crate::{EntityType, Gazetteer, Normalizer};
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use std::collections::BTreeMap;
 
 /// Which field of the gazetteer a name comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -56,15 +56,16 @@ pub(crate) struct Entry {
 /// Most composed keys one listed name may produce.
 const MAX_COMPOSED_PER_FORM: usize = 64;
 
-/// Keys, key table and fuzzy buckets, built once per gazetteer.
+/// Keys, key table and fuzzy index, built once per gazetteer.
 #[derive(Clone, Debug)]
 pub(crate) struct Lexicon {
     forms: Vec<Form>,
     keys: Vec<Box<str>>,
     entries: Vec<Vec<Entry>>,
     table: KeyTable,
-    /// Fuzzy buckets: initials → length → keys.
-    fuzzy: HashMap<String, BTreeMap<usize, Vec<(u32, u128)>>>,
+    /// The names the fuzzy pass looks up, by their words' deletion
+    /// neighbourhoods.
+    fuzzy: FuzzyIndex,
     skeletons: HashMap<String, Vec<u32>>,
     /// Persons by the reading patterns of their surname (the last word of a
     /// multi-word name).
@@ -181,24 +182,21 @@ impl Lexicon {
                     .map(|r| (r.consonants(), r.loose()))
                     .collect();
                 Some(Lookups {
-                    bucket: fuzzy::eligible(key).then(|| fuzzy::bucket(key)),
+                    fuzzy: fuzzy::eligible(key),
                     readings,
                     cognates: skeleton::cognate_signature(key, NOT_INITIALS)
                         .filter(|_| approximable(k, false)),
                 })
             })
             .collect();
-        let mut fuzzy_buckets: HashMap<String, BTreeMap<usize, Vec<(u32, u128)>>> =
-            HashMap::default();
+        let mut fuzzy_keys: Vec<u32> = Vec::new();
         let mut skeletons: HashMap<String, Vec<u32>> = HashMap::default();
         let mut cognates: HashMap<String, Vec<u32>> = HashMap::default();
         let mut loose: HashMap<String, Vec<u32>> = HashMap::default();
         for (k, found) in (0u32..).zip(lookups) {
             let Some(found) = found else { continue };
-            if let Some((initials, len)) = found.bucket {
-                let bucket = fuzzy_buckets.entry(initials).or_default();
-                let letters = fuzzy::letter_set(&lexicon.keys[k as usize]);
-                bucket.entry(len).or_default().push((k, letters));
+            if found.fuzzy {
+                fuzzy_keys.push(k);
             }
             for (consonants, loose_consonants) in found.readings {
                 for (index, lookup) in
@@ -214,6 +212,11 @@ impl Lexicon {
                 cognates.entry(signature).or_default().push(k);
             }
         }
+        let fuzzy = FuzzyIndex::new(
+            fuzzy_keys
+                .into_iter()
+                .map(|k| (k, &*lexicon.keys[k as usize])),
+        );
         let acronym_letters = acronym_letters(&forms);
         Lexicon {
             cognates,
@@ -223,7 +226,7 @@ impl Lexicon {
             keys: lexicon.keys,
             entries: lexicon.entries,
             table,
-            fuzzy: fuzzy_buckets,
+            fuzzy,
             skeletons,
             surnames: crate::coreference::surname_index(gazetteer, normalizer),
             first_forms: by_entity.iter().map(|r| r.start as u32).collect(),
@@ -325,28 +328,18 @@ impl Lexicon {
 
     /// Keys similar to normalized `query`, with their similarity.
     pub(crate) fn fuzzy(&self, query: &str) -> Vec<(u32, f64)> {
-        let (initials, len) = fuzzy::bucket(query);
-        let Some(by_length) = self.fuzzy.get(&initials) else {
-            return Vec::new();
-        };
-        let lengths = len.saturating_sub(fuzzy::LENGTH_SLACK)..=len + fuzzy::LENGTH_SLACK;
-        // Most names of a bucket differ from the query by more letters than
-        // its edits allow: a few bit operations rule them out.
-        let letters = fuzzy::letter_set(query);
-        let most = fuzzy::most_differing_letters(query);
-        by_length
-            .range(lengths)
-            .flat_map(|(_, keys)| keys)
-            .filter(|&&(_, set)| (set ^ letters).count_ones() <= most)
-            .filter_map(|&(k, _)| fuzzy::similarity(query, self.key(k)).map(|sim| (k, sim)))
+        self.fuzzy
+            .candidates(query)
+            .into_iter()
+            .filter_map(|k| fuzzy::similarity(query, self.key(k)).map(|sim| (k, sim)))
             .collect()
     }
 }
 
 /// What one key is indexed under for the approximate passes.
 struct Lookups {
-    /// Its fuzzy bucket: initials and length.
-    bucket: Option<(String, usize)>,
+    /// Whether the fuzzy pass looks it up.
+    fuzzy: bool,
     /// The consonant skeleton and loose consonants of each strong reading.
     readings: Vec<(String, String)>,
     /// Its cognate signature, for names that are not persons'.

@@ -76,6 +76,7 @@ pub mod edit;
 mod error;
 pub mod eval;
 mod fuzzy;
+mod fuzzy_index;
 mod gazetteer;
 mod guard;
 mod keytable;

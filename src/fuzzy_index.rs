@@ -1,0 +1,245 @@
+//! The index of the fuzzy pass: which names may lie within the edits
+//! [`fuzzy::similarity`] allows of a query, found without comparing the
+//! query with every name of the gazetteer.
+//!
+//! Two words within `d` edits (insertions, deletions, substitutions,
+//! transpositions of neighbours) share a string obtained by deleting at most
+//! `d` letters from each (a deletion neighbourhood, as in SymSpell). Every
+//! distinct word of the names is indexed under the hashes of its deletion
+//! neighbourhood; a query looks up the neighbourhood of each of its words,
+//! and of the word whose close words hold the fewest names, takes the names
+//! holding one at the same position, of the same initials and length, and
+//! letters close enough. [`fuzzy::similarity`] then decides.
+//! Hand-written: the crates that do this (symspell) bring their own
+//! dictionaries and distance, not canon's per-word limits.
+
+use crate::fuzzy;
+use rustc_hash::{FxHashMap, FxHasher};
+use std::hash::Hasher;
+
+/// What the index checks of a name before the similarity does: the bucket
+/// (initials and length) and the letters ([`fuzzy::letter_set`]).
+#[derive(Clone, Copy, Debug, Default)]
+struct Profile {
+    initials: u64,
+    length: usize,
+    letters: u128,
+}
+
+impl Profile {
+    fn of(name: &str) -> Profile {
+        let mut hasher = FxHasher::default();
+        let mut length = 0;
+        for word in name.split(' ') {
+            hasher.write_u32(word.chars().next().map_or(0, |c| c as u32));
+            length += word.chars().count() + 1;
+        }
+        Profile {
+            initials: hasher.finish(),
+            length: length.saturating_sub(1),
+            letters: fuzzy::letter_set(name),
+        }
+    }
+}
+
+/// Names by the deletion neighbourhoods of their words.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct FuzzyIndex {
+    /// Each name's profile, by identifier (names not indexed have none).
+    profiles: Vec<Option<Profile>>,
+    /// Hash of a deletion variant → the range of its words in `words`.
+    variants: FxHashMap<u64, (u32, u32)>,
+    /// Words, grouped by deletion variant.
+    words: Vec<u32>,
+    /// Where each word's names start in `postings`; one more than words.
+    offsets: Vec<u32>,
+    /// (name, position of the word in it), grouped by word.
+    postings: Vec<(u32, u8)>,
+}
+
+/// Most words of a name indexed: positions fit in a byte.
+const MAX_WORDS: usize = u8::MAX as usize;
+
+impl FuzzyIndex {
+    /// The index of `names`, each a normalized name and its identifier.
+    pub(crate) fn new<'n>(names: impl IntoIterator<Item = (u32, &'n str)>) -> FuzzyIndex {
+        let mut words: FxHashMap<&str, u32> = FxHashMap::default();
+        let mut by_word: Vec<Vec<(u32, u8)>> = Vec::new();
+        let mut profiles: Vec<Option<Profile>> = Vec::new();
+        for (name, text) in names {
+            if profiles.len() <= name as usize {
+                profiles.resize(name as usize + 1, None);
+            }
+            profiles[name as usize] = Some(Profile::of(text));
+            for (position, word) in text.split(' ').enumerate().take(MAX_WORDS) {
+                let next = words.len() as u32;
+                let w = *words.entry(word).or_insert(next);
+                if w == next {
+                    by_word.push(Vec::new());
+                }
+                by_word[w as usize].push((name, position as u8));
+            }
+        }
+        let mut variants = Vec::new();
+        for (word, &w) in &words {
+            for hash in neighbourhood(word) {
+                variants.push((hash, w));
+            }
+        }
+        variants.sort_unstable();
+        variants.dedup();
+        let mut ranges: FxHashMap<u64, (u32, u32)> = FxHashMap::default();
+        for (i, &(hash, _)) in variants.iter().enumerate() {
+            ranges.entry(hash).or_insert((i as u32, i as u32)).1 = i as u32 + 1;
+        }
+        let words = variants.into_iter().map(|(_, w)| w).collect();
+        let mut offsets = Vec::with_capacity(by_word.len() + 1);
+        let mut postings = Vec::new();
+        offsets.push(0);
+        for list in by_word {
+            postings.extend(list);
+            offsets.push(postings.len() as u32);
+        }
+        FuzzyIndex {
+            profiles,
+            variants: ranges,
+            words,
+            offsets,
+            postings,
+        }
+    }
+
+    /// The names that may be within the allowed edits of normalized
+    /// `query`: a word at the same position within the edits of its longest
+    /// word, the same initials, a length within [`fuzzy::LENGTH_SLACK`],
+    /// letters that differ by no more than the edits allow. Each once, in
+    /// no particular order; a superset of those [`fuzzy::similarity`]
+    /// accepts.
+    pub(crate) fn candidates(&self, query: &str) -> Vec<u32> {
+        let profile = Profile::of(query);
+        let most = fuzzy::most_differing_letters(query);
+        let fits = |name: u32| {
+            self.profiles[name as usize].is_some_and(|p| {
+                p.initials == profile.initials
+                    && p.length.abs_diff(profile.length) <= fuzzy::LENGTH_SLACK
+                    && (p.letters ^ profile.letters).count_ones() <= most
+            })
+        };
+        // The word of the query whose close words hold the fewest names.
+        let Some((position, words)) = query
+            .split(' ')
+            .take(MAX_WORDS)
+            .map(|word| self.close_words(word))
+            .enumerate()
+            .min_by_key(|(_, words)| {
+                words
+                    .iter()
+                    .map(|&w| self.postings_of(w).len())
+                    .sum::<usize>()
+            })
+        else {
+            return Vec::new();
+        };
+        let mut names: Vec<u32> = words
+            .into_iter()
+            .flat_map(|w| self.postings_of(w))
+            .filter(|&&(name, p)| p as usize == position && fits(name))
+            .map(|&(name, _)| name)
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        names
+    }
+
+    /// The indexed words that may be within the allowed edits of `word`.
+    fn close_words(&self, word: &str) -> Vec<u32> {
+        let mut words: Vec<u32> = Vec::new();
+        for hash in neighbourhood(word) {
+            if let Some(&(start, end)) = self.variants.get(&hash) {
+                words.extend(&self.words[start as usize..end as usize]);
+            }
+        }
+        words.sort_unstable();
+        words.dedup();
+        words
+    }
+
+    /// The names holding word `w`, with its position in each.
+    fn postings_of(&self, w: u32) -> &[(u32, u8)] {
+        let (start, end) = (self.offsets[w as usize], self.offsets[w as usize + 1]);
+        &self.postings[start as usize..end as usize]
+    }
+}
+
+/// The hashes of every string made by deleting at most as many letters
+/// from `word` as a word of its length, or one [`fuzzy::LENGTH_SLACK`]
+/// letters longer, may differ by.
+fn neighbourhood(word: &str) -> Vec<u64> {
+    let letters: Vec<char> = word.chars().collect();
+    let deletions = fuzzy::allowed_edits(letters.len() + fuzzy::LENGTH_SLACK);
+    let mut out = Vec::new();
+    let mut kept = Vec::with_capacity(letters.len());
+    delete(&letters, 0, deletions, &mut kept, &mut out);
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Pushes the hash of every string `kept` + (`letters[at..]` less at most
+/// `deletions` letters).
+fn delete(letters: &[char], at: usize, deletions: usize, kept: &mut Vec<char>, out: &mut Vec<u64>) {
+    if at == letters.len() {
+        let mut hasher = FxHasher::default();
+        for c in kept.iter() {
+            hasher.write_u32(*c as u32);
+        }
+        hasher.write_usize(kept.len());
+        out.push(hasher.finish());
+        return;
+    }
+    kept.push(letters[at]);
+    delete(letters, at + 1, deletions, kept, out);
+    kept.pop();
+    if deletions > 0 {
+        delete(letters, at + 1, deletions - 1, kept, out);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_names_within_the_edits_at_the_same_position() {
+        let names = [
+            "ahmad shah massoud",
+            "ahmad massoud",
+            "kabul",
+            "panjshir",
+            "masson",
+        ];
+        let index = FuzzyIndex::new((0u32..).zip(names));
+        let mut found = index.candidates("ahmed shah masud");
+        found.sort_unstable();
+        assert!(found.contains(&0), "{found:?}");
+        assert!(index.candidates("pansjhir").contains(&3));
+        assert!(!index.candidates("zzzzzz").contains(&2));
+    }
+
+    proptest::proptest! {
+        /// Every name the similarity accepts is among the candidates.
+        #[test]
+        fn candidates_hold_every_similar_name(
+            names in proptest::collection::vec("[a-dé]{1,10}( [a-d]{1,10}){0,2}", 1..8),
+            query in "[a-dé]{1,10}( [a-d]{1,10}){0,2}",
+        ) {
+            let index = FuzzyIndex::new((0u32..).zip(names.iter().map(String::as_str)));
+            let found = index.candidates(&query);
+            for (k, name) in names.iter().enumerate() {
+                if fuzzy::similarity(&query, name).is_some() {
+                    proptest::prop_assert!(found.contains(&(k as u32)), "{query} ~ {name}");
+                }
+            }
+        }
+    }
+}
