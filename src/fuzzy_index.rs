@@ -47,15 +47,21 @@ impl Profile {
 pub(crate) struct FuzzyIndex {
     /// Each name's profile, by identifier (names not indexed have none).
     profiles: Vec<Option<Profile>>,
-    /// Hash of a deletion variant → the range of its words in `words`.
-    variants: FxHashMap<u64, (u32, u32)>,
-    /// Words, grouped by deletion variant.
-    words: Vec<u32>,
+    /// (hash of a deletion variant, word), sorted.
+    variants: Vec<(u64, u32)>,
+    /// Where the variants whose hash starts with each [`DIRECTORY_BITS`]
+    /// bits start in `variants`; one more than the directory's size. A
+    /// lookup is one directory read and a search in a short run, not a
+    /// binary search over millions of cache lines.
+    directory: Vec<u32>,
     /// Where each word's names start in `postings`; one more than words.
     offsets: Vec<u32>,
     /// (name, position of the word in it), grouped by word.
     postings: Vec<(u32, u8)>,
 }
+
+/// Bits of a variant's hash that the directory of the variants is by.
+const DIRECTORY_BITS: u32 = 16;
 
 /// Most words of a name indexed: positions fit in a byte.
 const MAX_WORDS: usize = u8::MAX as usize;
@@ -88,11 +94,17 @@ impl FuzzyIndex {
         }
         variants.sort_unstable();
         variants.dedup();
-        let mut ranges: FxHashMap<u64, (u32, u32)> = FxHashMap::default();
-        for (i, &(hash, _)) in variants.iter().enumerate() {
-            ranges.entry(hash).or_insert((i as u32, i as u32)).1 = i as u32 + 1;
-        }
-        let words = variants.into_iter().map(|(_, w)| w).collect();
+        let directory = (0..=1u64 << DIRECTORY_BITS)
+            .map(|prefix| {
+                let first = prefix << (64 - DIRECTORY_BITS);
+                let at = if prefix == 1 << DIRECTORY_BITS {
+                    variants.len()
+                } else {
+                    variants.partition_point(|&(h, _)| h < first)
+                };
+                at as u32
+            })
+            .collect();
         let mut offsets = Vec::with_capacity(by_word.len() + 1);
         let mut postings = Vec::new();
         offsets.push(0);
@@ -102,8 +114,8 @@ impl FuzzyIndex {
         }
         FuzzyIndex {
             profiles,
-            variants: ranges,
-            words,
+            variants,
+            directory,
             offsets,
             postings,
         }
@@ -155,9 +167,16 @@ impl FuzzyIndex {
     fn close_words(&self, word: &str) -> Vec<u32> {
         let mut words: Vec<u32> = Vec::new();
         for hash in neighbourhood(word) {
-            if let Some(&(start, end)) = self.variants.get(&hash) {
-                words.extend(&self.words[start as usize..end as usize]);
-            }
+            let prefix = (hash >> (64 - DIRECTORY_BITS)) as usize;
+            let run = &self.variants
+                [self.directory[prefix] as usize..self.directory[prefix + 1] as usize];
+            let from = run.partition_point(|&(h, _)| h < hash);
+            words.extend(
+                run[from..]
+                    .iter()
+                    .take_while(|&&(h, _)| h == hash)
+                    .map(|&(_, w)| w),
+            );
         }
         words.sort_unstable();
         words.dedup();
