@@ -207,6 +207,14 @@ fn defined_acronyms(doc: &Document<'_>, resolution: &mut Resolution) {
     // One pass per short form and meaning, however often it is defined.
     defined.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
     defined.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1);
+    // Spans that entities fitting equally well left unlinked, once.
+    let kept: std::collections::HashSet<Span> = resolution.mentions().map(|c| c.norm).collect();
+    let ambiguous: std::collections::HashSet<Span> = resolution
+        .candidates
+        .iter()
+        .filter(|c| c.dropped == Some(Reason::Ambiguous) && !kept.contains(&c.norm))
+        .map(|c| c.norm)
+        .collect();
     for (short, entity, form) in defined {
         let lower = short.to_lowercase();
         // A gazetteer acronym the text defines otherwise is not this entity.
@@ -223,13 +231,7 @@ fn defined_acronyms(doc: &Document<'_>, resolution: &mut Resolution) {
                 && doc.original(token.span) == short;
             // Gazetteer entities that fit the short form equally well made
             // it ambiguous: the text's definition settles it.
-            let ambiguous = same
-                && !resolution.mentions().any(|c| c.norm == token.span)
-                && resolution
-                    .candidates
-                    .iter()
-                    .any(|c| c.norm == token.span && c.dropped == Some(Reason::Ambiguous));
-            if ambiguous {
+            if same && ambiguous.contains(&token.span) {
                 resolution.taken.remove(token.span);
             }
             if same && !resolution.taken.overlaps(token.span) {

@@ -239,11 +239,17 @@ impl Linker {
         if composed.is_empty() {
             return;
         }
-        let spans: Vec<Span> = composed.iter().map(|c| c.norm).collect();
+        // Composed spans by start, for the mentions inside them.
+        let mut spans: std::collections::BTreeMap<usize, usize> = Default::default();
+        for c in &composed {
+            let end = spans.entry(c.norm.start).or_default();
+            *end = (*end).max(c.norm.end);
+        }
+        let widest = composed.iter().map(|c| c.norm.len()).max().unwrap_or(0);
         resolution.unkeep(|c| {
             let inside = spans
-                .iter()
-                .any(|s| s.start <= c.norm.start && c.norm.end <= s.end);
+                .range(c.norm.start.saturating_sub(widest)..=c.norm.start)
+                .any(|(_, &end)| c.norm.end <= end);
             if inside {
                 c.dropped = Some(Reason::Overlapped);
             }
@@ -280,7 +286,7 @@ impl Linker {
             self.compose_around_places(&doc, &mut rules, &mut resolution);
         }
         coreference::resolve_document(&doc, &self.lexicon, &mut resolution);
-        let longer: Vec<Span> = resolution
+        let longer: std::collections::HashSet<Span> = resolution
             .mentions()
             .filter(|c| candidates::inside_longer_name(&doc, &self.gazetteer, &resolution.taken, c))
             .map(|c| c.norm)
