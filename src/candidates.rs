@@ -338,7 +338,9 @@ pub(crate) fn approximate(
                         let form = lexicon.form(entry.form);
                         let allowed = entry.via.is_none()
                             && !form.kind.is_acronym()
-                            && (is_latin_text(&form.text) || !script.latin)
+                            && (is_latin_text(&form.text)
+                                || !script.latin
+                                || !reads_as_a_word(&doc.text[span]))
                             && gazetteer.entities()[form.entity as usize].fuzzy;
                         if allowed {
                             out.push(Candidate {
@@ -669,11 +671,27 @@ fn same_vowels(a: &str, b: &str) -> bool {
 }
 
 /// A name written in another script than the Latin stands for Latin text
-/// only through its transliteration, which is how a Latin word reads, not
-/// how the name is written in Latin letters: it links only text in a
+/// only through its transliteration. A long one is how the press writes
+/// the name (`Зеленский`, `zelenskiy`); a short one, or one that reads as
+/// an ordinary word, is how a Latin word reads (Persian `چین`, China, reads
+/// `chin`; Russian `Лион`, Lyon, reads `lion`): those link only text in a
 /// script other than the Latin.
 fn script_mismatch(listed: &str, surface: &str) -> Option<Reason> {
-    (!is_latin_text(listed) && is_latin_text(surface)).then_some(Reason::OtherScript)
+    (!is_latin_text(listed) && is_latin_text(surface) && reads_as_a_word(surface))
+        .then_some(Reason::OtherScript)
+}
+
+/// Fewest letters a name listed in another script needs to link Latin text.
+const MIN_LETTERS_ACROSS_SCRIPTS: usize = 6;
+
+/// Whether Latin `surface` is too short, or ordinary, to be told from a
+/// word by its letters alone.
+fn reads_as_a_word(surface: &str) -> bool {
+    let letters = surface.chars().filter(|c| c.is_alphabetic()).count();
+    letters < MIN_LETTERS_ACROSS_SCRIPTS
+        || surface
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| guard::is_common_word(&w.to_lowercase()))
 }
 
 /// Whether every letter of `s` is Latin.
