@@ -726,7 +726,13 @@ pub(crate) fn composed_around(
     let norm = doc.norm.as_str();
     let first = tokens.partition_point(|t| t.span.start < place.norm.start);
     let last = tokens.partition_point(|t| t.span.end < place.norm.end);
-    if first >= tokens.len() || last >= tokens.len() {
+    let on_tokens = tokens
+        .get(first)
+        .is_some_and(|t| t.span.start == place.norm.start)
+        && tokens
+            .get(last)
+            .is_some_and(|t| t.span.end == place.norm.end);
+    if !on_tokens {
         return Vec::new();
     }
     let listed = normalizer.key(&lexicon.form(place.form).text);
