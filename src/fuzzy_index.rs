@@ -49,19 +49,22 @@ pub(crate) struct FuzzyIndex {
     profiles: Vec<Option<Profile>>,
     /// (hash of a deletion variant, word), sorted.
     variants: Vec<(u64, u32)>,
-    /// Where the variants whose hash starts with each [`DIRECTORY_BITS`]
-    /// bits start in `variants`; one more than the directory's size. A
-    /// lookup is one directory read and a search in a short run, not a
+    /// Where the variants whose hash starts with each `bits` bits start in
+    /// `variants`; one more than the directory's size. A lookup is one
+    /// directory read and a search in a short run, not a
     /// binary search over millions of cache lines.
     directory: Vec<u32>,
+    /// How many leading bits of a hash the directory is by: about one
+    /// entry per variant, at most [`MAX_DIRECTORY_BITS`].
+    bits: u32,
     /// Where each word's names start in `postings`; one more than words.
     offsets: Vec<u32>,
     /// (name, position of the word in it), grouped by word.
     postings: Vec<(u32, u8)>,
 }
 
-/// Bits of a variant's hash that the directory of the variants is by.
-const DIRECTORY_BITS: u32 = 16;
+/// Most bits of a variant's hash that the directory of the variants is by.
+const MAX_DIRECTORY_BITS: u32 = 16;
 
 /// Most words of a name indexed: positions fit in a byte.
 const MAX_WORDS: usize = u8::MAX as usize;
@@ -94,17 +97,15 @@ impl FuzzyIndex {
         }
         variants.sort_unstable();
         variants.dedup();
-        let directory = (0..=1u64 << DIRECTORY_BITS)
-            .map(|prefix| {
-                let first = prefix << (64 - DIRECTORY_BITS);
-                let at = if prefix == 1 << DIRECTORY_BITS {
-                    variants.len()
-                } else {
-                    variants.partition_point(|&(h, _)| h < first)
-                };
-                at as u32
-            })
-            .collect();
+        let bits = (usize::BITS - variants.len().leading_zeros()).min(MAX_DIRECTORY_BITS);
+        // Counts by prefix, then where each prefix starts: one pass.
+        let mut directory = vec![0u32; (1 << bits) + 1];
+        for &(hash, _) in &variants {
+            directory[prefix(hash, bits) + 1] += 1;
+        }
+        for i in 1..directory.len() {
+            directory[i] += directory[i - 1];
+        }
         let mut offsets = Vec::with_capacity(by_word.len() + 1);
         let mut postings = Vec::new();
         offsets.push(0);
@@ -116,6 +117,7 @@ impl FuzzyIndex {
             profiles,
             variants,
             directory,
+            bits,
             offsets,
             postings,
         }
@@ -167,9 +169,8 @@ impl FuzzyIndex {
     fn close_words(&self, word: &str) -> Vec<u32> {
         let mut words: Vec<u32> = Vec::new();
         for hash in neighbourhood(word) {
-            let prefix = (hash >> (64 - DIRECTORY_BITS)) as usize;
-            let run = &self.variants
-                [self.directory[prefix] as usize..self.directory[prefix + 1] as usize];
+            let p = prefix(hash, self.bits);
+            let run = &self.variants[self.directory[p] as usize..self.directory[p + 1] as usize];
             let from = run.partition_point(|&(h, _)| h < hash);
             words.extend(
                 run[from..]
@@ -188,6 +189,11 @@ impl FuzzyIndex {
         let (start, end) = (self.offsets[w as usize], self.offsets[w as usize + 1]);
         &self.postings[start as usize..end as usize]
     }
+}
+
+/// The leading `bits` bits of `hash`.
+fn prefix(hash: u64, bits: u32) -> usize {
+    hash.checked_shr(64 - bits).unwrap_or(0) as usize
 }
 
 /// The hashes of every string made by deleting at most as many letters
