@@ -338,9 +338,7 @@ pub(crate) fn approximate(
                         let form = lexicon.form(entry.form);
                         let allowed = entry.via.is_none()
                             && !form.kind.is_acronym()
-                            && (is_latin_text(&form.text)
-                                || !script.latin
-                                || !reads_as_a_word(&doc.text[span]))
+                            && script_mismatch(&form.text, &doc.text[span]).is_none()
                             && gazetteer.entities()[form.entity as usize].fuzzy;
                         if allowed {
                             out.push(Candidate {

@@ -74,14 +74,7 @@ pub(super) fn check(path: &str, text: &str) -> CheckedFile {
             return out;
         }
     }
-    let mut checker = Checker {
-        path,
-        text,
-        lines: &lines,
-        base: 0,
-        out: CheckedFile::default(),
-        positions: BTreeMap::new(),
-    };
+    let mut checker = Checker::new(path, text, &lines, 0);
     match DeTable::parse(text) {
         Err(error) => {
             let start = error.span().map_or(0, |span| span.start);
@@ -129,14 +122,7 @@ fn check_piece(
     range: Range<usize>,
 ) -> Option<CheckedFile> {
     let document = DeTable::parse(&text[range.clone()]).ok()?;
-    let mut checker = Checker {
-        path,
-        text,
-        lines,
-        base: range.start,
-        out: CheckedFile::default(),
-        positions: BTreeMap::new(),
-    };
+    let mut checker = Checker::new(path, text, lines, range.start);
     checker.document(document.get_ref());
     Some(checker.out)
 }
@@ -189,7 +175,19 @@ struct Checker<'a> {
 /// A located TOML value.
 type Value<'i> = Spanned<DeValue<'i>>;
 
-impl Checker<'_> {
+impl<'a> Checker<'a> {
+    /// A checker of the piece of `text` that starts at byte `base`.
+    fn new(path: &'a str, text: &'a str, lines: &'a Lines<'a>, base: usize) -> Checker<'a> {
+        Checker {
+            path,
+            text,
+            lines,
+            base,
+            out: CheckedFile::default(),
+            positions: BTreeMap::new(),
+        }
+    }
+
     /// The place of byte `offset` of the parsed piece.
     fn origin(&self, offset: usize) -> Origin {
         let (line, column) = self.lines.position(self.base + offset);
