@@ -66,6 +66,12 @@ pub(crate) struct FuzzyIndex {
 /// Most bits of a variant's hash that the directory of the variants is by.
 const MAX_DIRECTORY_BITS: u32 = 16;
 
+/// Most letters of an indexed word. A word's neighbourhood grows with the
+/// square of its length: a name of a thousand letters in one word (hostile
+/// or garbled input) would cost a hundred thousand hashes, and no name's word
+/// is that long. Longer words are not looked up fuzzily.
+const MAX_WORD_LETTERS: usize = 40;
+
 /// Most words of a name indexed: positions fit in a byte.
 const MAX_WORDS: usize = u8::MAX as usize;
 
@@ -81,6 +87,9 @@ impl FuzzyIndex {
             }
             profiles[name as usize] = Some(Profile::of(text));
             for (position, word) in text.split(' ').enumerate().take(MAX_WORDS) {
+                if word.chars().count() > MAX_WORD_LETTERS {
+                    continue;
+                }
                 let next = words.len() as u32;
                 let w = *words.entry(word).or_insert(next);
                 if w == next {
@@ -168,6 +177,9 @@ impl FuzzyIndex {
     /// The indexed words that may be within the allowed edits of `word`.
     fn close_words(&self, word: &str) -> Vec<u32> {
         let mut words: Vec<u32> = Vec::new();
+        if word.chars().count() > MAX_WORD_LETTERS + fuzzy::LENGTH_SLACK {
+            return words; // no indexed word is within the edits
+        }
         for hash in neighbourhood(word) {
             let p = prefix(hash, self.bits);
             let run = &self.variants[self.directory[p] as usize..self.directory[p + 1] as usize];

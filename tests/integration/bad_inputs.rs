@@ -125,6 +125,38 @@ fn a_one_megabyte_word_is_linked_around() {
 }
 
 #[test]
+fn a_one_megabyte_capitalized_word_is_linked_around() {
+    // Regression: the fuzzy index hashed every two-letter deletion of a
+    // name-like word, a million squared for this one (found by fuzzing).
+    let word = format!("S{}", "v".repeat(1 << 20));
+    let text = format!("Then {word}. Kabul");
+    let out = canon(&["link"], &text);
+    assert!(out.status.success());
+    let line = String::from_utf8(out.stdout).expect("UTF-8");
+    assert_eq!(
+        summary(line.trim_end()),
+        format!("-: Kabul=kabul@{}", (1 << 20) + 8)
+    );
+}
+
+#[test]
+fn a_huge_one_word_name_still_builds_a_linker() {
+    let dir = scratch("huge-name");
+    let path = dir.join("huge.toml");
+    let name = "Kabul".repeat(400_000);
+    std::fs::write(
+        &path,
+        format!("[[entity]]\nid = \"huge\"\nname = \"{name}\"\ntype = \"place\"\n"),
+    )
+    .expect("write");
+    let out = canon(
+        &["link", "--gazetteer", path.to_str().expect("UTF-8")],
+        "Kabul",
+    );
+    assert!(out.status.success(), "{out:?}");
+}
+
+#[test]
 fn a_huge_value_in_a_gazetteer_is_accepted() {
     let dir = scratch("huge-value");
     let path = dir.join("huge.toml");
