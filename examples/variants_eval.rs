@@ -41,7 +41,7 @@ pub mod report;
 #[path = "variants_eval/templates.rs"]
 pub mod templates;
 
-use canon::{Gazetteer, Linker, Mention};
+use canon::{Gazetteer, KnownNames, Linker, Mention};
 use clap::Parser;
 use data::Variants;
 use distractors::Distractor;
@@ -79,14 +79,19 @@ pub enum EvalError {
 }
 
 /// Evaluates canon on the text of `variants.tsv`, with the lean gazetteer or
-/// (`native`) the one with non-Latin names, and the shipped templates and
+/// (`native`) the one with non-Latin names, completed by the `known` names
+/// (`None`: the gazetteer's names only), and the shipped templates and
 /// distractors.
-pub fn evaluate(tsv: &str, native: bool) -> Result<Report, EvalError> {
+pub fn evaluate(
+    tsv: &str,
+    native: bool,
+    known: Option<(String, KnownNames)>,
+) -> Result<Report, EvalError> {
     let data = data::parse(tsv)?;
     let templates = Templates::shipped().map_err(EvalError::Templates)?;
     let distractors = distractors::shipped().map_err(EvalError::Distractors)?;
     let mode = if native { Mode::Native } else { Mode::Lean };
-    evaluate_with(&data, mode, &templates, &distractors)
+    evaluate_with(&data, mode, known, &templates, &distractors)
 }
 
 /// Evaluates canon on parsed variants with the given templates and
@@ -95,6 +100,7 @@ pub fn evaluate(tsv: &str, native: bool) -> Result<Report, EvalError> {
 pub fn evaluate_with(
     data: &Variants,
     mode: Mode,
+    known: Option<(String, KnownNames)>,
     templates: &Templates,
     distractors: &[Distractor],
 ) -> Result<Report, EvalError> {
@@ -102,9 +108,11 @@ pub fn evaluate_with(
     let built = gazetteer::build(data, mode)?;
     let gazetteer = Gazetteer::from_toml(&format!("variants-{}.toml", mode.as_str()), &built.toml)?;
     let names = listed_names(&gazetteer);
-    let linker = Linker::new(gazetteer)?;
+    let (known_from, known) = known.unzip();
+    let linker = Linker::builder().known_names(known).build(gazetteer)?;
 
     let mut report = Report::new(mode, linker.gazetteer().len(), built.names, data.rows.len());
+    report.known_names = known_from;
     report.warnings = check_templates(templates, &names);
     // Steps 3 and 4, then 5; distractor false links are listed first.
     let variant_false_links = score_variants(&mut report, data, &built, templates, &linker);
@@ -254,6 +262,13 @@ struct Args {
     /// Also list each entity's Cyrillic, Arabic and Greek spellings as names.
     #[arg(long)]
     native: bool,
+    /// Gazetteer file or directory (repeatable) whose names complete the
+    /// lean gazetteer's [default: canon's embedded gazetteer].
+    #[arg(long, value_name = "PATH")]
+    known_names: Vec<PathBuf>,
+    /// Link the lean gazetteer's names only.
+    #[arg(long, conflicts_with = "known_names")]
+    no_known_names: bool,
     /// Print the report as JSON.
     #[arg(long)]
     json: bool,
@@ -280,7 +295,27 @@ fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let mut report = match evaluate(&text, args.native) {
+    let known = if args.no_known_names {
+        None
+    } else if args.known_names.is_empty() {
+        Some(("embedded gazetteer".to_owned(), KnownNames::embedded()))
+    } else {
+        match Gazetteer::load(&args.known_names) {
+            Ok(g) => {
+                let paths: Vec<String> = args
+                    .known_names
+                    .iter()
+                    .map(|p| p.display().to_string())
+                    .collect();
+                Some((paths.join(", "), KnownNames::new(g)))
+            }
+            Err(e) => {
+                eprintln!("variants_eval: invalid gazetteer of known names:\n{e}");
+                return ExitCode::from(1);
+            }
+        }
+    };
+    let mut report = match evaluate(&text, args.native, known) {
         Ok(report) => report,
         Err(EvalError::Tsv(e)) => {
             eprintln!(

@@ -198,6 +198,7 @@ LEAVE_OUT = {
     "Сана": "read `sana` (Spanish healthy)",
     "Сеул": "read `seul` (French alone)",
     "Туніс": "Ukrainian for Tunisia and for Tunis alike",
+    "دوشنبه": "Persian for Dushanbe, and the Persian word for Monday",
     "Ho Chi Minh": "also the revolutionary leader",
     "Хошимин": "also the revolutionary leader",
     "Damas": "French for Damascus, and Spanish ladies (damas y caballeros)",

@@ -27,6 +27,12 @@ pub(crate) const SCORE_COMPOSED: f64 = 0.9;
 /// Score of a name the gazetteer does not list but implies (initials, a
 /// name without its `of` and place).
 pub(crate) const SCORE_DERIVED: f64 = 0.88;
+/// Score of a name the gazetteer does not list but the known names give the
+/// entity ([`crate::KnownNames`]).
+const SCORE_KNOWN: f64 = 0.9;
+/// The rules `explain` gives for a known name and a known acronym.
+const KNOWN_NAME: &str = "known name, not in the gazetteer";
+pub(crate) const KNOWN_ACRONYM: &str = "known acronym, not in the gazetteer";
 
 /// Why a candidate did not become a mention.
 #[derive(Clone, Debug, PartialEq)]
@@ -64,6 +70,11 @@ pub enum Reason {
     /// word and no mention: the first word of an unknown longer name
     /// (`Paris Hilton`, `Milan Kundera`).
     LongerName,
+    /// Inside the name of an entity that canon knows and the gazetteer does
+    /// not list ([`crate::KnownNames`]): `Sudan` in `South Sudan`, `Guinea`
+    /// in `Papua New Guinea`; or that name itself, when only an approximate
+    /// spelling of the entity's names.
+    OtherName,
 }
 
 impl std::fmt::Display for Reason {
@@ -83,6 +94,9 @@ impl std::fmt::Display for Reason {
                 f.write_str("the name is listed in another script, the text is in Latin letters")
             }
             Reason::LongerName => f.write_str("the first word of a longer, unknown name"),
+            Reason::OtherName => {
+                f.write_str("the name of another entity canon knows, or inside it")
+            }
             Reason::Excluded => f.write_str("the gazetteer's `not` excludes this spelling"),
             Reason::NoContext => {
                 f.write_str("none of the entity's `context` words is in the sentence")
@@ -219,6 +233,8 @@ fn listed_candidate(
             SCORE_DERIVED,
             Some("name without its 'of' and place"),
         ),
+        (None, NameKind::Known, _) => (Method::Known, SCORE_KNOWN, Some(KNOWN_NAME)),
+        (None, NameKind::KnownAcronym, _) => (Method::Known, SCORE_KNOWN, Some(KNOWN_ACRONYM)),
         (None, NameKind::Acronym, true) => (Method::Acronym, SCORE_LISTED, None),
         (None, NameKind::Acronym, false) => (Method::Acronym, SCORE_NORMALIZED, None),
         (None, NameKind::Canonical, true) => (Method::Exact, SCORE_LISTED, None),
@@ -583,6 +599,20 @@ fn by_skeleton(
             .filter(|_| unvocalized)
             .map(|&k| (k, true));
         for (key, loosely) in strict.chain(by_loose) {
+            // Two spellings in a script without short vowels leave out the
+            // same ones: between them, vowels and weak letters count as in
+            // Latin (`روانې` is not `ایروان`, Yerevan).
+            // Reading vowels into unvocalized text is a guess: only against
+            // the gazetteer's own names, not every name canon knows.
+            let unwritten = abjad && !lexicon.written_in_abjad(key);
+            if (loosely || unwritten) && (!unwritten || lexicon.only_known(key)) {
+                continue;
+            }
+            // Two spellings in one such script also split words alike.
+            let words = |s: &str| s.split(' ').count();
+            if abjad && !unwritten && words(query) != words(lexicon.key(key)) {
+                continue;
+            }
             // A key's readings once per span, however many readings of the
             // span look it up.
             let readings = key_readings
@@ -597,12 +627,12 @@ fn by_skeleton(
                 if !same {
                     continue;
                 }
-                let score = skeleton_score(q, k, abjad) - cost;
+                let score = skeleton_score(q, k, unwritten) - cost;
                 let mut rules = skeleton::bridge(q, k);
                 if *cost > 0.0 {
                     rules.push("patronymic left out");
                 }
-                if abjad && k.pattern != q.pattern {
+                if unwritten && k.pattern != q.pattern {
                     rules.push("short vowels unwritten");
                 }
                 match found.iter_mut().find(|f| f.0 == key) {
@@ -652,7 +682,7 @@ impl SpanScript {
 }
 
 /// Letters of scripts that leave short vowels unwritten.
-fn is_abjad(c: char) -> bool {
+pub(crate) fn is_abjad(c: char) -> bool {
     matches!(c, '\u{0590}'..='\u{05FF}' | '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}'
         | '\u{08A0}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
 }
@@ -807,7 +837,10 @@ pub(crate) fn inside_longer_name(
     taken: &Taken,
     c: &Candidate,
 ) -> bool {
-    let listed = matches!(c.method, Method::Exact | Method::Alias | Method::Normalized);
+    let listed = matches!(
+        c.method,
+        Method::Exact | Method::Alias | Method::Normalized | Method::Known
+    );
     let place = gazetteer.entities()[c.entity as usize].kind == crate::EntityType::Place;
     if !listed || !place {
         return false;
@@ -884,12 +917,17 @@ const CONTEXT_BOOST: f64 = 0.05;
 /// spellings never link; an entity with `requires_context` links only where
 /// one of its `context` words stands in the same sentence, and such a word
 /// raises approximate mentions. Each sentence is searched once per entity.
+/// And nothing links inside the name of an entity canon knows that the
+/// gazetteer does not list (`Sudan` in `South Sudan`).
 pub(crate) struct GazetteerRules<'a> {
     doc: &'a Document<'a>,
     lexicon: &'a Lexicon,
     gazetteer: &'a Gazetteer,
     /// (entity, sentence start) → whether a context word is there.
     in_context: std::collections::HashMap<(u32, usize), bool>,
+    /// Spans of the document that are names of known entities the
+    /// gazetteer does not list.
+    other_names: Vec<Span>,
 }
 
 impl<'a> GazetteerRules<'a> {
@@ -903,6 +941,7 @@ impl<'a> GazetteerRules<'a> {
             lexicon,
             gazetteer,
             in_context: Default::default(),
+            other_names: lexicon.other_names(doc.norm.as_str(), doc.tokens),
         }
     }
 
@@ -918,6 +957,18 @@ impl<'a> GazetteerRules<'a> {
             .excludes(candidate.entity, &norm[candidate.norm])
         {
             candidate.dropped = Some(Reason::Excluded);
+            return;
+        }
+        let span = candidate.norm;
+        let approximate = matches!(
+            candidate.method,
+            Method::Transliteration | Method::Fuzzy | Method::Coreference
+        );
+        let other = |o: &Span| {
+            o.start <= span.start && span.end <= o.end && (o.len() > span.len() || approximate)
+        };
+        if self.other_names.iter().any(other) {
+            candidate.dropped = Some(Reason::OtherName);
             return;
         }
         if entity.context.is_empty() {

@@ -5,6 +5,7 @@
 use crate::fuzzy;
 use crate::fuzzy_index::FuzzyIndex;
 use crate::keytable::KeyTable;
+use crate::known::{self, KnownNames};
 use crate::skeleton;
 use crate::tokenize::Tokens;
 use crate::{EntityType, Gazetteer, Normalizer};
@@ -26,12 +27,20 @@ pub(crate) enum NameKind {
     /// Not listed: a name without its trailing `of` and a place
     /// (`Islamic Emirate of Afghanistan` → `Islamic Emirate`).
     ShortName,
+    /// Not listed: a name the known names give the same entity
+    /// ([`crate::KnownNames`]): `Égypte` for `Egypt`.
+    Known,
+    /// Not listed: an acronym the known names give the same entity.
+    KnownAcronym,
 }
 
 impl NameKind {
     /// Whether names of this kind match with their case, as acronyms do.
     pub(crate) fn is_acronym(self) -> bool {
-        matches!(self, NameKind::Acronym | NameKind::Initials)
+        matches!(
+            self,
+            NameKind::Acronym | NameKind::Initials | NameKind::KnownAcronym
+        )
     }
 }
 
@@ -63,6 +72,9 @@ pub(crate) struct Lexicon {
     keys: Vec<Box<str>>,
     entries: Vec<Vec<Entry>>,
     table: KeyTable,
+    /// Names of entities that canon knows and the gazetteer does not list
+    /// ([`KnownNames`]).
+    others: KeyTable,
     /// The names the fuzzy pass looks up, by their words' deletion
     /// neighbourhoods.
     fuzzy: FuzzyIndex,
@@ -93,8 +105,13 @@ pub(crate) struct Lexicon {
 pub(crate) const MIN_APPROXIMATE_LETTERS: usize = 5;
 
 impl Lexicon {
-    /// Compiles `gazetteer` with the same `normalizer` documents go through.
-    pub(crate) fn new(gazetteer: &Gazetteer, normalizer: &Normalizer) -> Lexicon {
+    /// Compiles `gazetteer` with the same `normalizer` documents go through,
+    /// completing its names with the `known` ones.
+    pub(crate) fn new(
+        gazetteer: &Gazetteer,
+        normalizer: &Normalizer,
+        known: Option<&KnownNames>,
+    ) -> Lexicon {
         let mut forms = Vec::new();
         let mut by_entity = Vec::with_capacity(gazetteer.len());
         for (e, entity) in gazetteer.entities().iter().enumerate() {
@@ -132,26 +149,47 @@ impl Lexicon {
                 &forms,
             );
         }
+        // Known names come after the listed ones and never shadow them.
+        let mut known_forms: HashMap<u32, std::ops::Range<usize>> = HashMap::default();
+        let mut matched: HashSet<u32> = HashSet::default();
+        if let Some(known) = known {
+            let borrowed = borrow(gazetteer, known, &forms, &form_keys, &by_entity, normalizer);
+            matched = borrowed.iter().map(|b| b.0).collect();
+            for (form, key) in borrowed.into_iter().flat_map(|b| b.1) {
+                let shadowed = lexicon.index.get(key.as_str()).is_some_and(|&k| {
+                    lexicon.entries[k as usize].iter().any(|en| {
+                        let other = &forms[en.form as usize];
+                        other.entity == form.entity
+                            || !matches!(other.kind, NameKind::Known | NameKind::KnownAcronym)
+                    })
+                });
+                if shadowed {
+                    continue;
+                }
+                let f = lexicon.add_form(&mut forms, &mut form_keys, form, key);
+                known_forms.entry(forms[f].entity).or_insert(f..f).end = f + 1;
+            }
+        }
         // Derived names come after the listed ones and never shadow them.
         for (form, key) in derive(gazetteer, &forms, &form_keys, normalizer) {
             if !lexicon.index.contains_key(key.as_str()) {
-                forms.push(form);
-                form_keys.push(key);
-                let f = forms.len() - 1;
-                lexicon.add(
-                    &form_keys[f],
-                    Entry {
-                        form: f as u32,
-                        via: None,
-                    },
-                    &forms,
-                );
+                lexicon.add_form(&mut forms, &mut form_keys, form, key);
             }
         }
-        let composed = compose(gazetteer, &forms, &form_keys, &by_entity, &lexicon.index);
+        let composed = compose(
+            gazetteer,
+            &forms,
+            &form_keys,
+            |e| {
+                let known = known_forms.get(&e).cloned().unwrap_or_default();
+                by_entity[e as usize].clone().chain(known)
+            },
+            &lexicon.index,
+        );
         for (key, entry) in composed {
             lexicon.add(&key, entry, &forms);
         }
+        let others = other_names(known, &matched, &lexicon.index);
         let table = KeyTable::from_index(std::mem::take(&mut lexicon.index));
         // Keys that may be found by skeleton, edit distance or cognates: a
         // listed name (not an acronym) of an entity that allows it; cognates
@@ -226,6 +264,7 @@ impl Lexicon {
             keys: lexicon.keys,
             entries: lexicon.entries,
             table,
+            others,
             fuzzy,
             skeletons,
             surnames: crate::coreference::surname_index(gazetteer, normalizer),
@@ -266,6 +305,15 @@ impl Lexicon {
     /// longest hit must win, so shorter ones are needed too).
     pub(crate) fn find(&self, norm: &str, tokens: &Tokens) -> Vec<(usize, usize, u32)> {
         self.table.find(norm, tokens)
+    }
+
+    /// The spans of normalized text that are names of entities that canon
+    /// knows and the gazetteer does not list.
+    pub(crate) fn other_names(&self, norm: &str, tokens: &Tokens) -> Vec<crate::Span> {
+        let hits = self.others.find(norm, tokens);
+        hits.into_iter()
+            .map(|(start, end, _)| crate::Span::new(start, end))
+            .collect()
     }
 
     /// Persons whose surname is normalized `word`, in any of its readings.
@@ -321,6 +369,26 @@ impl Lexicon {
         self.loose.get(loose).map_or(&[], Vec::as_slice)
     }
 
+    /// Whether every name key `k` stands for is written in a script without
+    /// short vowels (Arabic, Hebrew).
+    pub(crate) fn written_in_abjad(&self, k: u32) -> bool {
+        self.entries(k).iter().all(|e| {
+            let text = &self.form(e.form).text;
+            text.chars().any(crate::candidates::is_abjad)
+        })
+    }
+
+    /// Whether key `k` stands only for names the gazetteer does not list but
+    /// the known names give ([`crate::KnownNames`]).
+    pub(crate) fn only_known(&self, k: u32) -> bool {
+        self.entries(k).iter().all(|e| {
+            matches!(
+                self.form(e.form).kind,
+                NameKind::Known | NameKind::KnownAcronym
+            )
+        })
+    }
+
     /// Keys with a reading whose consonant skeleton is `consonants`.
     pub(crate) fn by_skeleton(&self, consonants: &str) -> &[u32] {
         self.skeletons.get(consonants).map_or(&[], Vec::as_slice)
@@ -355,6 +423,29 @@ struct LexiconBuilder {
 }
 
 impl LexiconBuilder {
+    /// Appends a name that is not listed (`form`, normalized `key`) and
+    /// adds it under its key; returns its index.
+    fn add_form(
+        &mut self,
+        forms: &mut Vec<Form>,
+        form_keys: &mut Vec<String>,
+        form: Form,
+        key: String,
+    ) -> usize {
+        let f = forms.len();
+        forms.push(form);
+        self.add(
+            &key,
+            Entry {
+                form: f as u32,
+                via: None,
+            },
+            forms,
+        );
+        form_keys.push(key);
+        f
+    }
+
     /// Adds `entry` under `key`; a composed entry is added once per entity
     /// and key, however many ways compose it.
     fn add(&mut self, key: &str, entry: Entry, forms: &[Form]) {
@@ -424,6 +515,61 @@ pub(crate) const NOT_INITIALS: &[&str] = &[
 /// trailing `of` + place of the gazetteer (a short name is taken only where
 /// the qualifier is a known place, so `Democratic Republic` alone never
 /// becomes a name).
+/// The known entity each entity is, in entity order, with the known names
+/// it takes (their forms and keys): every name of the known entity, unless
+/// it has `fuzzy = false` ([`KnownNames`]).
+fn borrow(
+    gazetteer: &Gazetteer,
+    known: &KnownNames,
+    forms: &[Form],
+    form_keys: &[String],
+    by_entity: &[std::ops::Range<usize>],
+    normalizer: &Normalizer,
+) -> Vec<(u32, Vec<(Form, String)>)> {
+    (0..gazetteer.len())
+        .into_par_iter()
+        .filter_map(|e| {
+            let entity = &gazetteer.entities()[e];
+            let keys = by_entity[e]
+                .clone()
+                .filter(|&f| !forms[f].kind.is_acronym())
+                .map(|f| form_keys[f].as_str());
+            let same = known.same_as(entity, keys)?;
+            let names = known::borrowed(known.entity(same))
+                .filter(|_| entity.fuzzy)
+                .map(|(kind, text)| {
+                    let form = Form {
+                        entity: e as u32,
+                        kind,
+                        text: text.into(),
+                    };
+                    (form, normalizer.key(text))
+                })
+                .collect();
+            Some((same, names))
+        })
+        .collect()
+}
+
+/// The table of the names of the known entities that are none of the
+/// gazetteer's (not `matched`), unless the gazetteer has the name too: a
+/// mention inside one is part of another entity's name, and an approximate
+/// mention of one is that other entity.
+fn other_names(
+    known: Option<&KnownNames>,
+    matched: &HashSet<u32>,
+    index: &HashMap<Box<str>, u32>,
+) -> KeyTable {
+    let mut others: HashMap<Box<str>, u32> = HashMap::default();
+    for (key, mut bearers) in known.into_iter().flat_map(KnownNames::keys) {
+        if !index.contains_key(key) && bearers.any(|b| !matched.contains(&b)) {
+            let id = others.len() as u32;
+            others.insert(key.into(), id);
+        }
+    }
+    KeyTable::from_index(others)
+}
+
 fn derive(
     gazetteer: &Gazetteer,
     forms: &[Form],
@@ -506,11 +652,11 @@ fn is_latin_key(key: &str) -> bool {
 /// that place (`Lion of Panjshir` + `Panchir` → `lion of panchir`); outside
 /// places' own names, only a place after a particle. Keys that already lead
 /// somewhere are left alone: listed names always win.
-fn compose(
+fn compose<I: Iterator<Item = usize>>(
     gazetteer: &Gazetteer,
     forms: &[Form],
     form_keys: &[String],
-    by_entity: &[std::ops::Range<usize>],
+    forms_of: impl Fn(u32) -> I,
     index: &HashMap<Box<str>, u32>,
 ) -> Vec<(String, Entry)> {
     // Keys of place names, for the sub-span lookup.
@@ -555,7 +701,7 @@ fn compose(
                     continue;
                 };
                 for &p in places {
-                    for g in by_entity[p as usize].clone() {
+                    for g in forms_of(p) {
                         let other = &form_keys[g];
                         if forms[g].kind.is_acronym()
                             || !is_latin_key(other)
@@ -600,7 +746,7 @@ mod tests {
 
     fn keys(toml: &str) -> Vec<String> {
         let gazetteer = Gazetteer::from_toml("g.toml", toml).expect("valid");
-        let lexicon = Lexicon::new(&gazetteer, &Normalizer::new());
+        let lexicon = Lexicon::new(&gazetteer, &Normalizer::new(), None);
         lexicon.keys.iter().map(|k| k.to_string()).collect()
     }
 

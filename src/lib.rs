@@ -80,6 +80,7 @@ mod fuzzy_index;
 mod gazetteer;
 mod guard;
 mod keytable;
+mod known;
 mod lexicon;
 mod linker;
 mod mention;
@@ -99,6 +100,7 @@ pub use error::{
 pub use gazetteer::{
     is_language_tag, Entity, EntityType, Gazetteer, Origin, OtherName, Report, Warning, WarningKind,
 };
+pub use known::KnownNames;
 pub use linker::{BuildError, Explained, Explanation, Linker, LinkerBuilder, DEFAULT_THRESHOLD};
 pub use mention::{Mention, Method, UnknownMethod};
 pub use normalize::{Normalized, Normalizer};

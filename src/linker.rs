@@ -6,7 +6,7 @@ use crate::coreference;
 use crate::lexicon::Lexicon;
 use crate::resolve::Resolution;
 use crate::tokenize::Tokens;
-use crate::{Entity, Gazetteer, Mention, Method, Normalizer, Span};
+use crate::{Entity, Gazetteer, KnownNames, Mention, Method, Normalizer, Span};
 
 /// The score a mention needs by default.
 pub const DEFAULT_THRESHOLD: f64 = 0.85;
@@ -37,6 +37,7 @@ pub enum BuildError {
 pub struct LinkerBuilder {
     threshold: f64,
     fuzzy: bool,
+    known: Option<KnownNames>,
 }
 
 impl Default for LinkerBuilder {
@@ -44,6 +45,7 @@ impl Default for LinkerBuilder {
         LinkerBuilder {
             threshold: DEFAULT_THRESHOLD,
             fuzzy: true,
+            known: Some(KnownNames::embedded()),
         }
     }
 }
@@ -64,13 +66,26 @@ impl LinkerBuilder {
         self
     }
 
+    /// The names that complete the gazetteer's (default: those of the
+    /// embedded gazetteer, [`KnownNames::embedded`]): an entity that is also
+    /// one of theirs is found under their names too (`Égypte` for `Egypt`),
+    /// unless it has `fuzzy = false` or the linker does not look for
+    /// approximate spellings ([`LinkerBuilder::fuzzy`]). `None` links the
+    /// gazetteer's names only. See [`KnownNames`].
+    pub fn known_names(&mut self, known: Option<KnownNames>) -> &mut LinkerBuilder {
+        self.known = known;
+        self
+    }
+
     /// Compiles the gazetteer into a linker.
     pub fn build(&self, gazetteer: Gazetteer) -> Result<Linker, BuildError> {
         if !(0.0..=1.0).contains(&self.threshold) {
             return Err(BuildError::Threshold(self.threshold));
         }
         let normalizer = Normalizer::new();
-        let lexicon = Lexicon::new(&gazetteer, &normalizer);
+        // Listed spellings only: no known names either.
+        let known = self.known.as_ref().filter(|_| self.fuzzy);
+        let lexicon = Lexicon::new(&gazetteer, &normalizer, known);
         Ok(Linker {
             gazetteer,
             normalizer,

@@ -29,6 +29,10 @@ pub enum Method {
     /// way that the gazetteer lists for that place (`Lion of Panchir` from
     /// `Lion of Panjshir` and the place's `Panchir`).
     Composed,
+    /// The text is a name that the gazetteer does not list but the known
+    /// names give the entity ([`crate::KnownNames`]): `Égypte` for a
+    /// gazetteer listing only `Egypt`.
+    Known,
     /// The text and a listed name are one name in two spellings: they share
     /// a convention-neutral skeleton once transliterated into Latin
     /// (`Panchir` = `Panjshir`, `Кабул` = `Kabul`, `پنجشیر` = `Panjshir`).
@@ -42,12 +46,13 @@ pub enum Method {
 
 impl Method {
     /// Every method, in order of preference.
-    pub const ALL: [Method; 8] = [
+    pub const ALL: [Method; 9] = [
         Method::Exact,
         Method::Alias,
         Method::Acronym,
         Method::Normalized,
         Method::Composed,
+        Method::Known,
         Method::Transliteration,
         Method::Fuzzy,
         Method::Coreference,
@@ -61,6 +66,7 @@ impl Method {
             Method::Acronym => "acronym",
             Method::Normalized => "normalized",
             Method::Composed => "composed",
+            Method::Known => "known",
             Method::Transliteration => "transliteration",
             Method::Fuzzy => "fuzzy",
             Method::Coreference => "coreference",

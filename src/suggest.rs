@@ -47,7 +47,7 @@
 
 use std::collections::HashMap;
 
-use crate::candidates::{self, Document, Reason};
+use crate::candidates::{self, Document, Reason, KNOWN_ACRONYM};
 use crate::edit::Addition;
 use crate::tokenize::{Token, Tokens};
 use crate::{guard, Linker, Method, Span};
@@ -148,11 +148,18 @@ impl<'l> Suggester<'l> {
             .filter(|c| c.decision.is_ok())
             .map(|c| c.span)
             .collect();
-        let mut found = Vec::new();
+        let mut found: Vec<Suggestion> = Vec::new();
+        let mut seen: Vec<(Span, &str)> = Vec::new();
         for c in &explanation.candidates {
+            // One spelling found by two methods is one observation.
+            if seen.contains(&(c.span, c.entity.id.as_str())) {
+                continue;
+            }
             let permuted = c.rules.contains(&"acronym letters in another order");
-            let approximate =
-                matches!(c.method, Method::Transliteration | Method::Fuzzy) || permuted;
+            let approximate = matches!(
+                c.method,
+                Method::Known | Method::Transliteration | Method::Fuzzy
+            ) || permuted;
             let defined = c.rules.contains(&"defined in the text");
             let (kind, threshold) = match &c.decision {
                 Err(Reason::BelowThreshold(t)) if !kept.iter().any(|k| k.overlaps(c.span)) => {
@@ -162,8 +169,10 @@ impl<'l> Suggester<'l> {
                 Ok(()) if approximate => (SuggestionKind::Approximate, None),
                 _ => continue,
             };
+            seen.push((c.span, c.entity.id.as_str()));
             let surface = &text[c.span];
-            let addition = if c.method == Method::Acronym {
+            let acronym = c.method == Method::Acronym || c.rules.contains(&KNOWN_ACRONYM);
+            let addition = if acronym {
                 Addition::Acronym(surface.to_owned())
             } else {
                 Addition::Alias(surface.to_owned())

@@ -161,6 +161,9 @@ pub struct Report {
     pub gazetteer: Mode,
     /// Entities in the gazetteer (every entity of the file).
     pub entities: usize,
+    /// Where the names completing the gazetteer's come from, if any
+    /// ([`canon::KnownNames`]).
+    pub known_names: Option<String>,
     /// Names it lists, canonical names included.
     pub names: usize,
     /// Rows of `variants.tsv`.
@@ -207,6 +210,7 @@ impl Report {
         Report {
             gazetteer,
             entities,
+            known_names: None,
             names,
             rows,
             overall: Tally::default(),
@@ -262,6 +266,8 @@ impl Report {
             self.entities,
             self.names
         );
+        let known = self.known_names.as_deref().unwrap_or("none");
+        let _ = writeln!(o, "known names: {known}");
         let t = &self.overall;
         let _ = writeln!(
             o,

@@ -13,7 +13,7 @@ mod progress;
 mod suggest;
 
 use anyhow::Context;
-use canon::{Gazetteer, Linker};
+use canon::{Gazetteer, KnownNames, Linker};
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
@@ -85,9 +85,17 @@ struct LinkerArgs {
     /// Score a mention needs, in [0, 1].
     #[arg(long, value_name = "SCORE", default_value_t = canon::DEFAULT_THRESHOLD)]
     threshold: f64,
-    /// Link listed spellings only: no transliteration skeletons, no edit distance.
+    /// Link listed spellings only: no known names, transliteration skeletons or edit distance.
     #[arg(long)]
     no_fuzzy: bool,
+    /// Gazetteer file or directory (repeatable) whose names complete the
+    /// gazetteer's: an entity both list is also found under its names there.
+    /// Default: the embedded gazetteer.
+    #[arg(long, value_name = "PATH")]
+    known_names: Vec<PathBuf>,
+    /// Link the gazetteer's own names only, without the known names.
+    #[arg(long, conflicts_with = "known_names")]
+    no_known_names: bool,
 }
 
 impl LinkerArgs {
@@ -99,9 +107,19 @@ impl LinkerArgs {
             Gazetteer::load(&self.gazetteer)
                 .map_err(|errs| anyhow::anyhow!("invalid gazetteer:\n{errs}"))?
         };
+        let known = if self.no_known_names {
+            None
+        } else if self.known_names.is_empty() {
+            Some(KnownNames::embedded())
+        } else {
+            let gazetteer = Gazetteer::load(&self.known_names)
+                .map_err(|errs| anyhow::anyhow!("invalid gazetteer of known names:\n{errs}"))?;
+            Some(KnownNames::new(gazetteer))
+        };
         Linker::builder()
             .threshold(self.threshold)
             .fuzzy(!self.no_fuzzy)
+            .known_names(known)
             .build(gazetteer)
             .context("cannot build the linker")
     }

@@ -1,0 +1,231 @@
+//! Names canon already knows. A gazetteer that lists an entity under its
+//! English name only (`Egypt`) still finds it under the names another
+//! gazetteer gives the same entity: by default the embedded one, which
+//! knows `Égypte`, `Ägypten`, `Egipto`, `Египет`, `مصر`... Exonyms and
+//! translations share no spelling rule with the name they stand for, so no
+//! transliteration finds them; a table of names does.
+//!
+//! An entity of the linked gazetteer is taken to be an entity of the known
+//! names when both have the same type and share a name once normalized
+//! (and their Wikidata ids, where both have one, agree). A shared name that
+//! several known entities of the type bear decides nothing, unless exactly
+//! one of them has it as its canonical name (`Georgia` the country, not a
+//! town of that name).
+
+use crate::lexicon::NameKind;
+use crate::{Entity, Gazetteer, Normalizer};
+use rustc_hash::FxHashMap as HashMap;
+use std::sync::{Arc, OnceLock};
+
+/// A gazetteer whose names complete those of the gazetteer a [`Linker`]
+/// links with ([`LinkerBuilder::known_names`]).
+///
+/// [`Linker`]: crate::Linker
+/// [`LinkerBuilder::known_names`]: crate::LinkerBuilder::known_names
+///
+/// ```
+/// use canon::{Gazetteer, KnownNames, Linker, Method};
+/// let lean = Gazetteer::from_toml("lean.toml", r#"
+///     [[entity]]
+///     id = "egypt"
+///     name = "Egypt"
+///     type = "place"
+/// "#)?;
+/// let text = "Les convois sont arrivés en Égypte.";
+/// // By default, the names of the embedded gazetteer are known.
+/// let linker = Linker::new(lean.clone())?;
+/// let mentions = linker.link(text);
+/// assert_eq!(&text[mentions[0].span], "Égypte");
+/// assert_eq!(mentions[0].method, Method::Known);
+/// // Without known names, only the gazetteer's own spellings link.
+/// let linker = Linker::builder().known_names(None).build(lean)?;
+/// assert!(linker.link(text).is_empty());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct KnownNames(Arc<Known>);
+
+#[derive(Debug)]
+struct Known {
+    gazetteer: Gazetteer,
+    /// Entities by the normalized key of each of their names (acronyms
+    /// aside), with whether it is their canonical name.
+    by_name: HashMap<String, Vec<(u32, bool)>>,
+}
+
+impl KnownNames {
+    /// The names of `gazetteer`, for linkers of other gazetteers.
+    ///
+    /// ```
+    /// let known = canon::KnownNames::new(canon::Gazetteer::embedded());
+    /// assert!(known.gazetteer().get("egypt").is_some());
+    /// ```
+    pub fn new(gazetteer: Gazetteer) -> KnownNames {
+        let normalizer = Normalizer::new();
+        let mut by_name: HashMap<String, Vec<(u32, bool)>> = HashMap::default();
+        for (e, entity) in (0u32..).zip(gazetteer.entities()) {
+            for (canonical, name) in names(entity) {
+                let bearers = by_name.entry(normalizer.key(name)).or_default();
+                match bearers.iter_mut().find(|(b, _)| *b == e) {
+                    Some(bearer) => bearer.1 |= canonical,
+                    None => bearers.push((e, canonical)),
+                }
+            }
+        }
+        KnownNames(Arc::new(Known { gazetteer, by_name }))
+    }
+
+    /// The names of the embedded gazetteer ([`Gazetteer::embedded`]),
+    /// compiled once per process.
+    pub fn embedded() -> KnownNames {
+        static EMBEDDED: OnceLock<KnownNames> = OnceLock::new();
+        EMBEDDED
+            .get_or_init(|| KnownNames::new(Gazetteer::embedded()))
+            .clone()
+    }
+
+    /// The gazetteer the names come from.
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.0.gazetteer
+    }
+
+    /// The known entity that `entity` is, by index, from the normalized keys
+    /// of its names (`keys`, acronyms aside): the one bearing one of them,
+    /// of the same type, or the one whose canonical name it is when several
+    /// bear it.
+    pub(crate) fn same_as<'k>(
+        &self,
+        entity: &Entity,
+        keys: impl IntoIterator<Item = &'k str>,
+    ) -> Option<u32> {
+        let known = &self.0;
+        let agrees = |k: &Entity| {
+            k.kind == entity.kind
+                && match (&entity.wikidata, &k.wikidata) {
+                    (Some(a), Some(b)) => a == b,
+                    _ => true,
+                }
+        };
+        let mut found: Option<u32> = None;
+        for key in keys {
+            let Some(bearers) = known.by_name.get(key) else {
+                continue;
+            };
+            let bearers: Vec<(u32, bool)> = bearers
+                .iter()
+                .copied()
+                .filter(|&(b, _)| agrees(&known.gazetteer.entities()[b as usize]))
+                .collect();
+            let chosen = match bearers.as_slice() {
+                [(only, _)] => Some(*only),
+                _ => {
+                    let mut canonical = bearers.iter().filter(|b| b.1);
+                    match (canonical.next(), canonical.next()) {
+                        (Some(&(b, _)), None) => Some(b),
+                        _ => None,
+                    }
+                }
+            };
+            match (found, chosen) {
+                (_, None) => {}
+                (None, Some(b)) => found = Some(b),
+                // Two names of one entity pointing at two known ones: none.
+                (Some(a), Some(b)) if a != b => return None,
+                _ => {}
+            }
+        }
+        found
+    }
+
+    /// Known entity `k`.
+    pub(crate) fn entity(&self, k: u32) -> &Entity {
+        &self.0.gazetteer.entities()[k as usize]
+    }
+
+    /// Every normalized name key (acronyms aside) with the entities bearing
+    /// it.
+    pub(crate) fn keys(&self) -> impl Iterator<Item = (&str, impl Iterator<Item = u32> + '_)> {
+        self.0
+            .by_name
+            .iter()
+            .map(|(key, bearers)| (key.as_str(), bearers.iter().map(|b| b.0)))
+    }
+}
+
+/// An entity's names other than acronyms, each with whether it is the
+/// canonical one.
+fn names(entity: &Entity) -> impl Iterator<Item = (bool, &str)> {
+    std::iter::once((true, entity.name.as_str())).chain(
+        entity
+            .aliases
+            .iter()
+            .chain(entity.names.values().flatten())
+            .map(|n| (false, n.as_str())),
+    )
+}
+
+/// Every name of a known entity, as the kind of form it becomes in a
+/// linker: [`NameKind::Known`], or [`NameKind::KnownAcronym`] for its
+/// acronyms.
+pub(crate) fn borrowed(known: &Entity) -> impl Iterator<Item = (NameKind, &str)> {
+    names(known).map(|(_, n)| (NameKind::Known, n)).chain(
+        known
+            .acronyms
+            .iter()
+            .map(|a| (NameKind::KnownAcronym, a.as_str())),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn gazetteer(toml: &str) -> Gazetteer {
+        Gazetteer::from_toml("t.toml", toml).unwrap()
+    }
+
+    #[test]
+    fn same_type_and_a_shared_name_make_the_same_entity() {
+        let known = KnownNames::new(gazetteer(
+            "[[entity]]\nid = \"georgia\"\nname = \"Georgia\"\ntype = \"place\"\n\
+             names = { ru = [\"Грузия\"] }\n\
+             [[entity]]\nid = \"georgia-town\"\nname = \"Georgia Town\"\ntype = \"place\"\n\
+             aliases = [\"Georgia\"]\n\
+             [[entity]]\nid = \"georgia-person\"\nname = \"Georgia\"\ntype = \"person\"\n",
+        ));
+        let n = Normalizer::new();
+        let lean = gazetteer(
+            "[[entity]]\nid = \"g\"\nname = \"GEORGIA\"\ntype = \"place\"\n\
+             [[entity]]\nid = \"h\"\nname = \"Georgia\"\ntype = \"organization\"\n\
+             [[entity]]\nid = \"w\"\nname = \"Georgia\"\ntype = \"place\"\nwikidata = \"Q1\"\n",
+        );
+        let same = |e: usize| {
+            let entity = &lean.entities()[e];
+            known
+                .same_as(entity, [n.key(&entity.name).as_str()])
+                .map(|k| known.entity(k).id.clone())
+        };
+        // Two places bear `Georgia`; the one whose canonical name it is wins.
+        assert_eq!(same(0).as_deref(), Some("georgia"));
+        // No organization bears it.
+        assert_eq!(same(1), None);
+        // Wikidata ids only veto when both sides have one.
+        assert_eq!(same(2).as_deref(), Some("georgia"));
+    }
+
+    #[test]
+    fn two_names_leading_to_two_entities_decide_nothing() {
+        let known = KnownNames::new(gazetteer(
+            "[[entity]]\nid = \"a\"\nname = \"Alpha\"\ntype = \"place\"\n\
+             [[entity]]\nid = \"b\"\nname = \"Beta\"\ntype = \"place\"\n",
+        ));
+        let lean = gazetteer(
+            "[[entity]]\nid = \"x\"\nname = \"Alpha\"\ntype = \"place\"\naliases = [\"Beta\"]\n",
+        );
+        assert!(known
+            .same_as(&lean.entities()[0], ["alpha", "beta"])
+            .is_none());
+        let alpha = known.same_as(&lean.entities()[0], ["alpha"]).unwrap();
+        assert_eq!(known.entity(alpha).id, "a");
+    }
+}
