@@ -358,15 +358,20 @@ pub(crate) enum Source {
 pub(crate) fn readings_from(name: &str, source: Source) -> Vec<Reading> {
     let words: Vec<&str> = name.split(' ').filter(|w| !w.is_empty()).collect();
     let mut readings = vec![Reading::default()];
-    for (i, word) in words.iter().enumerate() {
-        let is_article = ARTICLES.contains(word) && i + 1 < words.len();
+    for (i, &word) in words.iter().enumerate() {
+        let is_article = ARTICLES.contains(&word) && i + 1 < words.len();
         if is_article {
             continue;
         }
-        let letters: Vec<u8> = word
+        let mut letters: Vec<u8> = word
             .bytes()
             .filter(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
             .collect();
+        // A given name reads as its group's (not the surname: last word).
+        let group = given_name(&letters, source).filter(|_| i + 1 < words.len());
+        if let Some(group) = group {
+            letters = group.as_bytes().to_vec();
+        }
         readings = match letters
             .strip_prefix(b"al")
             .filter(|rest| glued_article(rest))
@@ -378,6 +383,9 @@ pub(crate) fn readings_from(name: &str, source: Source) -> Vec<Reading> {
             }
             _ => extend(readings, &letters, source),
         };
+        if group.is_some_and(|g| g != word) {
+            readings.iter_mut().for_each(|r| r.rules.push(GIVEN_NAME));
+        }
     }
     for r in &mut readings {
         r.full = collapse(&r.pattern, false);
@@ -385,6 +393,39 @@ pub(crate) fn readings_from(name: &str, source: Source) -> Vec<Reading> {
     }
     readings.dedup_by(|a, b| a.pattern == b.pattern);
     readings
+}
+
+/// The label of reading a given name as another language's form of it.
+const GIVEN_NAME: &str = "given name in another language";
+
+/// The group of a given name in `data/given-names.txt` (`volodymyr` →
+/// `vladimir`), by its letters as transliterated from `source`. Spellings
+/// compare by reading, so the table need not list every transliteration
+/// (`Volodimir` reads as `Volodymyr`).
+fn given_name(letters: &[u8], source: Source) -> Option<&'static str> {
+    static GROUPS: std::sync::OnceLock<rustc_hash::FxHashMap<String, &'static str>> =
+        std::sync::OnceLock::new();
+    let patterns = |letters: &[u8], source| {
+        extend(vec![Reading::default()], letters, source)
+            .into_iter()
+            .map(|r| collapse(&r.pattern, true))
+    };
+    let groups = GROUPS.get_or_init(|| {
+        let mut groups = rustc_hash::FxHashMap::default();
+        let table = include_str!("../data/given-names.txt");
+        for line in table.lines().filter(|l| !l.starts_with('#')) {
+            let mut names = line.split_whitespace();
+            if let Some(group) = names.next() {
+                for name in std::iter::once(group).chain(names) {
+                    for pattern in patterns(name.as_bytes(), Source::Latin) {
+                        groups.entry(pattern).or_insert(group);
+                    }
+                }
+            }
+        }
+        groups
+    });
+    patterns(letters, source).find_map(|p| groups.get(&p).copied())
 }
 
 /// Whether what follows a leading `al` may be a word of its own: the
