@@ -454,6 +454,11 @@ fn bare_surnames(doc: &Document<'_>, lexicon: &Lexicon, resolution: &mut Resolut
         .collect();
     // Surname lookups read skeletons: once per distinct word.
     let mut named: std::collections::HashMap<&str, Vec<u32>> = Default::default();
+    // Words that the document uses in longer names that are no mention.
+    let longer_names: std::collections::HashSet<&str> = (0..words.len())
+        .filter(|&w| !resolution.taken.overlaps(words[w].span) && in_longer_name(doc, &words, w))
+        .map(|w| &norm[words[w].span])
+        .collect();
     // The mentions so far in text order, and where each entity was last
     // mentioned before the current word (one pass, not one per word).
     let mut mentions: Vec<(usize, u32)> = resolution
@@ -472,9 +477,7 @@ fn bare_surnames(doc: &Document<'_>, lexicon: &Lexicon, resolution: &mut Resolut
             next_mention += 1;
         }
         let surface = doc.original(token.span);
-        if !surface.chars().next().is_some_and(char::is_uppercase)
-            || resolution.taken.overlaps(token.span)
-        {
+        if !starts_like_a_name(surface) || resolution.taken.overlaps(token.span) {
             continue;
         }
         let word = &norm[token.span];
@@ -500,28 +503,10 @@ fn bare_surnames(doc: &Document<'_>, lexicon: &Lexicon, resolution: &mut Resolut
         }
         let persons = persons.clone();
         // Part of a longer name? Then it is not a bare surname.
-        // Words one space apart; an abbreviated title may end with a dot
-        // (`M. Massoud`, `Dr. Abdullah`).
-        let gap = |a: &Token, b: &Token| &norm[a.span.end..b.span.start];
-        let prev = w.checked_sub(1).map(|p| words[p]).filter(|p| {
-            gap(p, token) == " " || (gap(p, token) == ". " && title_group(&norm[p.span]).is_some())
-        });
-        let next = words.get(w + 1).filter(|n| gap(token, n) == " ");
-        let title = prev.and_then(|p| title_group(&norm[p.span]));
-        // A capitalized neighbour makes a longer name, unless it is an
-        // ordinary word (German nouns: `Massuds Kämpfer`) or a kinship word
-        // (`Massoud Jr.`).
-        let capital = |t: &Token| {
-            doc.original(t.span)
-                .chars()
-                .next()
-                .is_some_and(char::is_uppercase)
-                && !guard::is_common_word(&norm[t.span])
-                && Kinship::of_word(&norm[t.span]).is_none()
-        };
-        if prev.is_some_and(|p| capital(p) && title.is_none()) || next.is_some_and(|n| capital(n)) {
+        if in_longer_name(doc, &words, w) {
             continue;
         }
+        let title = title_before(doc, &words, w);
         // Persons mentioned before, with where they were last mentioned.
         let mut seen: Vec<(u32, usize)> = persons
             .iter()
@@ -570,6 +555,26 @@ fn bare_surnames(doc: &Document<'_>, lexicon: &Lexicon, resolution: &mut Resolut
                 SCORE_SURNAME_SIGNAL,
                 "mentioned last in the paragraph",
             ))
+        } else if let ([only], None, false) = (
+            persons.as_slice(),
+            longer_names.get(word),
+            after_a_name_word(doc, &words, w),
+        ) {
+            // Nobody of the name mentioned before: the one person of the
+            // gazetteer bearing it, after a title (`le président Poutine`)
+            // or when the name is no ordinary word or given name; not when
+            // the document names someone else with it (`Ahmad Massoud` is
+            // not `Ahmad Shah Massoud`), nor when a person canon knows and
+            // the gazetteer does not list bears it too.
+            let alone = word.chars().count() >= MIN_SURNAME_ALONE
+                && !guard::is_common_word(word)
+                && !skeleton::is_given_name(word);
+            match title {
+                _ if lexicon.is_other_surname(word) => None,
+                Some(_) => Some((*only, SCORE_SURNAME_SIGNAL, "title before the surname")),
+                None if alone => Some((*only, SCORE_SURNAME_SIGNAL, "the surname of one person")),
+                None => None,
+            }
         } else {
             None
         };
@@ -604,6 +609,98 @@ fn bare_surnames(doc: &Document<'_>, lexicon: &Lexicon, resolution: &mut Resolut
             None => {}
         }
     }
+}
+
+/// Fewest letters of a surname that links with nobody of the name mentioned
+/// before nor a title.
+const MIN_SURNAME_ALONE: usize = 5;
+
+/// Whether a word is written as a name: a capital first, or a script
+/// without case.
+fn starts_like_a_name(surface: &str) -> bool {
+    surface
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase()))
+}
+
+/// The word before word `w` of `words` and the one after it, when one
+/// space apart; an abbreviated title may end with a dot (`M. Massoud`,
+/// `Dr. Abdullah`).
+fn neighbours<'t>(
+    doc: &Document<'_>,
+    words: &[&'t Token],
+    w: usize,
+) -> (Option<&'t Token>, Option<&'t Token>) {
+    let norm = doc.norm.as_str();
+    let gap = |a: &Token, b: &Token| &norm[a.span.end..b.span.start];
+    let token = words[w];
+    let prev = w.checked_sub(1).map(|p| words[p]).filter(|p| {
+        gap(p, token) == " " || (gap(p, token) == ". " && title_group(&norm[p.span]).is_some())
+    });
+    let next = words.get(w + 1).copied().filter(|n| gap(token, n) == " ");
+    (prev, next)
+}
+
+/// The title group of the word before word `w`, if it is a title.
+fn title_before(doc: &Document<'_>, words: &[&Token], w: usize) -> Option<&'static [&'static str]> {
+    let (prev, _) = neighbours(doc, words, w);
+    prev.and_then(|p| title_group(&doc.norm.as_str()[p.span]))
+}
+
+/// The Arabic article as the press writes it before a hyphen, normalized.
+const ARABIC_ARTICLES: &[&str] = &["al", "el", "ul", "ad", "ar", "as", "ash", "at", "az", "an"];
+
+/// Lower-case words that join the parts of a name (`Khalid bin Salman`,
+/// `Ursula von der Leyen`), normalized.
+const NAME_PARTICLES: &[&str] = &[
+    "bin", "ibn", "ben", "bint", "abu", "ould", "von", "van", "zu", "del", "della", "dos",
+];
+
+/// Whether the word before word `w` may belong to the same name: a name
+/// particle, or any capitalized word but an ordinary word opening a
+/// sentence or a title (`Modest Tchaikovsky`, `Saif al-Islam Gaddafi`;
+/// not `Yesterday Putin`, `President Putin`).
+fn after_a_name_word(doc: &Document<'_>, words: &[&Token], w: usize) -> bool {
+    let norm = doc.norm.as_str();
+    // An Arabic article glued on with a hyphen (`Saif al-Islam al-Gaddafi`)
+    // belongs to the surname: the word before it counts.
+    let glued_article = w.checked_sub(1).is_some_and(|a| {
+        ARABIC_ARTICLES.contains(&&norm[words[a].span])
+            && doc.original(Span::new(words[a].span.end, words[w].span.start)) == "-"
+    });
+    let w = if glued_article { w - 1 } else { w };
+    let (prev, _) = neighbours(doc, words, w);
+    prev.is_some_and(|p| {
+        let word = &norm[p.span];
+        let capitalized = doc
+            .original(p.span)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
+        let opening =
+            crate::candidates::starts_sentence(doc.text, doc.norm.to_original(p.span).start)
+                && guard::is_common_word(word);
+        NAME_PARTICLES.contains(&word) || (capitalized && !opening && title_group(word).is_none())
+    })
+}
+
+/// Whether word `w` of `words` is part of a longer name: a capitalized
+/// neighbour that is no title before it, no ordinary word (German nouns:
+/// `Massuds Kämpfer`) and no kinship word (`Massoud Jr.`).
+fn in_longer_name(doc: &Document<'_>, words: &[&Token], w: usize) -> bool {
+    let norm = doc.norm.as_str();
+    let (prev, next) = neighbours(doc, words, w);
+    let capital = |t: &Token| {
+        doc.original(t.span)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+            && !guard::is_common_word(&norm[t.span])
+            && Kinship::of_word(&norm[t.span]).is_none()
+    };
+    let title = title_before(doc, words, w);
+    prev.is_some_and(|p| capital(p) && title.is_none()) || next.is_some_and(capital)
 }
 
 #[cfg(test)]

@@ -75,6 +75,9 @@ pub(crate) struct Lexicon {
     /// Names of entities that canon knows and the gazetteer does not list
     /// ([`KnownNames`]).
     others: KeyTable,
+    /// The reading patterns of the surnames of the persons canon knows and
+    /// the gazetteer does not list.
+    other_surnames: HashSet<String>,
     /// The names the fuzzy pass looks up, by their words' deletion
     /// neighbourhoods.
     fuzzy: FuzzyIndex,
@@ -190,6 +193,14 @@ impl Lexicon {
             lexicon.add(&key, entry, &forms);
         }
         let others = other_names(known, &matched, &lexicon.index);
+        let other_surnames = known.map_or_else(HashSet::default, |known| {
+            let index = crate::coreference::surname_index(known.gazetteer(), normalizer);
+            index
+                .into_iter()
+                .filter(|(_, persons)| persons.iter().any(|p| !matched.contains(p)))
+                .map(|(pattern, _)| pattern)
+                .collect()
+        });
         let table = KeyTable::from_index(std::mem::take(&mut lexicon.index));
         // Keys that may be found by skeleton, edit distance or cognates: a
         // listed name (not an acronym) of an entity that allows it; cognates
@@ -265,6 +276,7 @@ impl Lexicon {
             entries: lexicon.entries,
             table,
             others,
+            other_surnames,
             fuzzy,
             skeletons,
             surnames: crate::coreference::surname_index(gazetteer, normalizer),
@@ -327,6 +339,15 @@ impl Lexicon {
             }
         }
         persons
+    }
+
+    /// Whether normalized `word` is, in one of its readings, the surname of
+    /// a person canon knows that the gazetteer does not list.
+    pub(crate) fn is_other_surname(&self, word: &str) -> bool {
+        !self.other_surnames.is_empty()
+            && skeleton::readings(word)
+                .iter()
+                .any(|r| self.other_surnames.contains(&r.pattern))
     }
 
     /// Whether the gazetteer's `not` excludes normalized `spelling` for

@@ -428,6 +428,12 @@ fn given_name(letters: &[u8], source: Source) -> Option<&'static str> {
     patterns(letters, source).find_map(|p| groups.get(&p).copied())
 }
 
+/// Whether a normalized word is a given name of `data/given-names.txt`,
+/// in any spelling that reads like one.
+pub(crate) fn is_given_name(word: &str) -> bool {
+    given_name(word.as_bytes(), Source::Latin).is_some()
+}
+
 /// Whether what follows a leading `al` may be a word of its own: the
 /// article glued on, as Arabic script writes it (`القاعدة` → `alqaida`).
 /// Both readings are kept, since `Albania` is one word.

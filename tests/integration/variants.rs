@@ -31,8 +31,8 @@ fn variants_recall_and_distractors_do_not_regress() {
         recall("Arab"),
         recall("Grek")
     );
-    assert!(report.overall.recall >= 0.81, "{figures}");
-    assert!(recall("Cyrl") >= 0.91, "{figures}");
+    assert!(report.overall.recall >= 0.82, "{figures}");
+    assert!(recall("Cyrl") >= 0.92, "{figures}");
     assert!(recall("Arab") >= 0.87, "{figures}");
     assert!(recall("Grek") >= 0.74, "{figures}");
     // Namesakes written exactly as an entity's name (Moscow, Idaho) need
