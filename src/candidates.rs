@@ -394,6 +394,10 @@ fn keep_best_per_entity(candidates: &mut Vec<Candidate>, first: usize) {
     candidates.append(&mut fresh);
 }
 
+/// Fewest consonant classes a lookup reading Arabic letters as foreign
+/// sounds needs ([`skeleton::ARABIC_FOREIGN`]).
+const MIN_FOREIGN_CLASSES: usize = 4;
+
 /// Fewest consonant classes an unvocalized lookup needs.
 const MIN_UNVOCALIZED_CLASSES: usize = 3;
 
@@ -586,7 +590,10 @@ fn by_skeleton(
         // Unvocalized text is also looked up by its loose consonants, as it
         // writes no doubling either (`mmr` = Muammar); only with three
         // classes or more: `را به`, `با یک` share two with names.
-        if q.rules.contains(&skeleton::ARABIC_DH) && q.strength() < MIN_UNVOCALIZED_CLASSES {
+        let foreign = skeleton::ARABIC_FOREIGN.iter().any(|f| q.rules.contains(f));
+        if (q.rules.contains(&skeleton::ARABIC_DH) && q.strength() < MIN_UNVOCALIZED_CLASSES)
+            || (foreign && q.strength() < MIN_FOREIGN_CLASSES)
+        {
             continue;
         }
         let consonants = q.consonants();

@@ -455,6 +455,17 @@ fn extend(readings: Vec<Reading>, word: &[u8], source: Source) -> Vec<Reading> {
             Some(r) if r.from == "z" && source == Source::Abjad => {
                 (1, r.to, Some("D"), Some(ARABIC_DH))
             }
+            // Arabic has no p, v or g: ب, ف and ج stand for them
+            // (بوتين = Putin, فلاديفوستك = Vladivostok, كالينجراد =
+            // Kaliningrad).
+            Some(r) if source == Source::Abjad && matches!(r.from, "f" | "j") => {
+                let label = if r.from == "f" { ARABIC_V } else { ARABIC_G };
+                let foreign = if r.from == "f" { "V" } else { "K" };
+                (1, r.to, Some(foreign), Some(label))
+            }
+            None if source == Source::Abjad && word[i] == b'b' => {
+                (1, "B", Some("P"), Some(ARABIC_P))
+            }
             // Greek has no sh: σ stands for it (Ντουσάνμπε = Dushanbe).
             Some(r) if r.from == "s" && source == Source::Greek => {
                 (1, r.to, Some("J"), Some("el σ = sh"))
@@ -475,9 +486,12 @@ fn extend(readings: Vec<Reading>, word: &[u8], source: Source) -> Vec<Reading> {
             }
             out.extend(second);
             let n = out.len() / 2;
+            // A foreign sound read into an Arabic letter labels only the
+            // reading that makes the guess.
+            let guess = label.filter(|l| ARABIC_FOREIGN.contains(l));
             for r in &mut out[..n] {
                 r.pattern.push_str(to);
-                r.rules.extend(label);
+                r.rules.extend(label.filter(|_| guess.is_none()));
             }
         } else {
             for r in &mut out {
@@ -568,6 +582,14 @@ pub(crate) fn signature_of(mut prefixes: Vec<String>) -> Option<String> {
 /// The label of the rule reading Arabic `ذ` as dh: a guessed reading, that
 /// short words may not use (`غذا`, food, is not al-Qaeda).
 pub(crate) const ARABIC_DH: &str = "ar ذ = dh";
+
+/// The labels of reading Arabic letters as foreign sounds Arabic lacks
+/// ([`ARABIC_FOREIGN`]): guesses too, that short names may not use
+/// (`العربية إن` is not `European Union`).
+pub(crate) const ARABIC_P: &str = "ar ب = p";
+pub(crate) const ARABIC_V: &str = "ar ف = v";
+pub(crate) const ARABIC_G: &str = "ar ج = g";
+pub(crate) const ARABIC_FOREIGN: [&str; 3] = [ARABIC_P, ARABIC_V, ARABIC_G];
 
 /// Endings of patronymics as the press spells them (`Grigoryevich`,
 /// `Nikolaïevitch`, `Grigorjewitsch`, `Ilyich`, `Pavlovna`).
