@@ -75,6 +75,9 @@ pub enum Reason {
     /// in `Papua New Guinea`; or that name itself, when only an approximate
     /// spelling of the entity's names.
     OtherName,
+    /// A place followed by the state or province of another country that
+    /// has a place of that name (`Moscow, Idaho`).
+    Elsewhere,
 }
 
 impl std::fmt::Display for Reason {
@@ -94,6 +97,7 @@ impl std::fmt::Display for Reason {
                 f.write_str("the name is listed in another script, the text is in Latin letters")
             }
             Reason::LongerName => f.write_str("the first word of a longer, unknown name"),
+            Reason::Elsewhere => f.write_str("a place of the same name in another country"),
             Reason::OtherName => {
                 f.write_str("the name of another entity canon knows, or inside it")
             }
@@ -871,6 +875,42 @@ pub(crate) fn inside_longer_name(
         && !guard::is_common_word(&norm[next.span])
         && !PLACE_HEADS.contains(&&norm[next.span])
         && !taken.overlaps(next.span)
+}
+
+/// Whether place mention `c` is followed by `, ` or ` (` and the name of a
+/// state or province of another country, then a comma, a dot or a closing
+/// parenthesis (`data/place-qualifiers.txt`): `Moscow, Idaho, is` is a
+/// namesake of Moscow. Unless the entity's `context` or `description` holds
+/// the state: then it is the place meant (`Mobile, Alabama`).
+pub(crate) fn qualified_elsewhere(
+    doc: &Document<'_>,
+    lexicon: &Lexicon,
+    gazetteer: &Gazetteer,
+    c: &Candidate,
+) -> bool {
+    static QUALIFIERS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    let qualifiers = QUALIFIERS.get_or_init(|| {
+        include_str!("../data/place-qualifiers.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .collect()
+    });
+    if gazetteer.entities()[c.entity as usize].kind != crate::EntityType::Place {
+        return false;
+    }
+    let rest = &doc.norm.as_str()[c.norm.end..];
+    let Some(rest) = rest.strip_prefix(", ").or_else(|| rest.strip_prefix(" (")) else {
+        return false;
+    };
+    let own = |q: &str| {
+        lexicon.context(c.entity).iter().any(|w| w == q)
+            || lexicon.description_words(c.entity).any(|w| w == q)
+    };
+    qualifiers.iter().any(|q| {
+        rest.strip_prefix(q)
+            .is_some_and(|after| after.is_empty() || after.starts_with([',', '.', ')', ';']))
+            && !own(q)
+    })
 }
 
 /// Letters of the Latin script (ASCII and the Latin Unicode blocks).

@@ -306,9 +306,16 @@ impl Linker {
             .filter(|c| candidates::inside_longer_name(&doc, &self.gazetteer, &resolution.taken, c))
             .map(|c| c.norm)
             .collect();
+        let elsewhere: std::collections::HashSet<Span> = resolution
+            .mentions()
+            .filter(|c| candidates::qualified_elsewhere(&doc, &self.lexicon, &self.gazetteer, c))
+            .map(|c| c.norm)
+            .collect();
         resolution.unkeep(|c| {
             if longer.contains(&c.norm) {
                 c.dropped = Some(Reason::LongerName);
+            } else if elsewhere.contains(&c.norm) {
+                c.dropped = Some(Reason::Elsewhere);
             }
         });
         // The document's own references obey the gazetteer's rules too.
