@@ -293,6 +293,10 @@ pub(crate) const SCORE_SKELETON_ABJAD: f64 = 0.88;
 const VOWEL_EDIT_COST: f64 = 0.5;
 /// What dropping a patronymic from a name costs.
 const PATRONYMIC_COST: f64 = 0.01;
+/// What dropping the middle names of a full name costs.
+const MIDDLE_NAMES_COST: f64 = 0.03;
+/// Most words of a full name read without its middle names.
+const MAX_NAME_WORDS: usize = 6;
 
 /// The score of a skeleton match (same consonants) from how the vowels
 /// agree.
@@ -557,21 +561,33 @@ fn by_skeleton(
     lexicon: &Lexicon,
 ) -> Vec<(u32, f64, Method, Vec<&'static str>)> {
     let mut found: Vec<(u32, f64, Method, Vec<&'static str>)> = Vec::new();
-    let mut queries: Vec<(skeleton::Reading, f64)> = skeleton::readings_from(query, source)
-        .into_iter()
-        .map(|r| (r, 0.0))
-        .collect();
+    // Each reading of the span, with what it costs and the rule saying so.
+    let mut queries: Vec<(skeleton::Reading, f64, Option<&'static str>)> =
+        skeleton::readings_from(query, source)
+            .into_iter()
+            .map(|r| (r, 0.0, None))
+            .collect();
     // A genitive or plural -s glued on (de `Ahmad Massuds`).
     if let Some(stem) = query
         .strip_suffix('s')
         .filter(|s| s.len() >= MIN_GENITIVE_LETTERS)
     {
         let stems = skeleton::readings_from(stem, source).into_iter();
-        queries.extend(stems.map(|r| (r, GENITIVE_COST)));
+        queries.extend(stems.map(|r| (r, GENITIVE_COST, Some("genitive -s"))));
     }
     // Full names with a patronymic (`Alexander Grigoryevich Lukashenko`)
     // are also read without it: gazetteers list given name and surname.
     let words: Vec<&str> = query.split(' ').collect();
+    // Full names with middle names (`Rouhollah Moussavi Khomeini`, `Muammar
+    // Abu Minyar al-Gaddafi`) are also read as first and last name.
+    if (3..=MAX_NAME_WORDS).contains(&words.len()) && lexicon.middle_names_optional(query) {
+        let outer = format!("{} {}", words[0], words[words.len() - 1]);
+        queries.extend(
+            skeleton::readings_from(&outer, source)
+                .into_iter()
+                .map(|r| (r, MIDDLE_NAMES_COST, Some("middle names left out"))),
+        );
+    }
     if words.len() >= 3 {
         for (w, word) in words.iter().enumerate().take(words.len() - 1).skip(1) {
             if skeleton::is_patronymic(word) {
@@ -584,14 +600,14 @@ fn by_skeleton(
                 queries.extend(
                     skeleton::readings_from(&rest.join(" "), source)
                         .into_iter()
-                        .map(|r| (r, PATRONYMIC_COST)),
+                        .map(|r| (r, PATRONYMIC_COST, Some("patronymic left out"))),
                 );
             }
         }
     }
     let mut key_readings: std::collections::HashMap<u32, Vec<skeleton::Reading>> =
         std::collections::HashMap::new();
-    for (q, cost) in queries
+    for (q, cost, why) in queries
         .iter()
         .filter(|q| q.0.strength() >= skeleton::MIN_STRENGTH)
     {
@@ -642,9 +658,7 @@ fn by_skeleton(
                 }
                 let score = skeleton_score(q, k, unwritten) - cost;
                 let mut rules = skeleton::bridge(q, k);
-                if *cost > 0.0 {
-                    rules.push("patronymic left out");
-                }
+                rules.extend(why);
                 if unwritten && k.pattern != q.pattern {
                     rules.push("short vowels unwritten");
                 }

@@ -78,6 +78,11 @@ pub(crate) struct Lexicon {
     /// The reading patterns of the surnames of the persons canon knows and
     /// the gazetteer does not list.
     other_surnames: HashSet<String>,
+    /// The first and last words (as [`outer_words`]) of the names of three
+    /// words or more of persons, listed or known: a family that tells its
+    /// members apart by their middle names (`Ahmad Shah Massoud`, `Ahmad Zia
+    /// Massoud`).
+    middle_named: HashSet<(String, String)>,
     /// The names the fuzzy pass looks up, by their words' deletion
     /// neighbourhoods.
     fuzzy: FuzzyIndex,
@@ -201,6 +206,8 @@ impl Lexicon {
                 .map(|(pattern, _)| pattern)
                 .collect()
         });
+        let known_persons = known.map(|k| k.gazetteer());
+        let middle_named = middle_named([Some(gazetteer), known_persons], normalizer);
         let table = KeyTable::from_index(std::mem::take(&mut lexicon.index));
         // Keys that may be found by skeleton, edit distance or cognates: a
         // listed name (not an acronym) of an entity that allows it; cognates
@@ -280,6 +287,7 @@ impl Lexicon {
             table,
             others,
             other_surnames,
+            middle_named,
             fuzzy,
             skeletons,
             surnames: crate::coreference::surname_index(gazetteer, normalizer),
@@ -351,6 +359,13 @@ impl Lexicon {
             && skeleton::readings(word)
                 .iter()
                 .any(|r| self.other_surnames.contains(&r.pattern))
+    }
+
+    /// Whether a full name of the first and last words of normalized
+    /// `name` may be written with middle names: no person listed or known
+    /// has a name with those first and last words and others between.
+    pub(crate) fn middle_names_optional(&self, name: &str) -> bool {
+        outer_words(name).is_some_and(|outer| !self.middle_named.contains(&outer))
     }
 
     /// Whether the gazetteer's `not` excludes normalized `spelling` for
@@ -480,6 +495,44 @@ impl LexiconBuilder {
             entries.push(entry);
         }
     }
+}
+
+/// The consonant skeletons of the first and last words of a normalized
+/// name of two words or more.
+fn outer_words(name: &str) -> Option<(String, String)> {
+    let words: Vec<&str> = name.split(' ').collect();
+    let consonants = |w: &str| {
+        skeleton::readings(w)
+            .first()
+            .map(skeleton::Reading::consonants)
+    };
+    match words[..] {
+        [first, .., last] if words.len() >= 2 => Some((consonants(first)?, consonants(last)?)),
+        _ => None,
+    }
+}
+
+/// [`outer_words`] of every name of three words or more of the persons of
+/// `gazetteers`.
+fn middle_named<'g>(
+    gazetteers: impl IntoIterator<Item = Option<&'g Gazetteer>>,
+    normalizer: &Normalizer,
+) -> HashSet<(String, String)> {
+    let persons = gazetteers
+        .into_iter()
+        .flatten()
+        .flat_map(|g| g.entities())
+        .filter(|e| e.kind == EntityType::Person);
+    let names = persons.flat_map(|e| {
+        std::iter::once(&e.name)
+            .chain(&e.aliases)
+            .chain(e.names.values().flatten())
+    });
+    names
+        .map(|n| normalizer.key(n))
+        .filter(|key| key.split(' ').count() >= 3)
+        .filter_map(|key| outer_words(&key))
+        .collect()
 }
 
 /// The letters of a word in alphabetical order.
