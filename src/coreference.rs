@@ -462,11 +462,10 @@ fn bare_surnames(doc: &Document<'_>, lexicon: &Lexicon, resolution: &mut Resolut
         .collect();
     // Surname lookups read skeletons: once per distinct word.
     let mut named: std::collections::HashMap<&str, Vec<u32>> = Default::default();
-    // Words that the document uses in longer names that are no mention.
-    let longer_names: std::collections::HashSet<&str> = (0..words.len())
-        .filter(|&w| !resolution.taken.overlaps(words[w].span) && in_longer_name(doc, &words, w))
-        .map(|w| &norm[words[w].span])
-        .collect();
+    // Words that the document uses in longer names that are no mention,
+    // gathered the first time a surname with nobody mentioned before needs
+    // them.
+    let mut longer_names: Option<std::collections::HashSet<&str>> = None;
     // The mentions so far in text order, and where each entity was last
     // mentioned before the current word (one pass, not one per word).
     let mut mentions: Vec<(usize, u32)> = resolution
@@ -563,11 +562,7 @@ fn bare_surnames(doc: &Document<'_>, lexicon: &Lexicon, resolution: &mut Resolut
                 SCORE_SURNAME_SIGNAL,
                 "mentioned last in the paragraph",
             ))
-        } else if let ([only], None, false) = (
-            persons.as_slice(),
-            longer_names.get(word),
-            after_a_name_word(doc, &words, w),
-        ) {
+        } else if let ([only], false) = (persons.as_slice(), after_a_name_word(doc, &words, w)) {
             // Nobody of the name mentioned before: the one person of the
             // gazetteer bearing it, after a title (`le président Poutine`)
             // or when the name is no ordinary word or given name; not when
@@ -577,8 +572,16 @@ fn bare_surnames(doc: &Document<'_>, lexicon: &Lexicon, resolution: &mut Resolut
             let alone = word.chars().count() >= MIN_SURNAME_ALONE
                 && !guard::is_common_word(word)
                 && !skeleton::is_given_name(word);
+            let longer = longer_names.get_or_insert_with(|| {
+                (0..words.len())
+                    .filter(|&w| {
+                        !resolution.taken.overlaps(words[w].span) && in_longer_name(doc, &words, w)
+                    })
+                    .map(|w| &norm[words[w].span])
+                    .collect()
+            });
             match title {
-                _ if lexicon.is_other_surname(word) => None,
+                _ if longer.contains(word) || lexicon.is_other_surname(word) => None,
                 Some(_) => Some((*only, SCORE_SURNAME_SIGNAL, "title before the surname")),
                 None if alone => Some((*only, SCORE_SURNAME_SIGNAL, "the surname of one person")),
                 None => None,

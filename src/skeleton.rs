@@ -342,7 +342,7 @@ pub(crate) fn readings(name: &str) -> Vec<Reading> {
 
 /// The script a normalized name was written in, where it changes how the
 /// Latin reads.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(crate) enum Source {
     /// Latin script, or any script without a rule of its own.
     Latin,
@@ -425,8 +425,27 @@ fn given_name(letters: &[u8], source: Source) -> Option<&'static str> {
         }
         groups
     });
-    patterns(letters, source).find_map(|p| groups.get(&p).copied())
+    // Most words of a text are read many times (once per span holding
+    // them): each is looked up once per thread.
+    thread_local! {
+        static SEEN: std::cell::RefCell<rustc_hash::FxHashMap<(Vec<u8>, Source), Option<&'static str>>> =
+            Default::default();
+    }
+    SEEN.with_borrow_mut(|seen| {
+        if let Some(&group) = seen.get(&(letters.to_vec(), source)) {
+            return group;
+        }
+        if seen.len() >= MAX_SEEN_WORDS {
+            seen.clear();
+        }
+        let group = patterns(letters, source).find_map(|p| groups.get(&p).copied());
+        seen.insert((letters.to_vec(), source), group);
+        group
+    })
 }
+
+/// Most words whose given-name group a thread remembers.
+const MAX_SEEN_WORDS: usize = 1 << 16;
 
 /// Whether a normalized word is a given name of `data/given-names.txt`,
 /// in any spelling that reads like one.
