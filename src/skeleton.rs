@@ -428,8 +428,7 @@ fn given_name(letters: &[u8], source: Source) -> Option<&'static str> {
     // Most words of a text are read many times (once per span holding
     // them): each is looked up once per thread.
     thread_local! {
-        static SEEN: std::cell::RefCell<rustc_hash::FxHashMap<(Vec<u8>, Source), Option<&'static str>>> =
-            Default::default();
+        static SEEN: std::cell::RefCell<GivenNameMemo> = Default::default();
     }
     SEEN.with_borrow_mut(|seen| {
         if let Some(&group) = seen.get(&(letters.to_vec(), source)) {
@@ -443,6 +442,10 @@ fn given_name(letters: &[u8], source: Source) -> Option<&'static str> {
         group
     })
 }
+
+/// Words (as letters, and the script they were read from) and their
+/// given-name group, as one thread remembers them.
+type GivenNameMemo = rustc_hash::FxHashMap<(Vec<u8>, Source), Option<&'static str>>;
 
 /// Most words whose given-name group a thread remembers.
 const MAX_SEEN_WORDS: usize = 1 << 16;
