@@ -131,6 +131,12 @@ const RULES: &[Rule] = &[
     rule("abdol", "aBDaL", At::Any, "Abdul = Abdel = Abd al-"),
     rule("abdal", "aBDaL", At::Any, "Abdul = Abdel = Abd al-"),
     rule("istan", "STaN", At::End, "-istan = -stan"),
+    rule("ystan", "STaN", At::End, "-istan = -stan"),
+    // Belarusian: -аў for Russian -ов, дз for a soft д (Саратаў = Saratov,
+    // Дайкундзі = Daykundi).
+    rule("aw", "uV", At::End, "be -aw = ru -ov"),
+    either("aw", "u", "aV", At::BeforeConsonant, "be aw = ow"),
+    rule("dz", "D", At::BeforeFrontVowel, "be dz = d"),
     rule("nb", "MB", At::Any, "nb = mb"),
     rule("dj", "J", At::Any, "fr dj = en j"),
     rule("sh", "J", At::Any, "en sh"),

@@ -32,7 +32,7 @@ fn variants_recall_and_distractors_do_not_regress() {
         recall("Grek")
     );
     assert!(report.overall.recall >= 0.87, "{figures}");
-    assert!(recall("Cyrl") >= 0.92, "{figures}");
+    assert!(recall("Cyrl") >= 0.94, "{figures}");
     assert!(recall("Arab") >= 0.91, "{figures}");
     assert!(recall("Grek") >= 0.95, "{figures}");
     // Namesakes written exactly as an entity's name (Mo Farah) need context,
