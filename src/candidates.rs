@@ -637,9 +637,16 @@ fn by_skeleton(
             if loosely && !unwritten {
                 continue;
             }
-            // Two spellings in one such script also split words alike.
+            // Two spellings in one such script also split words alike; in
+            // cased scripts, a name of one word is not two capitalized words
+            // (`Tchang Kai` is not `Shanghai`; Pashto writes `استرا خان`).
             let words = |s: &str| s.split(' ').count();
-            if abjad && !unwritten && words(query) != words(lexicon.key(key)) {
+            let (query_words, key_words) = (words(query), words(lexicon.key(key)));
+            let split_otherwise = match abjad {
+                true => !unwritten && query_words != key_words,
+                false => key_words == 1 && query_words > 1,
+            };
+            if split_otherwise {
                 continue;
             }
             // A key's readings once per span, however many readings of the
