@@ -374,7 +374,9 @@ pub(crate) fn readings_from(name: &str, source: Source) -> Vec<Reading> {
             .filter(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
             .collect();
         // A given name reads as its group's (not the surname: last word).
-        let group = given_name(&letters, source).filter(|_| i + 1 < words.len());
+        let group = (i + 1 < words.len())
+            .then(|| given_name(&letters, source))
+            .flatten();
         if let Some(group) = group {
             letters = group.as_bytes().to_vec();
         }
@@ -383,11 +385,11 @@ pub(crate) fn readings_from(name: &str, source: Source) -> Vec<Reading> {
             .filter(|rest| glued_article(rest))
         {
             Some(rest) if readings.len() * 2 <= MAX_READINGS => {
-                let mut without = extend(readings.clone(), rest, source);
-                without.extend(extend(readings, &letters, source));
+                let mut without = append(&readings, &word_readings(rest, source));
+                without.extend(append(&readings, &word_readings(&letters, source)));
                 without
             }
-            _ => extend(readings, &letters, source),
+            _ => append(&readings, &word_readings(&letters, source)),
         };
         if group.is_some_and(|g| g != word) {
             readings.iter_mut().for_each(|r| r.rules.push(GIVEN_NAME));
@@ -409,13 +411,13 @@ const GIVEN_NAME: &str = "given name in another language";
 /// compare by reading, so the table need not list every transliteration
 /// (`Volodimir` reads as `Volodymyr`).
 fn given_name(letters: &[u8], source: Source) -> Option<&'static str> {
+    read_word(letters, source).1
+}
+
+/// The given-name group of a word read as `readings`.
+fn group_of(readings: &[Reading]) -> Option<&'static str> {
     static GROUPS: std::sync::OnceLock<rustc_hash::FxHashMap<String, &'static str>> =
         std::sync::OnceLock::new();
-    let patterns = |letters: &[u8], source| {
-        extend(vec![Reading::default()], letters, source)
-            .into_iter()
-            .map(|r| collapse(&r.pattern, true))
-    };
     let groups = GROUPS.get_or_init(|| {
         let mut groups = rustc_hash::FxHashMap::default();
         let table = include_str!("../data/given-names.txt");
@@ -423,37 +425,71 @@ fn given_name(letters: &[u8], source: Source) -> Option<&'static str> {
             let mut names = line.split_whitespace();
             if let Some(group) = names.next() {
                 for name in std::iter::once(group).chain(names) {
-                    for pattern in patterns(name.as_bytes(), Source::Latin) {
-                        groups.entry(pattern).or_insert(group);
+                    for r in extend(vec![Reading::default()], name.as_bytes(), Source::Latin) {
+                        groups.entry(collapse(&r.pattern, true)).or_insert(group);
                     }
                 }
             }
         }
         groups
     });
-    // Most words of a text are read many times (once per span holding
-    // them): each is looked up once per thread.
+    readings
+        .iter()
+        .find_map(|r| groups.get(&collapse(&r.pattern, true)).copied())
+}
+
+/// The readings of one word alone (patterns not collapsed).
+fn word_readings(letters: &[u8], source: Source) -> std::rc::Rc<[Reading]> {
+    read_word(letters, source).0
+}
+
+/// The readings of one word alone and its given-name group. Most words of
+/// a text are read many times (once per span holding them): each is read
+/// once per thread.
+fn read_word(letters: &[u8], source: Source) -> (std::rc::Rc<[Reading]>, Option<&'static str>) {
     thread_local! {
-        static SEEN: std::cell::RefCell<GivenNameMemo> = Default::default();
+        static SEEN: std::cell::RefCell<WordMemo> = Default::default();
     }
     SEEN.with_borrow_mut(|seen| {
-        if let Some(&group) = seen.get(&(letters.to_vec(), source)) {
-            return group;
+        if let Some(word) = seen.get(&(letters.to_vec(), source)) {
+            return word.clone();
         }
         if seen.len() >= MAX_SEEN_WORDS {
             seen.clear();
         }
-        let group = patterns(letters, source).find_map(|p| groups.get(&p).copied());
-        seen.insert((letters.to_vec(), source), group);
-        group
+        let readings: std::rc::Rc<[Reading]> =
+            extend(vec![Reading::default()], letters, source).into();
+        let word = (readings.clone(), group_of(&readings));
+        seen.insert((letters.to_vec(), source), word.clone());
+        word
     })
 }
 
-/// Words (as letters, and the script they were read from) and their
-/// given-name group, as one thread remembers them.
-type GivenNameMemo = rustc_hash::FxHashMap<(Vec<u8>, Source), Option<&'static str>>;
+/// Every reading of `readings` followed by one of `word`'s, the word's
+/// first readings first (a rule's main reading comes before its
+/// alternative), at most [`MAX_READINGS`].
+fn append(readings: &[Reading], word: &[Reading]) -> Vec<Reading> {
+    let mut out = Vec::with_capacity(MAX_READINGS.min(readings.len() * word.len()));
+    for w in word {
+        for r in readings {
+            if out.len() == MAX_READINGS {
+                return out;
+            }
+            let mut joined = r.clone();
+            joined.pattern.push_str(&w.pattern);
+            joined.rules.extend(&w.rules);
+            out.push(joined);
+        }
+    }
+    out
+}
 
-/// Most words whose given-name group a thread remembers.
+/// Words (as letters, and the script they were read from), their readings
+/// and given-name group, as one thread remembers them.
+type WordMemo =
+    rustc_hash::FxHashMap<(Vec<u8>, Source), (std::rc::Rc<[Reading]>, Option<&'static str>)>;
+
+/// Most words whose readings a thread remembers.
 const MAX_SEEN_WORDS: usize = 1 << 16;
 
 /// Whether a normalized word is a given name of `data/given-names.txt`,
