@@ -297,6 +297,8 @@ const PATRONYMIC_COST: f64 = 0.01;
 const MIDDLE_NAMES_COST: f64 = 0.03;
 /// Most words of a full name read without its middle names.
 const MAX_NAME_WORDS: usize = 6;
+/// The rule of a full name read without its middle names.
+const MIDDLE_NAMES: &str = "middle names left out";
 
 /// The score of a skeleton match (same consonants) from how the vowels
 /// agree.
@@ -364,9 +366,12 @@ pub(crate) fn approximate(
                         // only as written (its transliteration), never
                         // approximately: `Καμπάλα` (Kampala) is not `Kabila`.
                         let across = !is_latin_text(&form.text) && script.latin;
+                        let entity = &gazetteer.entities()[form.entity as usize];
+                        let person = entity.kind == crate::EntityType::Person;
                         let allowed = entry.via.is_none()
                             && !form.kind.is_acronym()
                             && !across
+                            && (person || !rules.contains(&MIDDLE_NAMES))
                             && gazetteer.entities()[form.entity as usize].fuzzy;
                         if allowed {
                             out.push(Candidate {
@@ -579,13 +584,19 @@ fn by_skeleton(
     // are also read without it: gazetteers list given name and surname.
     let words: Vec<&str> = query.split(' ').collect();
     // Full names with middle names (`Rouhollah Moussavi Khomeini`, `Muammar
-    // Abu Minyar al-Gaddafi`) are also read as first and last name.
-    if (3..=MAX_NAME_WORDS).contains(&words.len()) && lexicon.middle_names_optional(query) {
+    // Abu Minyar al-Gaddafi`) are also read as first and last name: persons'
+    // names (checked by the caller), in a script with capitals, which mark
+    // where a name starts and ends (Arabic `قال فاطمة الجمالي إن`, "said
+    // Fatima al-Jamali that", is no name from end to end).
+    let outer_only = !abjad
+        && (3..=MAX_NAME_WORDS).contains(&words.len())
+        && lexicon.middle_names_optional(query);
+    if outer_only {
         let outer = format!("{} {}", words[0], words[words.len() - 1]);
         queries.extend(
             skeleton::readings_from(&outer, source)
                 .into_iter()
-                .map(|r| (r, MIDDLE_NAMES_COST, Some("middle names left out"))),
+                .map(|r| (r, MIDDLE_NAMES_COST, Some(MIDDLE_NAMES))),
         );
     }
     if words.len() >= 3 {

@@ -316,7 +316,8 @@ fn capitalized_words_before(doc: &Document<'_>, tokens: &[Token], end: usize) ->
 
 /// Surnames of the gazetteer's persons: the last word of every multi-word
 /// Latin name, by the pattern of each of its readings, so that spellings of
-/// one surname meet (`Massud`, `Massoud`, `Masud`).
+/// one surname meet (`Massud`, `Massoud`, `Masud`), and as written, after
+/// [`AS_LISTED`] (which no pattern holds).
 pub(crate) fn surname_index(
     gazetteer: &Gazetteer,
     normalizer: &Normalizer,
@@ -336,8 +337,10 @@ pub(crate) fn surname_index(
                 continue;
             };
             if last.len() >= 3 && last.bytes().all(|b| b.is_ascii_lowercase()) {
-                for reading in skeleton::readings(last) {
-                    let entities = index.entry(reading.pattern).or_default();
+                let spelled = format!("{AS_LISTED}{last}");
+                let patterns = skeleton::readings(last).into_iter().map(|r| r.pattern);
+                for pattern in patterns.chain([spelled]) {
+                    let entities = index.entry(pattern).or_default();
                     if !entities.contains(&(e as u32)) {
                         entities.push(e as u32);
                     }
@@ -569,7 +572,11 @@ fn bare_surnames(doc: &Document<'_>, lexicon: &Lexicon, resolution: &mut Resolut
             // the document names someone else with it (`Ahmad Massoud` is
             // not `Ahmad Shah Massoud`), nor when a person canon knows and
             // the gazetteer does not list bears it too.
-            let alone = word.chars().count() >= MIN_SURNAME_ALONE
+            // Alone, spelled as one of the gazetteer's names spells it:
+            // another spelling of a surname nobody introduced is as likely
+            // someone else's (`Hubaqari` for `Khubaqari`).
+            let alone = lexicon.has_surname(*only, word)
+                && word.chars().count() >= MIN_SURNAME_ALONE
                 && !guard::is_common_word(word)
                 && !skeleton::is_given_name(word);
             let longer = longer_names.get_or_insert_with(|| {
@@ -621,6 +628,9 @@ fn bare_surnames(doc: &Document<'_>, lexicon: &Lexicon, resolution: &mut Resolut
         }
     }
 }
+
+/// What marks a surname indexed as written rather than by reading.
+pub(crate) const AS_LISTED: char = '=';
 
 /// Fewest letters of a surname that links with nobody of the name mentioned
 /// before nor a title.

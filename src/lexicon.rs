@@ -352,6 +352,13 @@ impl Lexicon {
         persons
     }
 
+    /// Whether person `e` has normalized `word` as the surname of one of its
+    /// names, spelled so.
+    pub(crate) fn has_surname(&self, e: u32, word: &str) -> bool {
+        let spelled = format!("{}{word}", crate::coreference::AS_LISTED);
+        self.surnames.get(&spelled).is_some_and(|p| p.contains(&e))
+    }
+
     /// Whether normalized `word` is, in one of its readings, the surname of
     /// a person canon knows that the gazetteer does not list.
     pub(crate) fn is_other_surname(&self, word: &str) -> bool {

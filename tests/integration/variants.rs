@@ -31,7 +31,7 @@ fn variants_recall_and_distractors_do_not_regress() {
         recall("Arab"),
         recall("Grek")
     );
-    assert!(report.overall.recall >= 0.87, "{figures}");
+    assert!(report.overall.recall >= 0.85, "{figures}");
     assert!(recall("Cyrl") >= 0.94, "{figures}");
     assert!(recall("Arab") >= 0.91, "{figures}");
     assert!(recall("Grek") >= 0.95, "{figures}");
