@@ -13,17 +13,19 @@
 //! Hand-written: the crates that do this (symspell) bring their own
 //! dictionaries and distance, not canon's per-word limits.
 
+use crate::flat::Flat;
 use crate::fuzzy;
 use rustc_hash::{FxHashMap, FxHasher};
 use std::hash::Hasher;
 
 /// What the index checks of a name before the similarity does: the bucket
 /// (initials and length) and the letters ([`fuzzy::letter_set`]).
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug, Default, bytemuck::Pod, bytemuck::Zeroable)]
+#[repr(C)]
 struct Profile {
-    initials: u64,
-    length: usize,
     letters: u128,
+    initials: u64,
+    length: u64,
 }
 
 impl Profile {
@@ -36,31 +38,54 @@ impl Profile {
         }
         Profile {
             initials: hasher.finish(),
-            length: length.saturating_sub(1),
+            length: length.saturating_sub(1) as u64,
             letters: fuzzy::letter_set(name),
         }
     }
 }
 
 /// Names by the deletion neighbourhoods of their words.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub(crate) struct FuzzyIndex {
-    /// Each name's profile, by identifier (names not indexed have none).
-    profiles: Vec<Option<Profile>>,
+    /// Each name's profile, by identifier (names not indexed have the
+    /// default one, and no postings).
+    profiles: Flat<Profile>,
     /// (hash of a deletion variant, word), sorted.
-    variants: Vec<(u64, u32)>,
+    variants: Flat<Variant>,
     /// Where the variants whose hash starts with each `bits` bits start in
     /// `variants`; one more than the directory's size. A lookup is one
     /// directory read and a search in a short run, not a
     /// binary search over millions of cache lines.
-    directory: Vec<u32>,
+    directory: Flat<u32>,
     /// How many leading bits of a hash the directory is by: about one
     /// entry per variant, at most [`MAX_DIRECTORY_BITS`].
     bits: u32,
     /// Where each word's names start in `postings`; one more than words.
-    offsets: Vec<u32>,
+    offsets: Flat<u32>,
     /// (name, position of the word in it), grouped by word.
-    postings: Vec<(u32, u8)>,
+    postings: Flat<Posting>,
+}
+
+/// A deletion variant of a word: the hash of the string, and the word.
+/// Thirty-two bits of hash: at a million names, about one hash looked up
+/// in sixty also finds an unrelated word, whose names the profile or
+/// [`fuzzy::similarity`] then rejects; 64 bits would double the index.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, bytemuck::Pod, bytemuck::Zeroable)]
+#[repr(C)]
+struct Variant {
+    hash: u32,
+    word: u32,
+}
+
+/// A name holding a word, and the word's position in it.
+#[derive(Clone, Copy, Debug, bytemuck::Pod, bytemuck::Zeroable)]
+#[repr(C)]
+struct Posting {
+    name: u32,
+    position: u8,
+    /// Zero: the layout has no implicit padding, so an array of postings
+    /// is plain bytes.
+    padding: [u8; 3],
 }
 
 /// Most bits of a variant's hash that the directory of the variants is by.
@@ -79,13 +104,13 @@ impl FuzzyIndex {
     /// The index of `names`, each a normalized name and its identifier.
     pub(crate) fn new<'n>(names: impl IntoIterator<Item = (u32, &'n str)>) -> FuzzyIndex {
         let mut words: FxHashMap<&str, u32> = FxHashMap::default();
-        let mut by_word: Vec<Vec<(u32, u8)>> = Vec::new();
-        let mut profiles: Vec<Option<Profile>> = Vec::new();
+        let mut by_word: Vec<Vec<Posting>> = Vec::new();
+        let mut profiles: Vec<Profile> = Vec::new();
         for (name, text) in names {
             if profiles.len() <= name as usize {
-                profiles.resize(name as usize + 1, None);
+                profiles.resize(name as usize + 1, Profile::default());
             }
-            profiles[name as usize] = Some(Profile::of(text));
+            profiles[name as usize] = Profile::of(text);
             for (position, word) in text.split(' ').enumerate().take(MAX_WORDS) {
                 if word.chars().count() > MAX_WORD_LETTERS {
                     continue;
@@ -95,13 +120,17 @@ impl FuzzyIndex {
                 if w == next {
                     by_word.push(Vec::new());
                 }
-                by_word[w as usize].push((name, position as u8));
+                by_word[w as usize].push(Posting {
+                    name,
+                    position: position as u8,
+                    padding: [0; 3],
+                });
             }
         }
         let mut variants = Vec::new();
         for (word, &w) in &words {
             for hash in neighbourhood(word) {
-                variants.push((hash, w));
+                variants.push(Variant { hash, word: w });
             }
         }
         variants.sort_unstable();
@@ -109,8 +138,8 @@ impl FuzzyIndex {
         let bits = (usize::BITS - variants.len().leading_zeros()).min(MAX_DIRECTORY_BITS);
         // Counts by prefix, then where each prefix starts: one pass.
         let mut directory = vec![0u32; (1 << bits) + 1];
-        for &(hash, _) in &variants {
-            directory[prefix(hash, bits) + 1] += 1;
+        for variant in &variants {
+            directory[prefix(variant.hash, bits) + 1] += 1;
         }
         for i in 1..directory.len() {
             directory[i] += directory[i - 1];
@@ -123,12 +152,12 @@ impl FuzzyIndex {
             offsets.push(postings.len() as u32);
         }
         FuzzyIndex {
-            profiles,
-            variants,
-            directory,
+            profiles: profiles.into(),
+            variants: variants.into(),
+            directory: directory.into(),
             bits,
-            offsets,
-            postings,
+            offsets: offsets.into(),
+            postings: postings.into(),
         }
     }
 
@@ -141,12 +170,12 @@ impl FuzzyIndex {
     pub(crate) fn candidates(&self, query: &str) -> Vec<u32> {
         let profile = Profile::of(query);
         let most = fuzzy::most_differing_letters(query);
+        let profiles = &*self.profiles;
         let fits = |name: u32| {
-            self.profiles[name as usize].is_some_and(|p| {
-                p.initials == profile.initials
-                    && p.length.abs_diff(profile.length) <= fuzzy::LENGTH_SLACK
-                    && (p.letters ^ profile.letters).count_ones() <= most
-            })
+            let p = &profiles[name as usize];
+            p.initials == profile.initials
+                && p.length.abs_diff(profile.length) <= fuzzy::LENGTH_SLACK as u64
+                && (p.letters ^ profile.letters).count_ones() <= most
         };
         // The word of the query whose close words hold the fewest names.
         let Some((position, words)) = query
@@ -166,8 +195,8 @@ impl FuzzyIndex {
         let mut names: Vec<u32> = words
             .into_iter()
             .flat_map(|w| self.postings_of(w))
-            .filter(|&&(name, p)| p as usize == position && fits(name))
-            .map(|&(name, _)| name)
+            .filter(|p| p.position as usize == position && fits(p.name))
+            .map(|p| p.name)
             .collect();
         names.sort_unstable();
         names.dedup();
@@ -180,15 +209,16 @@ impl FuzzyIndex {
         if word.chars().count() > MAX_WORD_LETTERS + fuzzy::LENGTH_SLACK {
             return words; // no indexed word is within the edits
         }
+        let (variants, directory) = (&*self.variants, &*self.directory);
         for hash in neighbourhood(word) {
             let p = prefix(hash, self.bits);
-            let run = &self.variants[self.directory[p] as usize..self.directory[p + 1] as usize];
-            let from = run.partition_point(|&(h, _)| h < hash);
+            let run = &variants[directory[p] as usize..directory[p + 1] as usize];
+            let from = run.partition_point(|v| v.hash < hash);
             words.extend(
                 run[from..]
                     .iter()
-                    .take_while(|&&(h, _)| h == hash)
-                    .map(|&(_, w)| w),
+                    .take_while(|v| v.hash == hash)
+                    .map(|v| v.word),
             );
         }
         words.sort_unstable();
@@ -197,21 +227,21 @@ impl FuzzyIndex {
     }
 
     /// The names holding word `w`, with its position in each.
-    fn postings_of(&self, w: u32) -> &[(u32, u8)] {
+    fn postings_of(&self, w: u32) -> &[Posting] {
         let (start, end) = (self.offsets[w as usize], self.offsets[w as usize + 1]);
         &self.postings[start as usize..end as usize]
     }
 }
 
 /// The leading `bits` bits of `hash`.
-fn prefix(hash: u64, bits: u32) -> usize {
-    hash.checked_shr(64 - bits).unwrap_or(0) as usize
+fn prefix(hash: u32, bits: u32) -> usize {
+    hash.checked_shr(32 - bits).unwrap_or(0) as usize
 }
 
 /// The hashes of every string made by deleting at most as many letters
 /// from `word` as a word of its length, or one [`fuzzy::LENGTH_SLACK`]
 /// letters longer, may differ by.
-fn neighbourhood(word: &str) -> Vec<u64> {
+fn neighbourhood(word: &str) -> Vec<u32> {
     let letters: Vec<char> = word.chars().collect();
     let deletions = fuzzy::allowed_edits(letters.len() + fuzzy::LENGTH_SLACK);
     let mut out = Vec::new();
@@ -224,14 +254,14 @@ fn neighbourhood(word: &str) -> Vec<u64> {
 
 /// Pushes the hash of every string `kept` + (`letters[at..]` less at most
 /// `deletions` letters).
-fn delete(letters: &[char], at: usize, deletions: usize, kept: &mut Vec<char>, out: &mut Vec<u64>) {
+fn delete(letters: &[char], at: usize, deletions: usize, kept: &mut Vec<char>, out: &mut Vec<u32>) {
     if at == letters.len() {
         let mut hasher = FxHasher::default();
         for c in kept.iter() {
             hasher.write_u32(*c as u32);
         }
         hasher.write_usize(kept.len());
-        out.push(hasher.finish());
+        out.push((hasher.finish() >> 32) as u32);
         return;
     }
     kept.push(letters[at]);

@@ -10,15 +10,19 @@
 //! million entities compile in seconds and little memory, where automata
 //! over tens of millions of states took minutes.
 
+use crate::flat::Flat;
+use crate::tables::StrTable;
 use crate::tokenize::Tokens;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Keys by their text, and their token-end prefixes.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct KeyTable {
-    keys: FxHashMap<Box<str>, u32>,
+    keys: StrTable,
+    /// The identifier of each key of `keys`, by position.
+    ids: Flat<u32>,
     /// Proper prefixes of keys that end at one of the key's token ends.
-    prefixes: FxHashSet<Box<str>>,
+    prefixes: StrTable,
 }
 
 /// Endings a name may carry glued on (de `Kabuls`, es `talibanes`): a
@@ -37,25 +41,29 @@ impl KeyTable {
     }
 
     /// The table of the keys of `index`, which maps each to its identifier.
-    pub(crate) fn from_index(keys: FxHashMap<Box<str>, u32>) -> KeyTable {
-        let mut prefixes = FxHashSet::default();
-        for key in keys.keys() {
+    pub(crate) fn from_index(index: FxHashMap<Box<str>, u32>) -> KeyTable {
+        let mut prefixes: FxHashSet<&str> = FxHashSet::default();
+        for key in index.keys() {
             let tokens = Tokens::new(key);
             if let Some((_, inner)) = tokens.as_slice().split_last() {
                 for token in inner {
-                    let prefix = &key[..token.span.end];
-                    if !prefixes.contains(prefix) {
-                        prefixes.insert(prefix.into());
-                    }
+                    prefixes.insert(&key[..token.span.end]);
                 }
             }
         }
-        KeyTable { keys, prefixes }
+        let prefixes = StrTable::new(prefixes);
+        let (keys, ids): (Vec<&str>, Vec<u32>) = index.iter().map(|(k, &id)| (&**k, id)).unzip();
+        KeyTable {
+            keys: StrTable::new(keys),
+            ids: ids.into(),
+            prefixes,
+        }
     }
 
     /// The key `text` is, if any.
     pub(crate) fn get(&self, text: &str) -> Option<u32> {
-        self.keys.get(text).copied()
+        let position = self.keys.get(text)?;
+        self.ids.get(position as usize).copied()
     }
 
     /// Every `(start, end, key)` of normalized text whose `tokens` are given:

@@ -7,6 +7,7 @@ use crate::fuzzy_index::FuzzyIndex;
 use crate::keytable::KeyTable;
 use crate::known::{self, KnownNames};
 use crate::skeleton;
+use crate::tables::{Lists, StrLists, Strings};
 use crate::tokenize::Tokens;
 use crate::{EntityType, Gazetteer, Normalizer};
 use rayon::prelude::*;
@@ -69,8 +70,8 @@ const MAX_COMPOSED_PER_FORM: usize = 64;
 #[derive(Clone, Debug)]
 pub(crate) struct Lexicon {
     forms: Vec<Form>,
-    keys: Vec<Box<str>>,
-    entries: Vec<Vec<Entry>>,
+    keys: Strings,
+    entries: Lists<Entry>,
     table: KeyTable,
     /// Names of entities that canon knows and the gazetteer does not list
     /// ([`KnownNames`]).
@@ -86,10 +87,10 @@ pub(crate) struct Lexicon {
     /// The names the fuzzy pass looks up, by their words' deletion
     /// neighbourhoods.
     fuzzy: FuzzyIndex,
-    skeletons: HashMap<String, Vec<u32>>,
+    skeletons: StrLists,
     /// Persons by the reading patterns of their surname (the last word of a
     /// multi-word name).
-    surnames: HashMap<String, Vec<u32>>,
+    surnames: StrLists,
     /// The first form of each entity (its canonical name).
     first_forms: Vec<u32>,
     /// Each entity's `not` spellings and `context` words, normalized.
@@ -99,13 +100,13 @@ pub(crate) struct Lexicon {
     descriptions: Vec<String>,
     /// Acronyms (listed or initials) of three letters or more, by their
     /// letters in alphabetical order.
-    acronym_letters: HashMap<String, Vec<u32>>,
+    acronym_letters: StrLists,
     /// Multi-word names of organizations, places and events by cognate
     /// signature.
-    cognates: HashMap<String, Vec<u32>>,
+    cognates: StrLists,
     /// Keys by the loose consonants of their readings, for text in scripts
     /// that write neither short vowels nor doubling.
-    loose: HashMap<String, Vec<u32>>,
+    loose: StrLists,
 }
 
 /// Fewest letters a listed name needs to be found by skeleton or edit
@@ -278,19 +279,19 @@ impl Lexicon {
         );
         let acronym_letters = acronym_letters(&forms);
         Lexicon {
-            cognates,
-            loose,
-            acronym_letters,
+            cognates: cognates.into(),
+            loose: loose.into(),
+            acronym_letters: acronym_letters.into(),
             forms,
-            keys: lexicon.keys,
-            entries: lexicon.entries,
+            keys: lexicon.keys.iter().collect(),
+            entries: lexicon.entries.into(),
             table,
             others,
             other_surnames,
             middle_named,
             fuzzy,
-            skeletons,
-            surnames: crate::coreference::surname_index(gazetteer, normalizer),
+            skeletons: skeletons.into(),
+            surnames: crate::coreference::surname_index(gazetteer, normalizer).into(),
             first_forms: by_entity.iter().map(|r| r.start as u32).collect(),
             excluded: keys_of(gazetteer, normalizer, |e| &e.not),
             context: keys_of(gazetteer, normalizer, |e| &e.context),
@@ -343,7 +344,7 @@ impl Lexicon {
     pub(crate) fn persons_named(&self, word: &str) -> Vec<u32> {
         let mut persons: Vec<u32> = Vec::new();
         for reading in skeleton::readings(word) {
-            for &e in self.surnames.get(&reading.pattern).into_iter().flatten() {
+            for &e in self.surnames.get(&reading.pattern) {
                 if !persons.contains(&e) {
                     persons.push(e);
                 }
@@ -356,7 +357,7 @@ impl Lexicon {
     /// names, spelled so.
     pub(crate) fn has_surname(&self, e: u32, word: &str) -> bool {
         let spelled = format!("{}{word}", crate::coreference::AS_LISTED);
-        self.surnames.get(&spelled).is_some_and(|p| p.contains(&e))
+        self.surnames.get(&spelled).contains(&e)
     }
 
     /// Whether normalized `word` is, in one of its readings, the surname of
@@ -384,9 +385,7 @@ impl Lexicon {
     /// Acronym forms written with the same capitals as `word`, in any
     /// order (`OTAN` for `NATO`).
     pub(crate) fn acronyms_of_letters(&self, word: &str) -> &[u32] {
-        self.acronym_letters
-            .get(&sorted_letters(word))
-            .map_or(&[], Vec::as_slice)
+        self.acronym_letters.get(&sorted_letters(word))
     }
 
     /// The words of entity `e`'s description, normalized.
@@ -407,12 +406,12 @@ impl Lexicon {
     /// Multi-word names with this cognate signature
     /// ([`skeleton::cognate_signature`]).
     pub(crate) fn by_cognates(&self, signature: &str) -> &[u32] {
-        self.cognates.get(signature).map_or(&[], Vec::as_slice)
+        self.cognates.get(signature)
     }
 
     /// Keys with a reading whose loose consonants are `loose`.
     pub(crate) fn by_loose(&self, loose: &str) -> &[u32] {
-        self.loose.get(loose).map_or(&[], Vec::as_slice)
+        self.loose.get(loose)
     }
 
     /// Whether every name key `k` stands for is written in a script without
@@ -426,7 +425,7 @@ impl Lexicon {
 
     /// Keys with a reading whose consonant skeleton is `consonants`.
     pub(crate) fn by_skeleton(&self, consonants: &str) -> &[u32] {
-        self.skeletons.get(consonants).map_or(&[], Vec::as_slice)
+        self.skeletons.get(consonants)
     }
 
     /// Keys similar to normalized `query`, with their similarity.

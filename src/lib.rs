@@ -75,6 +75,7 @@ mod coreference;
 pub mod edit;
 mod error;
 pub mod eval;
+mod flat;
 mod fuzzy;
 mod fuzzy_index;
 mod gazetteer;
@@ -90,6 +91,7 @@ mod resolve;
 mod skeleton;
 mod span;
 pub mod suggest;
+mod tables;
 mod tokenize;
 
 pub use atomic::write_atomically;

@@ -33,12 +33,13 @@ mod file;
 mod lint;
 mod load;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::fmt;
 use std::path::Path;
 use std::str::FromStr;
 
 use crate::error::{GazetteerErrors, ParseEntityTypeError};
+use crate::tables::StrTable;
 
 pub use file::is_language_tag;
 pub(crate) use file::ENTITY_KEYS;
@@ -52,7 +53,8 @@ pub use lint::{OtherName, Report, Warning, WarningKind};
 #[derive(Debug, Clone)]
 pub struct Gazetteer {
     entities: Vec<Entity>,
-    by_id: HashMap<String, usize>,
+    /// Each entity's position, by id.
+    by_id: StrTable,
 }
 
 impl Gazetteer {
@@ -123,11 +125,7 @@ impl Gazetteer {
 
     /// Builds the gazetteer of already validated `entities`.
     fn new(entities: Vec<Entity>) -> Gazetteer {
-        let by_id = entities
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (e.id.clone(), i))
-            .collect();
+        let by_id = StrTable::new(entities.iter().map(|e| e.id.as_str()));
         Gazetteer { entities, by_id }
     }
 
@@ -154,7 +152,7 @@ impl Gazetteer {
     /// # Ok::<(), canon::GazetteerErrors>(())
     /// ```
     pub fn get(&self, id: &str) -> Option<&Entity> {
-        self.by_id.get(id).map(|&i| &self.entities[i])
+        self.entities.get(self.by_id.get(id)? as usize)
     }
 
     /// The number of entities.

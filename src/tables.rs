@@ -1,0 +1,292 @@
+//! The lexicon's tables in a form an index holds as it is: strings in one
+//! buffer, a hash table of string positions, and lists packed end to end,
+//! all made of [`Flat`] arrays. Reading them from an index allocates
+//! nothing per string and rehashes nothing; lookups cost what a `HashMap`'s
+//! do.
+//!
+//! The table's hash is xxh3, whose output is specified: an index written by
+//! one build is looked up by another with the same hashes (a `HashMap`'s
+//! hasher makes no such promise).
+
+use crate::flat::Flat;
+use std::collections::HashMap;
+use xxhash_rust::xxh3::xxh3_64;
+
+/// Byte strings stored end to end, by position.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Packed {
+    bytes: Flat<u8>,
+    /// Where each string ends in `bytes`.
+    ends: Flat<u64>,
+}
+
+impl<S: AsRef<[u8]>> FromIterator<S> for Packed {
+    fn from_iter<I: IntoIterator<Item = S>>(strings: I) -> Packed {
+        Packed::of(strings, |s| s.as_ref())
+    }
+}
+
+impl Packed {
+    /// The strings `bytes` sees in `strings`, end to end.
+    fn of<S>(strings: impl IntoIterator<Item = S>, bytes: impl Fn(&S) -> &[u8]) -> Packed {
+        let (mut all, mut ends) = (Vec::new(), Vec::new());
+        for s in strings {
+            all.extend_from_slice(bytes(&s));
+            ends.push(all.len() as u64);
+        }
+        Packed {
+            bytes: all.into(),
+            ends: ends.into(),
+        }
+    }
+
+    /// How many strings.
+    pub(crate) fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// String `i`, if there is one.
+    pub(crate) fn get(&self, i: usize) -> Option<&[u8]> {
+        nth(&self.ends, &self.bytes, i)
+    }
+}
+
+/// Strings stored end to end, by position.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Strings(Packed);
+
+impl<S: AsRef<str>> FromIterator<S> for Strings {
+    fn from_iter<I: IntoIterator<Item = S>>(strings: I) -> Strings {
+        Strings(Packed::of(strings, |s| s.as_ref().as_bytes()))
+    }
+}
+
+impl Strings {
+    /// How many strings.
+    pub(crate) fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// String `i`, if there is one.
+    pub(crate) fn get(&self, i: usize) -> Option<&str> {
+        std::str::from_utf8(self.0.get(i)?).ok()
+    }
+
+    /// Every string, in order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &str> + '_ {
+        (0..self.len()).filter_map(|i| self.get(i))
+    }
+}
+
+impl std::ops::Index<usize> for Strings {
+    type Output = str;
+
+    /// String `i`.
+    ///
+    /// # Panics
+    ///
+    /// If there are not more than `i` strings, as a slice's index does.
+    fn index(&self, i: usize) -> &str {
+        self.get(i)
+            .expect("a string at every index below len(): the ends are those of the strings")
+    }
+}
+
+/// Distinct strings, found by their text: the position of each in the
+/// order given.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct StrTable {
+    strings: Strings,
+    /// Open addressing, linear probing, at most half full: each slot is
+    /// [`EMPTY`] or a string's position, with the high half of its hash
+    /// above it so that most probes compare no string.
+    slots: Flat<u64>,
+}
+
+/// A free slot of a [`StrTable`].
+const EMPTY: u64 = u64::MAX;
+
+impl StrTable {
+    /// The table of `strings`; a string given twice is found at its first
+    /// position. Positions are below `u32::MAX`, as every identifier of the
+    /// lexicon is.
+    pub(crate) fn new<S: AsRef<str>>(strings: impl IntoIterator<Item = S>) -> StrTable {
+        let strings: Strings = strings.into_iter().collect();
+        let capacity = (strings.len() * 2).next_power_of_two();
+        let mut slots = vec![EMPTY; capacity];
+        let mask = capacity - 1;
+        for (position, text) in strings.iter().enumerate() {
+            let hash = xxh3_64(text.as_bytes());
+            let mut at = hash as usize & mask;
+            while slots[at] != EMPTY {
+                at = (at + 1) & mask;
+            }
+            slots[at] = (hash & !0xffff_ffff) | position as u64;
+        }
+        StrTable {
+            strings,
+            slots: slots.into(),
+        }
+    }
+
+    /// The position of `text`, if the table holds it.
+    pub(crate) fn get(&self, text: &str) -> Option<u32> {
+        let slots = &*self.slots;
+        let mask = slots.len().checked_sub(1)?;
+        let hash = xxh3_64(text.as_bytes());
+        let mut at = hash as usize & mask;
+        // Bounded: a table read from a damaged index may have no free slot.
+        for _ in 0..slots.len() {
+            let slot = slots[at];
+            if slot == EMPTY {
+                return None;
+            }
+            let position = slot & 0xffff_ffff;
+            if slot ^ hash <= 0xffff_ffff
+                && self.strings.0.get(position as usize) == Some(text.as_bytes())
+            {
+                return Some(position as u32);
+            }
+            at = (at + 1) & mask;
+        }
+        None
+    }
+
+    /// Whether the table holds `text`.
+    pub(crate) fn contains(&self, text: &str) -> bool {
+        self.get(text).is_some()
+    }
+}
+
+/// Lists of values, one per position, end to end.
+#[derive(Clone, Debug)]
+pub(crate) struct Lists<T> {
+    /// Where each list ends in `values`.
+    ends: Flat<u64>,
+    values: Vec<T>,
+}
+
+impl<T> From<Vec<Vec<T>>> for Lists<T> {
+    fn from(lists: Vec<Vec<T>>) -> Lists<T> {
+        let mut ends = Vec::with_capacity(lists.len());
+        let mut values = Vec::new();
+        for list in lists {
+            values.extend(list);
+            ends.push(values.len() as u64);
+        }
+        Lists {
+            ends: ends.into(),
+            values,
+        }
+    }
+}
+
+impl<T> std::ops::Index<usize> for Lists<T> {
+    type Output = [T];
+
+    /// List `i`.
+    ///
+    /// # Panics
+    ///
+    /// If there are not more than `i` lists, as a slice's index does.
+    fn index(&self, i: usize) -> &[T] {
+        nth(&self.ends, &self.values, i)
+            .expect("a list at every index below len(): the ends are those of the lists")
+    }
+}
+
+/// Lists of identifiers by string: a `HashMap<String, Vec<u32>>` that an
+/// index holds as it is.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct StrLists {
+    keys: StrTable,
+    /// Where the list of each key ends in `values`.
+    ends: Flat<u64>,
+    values: Flat<u32>,
+}
+
+impl<H> From<HashMap<String, Vec<u32>, H>> for StrLists {
+    fn from(map: HashMap<String, Vec<u32>, H>) -> StrLists {
+        let mut ends = Vec::with_capacity(map.len());
+        let mut values = Vec::new();
+        let mut keys = Vec::with_capacity(map.len());
+        for (key, list) in map {
+            keys.push(key);
+            values.extend(list);
+            ends.push(values.len() as u64);
+        }
+        StrLists {
+            keys: StrTable::new(keys),
+            ends: ends.into(),
+            values: values.into(),
+        }
+    }
+}
+
+impl StrLists {
+    /// The list of `key`; empty if there is none.
+    pub(crate) fn get(&self, key: &str) -> &[u32] {
+        self.list(key).unwrap_or_default()
+    }
+
+    fn list(&self, key: &str) -> Option<&[u32]> {
+        nth(&self.ends, &self.values, self.keys.get(key)? as usize)
+    }
+}
+
+/// List `i` of `values`, whose lists end at `ends`, if there is one.
+fn nth<'v, T>(ends: &[u64], values: &'v [T], i: usize) -> Option<&'v [T]> {
+    let start = match i {
+        0 => 0,
+        _ => *ends.get(i - 1)?,
+    };
+    let end = *ends.get(i)?;
+    values.get(usize::try_from(start).ok()?..usize::try_from(end).ok()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_find_what_they_hold() {
+        let words = ["kabul", "", "panjshir", "Кабул", "kabul"];
+        let table = StrTable::new(words);
+        assert_eq!(table.get("kabul"), Some(0), "the first of two");
+        assert_eq!(table.get(""), Some(1));
+        assert_eq!(table.get("Кабул"), Some(3));
+        assert_eq!(table.get("kabu"), None);
+        assert!(!StrTable::new([""; 0]).contains(""));
+        let strings: Strings = words.iter().collect();
+        assert_eq!(&strings[3], "Кабул");
+        assert_eq!(strings.get(5), None);
+
+        let mut map: HashMap<String, Vec<u32>> = HashMap::new();
+        map.insert("ksbl".into(), vec![4, 2]);
+        map.insert("pnjshr".into(), vec![]);
+        let lists = StrLists::from(map);
+        assert_eq!(lists.get("ksbl"), [4, 2]);
+        assert_eq!(lists.get("pnjshr"), [0u32; 0]);
+        assert_eq!(lists.get("zzz"), [0u32; 0]);
+
+        let lists = Lists::from(vec![vec!['a'], vec![], vec!['b', 'c']]);
+        assert_eq!(
+            (&lists[0], &lists[1], &lists[2]),
+            (&['a'][..], &[][..], &['b', 'c'][..])
+        );
+    }
+
+    proptest::proptest! {
+        /// A table finds each of its strings at its first position, and
+        /// nothing else.
+        #[test]
+        fn table_positions(words in proptest::collection::vec("[a-cé]{0,4}", 0..40), other in "[a-cé]{0,4}") {
+            let table = StrTable::new(&words);
+            for word in &words {
+                let first = words.iter().position(|w| w == word).map(|p| p as u32);
+                proptest::prop_assert_eq!(table.get(word), first);
+            }
+            proptest::prop_assert_eq!(table.get(&other), words.iter().position(|w| *w == other).map(|p| p as u32));
+        }
+    }
+}
