@@ -45,7 +45,7 @@ impl Profile {
 }
 
 /// Names by the deletion neighbourhoods of their words.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub(crate) struct FuzzyIndex {
     /// Each name's profile, by identifier (names not indexed have the
     /// default one, and no postings).
@@ -230,6 +230,25 @@ impl FuzzyIndex {
     fn postings_of(&self, w: u32) -> &[Posting] {
         let (start, end) = (self.offsets[w as usize], self.offsets[w as usize + 1]);
         &self.postings[start as usize..end as usize]
+    }
+
+    /// Whether the index is whole (every offset within what it points
+    /// into) and its names are below `names`: what lookups rely on.
+    pub(crate) fn is_consistent(&self, names: usize) -> bool {
+        let ascending = |values: &[u32], end: usize| {
+            values.windows(2).all(|w| w[0] <= w[1]) && values.last() == Some(&(end as u32))
+        };
+        let words = self.offsets.len().saturating_sub(1);
+        self.bits <= MAX_DIRECTORY_BITS
+            && self.directory.len() == (1 << self.bits) + 1
+            && ascending(&self.directory, self.variants.len())
+            && self.variants.iter().all(|v| (v.word as usize) < words)
+            && ascending(&self.offsets, self.postings.len())
+            && self.profiles.len() <= names
+            && self
+                .postings
+                .iter()
+                .all(|p| (p.name as usize) < self.profiles.len())
     }
 }
 

@@ -16,7 +16,7 @@ use crate::tokenize::Tokens;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Keys by their text, and their token-end prefixes.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub(crate) struct KeyTable {
     keys: StrTable,
     /// The identifier of each key of `keys`, by position.
@@ -58,6 +58,11 @@ impl KeyTable {
             ids: ids.into(),
             prefixes,
         }
+    }
+
+    /// Whether every key's identifier is below `keys`.
+    pub(crate) fn ids_below(&self, keys: usize) -> bool {
+        self.ids.len() == self.keys.len() && self.ids.iter().all(|&id| (id as usize) < keys)
     }
 
     /// The key `text` is, if any.

@@ -14,7 +14,7 @@ use rayon::prelude::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Which field of the gazetteer a name comes from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) enum NameKind {
     /// `name`, the canonical display name.
     Canonical,
@@ -46,7 +46,7 @@ impl NameKind {
 }
 
 /// One name as the gazetteer lists it.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Form {
     pub(crate) entity: u32,
     pub(crate) kind: NameKind,
@@ -54,7 +54,7 @@ pub(crate) struct Form {
 }
 
 /// One way a key leads to an entity.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Entry {
     /// The listed form (of the entity the key leads to).
     pub(crate) form: u32,
@@ -67,7 +67,7 @@ pub(crate) struct Entry {
 const MAX_COMPOSED_PER_FORM: usize = 64;
 
 /// Keys, key table and fuzzy index, built once per gazetteer.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Lexicon {
     forms: Vec<Form>,
     keys: Strings,
@@ -435,6 +435,48 @@ impl Lexicon {
             .into_iter()
             .filter_map(|k| fuzzy::similarity(query, self.key(k)).map(|sim| (k, sim)))
             .collect()
+    }
+
+    /// Checks that every identifier the lexicon holds is in range for a
+    /// gazetteer of `entities` entities: what a lexicon read from an index
+    /// must satisfy before it is used.
+    pub(crate) fn validate(&self, entities: usize) -> Result<(), &'static str> {
+        let (forms, keys) = (self.forms.len(), self.keys.len());
+        let below = |ids: &[u32], n: usize| ids.iter().all(|&id| (id as usize) < n);
+        let per_entity = [
+            self.excluded.len(),
+            self.context.len(),
+            self.descriptions.len(),
+        ];
+        let checks = [
+            (
+                self.forms.iter().all(|f| (f.entity as usize) < entities),
+                "forms",
+            ),
+            (self.entries.len() == keys, "entries"),
+            (
+                self.entries.values().iter().all(|e| {
+                    (e.form as usize) < forms && e.via.is_none_or(|v| (v as usize) < forms)
+                }),
+                "entries",
+            ),
+            (self.table.ids_below(keys), "key table"),
+            (self.fuzzy.is_consistent(keys), "fuzzy index"),
+            (below(self.skeletons.values(), keys), "skeletons"),
+            (below(self.loose.values(), keys), "loose skeletons"),
+            (below(self.cognates.values(), keys), "cognates"),
+            (below(self.surnames.values(), entities), "surnames"),
+            (below(self.acronym_letters.values(), forms), "acronyms"),
+            (
+                self.first_forms.len() == entities && below(&self.first_forms, forms),
+                "forms",
+            ),
+            (per_entity.iter().all(|&n| n == entities), "entities"),
+        ];
+        match checks.iter().find(|(ok, _)| !ok) {
+            Some((_, what)) => Err(what),
+            None => Ok(()),
+        }
     }
 }
 

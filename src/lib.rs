@@ -80,6 +80,7 @@ mod fuzzy;
 mod fuzzy_index;
 mod gazetteer;
 mod guard;
+mod index;
 mod keytable;
 mod known;
 mod lexicon;
@@ -100,8 +101,10 @@ pub use error::{
     Expected, GazetteerError, GazetteerErrorKind, GazetteerErrors, ParseEntityTypeError,
 };
 pub use gazetteer::{
-    is_language_tag, Entity, EntityType, Gazetteer, Origin, OtherName, Report, Warning, WarningKind,
+    is_language_tag, Entity, EntityType, Gazetteer, Origin, OtherName, Report, SourceFile, Warning,
+    WarningKind,
 };
+pub use index::{IndexError, IndexErrorKind};
 pub use known::KnownNames;
 pub use linker::{BuildError, Explained, Explanation, Linker, LinkerBuilder, DEFAULT_THRESHOLD};
 pub use mention::{Mention, Method, UnknownMethod};

@@ -79,16 +79,35 @@ impl LinkerBuilder {
 
     /// Compiles the gazetteer into a linker.
     pub fn build(&self, gazetteer: Gazetteer) -> Result<Linker, BuildError> {
-        if !(0.0..=1.0).contains(&self.threshold) {
-            return Err(BuildError::Threshold(self.threshold));
+        self.check()?;
+        let lexicon = Lexicon::new(&gazetteer, &Normalizer::new(), self.compiled_known());
+        self.assemble(gazetteer, lexicon)
+    }
+
+    /// The known names these options compile into a lexicon: none for
+    /// listed spellings only.
+    pub(crate) fn compiled_known(&self) -> Option<&KnownNames> {
+        self.known.as_ref().filter(|_| self.fuzzy)
+    }
+
+    /// Whether the options are valid.
+    pub(crate) fn check(&self) -> Result<(), BuildError> {
+        match (0.0..=1.0).contains(&self.threshold) {
+            true => Ok(()),
+            false => Err(BuildError::Threshold(self.threshold)),
         }
-        let normalizer = Normalizer::new();
-        // Listed spellings only: no known names either.
-        let known = self.known.as_ref().filter(|_| self.fuzzy);
-        let lexicon = Lexicon::new(&gazetteer, &normalizer, known);
+    }
+
+    /// The linker of `gazetteer` compiled into `lexicon`, with these options.
+    pub(crate) fn assemble(
+        &self,
+        gazetteer: Gazetteer,
+        lexicon: Lexicon,
+    ) -> Result<Linker, BuildError> {
+        self.check()?;
         Ok(Linker {
             gazetteer,
-            normalizer,
+            normalizer: Normalizer::new(),
             lexicon,
             options: self.clone(),
         })
@@ -217,6 +236,11 @@ impl Linker {
             normalized: self.normalizer.normalize(text).as_str().to_string(),
             candidates: explained,
         }
+    }
+
+    /// The compiled gazetteer.
+    pub(crate) fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
     }
 
     /// The normalizer the linker reads texts and names with.

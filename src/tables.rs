@@ -9,11 +9,12 @@
 //! hasher makes no such promise).
 
 use crate::flat::Flat;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use xxhash_rust::xxh3::xxh3_64;
 
 /// Byte strings stored end to end, by position.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub(crate) struct Packed {
     bytes: Flat<u8>,
     /// Where each string ends in `bytes`.
@@ -52,8 +53,28 @@ impl Packed {
 }
 
 /// Strings stored end to end, by position.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(try_from = "Packed")]
 pub(crate) struct Strings(Packed);
+
+impl TryFrom<Packed> for Strings {
+    type Error = &'static str;
+
+    /// Checks what [`Strings::get`] relies on: UTF-8, strings in order and
+    /// on character boundaries.
+    fn try_from(packed: Packed) -> Result<Strings, &'static str> {
+        let text = std::str::from_utf8(&packed.bytes).map_err(|_| "strings that are not UTF-8")?;
+        let mut start = 0;
+        for &end in packed.ends.iter() {
+            let end = usize::try_from(end).unwrap_or(usize::MAX);
+            if end < start || !text.is_char_boundary(end) {
+                return Err("strings that overlap or end inside a character");
+            }
+            start = end;
+        }
+        Ok(Strings(packed))
+    }
+}
 
 impl<S: AsRef<str>> FromIterator<S> for Strings {
     fn from_iter<I: IntoIterator<Item = S>>(strings: I) -> Strings {
@@ -88,13 +109,13 @@ impl std::ops::Index<usize> for Strings {
     /// If there are not more than `i` strings, as a slice's index does.
     fn index(&self, i: usize) -> &str {
         self.get(i)
-            .expect("a string at every index below len(): the ends are those of the strings")
+            .expect("a string at every index below len(), checked when read")
     }
 }
 
 /// Distinct strings, found by their text: the position of each in the
 /// order given.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub(crate) struct StrTable {
     strings: Strings,
     /// Open addressing, linear probing, at most half full: each slot is
@@ -156,14 +177,43 @@ impl StrTable {
     pub(crate) fn contains(&self, text: &str) -> bool {
         self.get(text).is_some()
     }
+
+    /// How many strings.
+    pub(crate) fn len(&self) -> usize {
+        self.strings.len()
+    }
 }
 
 /// Lists of values, one per position, end to end.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(try_from = "RawLists<T>", bound(deserialize = "T: Deserialize<'de>"))]
 pub(crate) struct Lists<T> {
     /// Where each list ends in `values`.
     ends: Flat<u64>,
     values: Vec<T>,
+}
+
+/// [`Lists`] as read, before its checks.
+#[derive(Deserialize)]
+struct RawLists<T> {
+    ends: Flat<u64>,
+    values: Vec<T>,
+}
+
+impl<T> TryFrom<RawLists<T>> for Lists<T> {
+    type Error = &'static str;
+
+    /// Checks what indexing relies on: lists in order, within the values.
+    fn try_from(raw: RawLists<T>) -> Result<Lists<T>, &'static str> {
+        if ascending_within(&raw.ends, raw.values.len()) {
+            Ok(Lists {
+                ends: raw.ends,
+                values: raw.values,
+            })
+        } else {
+            Err("lists that overlap or end past their values")
+        }
+    }
 }
 
 impl<T> From<Vec<Vec<T>>> for Lists<T> {
@@ -181,6 +231,18 @@ impl<T> From<Vec<Vec<T>>> for Lists<T> {
     }
 }
 
+impl<T> Lists<T> {
+    /// How many lists.
+    pub(crate) fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Every value of every list.
+    pub(crate) fn values(&self) -> &[T] {
+        &self.values
+    }
+}
+
 impl<T> std::ops::Index<usize> for Lists<T> {
     type Output = [T];
 
@@ -191,13 +253,13 @@ impl<T> std::ops::Index<usize> for Lists<T> {
     /// If there are not more than `i` lists, as a slice's index does.
     fn index(&self, i: usize) -> &[T] {
         nth(&self.ends, &self.values, i)
-            .expect("a list at every index below len(): the ends are those of the lists")
+            .expect("a list at every index below len(), checked when read")
     }
 }
 
 /// Lists of identifiers by string: a `HashMap<String, Vec<u32>>` that an
 /// index holds as it is.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub(crate) struct StrLists {
     keys: StrTable,
     /// Where the list of each key ends in `values`.
@@ -232,6 +294,11 @@ impl StrLists {
     fn list(&self, key: &str) -> Option<&[u32]> {
         nth(&self.ends, &self.values, self.keys.get(key)? as usize)
     }
+
+    /// Every value of every list.
+    pub(crate) fn values(&self) -> &[u32] {
+        &self.values
+    }
 }
 
 /// List `i` of `values`, whose lists end at `ends`, if there is one.
@@ -242,6 +309,11 @@ fn nth<'v, T>(ends: &[u64], values: &'v [T], i: usize) -> Option<&'v [T]> {
     };
     let end = *ends.get(i)?;
     values.get(usize::try_from(start).ok()?..usize::try_from(end).ok()?)
+}
+
+/// Whether `ends` never decrease and stay within `len`.
+pub(crate) fn ascending_within(ends: &[u64], len: usize) -> bool {
+    ends.windows(2).all(|w| w[0] <= w[1]) && ends.last().is_none_or(|&e| e <= len as u64)
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use super::file::{self, CheckedFile, Lines};
-use super::{Entity, Gazetteer, Origin};
+use super::{Entity, Gazetteer, Origin, SourceFile};
 use crate::error::{GazetteerError, GazetteerErrorKind as Kind, GazetteerErrors};
 
 /// Loads the files and directories at `paths`, in order.
@@ -54,6 +54,8 @@ struct Loader {
     /// Where each id was first used.
     first_use: HashMap<String, Origin>,
     errors: Vec<GazetteerError>,
+    /// The files read.
+    sources: Vec<SourceFile>,
 }
 
 impl Loader {
@@ -121,6 +123,7 @@ impl Loader {
             Ok(bytes) => bytes,
             Err(error) => return self.path_error(path, &error),
         };
+        self.sources.push(SourceFile::new(path, &bytes));
         let display = path.to_string_lossy();
         match String::from_utf8(bytes) {
             Ok(text) => self.add_checked(file::check(&display, &text)),
@@ -188,7 +191,7 @@ impl Loader {
     /// The gazetteer, or every error found.
     fn finish(self) -> Result<Gazetteer, GazetteerErrors> {
         GazetteerErrors::check(self.errors)?;
-        Ok(Gazetteer::new(self.entities))
+        Ok(Gazetteer::new(self.entities).with_sources(self.sources))
     }
 }
 

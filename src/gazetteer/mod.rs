@@ -35,7 +35,7 @@ mod load;
 
 use std::collections::BTreeMap;
 use std::fmt;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
 use crate::error::{GazetteerErrors, ParseEntityTypeError};
@@ -55,6 +55,7 @@ pub struct Gazetteer {
     entities: Vec<Entity>,
     /// Each entity's position, by id.
     by_id: StrTable,
+    sources: Vec<SourceFile>,
 }
 
 impl Gazetteer {
@@ -124,9 +125,56 @@ impl Gazetteer {
     }
 
     /// Builds the gazetteer of already validated `entities`.
-    fn new(entities: Vec<Entity>) -> Gazetteer {
+    pub(crate) fn new(entities: Vec<Entity>) -> Gazetteer {
         let by_id = StrTable::new(entities.iter().map(|e| e.id.as_str()));
-        Gazetteer { entities, by_id }
+        Gazetteer {
+            entities,
+            by_id,
+            sources: Vec::new(),
+        }
+    }
+
+    /// The gazetteer, read from `sources`.
+    pub(crate) fn with_sources(self, sources: Vec<SourceFile>) -> Gazetteer {
+        Gazetteer { sources, ..self }
+    }
+
+    /// The gazetteer of `entities` and the table of their ids, as
+    /// [`Gazetteer::ids`] gave it, read from `sources`.
+    pub(crate) fn from_parts(
+        entities: Vec<Entity>,
+        by_id: StrTable,
+        sources: Vec<SourceFile>,
+    ) -> Gazetteer {
+        Gazetteer {
+            entities,
+            by_id,
+            sources,
+        }
+    }
+
+    /// The table of entity ids.
+    pub(crate) fn ids(&self) -> &StrTable {
+        &self.by_id
+    }
+
+    /// The files the gazetteer was read from by [`Gazetteer::load`], in
+    /// the order read; none for [`Gazetteer::from_sources`] and
+    /// [`Gazetteer::embedded`].
+    ///
+    /// ```
+    /// let path = std::env::temp_dir().join(format!("canon-sources-{}.toml", std::process::id()));
+    /// std::fs::write(&path, "[[entity]]\nid = \"kabul\"\nname = \"Kabul\"\ntype = \"place\"\n")?;
+    /// let gazetteer = canon::Gazetteer::load(&[&path])?;
+    /// let source = &gazetteer.sources()[0];
+    /// assert!(source.path.is_absolute() && source.path.ends_with(path.file_name().unwrap()));
+    /// assert_eq!(source.size, std::fs::metadata(&path)?.len());
+    /// assert!(canon::Gazetteer::embedded().sources().is_empty());
+    /// # std::fs::remove_file(&path)?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn sources(&self) -> &[SourceFile] {
+        &self.sources
     }
 
     /// All entities: files in load order, each file's entities in order.
@@ -166,8 +214,38 @@ impl Gazetteer {
     }
 }
 
+/// A file a gazetteer was read from, as it was then.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceFile {
+    /// Its absolute path.
+    pub path: PathBuf,
+    /// Its size in bytes.
+    pub size: u64,
+    /// The hash of its content: xxh3, 64 bits.
+    pub hash: u64,
+}
+
+impl SourceFile {
+    /// The file at `path` whose content is `bytes`.
+    pub(crate) fn new(path: &Path, bytes: &[u8]) -> SourceFile {
+        SourceFile {
+            path: std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()),
+            size: bytes.len() as u64,
+            hash: SourceFile::hash_of(bytes),
+        }
+    }
+
+    /// The hash of a file's content.
+    pub(crate) fn hash_of(bytes: &[u8]) -> u64 {
+        xxhash_rust::xxh3::xxh3_64(bytes)
+    }
+}
+
 /// One entity of the gazetteer, as written in its file and validated.
-#[derive(Debug, Clone, PartialEq)]
+///
+/// It serializes (serde) with every field but the positions of its names
+/// ([`Entity::location`]): an entity read back has its [`Origin`] only.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Entity {
     /// Unique id, made of a-z 0-9 - _ : . only.
     pub id: String,
@@ -205,6 +283,7 @@ pub struct Entity {
     /// Where the entity's table starts.
     pub origin: Origin,
     /// Line and column of each listed value, by key path.
+    #[serde(skip)]
     positions: BTreeMap<String, (usize, usize)>,
 }
 
@@ -266,7 +345,7 @@ impl Entity {
 /// A place in a gazetteer source: 1-based line and column (in characters).
 ///
 /// Displays as `path:line:column`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Origin {
     /// The source's path, as given or found while walking a directory.
     pub path: String,
@@ -283,7 +362,10 @@ impl fmt::Display for Origin {
 }
 
 /// What kind of thing an entity is: `type` in the gazetteer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
 pub enum EntityType {
     /// `person`
     Person,

@@ -1,0 +1,586 @@
+//! Index files: a linker compiled once (`canon index`) and loaded without
+//! parsing TOML, normalizing names or building the lexicon.
+//!
+//! An index holds the gazetteer's entities and the compiled [`Lexicon`]
+//! (layout: `file.rs` and DESIGN.md). Loading maps the file, checks it
+//! (magic, format, checksum, the canon that wrote it, its gazetteer files)
+//! and reads it: the entities on all cores, the lexicon's large arrays in
+//! place from the mapping ([`crate::flat`]). Anything that does not check
+//! out is an [`IndexError`] saying what to do, never a linker that links
+//! otherwise than the gazetteer would.
+
+mod file;
+
+use crate::flat::{self, Blobs, Flat, Source};
+use crate::lexicon::Lexicon;
+use crate::tables::{Packed, StrTable};
+use crate::{BuildError, Entity, Gazetteer, Linker, LinkerBuilder, SourceFile};
+use file::{Encoded, Header, Prefix, PREFIX};
+use memmap2::Mmap;
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use std::fs::File;
+use std::io::{self, BufWriter};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
+
+/// This crate's version, which an index must have been written by.
+const CANON: &str = env!("CARGO_PKG_VERSION");
+
+/// Why an index could not be written or loaded.
+///
+/// Displays as `PATH: what is wrong — what to do` (without `PATH: ` for an
+/// index read from bytes).
+#[derive(Debug)]
+pub struct IndexError {
+    /// The index file, if it is one.
+    pub path: Option<PathBuf>,
+    /// What went wrong.
+    pub kind: IndexErrorKind,
+}
+
+impl std::fmt::Display for IndexError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if let Some(path) = &self.path {
+            write!(f, "{}: ", path.display())?;
+        }
+        write!(f, "{}", self.kind)
+    }
+}
+
+impl std::error::Error for IndexError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        std::error::Error::source(&self.kind)
+    }
+}
+
+/// What is wrong with an index, or with writing one.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum IndexErrorKind {
+    /// The file could not be read.
+    #[error("cannot read")]
+    Read(#[source] io::Error),
+    /// The file could not be written.
+    #[error("cannot write")]
+    Write(#[source] io::Error),
+    /// The file does not start as an index does.
+    #[error("not a canon index — give a file written by `canon index`")]
+    NotIndex,
+    /// The file is shorter than its header says.
+    #[error(
+        "truncated index: {size} bytes where its header announces {expected} — \
+         rebuild it with `canon index`"
+    )]
+    Truncated {
+        /// The file's size.
+        size: u64,
+        /// The size it should have.
+        expected: u64,
+    },
+    /// The file is an index of another layout.
+    #[error(
+        "index format {found}, written by another version of canon; canon {CANON} reads \
+         format {} — rebuild it with `canon index`",
+        file::FORMAT
+    )]
+    Format {
+        /// The index's format version.
+        found: u32,
+    },
+    /// The index was written by another version of canon.
+    #[error("built by canon {version}; this is canon {CANON} — rebuild it with `canon index`")]
+    Version {
+        /// The version of canon that wrote it.
+        version: String,
+    },
+    /// The index was written by another build of this version of canon,
+    /// which compiles names differently (a development build).
+    #[error(
+        "built by another build of canon {CANON}, which compiles names differently — \
+         rebuild it with `canon index`"
+    )]
+    Build,
+    /// The content does not match its checksum, or does not make sense.
+    #[error("corrupt index: {what} — rebuild it with `canon index`")]
+    Corrupt {
+        /// What is wrong.
+        what: String,
+    },
+    /// A gazetteer file the index was compiled from has changed since.
+    #[error(
+        "stale index: {} changed since the index was built — rebuild it with `canon index`",
+        file.display()
+    )]
+    Stale {
+        /// The changed file.
+        file: PathBuf,
+    },
+    /// The linker's options are invalid.
+    #[error(transparent)]
+    Options(#[from] BuildError),
+}
+
+impl IndexErrorKind {
+    fn corrupt(what: impl std::fmt::Display) -> IndexErrorKind {
+        IndexErrorKind::Corrupt {
+            what: what.to_string(),
+        }
+    }
+
+    /// A part of the index that does not decode: `error` says why.
+    fn undecodable(error: impl std::fmt::Display) -> IndexErrorKind {
+        IndexErrorKind::corrupt(format!("it does not decode ({error})"))
+    }
+}
+
+/// What follows the header: each entity in postcard, the table of their
+/// ids, and the lexicon (postcard, its large arrays in the file beside
+/// it).
+#[derive(Serialize, Deserialize)]
+struct Payload {
+    entities: Packed,
+    ids: StrTable,
+    lexicon: Flat<u8>,
+}
+
+impl Linker {
+    /// Writes the linker to an index file at `path` (through a temporary
+    /// file renamed over it), for [`Linker::load_index`]. The files the
+    /// gazetteer was read from are recorded, so that loading notices when
+    /// they change. The options ([`LinkerBuilder`]) are not: they are given
+    /// when loading.
+    ///
+    /// # Errors
+    ///
+    /// [`IndexErrorKind::Write`] when the file cannot be written.
+    ///
+    /// ```
+    /// use canon::{Gazetteer, Linker};
+    ///
+    /// let gazetteer = Gazetteer::from_toml("g.toml", r#"
+    ///     [[entity]]
+    ///     id = "kabul"
+    ///     name = "Kabul"
+    ///     type = "place"
+    ///     names = { fr = ["Kaboul"] }
+    /// "#)?;
+    /// let path = std::env::temp_dir().join(format!("canon-save-{}.idx", std::process::id()));
+    /// Linker::new(gazetteer)?.save_index(&path)?;
+    ///
+    /// let linker = Linker::load_index(&path)?;
+    /// let text = "Les talibans sont entrés dans Kaboul.";
+    /// let mentions = linker.link(text);
+    /// assert_eq!(mentions.len(), 1);
+    /// assert_eq!(&text[mentions[0].span], "Kaboul");
+    /// assert_eq!(mentions[0].entity.id, "kabul");
+    /// # std::fs::remove_file(&path)?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn save_index(&self, path: impl AsRef<Path>) -> Result<(), IndexError> {
+        let path = path.as_ref();
+        let write = |file: &File| encode(self, &header(self))?.write_to(BufWriter::new(file));
+        crate::write_atomically(path, write).map_err(|e| IndexError {
+            path: Some(path.to_path_buf()),
+            kind: IndexErrorKind::Write(e),
+        })
+    }
+
+    /// Loads a linker written by [`Linker::save_index`], with default
+    /// options; [`LinkerBuilder::load_index`] sets them. See there.
+    ///
+    /// # Errors
+    ///
+    /// As [`LinkerBuilder::load_index`].
+    pub fn load_index(path: impl AsRef<Path>) -> Result<Linker, IndexError> {
+        LinkerBuilder::default().load_index(path)
+    }
+}
+
+impl LinkerBuilder {
+    /// Loads a linker written by [`Linker::save_index`], with these
+    /// options. The file is memory-mapped: its large arrays are read in
+    /// place, as the pages are needed. Do not modify an index while a
+    /// linker uses it (`canon index` writes a new file and renames it over
+    /// the old one, which is safe).
+    ///
+    /// # Errors
+    ///
+    /// An [`IndexError`] for a file that cannot be read, is not an index
+    /// ([`IndexErrorKind::NotIndex`]), is truncated or corrupt (its
+    /// checksum does not match), was written by another version or build
+    /// of canon, or whose gazetteer files have changed since it was written
+    /// ([`IndexErrorKind::Stale`]: a file that no longer exists, as on
+    /// another machine, is not checked); an invalid option
+    /// ([`IndexErrorKind::Options`]).
+    ///
+    /// ```
+    /// use canon::{Gazetteer, IndexErrorKind, Linker};
+    ///
+    /// let dir = std::env::temp_dir().join(format!("canon-load-{}", std::process::id()));
+    /// std::fs::create_dir_all(&dir)?;
+    /// let toml = dir.join("places.toml");
+    /// std::fs::write(&toml, "[[entity]]\nid = \"kabul\"\nname = \"Kabul\"\ntype = \"place\"\n")?;
+    /// let index = dir.join("places.idx");
+    /// let linker = Linker::builder().known_names(None).build(Gazetteer::load(&[&toml])?)?;
+    /// linker.save_index(&index)?;
+    ///
+    /// let strict = Linker::builder().fuzzy(false).load_index(&index)?;
+    /// assert!(strict.link("Kaboul").is_empty());
+    /// assert_eq!(Linker::load_index(&index)?.link("Kaboul").len(), 1);
+    ///
+    /// std::fs::write(&toml, "[[entity]]\nid = \"kabul\"\nname = \"Kaboul\"\ntype = \"place\"\n")?;
+    /// let error = Linker::load_index(&index).unwrap_err();
+    /// assert!(matches!(error.kind, IndexErrorKind::Stale { .. }));
+    /// assert!(error.to_string().ends_with(
+    ///     "places.toml changed since the index was built — rebuild it with `canon index`"));
+    /// # std::fs::remove_dir_all(&dir)?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn load_index(&self, path: impl AsRef<Path>) -> Result<Linker, IndexError> {
+        self.check().map_err(|e| IndexError {
+            path: None,
+            kind: e.into(),
+        })?;
+        let path = path.as_ref();
+        let located = |kind| IndexError {
+            path: Some(path.to_path_buf()),
+            kind,
+        };
+        let file = File::open(path).map_err(|e| located(IndexErrorKind::Read(e)))?;
+        let size = file
+            .metadata()
+            .map_err(|e| located(IndexErrorKind::Read(e)))?
+            .len();
+        if size < PREFIX as u64 {
+            // Too short to map usefully: read, and say what it is not.
+            let bytes = std::fs::read(path).map_err(|e| located(IndexErrorKind::Read(e)))?;
+            return Err(located(Prefix::read(&bytes).err().unwrap_or(
+                IndexErrorKind::Truncated {
+                    size,
+                    expected: PREFIX as u64,
+                },
+            )));
+        }
+        // Populated: the checksum reads every page anyway, and the kernel
+        // maps them faster in one go than one fault at a time.
+        // SAFETY: the mapping is read-only, and canon never writes an index
+        // in place (`save_index` renames a new file over it); another
+        // program that modifies the file while it is mapped breaks the
+        // linker, as the documentation above says.
+        let map = unsafe { memmap2::MmapOptions::new().populate().map(&file) }
+            .map_err(|e| located(IndexErrorKind::Read(e)))?;
+        self.read_index(Arc::new(map)).map_err(located)
+    }
+
+    /// Loads a linker from the bytes of an index file, as
+    /// [`LinkerBuilder::load_index`] does (they are copied first).
+    ///
+    /// # Errors
+    ///
+    /// As [`LinkerBuilder::load_index`]; the errors have no path.
+    ///
+    /// ```
+    /// use canon::{IndexErrorKind, Linker};
+    ///
+    /// let error = Linker::builder().load_index_bytes(b"[[entity]]").unwrap_err();
+    /// assert!(matches!(error.kind, IndexErrorKind::NotIndex));
+    /// assert_eq!(error.to_string(), "not a canon index — give a file written by `canon index`");
+    /// ```
+    pub fn load_index_bytes(&self, bytes: &[u8]) -> Result<Linker, IndexError> {
+        let unlocated = |kind| IndexError { path: None, kind };
+        self.check().map_err(|e| unlocated(e.into()))?;
+        Prefix::read(bytes).map_err(unlocated)?;
+        // Mapped anonymous memory is page-aligned, as a mapped file is.
+        let mut map = memmap2::MmapMut::map_anon(bytes.len())
+            .map_err(|e| unlocated(IndexErrorKind::Read(e)))?;
+        map.copy_from_slice(bytes);
+        let map = map
+            .make_read_only()
+            .map_err(|e| unlocated(IndexErrorKind::Read(e)))?;
+        self.read_index(Arc::new(map)).map_err(unlocated)
+    }
+
+    /// The linker of the index mapped at `map`.
+    fn read_index(&self, map: Arc<Mmap>) -> Result<Linker, IndexErrorKind> {
+        let (header, layout) = file::open(&map)?;
+        if header.canon != CANON {
+            return Err(IndexErrorKind::Version {
+                version: header.canon,
+            });
+        }
+        if header.build != build() {
+            return Err(IndexErrorKind::Build);
+        }
+        let sources = check_sources(&header.sources)?;
+        let source = Source {
+            map: Arc::clone(&map),
+            area: layout.arrays,
+        };
+        let payload: Payload =
+            flat::decode(&map[layout.payload], &source).map_err(IndexErrorKind::undecodable)?;
+        let (entities, lexicon) = rayon::join(
+            || read_entities(&payload.entities),
+            || read_lexicon(&payload.lexicon, &source, payload.entities.len()),
+        );
+        let gazetteer = Gazetteer::from_parts(entities?, payload.ids, sources);
+        Ok(self.assemble(gazetteer, lexicon?)?)
+    }
+}
+
+/// The lexicon of the payload, checked against the number of `entities`.
+fn read_lexicon(bytes: &[u8], source: &Source, entities: usize) -> Result<Lexicon, IndexErrorKind> {
+    let lexicon: Lexicon = flat::decode(bytes, source).map_err(IndexErrorKind::undecodable)?;
+    lexicon
+        .validate(entities)
+        .map_err(|part| IndexErrorKind::corrupt(format!("inconsistent {part}")))?;
+    Ok(lexicon)
+}
+
+/// The entities of the payload, decoded in parallel into their vector.
+fn read_entities(entities: &Packed) -> Result<Vec<Entity>, IndexErrorKind> {
+    let mut decoded: Vec<postcard::Result<Entity>> = Vec::new();
+    (0..entities.len())
+        .into_par_iter()
+        .map(|e| postcard::from_bytes(entities.get(e).unwrap_or_default()))
+        .collect_into_vec(&mut decoded);
+    if let Some(Err(error)) = decoded.iter().find(|d| d.is_err()) {
+        return Err(IndexErrorKind::undecodable(error));
+    }
+    Ok(decoded.into_iter().filter_map(Result::ok).collect())
+}
+
+/// The gazetteer files of an index, unless one of them exists and differs
+/// from what it was.
+fn check_sources(recorded: &[file::Source]) -> Result<Vec<SourceFile>, IndexErrorKind> {
+    let mut sources = Vec::with_capacity(recorded.len());
+    for source in recorded {
+        let path = PathBuf::from(&source.path);
+        let changed = match std::fs::metadata(&path) {
+            Ok(metadata) if metadata.len() != source.size => true,
+            Ok(_) => std::fs::read(&path).is_ok_and(|b| SourceFile::hash_of(&b) != source.hash),
+            // Absent, or not readable: nothing to compare with.
+            Err(_) => false,
+        };
+        if changed {
+            return Err(IndexErrorKind::Stale { file: path });
+        }
+        sources.push(SourceFile {
+            path,
+            size: source.size,
+            hash: source.hash,
+        });
+    }
+    Ok(sources)
+}
+
+/// The header of the index of `linker`, as this build writes it.
+fn header(linker: &Linker) -> Header {
+    Header {
+        canon: CANON.to_string(),
+        build: build(),
+        sources: (linker.gazetteer().sources().iter())
+            .map(|s| file::Source {
+                path: s.path.to_string_lossy().into_owned(),
+                size: s.size,
+                hash: s.hash,
+            })
+            .collect(),
+    }
+}
+
+/// The index of `linker` with `header`, ready to be written.
+fn encode(linker: &Linker, header: &Header) -> io::Result<Encoded> {
+    let header = postcard::to_stdvec(header).map_err(io::Error::other)?;
+    let entities: Vec<Vec<u8>> = linker
+        .gazetteer()
+        .entities()
+        .par_iter()
+        .map(postcard::to_stdvec)
+        .collect::<Result<_, _>>()
+        .map_err(io::Error::other)?;
+    let blobs = Blobs::new((PREFIX + header.len()) as u64);
+    let (lexicon, blobs) = flat::encode(linker.lexicon(), blobs);
+    let payload = Payload {
+        entities: entities.into_iter().collect(),
+        ids: linker.gazetteer().ids().clone(),
+        lexicon: lexicon.map_err(io::Error::other)?.into(),
+    };
+    let (payload, blobs) = flat::encode(&payload, blobs);
+    Ok(Encoded {
+        header,
+        blobs,
+        payload: payload.map_err(io::Error::other)?,
+    })
+}
+
+/// What this build of canon compiles a fixed probe gazetteer into (the
+/// checksum of its index): an index written by a build that normalizes,
+/// hashes or lays out names otherwise is refused, even within one version
+/// of canon, rather than linking otherwise than its gazetteer would.
+fn build() -> u64 {
+    static BUILD: OnceLock<u64> = OnceLock::new();
+    *BUILD.get_or_init(|| {
+        let gazetteer = Gazetteer::from_toml("probe.toml", include_str!("probe.toml"))
+            .expect("the probe gazetteer is valid: tested by `the_build_is_stable`");
+        let linker = Linker::new(gazetteer).expect("default options are valid");
+        let header = Header {
+            canon: String::new(),
+            build: 0,
+            sources: Vec::new(),
+        };
+        encode(&linker, &header)
+            .and_then(|encoded| encoded.write_body(io::sink()))
+            .expect("encoding into memory and writing to a sink do not fail")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Span;
+    use std::io::Cursor;
+
+    /// The index of `linker`, with `header`, as bytes.
+    fn index_of(linker: &Linker, header: &Header) -> Vec<u8> {
+        let mut out = Cursor::new(Vec::new());
+        encode(linker, header)
+            .and_then(|encoded| encoded.write_to(&mut out))
+            .expect("encodes");
+        out.into_inner()
+    }
+
+    fn linker() -> Linker {
+        let gazetteer = Gazetteer::from_toml("probe.toml", include_str!("probe.toml"));
+        Linker::new(gazetteer.expect("valid")).expect("a linker")
+    }
+
+    /// `bytes` with the checksum their content has now.
+    fn resealed(mut bytes: Vec<u8>) -> Vec<u8> {
+        let checksum = xxhash_rust::xxh3::xxh3_64(&bytes[PREFIX..]);
+        bytes[32..40].copy_from_slice(&checksum.to_le_bytes());
+        bytes
+    }
+
+    fn load(bytes: &[u8]) -> Result<Linker, IndexErrorKind> {
+        Linker::builder()
+            .load_index_bytes(bytes)
+            .map_err(|e| e.kind)
+    }
+
+    #[test]
+    fn the_build_is_stable() {
+        assert_eq!(build(), build());
+        assert_eq!(linker().gazetteer().len(), 8);
+    }
+
+    #[test]
+    fn a_loaded_linker_links_as_the_one_saved() {
+        let linker = linker();
+        let loaded = load(&index_of(&linker, &header(&linker))).expect("loads");
+        for text in [
+            "Les talibans sont entrés dans la vallée du Panchir, selon l'AFP.",
+            "Achmad Schah Massud, der Löwe von Pandschir, und Prigožin.",
+            "Emirato Islámico; Union soviétique; ＡＬ ＱＡＥＤＡ; Αφγανιστάν.",
+        ] {
+            let spans = |l: &Linker| -> Vec<(Span, String, f64)> {
+                (l.link(text).iter())
+                    .map(|m| (m.span, m.entity.id.clone(), m.score))
+                    .collect()
+            };
+            assert_eq!(spans(&loaded), spans(&linker), "{text}");
+            assert!(!spans(&loaded).is_empty(), "{text}");
+        }
+        assert_eq!(
+            loaded.gazetteer().get("afp").map(|e| &e.name),
+            linker.gazetteer().get("afp").map(|e| &e.name)
+        );
+    }
+
+    #[test]
+    fn damaged_indexes_say_what_is_wrong() {
+        let linker = linker();
+        let good = index_of(&linker, &header(&linker));
+        assert!(matches!(load(b"[[entity]]"), Err(IndexErrorKind::NotIndex)));
+        let size = good.len() as u64;
+        assert!(matches!(
+            load(&good[..good.len() / 2]),
+            Err(IndexErrorKind::Truncated { expected, .. }) if expected == size
+        ));
+        let mut flipped = good.clone();
+        *flipped.last_mut().expect("bytes") ^= 1;
+        let corrupt = load(&flipped).err().map(|e| e.to_string());
+        assert_eq!(
+            corrupt.as_deref(),
+            Some(
+                "corrupt index: its checksum does not match its content — \
+                 rebuild it with `canon index`"
+            )
+        );
+        let mut longer = good.clone();
+        longer.push(0);
+        assert!(matches!(load(&longer), Err(IndexErrorKind::Corrupt { .. })));
+        let mut format = good.clone();
+        format[8] = 2;
+        assert!(matches!(
+            load(&format),
+            Err(IndexErrorKind::Format { found: 2 })
+        ));
+        let old = Header {
+            canon: "0.0.1".into(),
+            ..header(&linker)
+        };
+        let version = load(&index_of(&linker, &old)).err().map(|e| e.to_string());
+        assert_eq!(
+            version.as_deref(),
+            Some(&*format!(
+                "built by canon 0.0.1; this is canon {CANON} — rebuild it with `canon index`"
+            ))
+        );
+        let other = Header {
+            build: build() ^ 1,
+            ..header(&linker)
+        };
+        assert!(matches!(
+            load(&index_of(&linker, &other)),
+            Err(IndexErrorKind::Build)
+        ));
+    }
+
+    #[test]
+    fn sources_that_are_gone_are_not_checked() {
+        let linker = linker();
+        let mut header = header(&linker);
+        header.sources.push(file::Source {
+            path: "/no/such/directory/places.toml".into(),
+            size: 1,
+            hash: 2,
+        });
+        let loaded = load(&index_of(&linker, &header)).expect("loads");
+        let source = &loaded.gazetteer().sources()[0];
+        assert_eq!(source.path, PathBuf::from("/no/such/directory/places.toml"));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+        /// Bytes of the payload changed, and the checksum made to match:
+        /// an error or a linker that links, never a panic.
+        #[test]
+        fn changed_payloads_are_errors_or_linkers(
+            changes in proptest::collection::vec((0.0f64..1.0, proptest::prelude::any::<u8>()), 1..8),
+        ) {
+            static GOOD: OnceLock<Vec<u8>> = OnceLock::new();
+            let good = GOOD.get_or_init(|| index_of(&linker(), &header(&linker())));
+            let mut bytes = good.clone();
+            let start = PREFIX + 64;
+            for (at, byte) in changes {
+                let at = start + (at * (bytes.len() - start) as f64) as usize;
+                bytes[at] = byte;
+            }
+            if let Ok(linker) = load(&resealed(bytes)) {
+                linker.link("Les talibans à Kaboul et dans le Panchir, selon l'AFP (AFP).");
+            }
+        }
+    }
+}
