@@ -59,7 +59,7 @@ pub(crate) fn run(args: EvalArgs) -> anyhow::Result<Outcome> {
     // error main() treats as success, where println! would panic.
     let mut out = std::io::stdout().lock();
     for (id, doc) in &documents {
-        let predicted = predict(&linker, &doc.text);
+        let predicted = predict(linker, &doc.text);
         let score = score_document(&doc.mentions, &predicted);
         if !args.quiet {
             for miss in &score.errors {

@@ -43,9 +43,9 @@ pub(crate) fn run(args: LinkArgs) -> anyhow::Result<Outcome> {
         .build()
         .context("cannot start the worker threads")?;
     match &args.output {
-        None => link_all(&args, &linker, &pool, BufWriter::new(io::stdout().lock())),
+        None => link_all(&args, linker, &pool, BufWriter::new(io::stdout().lock())),
         Some(path) => canon::write_atomically(path, |file| {
-            link_all(&args, &linker, &pool, BufWriter::new(file))
+            link_all(&args, linker, &pool, BufWriter::new(file))
         })
         .with_context(|| format!("cannot write {}", path.display())),
     }

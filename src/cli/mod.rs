@@ -6,6 +6,7 @@ mod check;
 mod edit;
 mod eval;
 mod explain;
+mod index;
 mod input;
 mod link;
 mod new;
@@ -42,6 +43,8 @@ enum Command {
     New(new::NewArgs),
     /// Read a corpus and propose what the gazetteer lacks, as TOML.
     Suggest(suggest::SuggestArgs),
+    /// Compile a gazetteer into an index file, for `--index`.
+    Index(index::IndexArgs),
 }
 
 /// How a subcommand ended, when it did not fail outright.
@@ -62,6 +65,7 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Add(args) => add::run(args),
         Command::New(args) => new::run(args),
         Command::Suggest(args) => suggest::run(args),
+        Command::Index(args) => index::run(args),
     }
 }
 
@@ -82,12 +86,44 @@ struct LinkerArgs {
     /// Gazetteer file or directory (repeatable); replaces the embedded default.
     #[arg(long, short, value_name = "PATH")]
     gazetteer: Vec<PathBuf>,
+    /// Index file written by `canon index`, loaded instead of a gazetteer
+    /// (the known names are compiled into it).
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["gazetteer", "known_names"])]
+    index: Option<PathBuf>,
     /// Score a mention needs, in [0, 1].
     #[arg(long, value_name = "SCORE", default_value_t = canon::DEFAULT_THRESHOLD)]
     threshold: f64,
     /// Link listed spellings only: no known names, transliteration skeletons or edit distance.
     #[arg(long)]
     no_fuzzy: bool,
+    #[command(flatten)]
+    known: KnownArgs,
+}
+
+impl LinkerArgs {
+    /// The linker these options ask for. It is never freed: the process
+    /// ends with the command, and freeing a million entities one by one
+    /// would take a good part of what loading them from an index takes.
+    fn linker(&self) -> anyhow::Result<&'static Linker> {
+        let mut builder = Linker::builder();
+        builder
+            .threshold(self.threshold)
+            .fuzzy(!self.no_fuzzy)
+            .known_names(self.known.known_names()?);
+        let linker = match &self.index {
+            Some(index) => builder.load_index(index)?,
+            None => builder
+                .build(gazetteer(&self.gazetteer)?)
+                .context("cannot build the linker")?,
+        };
+        Ok(Box::leak(Box::new(linker)))
+    }
+}
+
+/// Which names complete the gazetteer's: options of every command that
+/// compiles a gazetteer.
+#[derive(Debug, Args)]
+struct KnownArgs {
     /// Gazetteer file or directory (repeatable) whose names complete the
     /// gazetteer's: an entity both list is also found under its names there.
     /// Default: the embedded gazetteer.
@@ -98,31 +134,28 @@ struct LinkerArgs {
     no_known_names: bool,
 }
 
-impl LinkerArgs {
-    /// The linker these options ask for.
-    fn linker(&self) -> anyhow::Result<Linker> {
-        let gazetteer = if self.gazetteer.is_empty() {
-            Gazetteer::embedded()
-        } else {
-            Gazetteer::load(&self.gazetteer)
-                .map_err(|errs| anyhow::anyhow!("invalid gazetteer:\n{errs}"))?
-        };
-        let known = if self.no_known_names {
-            None
-        } else if self.known_names.is_empty() {
-            Some(KnownNames::embedded())
-        } else {
-            let gazetteer = Gazetteer::load(&self.known_names)
-                .map_err(|errs| anyhow::anyhow!("invalid gazetteer of known names:\n{errs}"))?;
-            Some(KnownNames::new(gazetteer))
-        };
-        Linker::builder()
-            .threshold(self.threshold)
-            .fuzzy(!self.no_fuzzy)
-            .known_names(known)
-            .build(gazetteer)
-            .context("cannot build the linker")
+impl KnownArgs {
+    /// The known names these options ask for.
+    fn known_names(&self) -> anyhow::Result<Option<KnownNames>> {
+        if self.no_known_names {
+            return Ok(None);
+        }
+        if self.known_names.is_empty() {
+            return Ok(Some(KnownNames::embedded()));
+        }
+        let gazetteer = Gazetteer::load(&self.known_names)
+            .map_err(|errs| anyhow::anyhow!("invalid gazetteer of known names:\n{errs}"))?;
+        Ok(Some(KnownNames::new(gazetteer)))
     }
+}
+
+/// The gazetteer of the files and directories at `paths`; the embedded
+/// one without any.
+fn gazetteer(paths: &[PathBuf]) -> anyhow::Result<Gazetteer> {
+    if paths.is_empty() {
+        return Ok(Gazetteer::embedded());
+    }
+    Gazetteer::load(paths).map_err(|errs| anyhow::anyhow!("invalid gazetteer:\n{errs}"))
 }
 
 /// Reads a named input (`-` is standard input) as UTF-8 text. Errors do not

@@ -23,7 +23,7 @@ pub(crate) struct SuggestArgs {
     min_count: usize,
     /// Add the suggested spellings and acronyms to the gazetteer files
     /// (`--gazetteer`), as `canon add` does; unlinked names are only shown.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "index")]
     apply: bool,
     /// With --apply: only for these entity ids (repeatable).
     #[arg(long, value_name = "ID", requires = "apply")]
@@ -38,7 +38,7 @@ const BATCH: usize = 256;
 
 pub(crate) fn run(args: SuggestArgs) -> anyhow::Result<Outcome> {
     let linker = args.linker.linker()?;
-    let mut suggester = Suggester::new(&linker);
+    let mut suggester = Suggester::new(linker);
     let (mut documents, mut all_valid) = (0, true);
     let mut batch: Vec<String> = Vec::new();
     let observe = |suggester: &mut Suggester<'_>, batch: &mut Vec<String>| {
@@ -69,7 +69,7 @@ pub(crate) fn run(args: SuggestArgs) -> anyhow::Result<Outcome> {
     observe(&mut suggester, &mut batch);
     let suggestions = suggester.suggestions(args.min_count);
     let mut out = std::io::stdout().lock();
-    out.write_all(render(&linker, &suggestions, documents, args.min_count).as_bytes())?;
+    out.write_all(render(linker, &suggestions, documents, args.min_count).as_bytes())?;
     out.flush()?;
     drop(out);
     if args.apply {

@@ -1,0 +1,41 @@
+//! `canon index`: compile a gazetteer into an index file, which `--index`
+//! loads without parsing TOML or building the lexicon.
+
+use super::Outcome;
+use anyhow::Context;
+use canon::Linker;
+use clap::Args;
+use std::path::PathBuf;
+
+#[derive(Debug, Args)]
+pub(crate) struct IndexArgs {
+    /// The index file to write (through a temporary file renamed over it).
+    #[arg(long, short, value_name = "FILE")]
+    output: PathBuf,
+    /// Gazetteer files or directories (read recursively, in sorted order);
+    /// without any, the embedded gazetteer.
+    #[arg(value_name = "PATH")]
+    paths: Vec<PathBuf>,
+}
+
+pub(crate) fn run(args: IndexArgs) -> anyhow::Result<Outcome> {
+    let gazetteer = super::gazetteer(&args.paths)?;
+    let (entities, files) = (gazetteer.len(), gazetteer.sources().len());
+    let linker = Linker::new(gazetteer).context("cannot build the linker")?;
+    linker.save_index(&args.output)?;
+    let size = std::fs::metadata(&args.output)
+        .with_context(|| format!("cannot read {}", args.output.display()))?
+        .len();
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    println!(
+        "{}: {} from {}, {size} bytes",
+        args.output.display(),
+        plural(entities, "entity", "entities"),
+        match files {
+            0 => "the embedded gazetteer".to_string(),
+            n => plural(n, "file", "files"),
+        },
+    );
+    Ok(Outcome::Success)
+}
