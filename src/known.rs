@@ -45,6 +45,9 @@ use std::sync::{Arc, OnceLock};
 #[derive(Clone, Debug)]
 pub struct KnownNames(Arc<Known>);
 
+/// The names of the embedded gazetteer, once compiled.
+static EMBEDDED: OnceLock<KnownNames> = OnceLock::new();
+
 #[derive(Debug)]
 struct Known {
     gazetteer: Gazetteer,
@@ -78,10 +81,15 @@ impl KnownNames {
     /// The names of the embedded gazetteer ([`Gazetteer::embedded`]),
     /// compiled once per process.
     pub fn embedded() -> KnownNames {
-        static EMBEDDED: OnceLock<KnownNames> = OnceLock::new();
         EMBEDDED
             .get_or_init(|| KnownNames::new(Gazetteer::embedded()))
             .clone()
+    }
+
+    /// Whether these are the embedded gazetteer's names
+    /// ([`KnownNames::embedded`]).
+    pub(crate) fn is_embedded(&self) -> bool {
+        EMBEDDED.get().is_some_and(|e| Arc::ptr_eq(&e.0, &self.0))
     }
 
     /// The gazetteer the names come from.

@@ -3,6 +3,7 @@
 
 use crate::candidates::{self, Document, GazetteerRules, Reason};
 use crate::coreference;
+use crate::index::KnownRecord;
 use crate::lexicon::Lexicon;
 use crate::resolve::Resolution;
 use crate::tokenize::Tokens;
@@ -80,8 +81,9 @@ impl LinkerBuilder {
     /// Compiles the gazetteer into a linker.
     pub fn build(&self, gazetteer: Gazetteer) -> Result<Linker, BuildError> {
         self.check()?;
-        let lexicon = Lexicon::new(&gazetteer, &Normalizer::new(), self.compiled_known());
-        self.assemble(gazetteer, lexicon)
+        let known = self.compiled_known();
+        let lexicon = Lexicon::new(&gazetteer, &Normalizer::new(), known);
+        self.assemble(gazetteer, lexicon, KnownRecord::of(known))
     }
 
     /// The known names these options compile into a lexicon: none for
@@ -98,17 +100,20 @@ impl LinkerBuilder {
         }
     }
 
-    /// The linker of `gazetteer` compiled into `lexicon`, with these options.
+    /// The linker of `gazetteer` compiled into `lexicon` with `known`
+    /// names, with these options.
     pub(crate) fn assemble(
         &self,
         gazetteer: Gazetteer,
         lexicon: Lexicon,
+        known: KnownRecord,
     ) -> Result<Linker, BuildError> {
         self.check()?;
         Ok(Linker {
             gazetteer,
             normalizer: Normalizer::new(),
             lexicon,
+            known,
             options: self.clone(),
         })
     }
@@ -141,6 +146,8 @@ pub struct Linker {
     gazetteer: Gazetteer,
     normalizer: Normalizer,
     lexicon: Lexicon,
+    /// The known names compiled into `lexicon`, for its index.
+    known: KnownRecord,
     options: LinkerBuilder,
 }
 
@@ -241,6 +248,11 @@ impl Linker {
     /// The compiled gazetteer.
     pub(crate) fn lexicon(&self) -> &Lexicon {
         &self.lexicon
+    }
+
+    /// The known names compiled into the lexicon.
+    pub(crate) fn known(&self) -> &KnownRecord {
+        &self.known
     }
 
     /// The normalizer the linker reads texts and names with.

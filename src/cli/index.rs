@@ -1,7 +1,7 @@
 //! `canon index`: compile a gazetteer into an index file, which `--index`
 //! loads without parsing TOML or building the lexicon.
 
-use super::Outcome;
+use super::{KnownArgs, Outcome};
 use anyhow::Context;
 use canon::Linker;
 use clap::Args;
@@ -16,12 +16,17 @@ pub(crate) struct IndexArgs {
     /// without any, the embedded gazetteer.
     #[arg(value_name = "PATH")]
     paths: Vec<PathBuf>,
+    #[command(flatten)]
+    known: KnownArgs,
 }
 
 pub(crate) fn run(args: IndexArgs) -> anyhow::Result<Outcome> {
     let gazetteer = super::gazetteer(&args.paths)?;
     let (entities, files) = (gazetteer.len(), gazetteer.sources().len());
-    let linker = Linker::new(gazetteer).context("cannot build the linker")?;
+    let linker = Linker::builder()
+        .known_names(args.known.known_names()?)
+        .build(gazetteer)
+        .context("cannot build the linker")?;
     linker.save_index(&args.output)?;
     let size = std::fs::metadata(&args.output)
         .with_context(|| format!("cannot read {}", args.output.display()))?

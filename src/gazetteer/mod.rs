@@ -41,6 +41,7 @@ use std::str::FromStr;
 use crate::error::{GazetteerErrors, ParseEntityTypeError};
 use crate::tables::StrTable;
 
+pub(crate) use embedded::SOURCES as EMBEDDED_SOURCES;
 pub use file::is_language_tag;
 pub(crate) use file::ENTITY_KEYS;
 pub(crate) use lint::closest_id;

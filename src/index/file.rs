@@ -16,6 +16,7 @@
 
 use super::IndexErrorKind as Kind;
 use crate::flat::Blobs;
+use crate::SourceFile;
 use serde::{Deserialize, Serialize};
 use std::io::{self, Read, Seek, Write};
 use std::ops::Range;
@@ -91,14 +92,40 @@ pub(super) struct Header {
     pub(super) build: u64,
     /// The gazetteer files it was compiled from.
     pub(super) sources: Vec<Source>,
+    /// The known names compiled in.
+    pub(super) known: KnownRecord,
+}
+
+/// The known names a linker's lexicon was compiled with, as its index
+/// records them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) enum KnownRecord {
+    /// None: the gazetteer's own names only.
+    None,
+    /// The embedded gazetteer's, with the hash of its files.
+    Embedded { hash: u64 },
+    /// Another gazetteer's, read from these files (none when it was not
+    /// read from files).
+    Other { sources: Vec<Source> },
 }
 
 /// A gazetteer file as it was when the index was written.
-#[derive(Debug, Serialize, Deserialize)]
-pub(super) struct Source {
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct Source {
     pub(super) path: String,
     pub(super) size: u64,
     pub(super) hash: u64,
+}
+
+impl Source {
+    /// The record of `source`.
+    pub(super) fn of(source: &SourceFile) -> Source {
+        Source {
+            path: source.path.to_string_lossy().into_owned(),
+            size: source.size,
+            hash: source.hash,
+        }
+    }
 }
 
 /// An index ready to be written: its header, arrays and payload.

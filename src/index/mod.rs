@@ -14,7 +14,8 @@ mod file;
 use crate::flat::{self, Blobs, Flat, Source};
 use crate::lexicon::Lexicon;
 use crate::tables::{Packed, StrTable};
-use crate::{BuildError, Entity, Gazetteer, Linker, LinkerBuilder, SourceFile};
+use crate::{BuildError, Entity, Gazetteer, KnownNames, Linker, LinkerBuilder, SourceFile};
+pub(crate) use file::KnownRecord;
 use file::{Encoded, Header, Prefix, PREFIX};
 use memmap2::Mmap;
 use rayon::prelude::*;
@@ -116,6 +117,14 @@ pub enum IndexErrorKind {
         /// The changed file.
         file: PathBuf,
     },
+    /// The index was compiled with known names
+    /// ([`LinkerBuilder::known_names`]), and the linker is to link without
+    /// them (`known_names(None)`, or `fuzzy(false)`).
+    #[error(
+        "compiled with known names, which --no-fuzzy and --no-known-names leave out — \
+         write an index without them with `canon index --no-known-names`"
+    )]
+    KnownNames,
     /// The linker's options are invalid.
     #[error(transparent)]
     Options(#[from] BuildError),
@@ -148,8 +157,9 @@ impl Linker {
     /// Writes the linker to an index file at `path` (through a temporary
     /// file renamed over it), for [`Linker::load_index`]. The files the
     /// gazetteer was read from are recorded, so that loading notices when
-    /// they change. The options ([`LinkerBuilder`]) are not: they are given
-    /// when loading.
+    /// they change, and so are the known names compiled in
+    /// ([`LinkerBuilder::known_names`]); the threshold and the fuzzy pass
+    /// are given when loading.
     ///
     /// # Errors
     ///
@@ -199,10 +209,15 @@ impl Linker {
 
 impl LinkerBuilder {
     /// Loads a linker written by [`Linker::save_index`], with these
-    /// options. The file is memory-mapped: its large arrays are read in
-    /// place, as the pages are needed. Do not modify an index while a
-    /// linker uses it (`canon index` writes a new file and renames it over
-    /// the old one, which is safe).
+    /// options. The known names are those compiled into the index: a
+    /// builder's [`LinkerBuilder::known_names`] does not apply, but one
+    /// that links without known names (`known_names(None)`, `fuzzy(false)`)
+    /// refuses an index compiled with them ([`IndexErrorKind::KnownNames`]).
+    ///
+    /// The file is memory-mapped: its large arrays are read in place, as
+    /// the pages are needed. Do not modify an index while a linker uses it
+    /// (`canon index` writes a new file and renames it over the old one,
+    /// which is safe).
     ///
     /// # Errors
     ///
@@ -211,7 +226,8 @@ impl LinkerBuilder {
     /// checksum does not match), was written by another version or build
     /// of canon, or whose gazetteer files have changed since it was written
     /// ([`IndexErrorKind::Stale`]: a file that no longer exists, as on
-    /// another machine, is not checked); an invalid option
+    /// another machine, is not checked); known names the options leave out
+    /// ([`IndexErrorKind::KnownNames`]); an invalid option
     /// ([`IndexErrorKind::Options`]).
     ///
     /// ```
@@ -313,6 +329,17 @@ impl LinkerBuilder {
             return Err(IndexErrorKind::Build);
         }
         let sources = check_sources(&header.sources)?;
+        match &header.known {
+            KnownRecord::None => {}
+            _ if self.compiled_known().is_none() => return Err(IndexErrorKind::KnownNames),
+            KnownRecord::Embedded { hash } if *hash != embedded_hash() => {
+                return Err(IndexErrorKind::Build)
+            }
+            KnownRecord::Embedded { .. } => {}
+            KnownRecord::Other { sources } => {
+                check_sources(sources)?;
+            }
+        }
         let source = Source {
             map: Arc::clone(&map),
             area: layout.arrays,
@@ -324,7 +351,7 @@ impl LinkerBuilder {
             || read_lexicon(&payload.lexicon, &source, payload.entities.len()),
         );
         let gazetteer = Gazetteer::from_parts(entities?, payload.ids, sources);
-        Ok(self.assemble(gazetteer, lexicon?)?)
+        Ok(self.assemble(gazetteer, lexicon?, header.known)?)
     }
 }
 
@@ -379,14 +406,42 @@ fn header(linker: &Linker) -> Header {
     Header {
         canon: CANON.to_string(),
         build: build(),
-        sources: (linker.gazetteer().sources().iter())
-            .map(|s| file::Source {
-                path: s.path.to_string_lossy().into_owned(),
-                size: s.size,
-                hash: s.hash,
-            })
+        sources: linker
+            .gazetteer()
+            .sources()
+            .iter()
+            .map(file::Source::of)
             .collect(),
+        known: linker.known().clone(),
     }
+}
+
+impl KnownRecord {
+    /// The record of `known` names compiled into a lexicon.
+    pub(crate) fn of(known: Option<&KnownNames>) -> KnownRecord {
+        match known {
+            None => KnownRecord::None,
+            Some(known) if known.is_embedded() => KnownRecord::Embedded {
+                hash: embedded_hash(),
+            },
+            Some(known) => KnownRecord::Other {
+                sources: (known.gazetteer().sources().iter())
+                    .map(file::Source::of)
+                    .collect(),
+            },
+        }
+    }
+}
+
+/// The hash of the embedded gazetteer's files: an index compiled with its
+/// names is refused by a canon that embeds other files.
+fn embedded_hash() -> u64 {
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    for (path, text) in crate::gazetteer::EMBEDDED_SOURCES {
+        hasher.update(path.as_bytes());
+        hasher.update(text.as_bytes());
+    }
+    hasher.digest()
 }
 
 /// The index of `linker` with `header`, ready to be written.
@@ -421,18 +476,36 @@ fn encode(linker: &Linker, header: &Header) -> io::Result<Encoded> {
 fn build() -> u64 {
     static BUILD: OnceLock<u64> = OnceLock::new();
     *BUILD.get_or_init(|| {
-        let gazetteer = Gazetteer::from_toml("probe.toml", include_str!("probe.toml"))
-            .expect("the probe gazetteer is valid: tested by `the_build_is_stable`");
-        let linker = Linker::new(gazetteer).expect("default options are valid");
+        let linker = probe();
         let header = Header {
             canon: String::new(),
             build: 0,
             sources: Vec::new(),
+            known: KnownRecord::None,
         };
         encode(&linker, &header)
             .and_then(|encoded| encoded.write_body(io::sink()))
             .expect("encoding into memory and writing to a sink do not fail")
     })
+}
+
+/// The linker of the probe gazetteer's canonical names, completed by the
+/// probe's other names as known names.
+fn probe() -> Linker {
+    let probe = Gazetteer::from_toml("probe.toml", include_str!("probe.toml"))
+        .expect("the probe gazetteer is valid: tested by `the_build_is_stable`");
+    let lean = (probe.entities().iter())
+        .map(|entity| {
+            let mut entity = entity.clone();
+            entity.aliases.clear();
+            entity.names.clear();
+            entity
+        })
+        .collect();
+    Linker::builder()
+        .known_names(Some(KnownNames::new(probe)))
+        .build(Gazetteer::new(lean))
+        .expect("default options are valid")
 }
 
 #[cfg(test)]
@@ -450,9 +523,9 @@ mod tests {
         out.into_inner()
     }
 
+    /// The probe's linker: its canonical names, the others known.
     fn linker() -> Linker {
-        let gazetteer = Gazetteer::from_toml("probe.toml", include_str!("probe.toml"));
-        Linker::new(gazetteer.expect("valid")).expect("a linker")
+        probe()
     }
 
     /// `bytes` with the checksum their content has now.
@@ -471,7 +544,7 @@ mod tests {
     #[test]
     fn the_build_is_stable() {
         assert_eq!(build(), build());
-        assert_eq!(linker().gazetteer().len(), 8);
+        assert_eq!(probe().gazetteer().len(), 8);
     }
 
     #[test]
@@ -545,6 +618,43 @@ mod tests {
             load(&index_of(&linker, &other)),
             Err(IndexErrorKind::Build)
         ));
+    }
+
+    #[test]
+    fn known_names_are_compiled_in() {
+        let with = linker();
+        let index = index_of(&with, &header(&with));
+        for mut builder in [Linker::builder(), Linker::builder()] {
+            let strict = builder.fuzzy(false).load_index_bytes(&index);
+            assert!(matches!(
+                strict.map_err(|e| e.kind),
+                Err(IndexErrorKind::KnownNames)
+            ));
+        }
+        let none = Linker::builder().known_names(None).load_index_bytes(&index);
+        assert!(matches!(
+            none.map_err(|e| e.kind),
+            Err(IndexErrorKind::KnownNames)
+        ));
+        // Compiled without them, the index links without them, whatever
+        // the builder's default.
+        let probe = Gazetteer::new(with.gazetteer().entities().to_vec());
+        let without = Linker::builder()
+            .known_names(None)
+            .build(probe)
+            .expect("a linker");
+        let loaded = load(&index_of(&without, &header(&without))).expect("loads");
+        let text = "阿富汗 et la vallée du Panchir";
+        let ids = |l: &Linker| -> Vec<String> {
+            l.link(text).iter().map(|m| m.entity.id.clone()).collect()
+        };
+        assert_eq!(ids(&loaded), ids(&without));
+        assert_ne!(
+            ids(&with),
+            ids(&without),
+            "the known names make a difference here"
+        );
+        assert_eq!(loaded.known(), &KnownRecord::None);
     }
 
     #[test]
