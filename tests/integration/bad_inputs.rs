@@ -16,10 +16,71 @@ struct Cases {
 #[derive(Deserialize)]
 struct Case {
     name: String,
+    /// An index to write and damage first.
+    index: Option<IndexCase>,
     args: Vec<String>,
     exit: i32,
     stderr: Vec<String>,
     stdout: Vec<String>,
+}
+
+/// How a case's index is damaged (see `cases.toml`).
+#[derive(Deserialize)]
+struct IndexCase {
+    damage: String,
+}
+
+impl IndexCase {
+    /// Writes `dir/places.idx` from a copy of `index/places.toml` and
+    /// damages it; returns the values of the placeholders of the case.
+    fn prepare(&self, dir: &std::path::Path) -> Vec<(&'static str, String)> {
+        let (toml, index) = (dir.join("places.toml"), dir.join("places.idx"));
+        std::fs::copy(data("bad-inputs/index/places.toml"), &toml).expect("copy");
+        let out = canon(&["index", path_str(&toml), "-o", path_str(&index)], "");
+        assert!(out.status.success(), "{out:?}");
+        let mut bytes = std::fs::read(&index).expect("the index");
+        let size = bytes.len();
+        let version = env!("CARGO_PKG_VERSION");
+        match self.damage.as_str() {
+            "none" => {}
+            "truncate" => bytes.truncate(size / 2),
+            "flip" => bytes[size - 1] ^= 1,
+            "format" => bytes[8..12].copy_from_slice(&99u32.to_le_bytes()),
+            "version" => {
+                // The header starts at byte 40 with the version, after its length.
+                assert_eq!(&bytes[41..41 + version.len()], version.as_bytes());
+                let other = version.replace(|c: char| c.is_ascii_digit(), "9");
+                bytes[41..41 + version.len()].copy_from_slice(other.as_bytes());
+                let checksum = xxhash_rust::xxh3::xxh3_64(&bytes[40..]);
+                bytes[32..40].copy_from_slice(&checksum.to_le_bytes());
+            }
+            "stale" => {
+                // The same size, another content: only the hash tells.
+                let text = std::fs::read_to_string(&toml).expect("the copy");
+                std::fs::write(&toml, text.replace("Kaboul", "Kabool")).expect("edit");
+            }
+            other => panic!("unknown damage `{other}`"),
+        }
+        std::fs::write(&index, &bytes).expect("write");
+        vec![
+            ("{tmp}", dir.display().to_string()),
+            ("{version}", version.to_string()),
+            ("{size}", size.to_string()),
+            ("{half}", (size / 2).to_string()),
+        ]
+    }
+}
+
+/// `path` as a string (scratch paths are UTF-8).
+fn path_str(path: &std::path::Path) -> &str {
+    path.to_str().expect("a UTF-8 path")
+}
+
+/// `text` with each placeholder replaced by its value.
+fn filled(text: &str, values: &[(&str, String)]) -> String {
+    values.iter().fold(text.to_string(), |text, (name, value)| {
+        text.replace(name, value)
+    })
 }
 
 /// An output line as `cases.toml` writes it: `id: text=entity@start ...` for
@@ -88,8 +149,16 @@ fn every_bad_input_gives_its_documented_error() {
     let text = std::fs::read_to_string(data("bad-inputs/cases.toml")).expect("cases.toml");
     let cases: Cases = toml::from_str(&text).expect("cases.toml parses");
     assert!(cases.case.len() >= 9);
-    for case in cases.case {
-        let args: Vec<&str> = case.args.iter().map(String::as_str).collect();
+    for (n, case) in cases.case.into_iter().enumerate() {
+        let values = match &case.index {
+            Some(index) => index.prepare(&scratch(&format!("case-{n}"))),
+            None => Vec::new(),
+        };
+        let fill = |lines: &[String]| -> Vec<String> {
+            lines.iter().map(|line| filled(line, &values)).collect()
+        };
+        let args = fill(&case.args);
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
         let out = canon(&args, "");
         let stdout = String::from_utf8(out.stdout).expect("UTF-8 output");
         let stderr = String::from_utf8(out.stderr).expect("UTF-8 errors");
@@ -102,12 +171,12 @@ fn every_bad_input_gives_its_documented_error() {
         );
         assert_eq!(
             stderr.lines().collect::<Vec<_>>(),
-            case.stderr,
+            fill(&case.stderr),
             "{}",
             case.name
         );
         let got: Vec<String> = lines.iter().map(|l| summary(l)).collect();
-        assert_eq!(got, case.stdout, "{}", case.name);
+        assert_eq!(got, fill(&case.stdout), "{}", case.name);
         lines.iter().for_each(|l| assert_offsets_slice(l));
     }
 }

@@ -4,6 +4,7 @@ mod authoring;
 mod bad_inputs;
 mod cli;
 mod fixtures;
+mod index;
 mod link;
 mod normalize;
 mod properties;

@@ -31,6 +31,27 @@ fn text() -> impl Strategy<Value = String> {
     prop::collection::vec(piece, 0..12).prop_map(|v| v.concat())
 }
 
+/// The default or strict linker saved to an index and loaded back with
+/// its options.
+fn indexed_linker(strict: bool) -> &'static Linker {
+    static LINKERS: OnceLock<[Linker; 2]> = OnceLock::new();
+    let linkers = LINKERS.get_or_init(|| {
+        let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"));
+        let (default, strict) = (dir.join("properties.idx"), dir.join("strict.idx"));
+        default_linker().save_index(&default).expect("saved");
+        strict_linker().save_index(&strict).expect("saved");
+        let strict = Linker::builder()
+            .threshold(1.0)
+            .fuzzy(false)
+            .load_index(&strict);
+        [
+            Linker::load_index(&default).expect("loads"),
+            strict.expect("loads"),
+        ]
+    });
+    &linkers[usize::from(strict)]
+}
+
 fn strict_linker() -> &'static Linker {
     static L: OnceLock<Linker> = OnceLock::new();
     L.get_or_init(|| {
@@ -98,5 +119,16 @@ proptest! {
             .collect();
         let linked: Vec<Span> = linker.link(&text).iter().map(|m| m.span).collect();
         prop_assert_eq!(kept, linked);
+    }
+
+    #[test]
+    fn a_linker_saved_and_loaded_links_as_the_one_built(text in text(), strict in any::<bool>()) {
+        let built = if strict { strict_linker() } else { default_linker() };
+        let mentions = |linker: &'static Linker| -> Vec<_> {
+            (linker.link(&text).iter())
+                .map(|m| (m.span, m.entity.id.clone(), m.score, m.method))
+                .collect()
+        };
+        prop_assert_eq!(mentions(indexed_linker(strict)), mentions(built));
     }
 }
