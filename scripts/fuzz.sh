@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../fuzz"
 seconds=${1:-900}
-for target in link gazetteer; do
+for target in link gazetteer index; do
   echo "== $target, ${seconds}s"
   cargo +nightly fuzz run "$target" -- -max_total_time="$seconds" -max_len=4096
 done
