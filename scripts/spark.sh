@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # canon beyond one machine: links a corpus through Apache Spark in local
-# mode (each partition piped through `canon link` on a worker, the binary
-# and the gazetteer shipped with addFile) and checks that the output is the
-# same as one single-machine run. Not part of `cargo test`.
+# mode (each partition piped through `canon link --index` on a worker, the
+# binary and an index of the gazetteer, written here by `canon index`,
+# shipped with addFile) and checks that the output is the same as one
+# single-machine run on the gazetteer itself. Not part of `cargo test`.
 #
 #   scripts/spark.sh [--gazetteer FILE --corpus FILE] [--partitions N] [--cores N]
 #
@@ -31,4 +32,12 @@ if [[ " $* " != *" --corpus "* ]]; then
     --entities 10000 --docs 5000 --seed 7 --out "$data"
   args+=(--gazetteer "$data/gazetteer.toml" --corpus "$data/corpus.jsonl")
 fi
-exec "$venv/bin/python" scripts/spark_local.py --canon target/release/canon "${args[@]}"
+# The gazetteer given (or generated), compiled once for every worker.
+gazetteer=
+for ((i = 0; i < ${#args[@]} - 1; i++)); do
+  if [ "${args[i]}" = --gazetteer ]; then gazetteer=${args[i + 1]}; fi
+done
+mkdir -p target/spark-data
+target/release/canon index "$gazetteer" -o target/spark-data/canon.idx
+exec "$venv/bin/python" scripts/spark_local.py --canon target/release/canon \
+  --index target/spark-data/canon.idx "${args[@]}"
