@@ -21,7 +21,7 @@ use crate::lexicon::{Lexicon, NOT_INITIALS};
 use crate::resolve::Resolution;
 use crate::skeleton;
 use crate::tokenize::{Token, TokenKind};
-use crate::{EntityType, Gazetteer, Method, Normalizer, Span};
+use crate::{Method, Span};
 
 /// Score of a short form defined in the text.
 const SCORE_DEFINED_ACRONYM: f64 = 0.9;
@@ -314,36 +314,26 @@ fn capitalized_words_before(doc: &Document<'_>, tokens: &[Token], end: usize) ->
     })
 }
 
-/// Surnames of the gazetteer's persons: the last word of every multi-word
-/// Latin name, by the pattern of each of its readings, so that spellings of
+/// Surnames of persons from the normalized keys of their names (`(person,
+/// key)`): the last word of every multi-word Latin name, by the pattern of each of its readings, so that spellings of
 /// one surname meet (`Massud`, `Massoud`, `Masud`), and as written, after
 /// [`AS_LISTED`] (which no pattern holds).
-pub(crate) fn surname_index(
-    gazetteer: &Gazetteer,
-    normalizer: &Normalizer,
+pub(crate) fn surname_index<'k>(
+    names: impl IntoIterator<Item = (u32, &'k str)>,
 ) -> rustc_hash::FxHashMap<String, Vec<u32>> {
     let mut index: rustc_hash::FxHashMap<String, Vec<u32>> = Default::default();
-    for (e, entity) in gazetteer.entities().iter().enumerate() {
-        if entity.kind != EntityType::Person {
+    for (e, key) in names {
+        let words: Vec<&str> = key.split(' ').collect();
+        let Some(last) = words.last().filter(|_| words.len() >= 2) else {
             continue;
-        }
-        let names = std::iter::once(&entity.name)
-            .chain(&entity.aliases)
-            .chain(entity.names.values().flatten());
-        for name in names {
-            let key = normalizer.key(name);
-            let words: Vec<&str> = key.split(' ').collect();
-            let Some(last) = words.last().filter(|_| words.len() >= 2) else {
-                continue;
-            };
-            if last.len() >= 3 && last.bytes().all(|b| b.is_ascii_lowercase()) {
-                let spelled = format!("{AS_LISTED}{last}");
-                let patterns = skeleton::readings(last).into_iter().map(|r| r.pattern);
-                for pattern in patterns.chain([spelled]) {
-                    let entities = index.entry(pattern).or_default();
-                    if !entities.contains(&(e as u32)) {
-                        entities.push(e as u32);
-                    }
+        };
+        if last.len() >= 3 && last.bytes().all(|b| b.is_ascii_lowercase()) {
+            let spelled = format!("{AS_LISTED}{last}");
+            let patterns = skeleton::readings(last).into_iter().map(|r| r.pattern);
+            for pattern in patterns.chain([spelled]) {
+                let entities = index.entry(pattern).or_default();
+                if !entities.contains(&e) {
+                    entities.push(e);
                 }
             }
         }

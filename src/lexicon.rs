@@ -199,16 +199,37 @@ impl Lexicon {
             lexicon.add(&key, entry, &forms);
         }
         let others = other_names(known, &matched, &lexicon.index);
-        let other_surnames = known.map_or_else(HashSet::default, |known| {
-            let index = crate::coreference::surname_index(known.gazetteer(), normalizer);
-            index
-                .into_iter()
-                .filter(|(_, persons)| persons.iter().any(|p| !matched.contains(p)))
-                .map(|(pattern, _)| pattern)
-                .collect()
-        });
-        let known_persons = known.map(|k| k.gazetteer());
-        let middle_named = middle_named([Some(gazetteer), known_persons], normalizer);
+        // Persons' names, already normalized: the gazetteer's listed ones,
+        // then the known ones.
+        let listed_persons: Vec<(u32, &str)> = forms
+            .iter()
+            .zip(&form_keys)
+            .filter(|(f, _)| matches!(f.kind, NameKind::Canonical | NameKind::Alias))
+            .filter(|(f, _)| gazetteer.entities()[f.entity as usize].kind == EntityType::Person)
+            .map(|(f, key)| (f.entity, key.as_str()))
+            .collect();
+        let known_persons: Vec<(u32, &str)> = known
+            .into_iter()
+            .flat_map(|known| {
+                known.keys().flat_map(move |(key, bearers)| {
+                    bearers
+                        .filter(|&b| known.entity(b).kind == EntityType::Person)
+                        .map(move |b| (b, key))
+                })
+            })
+            .collect();
+        let other_surnames = crate::coreference::surname_index(known_persons.iter().copied())
+            .into_iter()
+            .filter(|(_, persons)| persons.iter().any(|p| !matched.contains(p)))
+            .map(|(pattern, _)| pattern)
+            .collect();
+        let middle_named = listed_persons
+            .iter()
+            .chain(&known_persons)
+            .filter(|(_, key)| key.split(' ').count() >= 3)
+            .filter_map(|(_, key)| outer_words(key))
+            .collect();
+        let surnames = crate::coreference::surname_index(listed_persons.iter().copied());
         let table = KeyTable::from_index(std::mem::take(&mut lexicon.index));
         // Keys that may be found by skeleton, edit distance or cognates: a
         // listed name (not an acronym) of an entity that allows it; cognates
@@ -291,7 +312,7 @@ impl Lexicon {
             middle_named,
             fuzzy,
             skeletons: skeletons.into(),
-            surnames: crate::coreference::surname_index(gazetteer, normalizer).into(),
+            surnames: surnames.into(),
             first_forms: by_entity.iter().map(|r| r.start as u32).collect(),
             excluded: keys_of(gazetteer, normalizer, |e| &e.not),
             context: keys_of(gazetteer, normalizer, |e| &e.context),
@@ -558,29 +579,6 @@ fn outer_words(name: &str) -> Option<(String, String)> {
         [first, .., last] if words.len() >= 2 => Some((consonants(first)?, consonants(last)?)),
         _ => None,
     }
-}
-
-/// [`outer_words`] of every name of three words or more of the persons of
-/// `gazetteers`.
-fn middle_named<'g>(
-    gazetteers: impl IntoIterator<Item = Option<&'g Gazetteer>>,
-    normalizer: &Normalizer,
-) -> HashSet<(String, String)> {
-    let persons = gazetteers
-        .into_iter()
-        .flatten()
-        .flat_map(|g| g.entities())
-        .filter(|e| e.kind == EntityType::Person);
-    let names = persons.flat_map(|e| {
-        std::iter::once(&e.name)
-            .chain(&e.aliases)
-            .chain(e.names.values().flatten())
-    });
-    names
-        .map(|n| normalizer.key(n))
-        .filter(|key| key.split(' ').count() >= 3)
-        .filter_map(|key| outer_words(&key))
-        .collect()
 }
 
 /// The letters of a word in alphabetical order.
