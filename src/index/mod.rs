@@ -436,12 +436,15 @@ impl KnownRecord {
 /// The hash of the embedded gazetteer's files: an index compiled with its
 /// names is refused by a canon that embeds other files.
 fn embedded_hash() -> u64 {
-    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
-    for (path, text) in crate::gazetteer::EMBEDDED_SOURCES {
-        hasher.update(path.as_bytes());
-        hasher.update(text.as_bytes());
-    }
-    hasher.digest()
+    static HASH: OnceLock<u64> = OnceLock::new();
+    *HASH.get_or_init(|| {
+        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+        for (path, text) in crate::gazetteer::EMBEDDED_SOURCES {
+            hasher.update(path.as_bytes());
+            hasher.update(text.as_bytes());
+        }
+        hasher.digest()
+    })
 }
 
 /// The index of `linker` with `header`, ready to be written.
