@@ -161,10 +161,13 @@ impl Lexicon {
         // Known names come after the listed ones and never shadow them.
         let mut known_forms: HashMap<u32, std::ops::Range<usize>> = HashMap::default();
         let mut matched: HashSet<u32> = HashSet::default();
+        // Each entity that is a known one, with that one's index.
+        let mut same_as: HashMap<u32, u32> = HashMap::default();
         if let Some(known) = known {
             let borrowed = borrow(gazetteer, known, &forms, &form_keys, &by_entity, normalizer);
-            matched = borrowed.iter().map(|b| b.0).collect();
-            for (form, key) in borrowed.into_iter().flat_map(|b| b.1) {
+            matched = borrowed.iter().map(|b| b.1).collect();
+            same_as = borrowed.iter().map(|b| (b.0, b.1)).collect();
+            for (form, key) in borrowed.into_iter().flat_map(|b| b.2) {
                 let shadowed = lexicon.index.get(key.as_str()).is_some_and(|&k| {
                     lexicon.entries[k as usize].iter().any(|en| {
                         let other = &forms[en.form as usize];
@@ -317,10 +320,18 @@ impl Lexicon {
             excluded: keys_of(gazetteer, normalizer, |e| &e.not),
             context: keys_of(gazetteer, normalizer, |e| &e.context),
 
-            descriptions: gazetteer
-                .entities()
-                .iter()
-                .map(|e| normalizer.key(e.description.as_deref().unwrap_or_default()))
+            // An entity without a description takes the known one's: the
+            // titles and kinship words it holds pick among namesakes.
+            descriptions: (0u32..)
+                .zip(gazetteer.entities())
+                .map(|(e, entity)| {
+                    let known_entity = known.zip(same_as.get(&e)).map(|(k, &s)| k.entity(s));
+                    let description = entity
+                        .description
+                        .as_deref()
+                        .or_else(|| known_entity.and_then(|k| k.description.as_deref()));
+                    normalizer.key(description.unwrap_or_default())
+                })
                 .collect(),
         }
     }
@@ -627,9 +638,12 @@ pub(crate) const NOT_INITIALS: &[&str] = &[
 /// trailing `of` + place of the gazetteer (a short name is taken only where
 /// the qualifier is a known place, so `Democratic Republic` alone never
 /// becomes a name).
-/// The known entity each entity is, in entity order, with the known names
-/// it takes (their forms and keys): every name of the known entity, unless
-/// it has `fuzzy = false` ([`KnownNames`]).
+/// An entity, the known one it is, and the names it takes from it.
+type Borrowed = (u32, u32, Vec<(Form, String)>);
+
+/// Each entity that is a known one, in entity order, with the known one's
+/// index and the known names it takes (their forms and keys): every name of
+/// the known entity, unless it has `fuzzy = false` ([`KnownNames`]).
 fn borrow(
     gazetteer: &Gazetteer,
     known: &KnownNames,
@@ -637,7 +651,7 @@ fn borrow(
     form_keys: &[String],
     by_entity: &[std::ops::Range<usize>],
     normalizer: &Normalizer,
-) -> Vec<(u32, Vec<(Form, String)>)> {
+) -> Vec<Borrowed> {
     (0..gazetteer.len())
         .into_par_iter()
         .filter_map(|e| {
@@ -658,7 +672,7 @@ fn borrow(
                     (form, normalizer.key(text))
                 })
                 .collect();
-            Some((same, names))
+            Some((e as u32, same, names))
         })
         .collect()
 }
