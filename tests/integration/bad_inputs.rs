@@ -184,13 +184,18 @@ fn every_bad_input_gives_its_documented_error() {
 #[test]
 fn a_one_megabyte_word_is_linked_around() {
     let text = format!("Kabul {} Kabul", "a".repeat(1 << 20));
-    let out = canon(&["link"], &text);
-    assert!(out.status.success());
-    let line = String::from_utf8(out.stdout).expect("UTF-8");
     assert_eq!(
-        summary(line.trim_end()),
+        linked(&text),
         format!("-: Kabul=kabul@0 Kabul=kabul@{}", (1 << 20) + 7)
     );
+}
+
+/// The summary of what `canon link` finds in `text`, which must succeed.
+fn linked(text: &str) -> String {
+    let out = canon(&["link"], text);
+    assert!(out.status.success());
+    let line = String::from_utf8(out.stdout).expect("UTF-8");
+    summary(line.trim_end())
 }
 
 #[test]
@@ -199,13 +204,7 @@ fn a_one_megabyte_capitalized_word_is_linked_around() {
     // name-like word, a million squared for this one (found by fuzzing).
     let word = format!("S{}", "v".repeat(1 << 20));
     let text = format!("Then {word}. Kabul");
-    let out = canon(&["link"], &text);
-    assert!(out.status.success());
-    let line = String::from_utf8(out.stdout).expect("UTF-8");
-    assert_eq!(
-        summary(line.trim_end()),
-        format!("-: Kabul=kabul@{}", (1 << 20) + 8)
-    );
+    assert_eq!(linked(&text), format!("-: Kabul=kabul@{}", (1 << 20) + 8));
 }
 
 #[test]
