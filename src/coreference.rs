@@ -684,15 +684,11 @@ fn after_a_name_word(doc: &Document<'_>, words: &[&Token], w: usize) -> bool {
     let (prev, _) = neighbours(doc, words, w);
     prev.is_some_and(|p| {
         let word = &norm[p.span];
-        let capitalized = doc
-            .original(p.span)
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase);
         let opening =
             crate::candidates::starts_sentence(doc.text, doc.norm.to_original(p.span).start)
                 && guard::is_common_word(word);
-        NAME_PARTICLES.contains(&word) || (capitalized && !opening && title_group(word).is_none())
+        NAME_PARTICLES.contains(&word)
+            || (capitalized(doc, p) && !opening && title_group(word).is_none())
     })
 }
 
@@ -703,15 +699,20 @@ fn in_longer_name(doc: &Document<'_>, words: &[&Token], w: usize) -> bool {
     let norm = doc.norm.as_str();
     let (prev, next) = neighbours(doc, words, w);
     let capital = |t: &Token| {
-        doc.original(t.span)
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase)
+        capitalized(doc, t)
             && !guard::is_common_word(&norm[t.span])
             && Kinship::of_word(&norm[t.span]).is_none()
     };
-    let title = title_before(doc, words, w);
-    prev.is_some_and(|p| capital(p) && title.is_none()) || next.is_some_and(capital)
+    let untitled = |p: &Token| title_group(&norm[p.span]).is_none();
+    prev.is_some_and(|p| capital(p) && untitled(p)) || next.is_some_and(capital)
+}
+
+/// Whether token `t` starts with a capital in the original text.
+fn capitalized(doc: &Document<'_>, t: &Token) -> bool {
+    doc.original(t.span)
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase)
 }
 
 #[cfg(test)]

@@ -77,6 +77,9 @@ impl KeyTable {
     pub(crate) fn find(&self, norm: &str, tokens: &Tokens) -> Vec<(usize, usize, u32)> {
         let tokens = tokens.as_slice();
         let mut hits = Vec::new();
+        if self.ids.is_empty() {
+            return hits; // no key: no lookup per token
+        }
         for (i, first) in tokens.iter().enumerate() {
             let start = first.span.start;
             for last in &tokens[i..] {

@@ -119,21 +119,13 @@ impl KnownNames {
             let Some(bearers) = known.by_name.get(key) else {
                 continue;
             };
-            let bearers: Vec<(u32, bool)> = bearers
-                .iter()
-                .copied()
-                .filter(|&(b, _)| agrees(&known.gazetteer.entities()[b as usize]))
-                .collect();
-            let chosen = match bearers.as_slice() {
-                [(only, _)] => Some(*only),
-                _ => {
-                    let mut canonical = bearers.iter().filter(|b| b.1);
-                    match (canonical.next(), canonical.next()) {
-                        (Some(&(b, _)), None) => Some(b),
-                        _ => None,
-                    }
-                }
+            let fitting = || {
+                bearers
+                    .iter()
+                    .filter(|&&(b, _)| agrees(&known.gazetteer.entities()[b as usize]))
             };
+            // The one bearer that fits, or the one whose canonical name it is.
+            let chosen = only(fitting()).or_else(|| only(fitting().filter(|b| b.1)));
             match (found, chosen) {
                 (_, None) => {}
                 (None, Some(b)) => found = Some(b),
@@ -157,6 +149,14 @@ impl KnownNames {
             .by_name
             .iter()
             .map(|(key, bearers)| (key.as_str(), bearers.iter().map(|b| b.0)))
+    }
+}
+
+/// The entity of the one bearer of `bearers`, if there is exactly one.
+fn only<'b>(mut bearers: impl Iterator<Item = &'b (u32, bool)>) -> Option<u32> {
+    match (bearers.next(), bearers.next()) {
+        (Some(&(b, _)), None) => Some(b),
+        _ => None,
     }
 }
 

@@ -160,12 +160,10 @@ impl Lexicon {
         }
         // Known names come after the listed ones and never shadow them.
         let mut known_forms: HashMap<u32, std::ops::Range<usize>> = HashMap::default();
-        let mut matched: HashSet<u32> = HashSet::default();
         // Each entity that is a known one, with that one's index.
         let mut same_as: HashMap<u32, u32> = HashMap::default();
         if let Some(known) = known {
             let borrowed = borrow(gazetteer, known, &forms, &form_keys, &by_entity, normalizer);
-            matched = borrowed.iter().map(|b| b.1).collect();
             same_as = borrowed.iter().map(|b| (b.0, b.1)).collect();
             for (form, key) in borrowed.into_iter().flat_map(|b| b.2) {
                 let shadowed = lexicon.index.get(key.as_str()).is_some_and(|&k| {
@@ -201,6 +199,7 @@ impl Lexicon {
         for (key, entry) in composed {
             lexicon.add(&key, entry, &forms);
         }
+        let matched: HashSet<u32> = same_as.values().copied().collect();
         let others = other_names(known, &matched, &lexicon.index);
         // Persons' names, already normalized: the gazetteer's listed ones,
         // then the known ones.

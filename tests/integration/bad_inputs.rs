@@ -207,16 +207,22 @@ fn a_one_megabyte_capitalized_word_is_linked_around() {
     assert_eq!(linked(&text), format!("-: Kabul=kabul@{}", (1 << 20) + 8));
 }
 
-#[test]
-fn a_huge_one_word_name_still_builds_a_linker() {
-    let dir = scratch("huge-name");
-    let path = dir.join("huge.toml");
+/// A gazetteer in scratch directory `dir` whose one entity's name is a
+/// 2 MB word.
+fn huge_name_gazetteer(dir: &str) -> std::path::PathBuf {
+    let path = scratch(dir).join("huge.toml");
     let name = "Kabul".repeat(400_000);
     std::fs::write(
         &path,
         format!("[[entity]]\nid = \"huge\"\nname = \"{name}\"\ntype = \"place\"\n"),
     )
     .expect("write");
+    path
+}
+
+#[test]
+fn a_huge_one_word_name_still_builds_a_linker() {
+    let path = huge_name_gazetteer("huge-name");
     let out = canon(
         &["link", "--gazetteer", path.to_str().expect("UTF-8")],
         "Kabul",
@@ -226,14 +232,7 @@ fn a_huge_one_word_name_still_builds_a_linker() {
 
 #[test]
 fn a_huge_value_in_a_gazetteer_is_accepted() {
-    let dir = scratch("huge-value");
-    let path = dir.join("huge.toml");
-    let name = "Kabul".repeat(400_000);
-    std::fs::write(
-        &path,
-        format!("[[entity]]\nid = \"huge\"\nname = \"{name}\"\ntype = \"place\"\n"),
-    )
-    .expect("write");
+    let path = huge_name_gazetteer("huge-value");
     let out = canon(&["check", path.to_str().expect("UTF-8 path")], "");
     assert!(out.status.success(), "{out:?}");
     assert_eq!(String::from_utf8_lossy(&out.stdout), "ok: 1 entity\n");
