@@ -4,6 +4,7 @@
 
 use crate::guard;
 use crate::lexicon::{Entry, Lexicon, NameKind, MIN_APPROXIMATE_LETTERS, NOT_INITIALS};
+use crate::memo::{Found, Memo};
 use crate::resolve::Taken;
 use crate::skeleton;
 use crate::tokenize::{Token, TokenKind, Tokens};
@@ -320,12 +321,14 @@ fn skeleton_score(query: &skeleton::Reading, key: &skeleton::Reading, abjad: boo
 
 /// Candidates for name-like spans that no mention in `taken` overlaps:
 /// first by convention skeleton, then by edit distance for the names the
-/// skeleton did not reach.
+/// skeleton did not reach, each spelling looked up once per thread in
+/// `memo`, keeping matches scoring at least `floor`.
 pub(crate) fn approximate(
     doc: &Document<'_>,
     lexicon: &Lexicon,
     gazetteer: &Gazetteer,
     taken: &Taken,
+    (memo, floor): (&Memo, f64),
 ) -> Vec<Candidate> {
     let norm = doc.norm.as_str();
     let mut out = Vec::new();
@@ -352,14 +355,21 @@ pub(crate) fn approximate(
                 // An ordinary word written in Latin letters links only when
                 // listed, or when it is the name's very skeleton and vowels.
                 let common = i == j && script.latin && guard::is_common_word(query);
-                let mut found = by_skeleton(query, script.abjad, script.source, lexicon);
-                for (key, sim) in lexicon.fuzzy(query) {
-                    if !found.iter().any(|f| f.0 == key) {
-                        found.push((key, sim, Method::Fuzzy, Vec::new()));
+                let found = memo.get_or(query, script.abjad, script.source, || {
+                    let mut found = by_skeleton(query, script.abjad, script.source, lexicon);
+                    for (key, sim) in lexicon.fuzzy(query) {
+                        if !found.iter().any(|f| f.0 == key) {
+                            found.push((key, sim, Method::Fuzzy, Vec::new()));
+                        }
                     }
-                }
+                    // Matches no threshold could accept are no candidates:
+                    // with a million names, a skeleton is shared by
+                    // hundreds of keys whose vowels are all wrong.
+                    found.retain(|f| f.1 >= floor);
+                    found
+                });
                 let first = out.len();
-                for (key, score, method, rules) in found {
+                for &(key, score, method, ref rules) in found.iter() {
                     for &entry in lexicon.entries(key) {
                         let form = lexicon.form(entry.form);
                         // A name in another script stands for Latin text
@@ -559,13 +569,8 @@ pub(crate) fn permuted_acronyms(
 
 /// Keys sharing a skeleton with `query`, each with its score and the rules
 /// that bridged the spellings (the best reading pair).
-fn by_skeleton(
-    query: &str,
-    abjad: bool,
-    source: skeleton::Source,
-    lexicon: &Lexicon,
-) -> Vec<(u32, f64, Method, Vec<&'static str>)> {
-    let mut found: Vec<(u32, f64, Method, Vec<&'static str>)> = Vec::new();
+fn by_skeleton(query: &str, abjad: bool, source: skeleton::Source, lexicon: &Lexicon) -> Found {
+    let mut found = Found::new();
     // Each reading of the span, with what it costs and the rule saying so.
     let mut queries: Vec<(skeleton::Reading, f64, Option<&'static str>)> =
         skeleton::readings_from(query, source)
@@ -992,7 +997,7 @@ pub(crate) fn name_runs<'d>(doc: &'d Document<'_>) -> Vec<Vec<(&'d Token, bool)>
 
 /// How much a `context` word in the mention's sentence raises the score of
 /// an approximate mention (transliteration, fuzzy, coreference).
-const CONTEXT_BOOST: f64 = 0.05;
+pub(crate) const CONTEXT_BOOST: f64 = 0.05;
 
 /// The gazetteer's own rules for an entity, applied to candidates: `not`
 /// spellings never link; an entity with `requires_context` links only where

@@ -85,6 +85,7 @@ mod keytable;
 mod known;
 mod lexicon;
 mod linker;
+mod memo;
 mod mention;
 mod normalize;
 pub mod output;

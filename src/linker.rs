@@ -5,6 +5,7 @@ use crate::candidates::{self, Document, GazetteerRules, Reason};
 use crate::coreference;
 use crate::index::KnownRecord;
 use crate::lexicon::Lexicon;
+use crate::memo::Memo;
 use crate::resolve::Resolution;
 use crate::tokenize::Tokens;
 use crate::{Entity, Gazetteer, KnownNames, Mention, Method, Normalizer, Span};
@@ -109,12 +110,19 @@ impl LinkerBuilder {
         known: KnownRecord,
     ) -> Result<Linker, BuildError> {
         self.check()?;
+        let lowest = gazetteer
+            .entities()
+            .iter()
+            .filter_map(|e| e.min_score)
+            .fold(self.threshold, f64::min);
         Ok(Linker {
+            floor: lowest - candidates::CONTEXT_BOOST,
             gazetteer,
             normalizer: Normalizer::new(),
             lexicon,
             known,
             options: self.clone(),
+            memo: Memo::default(),
         })
     }
 }
@@ -149,6 +157,11 @@ pub struct Linker {
     /// The known names compiled into `lexicon`, for its index.
     known: KnownRecord,
     options: LinkerBuilder,
+    /// What the approximate tier found for spellings met before.
+    memo: Memo,
+    /// The least score an approximate match needs to be considered: the
+    /// lowest threshold of any entity, less what context words add.
+    floor: f64,
 }
 
 /// Every candidate `explain` considered, with its fate.
@@ -327,8 +340,13 @@ impl Linker {
         exact.iter_mut().for_each(|c| rules.apply(c));
         resolution.tier(exact, threshold);
         if self.options.fuzzy {
-            let mut approximate =
-                candidates::approximate(&doc, &self.lexicon, &self.gazetteer, &resolution.taken);
+            let mut approximate = candidates::approximate(
+                &doc,
+                &self.lexicon,
+                &self.gazetteer,
+                &resolution.taken,
+                (&self.memo, self.floor),
+            );
             let taken = &resolution.taken;
             approximate.extend(candidates::permuted_acronyms(&doc, &self.lexicon, taken));
             approximate.extend(candidates::cognates(&doc, &self.lexicon, taken));

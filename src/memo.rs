@@ -1,0 +1,137 @@
+//! What the approximate tier found for a spelling, remembered across
+//! documents.
+//!
+//! News repeats itself: the same names, and the same capitalized ordinary
+//! words opening sentences, come back in document after document. Looking
+//! one up by skeleton and edit distance is the dearest step of linking, and
+//! its result depends only on the spelling, its script and the lexicon,
+//! which a [`Linker`](crate::Linker) never changes. Each thread keeps its
+//! own table (no locks between the documents linked in parallel), bounded in
+//! size: when the newest generation is full it becomes the old one, so the
+//! spellings still met survive and the rest are forgotten.
+
+use std::cell::RefCell;
+use std::sync::Arc;
+
+use rustc_hash::FxHashMap;
+use thread_local::ThreadLocal;
+
+use crate::mention::Method;
+use crate::skeleton::Source;
+
+/// The keys found for one spelling: key, score, method and the rules that
+/// bridged the spellings.
+pub(crate) type Found = Vec<(u32, f64, Method, Vec<&'static str>)>;
+
+/// How a spelling is looked up: its normalized text, whether its original
+/// is written in a script without short vowels, and the script that changes
+/// how the Latin reads.
+type Query = (Box<str>, bool, Source);
+
+/// Spellings one generation holds before it is retired.
+const GENERATION: usize = 1 << 15;
+
+/// Per-thread tables of what the approximate lookups found.
+#[derive(Default)]
+pub(crate) struct Memo {
+    threads: ThreadLocal<RefCell<Generations>>,
+}
+
+/// One thread's table: the spellings looked up lately and before that.
+#[derive(Default)]
+struct Generations {
+    new: FxHashMap<Query, Arc<Found>>,
+    old: FxHashMap<Query, Arc<Found>>,
+}
+
+impl Memo {
+    /// What `look_up` finds for `query`, from this thread's table when it
+    /// was looked up before.
+    pub(crate) fn get_or(
+        &self,
+        query: &str,
+        abjad: bool,
+        source: Source,
+        look_up: impl FnOnce() -> Found,
+    ) -> Arc<Found> {
+        let cell = self.threads.get_or_default();
+        let key: Query = (query.into(), abjad, source);
+        if let Some(found) = cell.borrow_mut().take(&key) {
+            return found;
+        }
+        let found = Arc::new(look_up());
+        cell.borrow_mut().keep(key, Arc::clone(&found));
+        found
+    }
+}
+
+impl Generations {
+    /// The remembered result for `key`, kept in the new generation.
+    fn take(&mut self, key: &Query) -> Option<Arc<Found>> {
+        if let Some(found) = self.new.get(key) {
+            return Some(Arc::clone(found));
+        }
+        let found = self.old.remove(key)?;
+        self.keep(key.clone(), Arc::clone(&found));
+        Some(found)
+    }
+
+    fn keep(&mut self, key: Query, found: Arc<Found>) {
+        if self.new.len() >= GENERATION {
+            self.old = std::mem::take(&mut self.new);
+        }
+        self.new.insert(key, found);
+    }
+}
+
+/// A copy of a linker starts with empty tables.
+impl Clone for Memo {
+    fn clone(&self) -> Memo {
+        Memo::default()
+    }
+}
+
+impl std::fmt::Debug for Memo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Memo")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_spelling_is_looked_up_once_per_thread() {
+        let memo = Memo::default();
+        let calls = std::cell::Cell::new(0);
+        let look_up = || {
+            calls.set(calls.get() + 1);
+            vec![(7, 0.9, Method::Fuzzy, vec!["rule"])]
+        };
+        let first = memo.get_or("kaboul", false, Source::Latin, look_up);
+        let again = memo.get_or("kaboul", false, Source::Latin, look_up);
+        assert_eq!(calls.get(), 1);
+        assert_eq!(first, again);
+        memo.get_or("kaboul", true, Source::Latin, look_up);
+        assert_eq!(calls.get(), 2, "another script is another lookup");
+    }
+
+    #[test]
+    fn a_full_generation_keeps_what_is_still_met() {
+        let mut generations = Generations::default();
+        let key = |i: usize| -> Query { (i.to_string().into(), false, Source::Latin) };
+        generations.keep(key(0), Arc::new(Vec::new()));
+        for i in 1..GENERATION {
+            generations.keep(key(i), Arc::new(Vec::new()));
+        }
+        generations.keep(key(GENERATION), Arc::new(Vec::new()));
+        assert_eq!(generations.new.len(), 1);
+        assert!(generations.take(&key(0)).is_some(), "old generation");
+        assert!(
+            generations.new.contains_key(&key(0)),
+            "moved to the new one"
+        );
+        assert!(generations.take(&key(GENERATION + 1)).is_none());
+    }
+}
