@@ -22,6 +22,7 @@ use crate::resolve::Resolution;
 use crate::skeleton;
 use crate::tokenize::{Token, TokenKind};
 use crate::{Method, Span};
+use std::collections::HashMap;
 
 /// Score of a short form defined in the text.
 const SCORE_DEFINED_ACRONYM: f64 = 0.9;
@@ -130,7 +131,12 @@ fn defined_acronyms(doc: &Document<'_>, resolution: &mut Resolution) {
     let tokens = doc.tokens.as_slice();
     // Short form, its entity (`None`: defined as something unknown), and
     // the form of the long one.
-    let mut defined: Vec<(String, Option<u32>, u32)> = Vec::new();
+    // Where a short form is defined (normalized start of the short form),
+    // as what: its entity (`None`: something unknown) and the form of the
+    // long one.
+    let mut defined: Vec<(&str, Definition)> = Vec::new();
+    // Long forms of acronyms the gazetteer lists: span, entity, form.
+    let mut long_forms: Vec<(Span, u32, u32)> = Vec::new();
     let parenthesized = |span: Span| {
         let before = norm[..span.start].trim_end_matches(' ');
         let after = norm[span.end..].trim_start_matches(' ');
@@ -138,7 +144,7 @@ fn defined_acronyms(doc: &Document<'_>, resolution: &mut Resolution) {
             .then(|| norm[..before.len() - 1].trim_end_matches(' ').len())
     };
     // Mentions by where they end, for `Long Form (ACR)`.
-    let ends: std::collections::HashMap<usize, usize> = resolution
+    let ends: HashMap<usize, usize> = resolution
         .kept
         .iter()
         .map(|&k| (resolution.candidates[k].norm.end, k))
@@ -160,7 +166,7 @@ fn defined_acronyms(doc: &Document<'_>, resolution: &mut Resolution) {
         match (long, acronym) {
             (Some((entity, form, norm)), _) => {
                 if initials_fit(short, doc.original(norm)) {
-                    defined.push((short.to_string(), Some(entity), form));
+                    defined.push((short, (token.span.start, Some(entity), form)));
                 }
             }
             // `Front national de résistance (FNR)` with `FNR` known: the long
@@ -168,35 +174,45 @@ fn defined_acronyms(doc: &Document<'_>, resolution: &mut Resolution) {
             (None, Some((entity, form, _)))
                 if let Some(long) = long_form_before(doc, &tokens[..t], long_end, short) =>
             {
-                // Mentions of the same entity inside the long form are parts
-                // of it (`Frente Progresista de Resistencia` by cognates): the
-                // long form replaces them. Anything else there stays, and the
-                // long form is not a mention.
-                resolution.unkeep(|c| {
-                    if c.entity == entity && long.start <= c.norm.start && c.norm.end <= long.end {
-                        c.dropped = Some(Reason::Overlapped);
-                    }
-                });
-                if !resolution.taken.overlaps(long) {
-                    resolution.decide(document_candidate(
-                        doc,
-                        long,
-                        entity,
-                        form,
-                        Method::Alias,
-                        SCORE_DEFINED_ACRONYM,
-                        "long form of an acronym",
-                    ));
-                }
+                long_forms.push((long, entity, form));
             }
             // Capitalized words whose initials these are, and no mention:
             // the text defines the acronym as something else.
             (None, _) => {
                 let words = capitalized_words_before(doc, &tokens[..t], long_end);
                 if !words.is_empty() && initials_fit(short, &words) {
-                    defined.push((short.to_string(), None, 0));
+                    defined.push((short, (token.span.start, None, 0)));
                 }
             }
+        }
+    }
+    // Mentions of the same entity inside a long form are parts of it
+    // (`Frente Progresista de Resistencia` by cognates): the long form
+    // replaces them. Anything else there stays, and the long form is not a
+    // mention.
+    let inside_long_form = |c: &Candidate| {
+        long_forms
+            .iter()
+            .any(|&(long, entity, _)| c.entity == entity && long.contains(c.norm))
+    };
+    if !long_forms.is_empty() {
+        resolution.unkeep(|c| {
+            if inside_long_form(c) {
+                c.dropped = Some(Reason::Overlapped);
+            }
+        });
+    }
+    for &(long, entity, form) in &long_forms {
+        if !resolution.taken.overlaps(long) {
+            resolution.decide(document_candidate(
+                doc,
+                long,
+                entity,
+                form,
+                Method::Alias,
+                SCORE_DEFINED_ACRONYM,
+                "long form of an acronym",
+            ));
         }
     }
     // `ACR (Long Form)`.
@@ -208,13 +224,16 @@ fn defined_acronyms(doc: &Document<'_>, resolution: &mut Resolution) {
         if let Some(token) = at.ok().map(|i| &tokens[i]) {
             let short = doc.original(token.span);
             if is_short_form(short) && initials_fit(short, doc.original(c.norm)) {
-                defined.push((short.to_string(), Some(c.entity), c.form));
+                defined.push((short, (token.span.start, Some(c.entity), c.form)));
             }
         }
     }
-    // One pass per short form and meaning, however often it is defined.
-    defined.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
-    defined.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1);
+    // Each short form's definitions in text order.
+    let mut definitions: HashMap<&str, Vec<Definition>> = HashMap::new();
+    for (short, definition) in defined {
+        definitions.entry(short).or_default().push(definition);
+    }
+    definitions.values_mut().for_each(|d| d.sort_unstable());
     // Spans that entities fitting equally well left unlinked, once.
     let kept: std::collections::HashSet<Span> = resolution.mentions().map(|c| c.norm).collect();
     let ambiguous: std::collections::HashSet<Span> = resolution
@@ -223,38 +242,56 @@ fn defined_acronyms(doc: &Document<'_>, resolution: &mut Resolution) {
         .filter(|c| c.dropped == Some(Reason::Ambiguous) && !kept.contains(&c.norm))
         .map(|c| c.norm)
         .collect();
-    for (short, entity, form) in defined {
-        let lower = short.to_lowercase();
-        // A gazetteer acronym the text defines otherwise is not this entity.
-        resolution.unkeep(|c| {
-            if c.method == Method::Acronym && doc.text[c.span] == short && Some(c.entity) != entity
-            {
-                c.dropped = Some(Reason::Redefined);
-            }
-        });
-        let Some(entity) = entity else { continue };
-        for token in tokens {
-            let same = token.kind == TokenKind::Word
-                && norm[token.span] == lower
-                && doc.original(token.span) == short;
-            // Gazetteer entities that fit the short form equally well made
-            // it ambiguous: the text's definition settles it.
-            if same && ambiguous.contains(&token.span) {
-                resolution.taken.remove(token.span);
-            }
-            if same && !resolution.taken.overlaps(token.span) {
-                resolution.decide(document_candidate(
-                    doc,
-                    token.span,
-                    entity,
-                    form,
-                    Method::Acronym,
-                    SCORE_DEFINED_ACRONYM,
-                    "defined in the text",
-                ));
-            }
+    // A gazetteer acronym the text defines otherwise is not this entity.
+    resolution.unkeep(|c| {
+        let meaning = |d: &Vec<Definition>| governing(d, c.norm.start).1;
+        let redefined = c.method == Method::Acronym
+            && definitions
+                .get(&doc.text[c.span])
+                .is_some_and(|d| meaning(d) != Some(c.entity));
+        if redefined {
+            c.dropped = Some(Reason::Redefined);
+        }
+    });
+    // Every use of a short form defined as an entity links to it: one pass
+    // over the words, whatever the number of definitions.
+    for token in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
+        let Some(d) = definitions.get(doc.original(token.span)) else {
+            continue;
+        };
+        let (_, Some(entity), form) = governing(d, token.span.start) else {
+            continue;
+        };
+        // Gazetteer entities that fit the short form equally well made it
+        // ambiguous: the text's definition settles it.
+        if ambiguous.contains(&token.span) {
+            resolution.taken.remove(token.span);
+        }
+        if !resolution.taken.overlaps(token.span) {
+            resolution.decide(document_candidate(
+                doc,
+                token.span,
+                entity,
+                form,
+                Method::Acronym,
+                SCORE_DEFINED_ACRONYM,
+                "defined in the text",
+            ));
         }
     }
+}
+
+/// Where a document defines a short form (normalized start of the short
+/// form), as what (`None`: something the gazetteer does not hold), and the
+/// form of its long one.
+type Definition = (usize, Option<u32>, u32);
+
+/// The definition of a short form in force at normalized `at`: the last one
+/// before it, or the first one when the text uses it before defining it.
+/// `definitions` is in text order and not empty.
+fn governing(definitions: &[Definition], at: usize) -> Definition {
+    let before = definitions.partition_point(|d| d.0 <= at);
+    definitions[before.saturating_sub(1)]
 }
 
 /// The words ending right at normalized `end` whose initials, particles
@@ -454,7 +491,7 @@ fn bare_surnames(doc: &Document<'_>, lexicon: &Lexicon, resolution: &mut Resolut
         .filter(|t| t.kind == TokenKind::Word)
         .collect();
     // Surname lookups read skeletons: once per distinct word.
-    let mut named: std::collections::HashMap<&str, Vec<u32>> = Default::default();
+    let mut named: HashMap<&str, Vec<u32>> = Default::default();
     // Words that the document uses in longer names that are no mention,
     // gathered the first time a surname with nobody mentioned before needs
     // them.
@@ -466,7 +503,15 @@ fn bare_surnames(doc: &Document<'_>, lexicon: &Lexicon, resolution: &mut Resolut
         .map(|c| (c.norm.end, c.entity))
         .collect();
     mentions.sort_unstable();
-    let mut last_mention: std::collections::HashMap<u32, usize> = Default::default();
+    let mut last_mention: HashMap<u32, usize> = Default::default();
+    // Where paragraphs end (blank lines), in the original text, in order.
+    let breaks: Vec<Span> = ["\n\n", "\n\r\n"]
+        .iter()
+        .flat_map(|b| doc.text.match_indices(b))
+        .map(|(at, b)| Span::new(at, at + b.len()))
+        .collect::<std::collections::BTreeSet<Span>>()
+        .into_iter()
+        .collect();
     let mut next_mention = 0;
     for (w, token) in words.iter().enumerate() {
         while let Some(&(end, entity)) = mentions.get(next_mention) {
@@ -527,8 +572,9 @@ fn bare_surnames(doc: &Document<'_>, lexicon: &Lexicon, resolution: &mut Resolut
             None => Vec::new(),
         };
         let same_paragraph = |end: usize| {
-            let between = doc.original(Span::new(end, token.span.start));
-            !between.contains("\n\n") && !between.contains("\n\r\n")
+            let between = doc.norm.to_original(Span::new(end, token.span.start));
+            let next = breaks.partition_point(|b| b.start < between.start);
+            breaks.get(next).is_none_or(|b| b.end > between.end)
         };
         let choice = if by_title.len() == 1 {
             Some((by_title[0], SCORE_SURNAME_SIGNAL, "title"))
