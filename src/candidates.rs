@@ -773,7 +773,7 @@ fn reads_as_a_word(surface: &str) -> bool {
 }
 
 /// Whether every letter of `s` is Latin.
-fn is_latin_text(s: &str) -> bool {
+pub(crate) fn is_latin_text(s: &str) -> bool {
     s.chars().all(|c| !c.is_alphabetic() || is_latin(c))
 }
 
@@ -876,11 +876,13 @@ const PLACE_HEADS: &[&str] = &[
     "emirate",
 ];
 
-/// Whether mention `c` is a one-word place name glued to the next word, a
-/// capitalized word that is neither an ordinary word nor a mention (nor a
-/// head of place names): then it is the first word of a longer name that
-/// the gazetteer does not know (`Paris Hilton`, `Milan Kundera`), and canon
-/// says nothing. In text in capitals every word is capitalized: no signal.
+/// Whether mention `c` is a one-word place name glued to a neighbouring
+/// word, a capitalized word that is neither an ordinary word nor a mention
+/// (nor a head of place names, nor an Arabic article before it), or a title
+/// before it: then it is a word of a longer name that the gazetteer does
+/// not know (`Paris Hilton`, `Milan Kundera`, `Mo Farah`, `Mr Farah`), and
+/// canon says nothing. In text in capitals
+/// every word is capitalized: no signal.
 pub(crate) fn inside_longer_name(
     doc: &Document<'_>,
     gazetteer: &Gazetteer,
@@ -899,21 +901,39 @@ pub(crate) fn inside_longer_name(
     let Ok(t) = tokens.binary_search_by_key(&c.norm.start, |t| t.span.start) else {
         return false;
     };
-    let (Some(this), Some(next)) = (tokens.get(t), tokens.get(t + 1)) else {
-        return false;
-    };
     let norm = doc.norm.as_str();
-    let title_case = |s: &str| {
+    let title_case = |t: &Token| {
+        let s = doc.original(t.span);
         s.chars().next().is_some_and(char::is_uppercase) && s.chars().any(char::is_lowercase)
     };
-    this.span == c.norm
-        && next.kind == crate::tokenize::TokenKind::Word
-        && &norm[this.span.end..next.span.start] == " "
-        && title_case(doc.original(this.span))
-        && title_case(doc.original(next.span))
-        && !guard::is_common_word(&norm[next.span])
-        && !PLACE_HEADS.contains(&&norm[next.span])
-        && !taken.overlaps(next.span)
+    let this = &tokens[t];
+    if this.span != c.norm || !title_case(this) {
+        return false;
+    }
+    let name_word = |other: &Token, gap: Span| {
+        let word = &norm[other.span];
+        other.kind == crate::tokenize::TokenKind::Word
+            && &norm[gap] == " "
+            && title_case(other)
+            && !guard::is_common_word(word)
+            && !PLACE_HEADS.contains(&word)
+            && !taken.overlaps(other.span)
+    };
+    // A title before the name makes it a person's too (`Mr Farah`, `Dr.
+    // Jordan`).
+    let before = t.checked_sub(1).map(|p| &tokens[p]).is_some_and(|p| {
+        let gap = Span::new(p.span.end, this.span.start);
+        let title = crate::coreference::title_group(&norm[p.span]).is_some()
+            && [" ", ". "].contains(&&norm[gap]);
+        // Only where the word lists can tell an ordinary word: in Latin
+        // letters (Russian `Город Фамалат`, "the town of Famalat").
+        let latin = is_latin_text(doc.original(p.span));
+        title || (latin && name_word(p, gap) && !skeleton::ARTICLES.contains(&&norm[p.span]))
+    });
+    let after = tokens
+        .get(t + 1)
+        .is_some_and(|n| name_word(n, Span::new(this.span.end, n.span.start)));
+    before || after
 }
 
 /// Whether place mention `c` is followed by `, ` or ` (` and the name of a

@@ -479,7 +479,7 @@ fn kinship_around(doc: &Document<'_>, words: &[&Token], w: usize) -> Option<Kins
     None
 }
 
-fn title_group(word: &str) -> Option<&'static [&'static str]> {
+pub(crate) fn title_group(word: &str) -> Option<&'static [&'static str]> {
     TITLES.iter().copied().find(|group| group.contains(&word))
 }
 

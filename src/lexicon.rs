@@ -660,7 +660,7 @@ fn borrow(
                 .filter(|&f| !forms[f].kind.is_acronym())
                 .map(|f| form_keys[f].as_str());
             let same = known.same_as(entity, keys)?;
-            let names = known::borrowed(known.entity(same))
+            let mut names: Vec<(Form, String)> = known::borrowed(known.entity(same))
                 .filter(|_| entity.fuzzy)
                 .map(|(kind, text)| {
                     let form = Form {
@@ -671,6 +671,11 @@ fn borrow(
                     (form, normalizer.key(text))
                 })
                 .collect();
+            // Names in Latin letters first: of the names sharing a key, the
+            // first is the one kept, and a name in another script links only
+            // text in that script (`Pékin` and Ukrainian `Пекін` are both
+            // `pekin`; `Пекін` first left `Pékin` unlinked).
+            names.sort_by_key(|(form, _)| !crate::candidates::is_latin_text(&form.text));
             Some((e as u32, same, names))
         })
         .collect()

@@ -196,7 +196,7 @@ fn is_vowel(c: u8) -> bool {
 
 /// Arabic articles and connectors written as separate words (`al-Qaeda`,
 /// `Abu Musab az-Zarqawi`): dropped when another word follows.
-const ARTICLES: &[&str] = &[
+pub(crate) const ARTICLES: &[&str] = &[
     "al", "el", "ul", "ad", "ag", "an", "ar", "as", "ash", "at", "az", "ath", "adh",
 ];
 
