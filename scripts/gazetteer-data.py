@@ -557,6 +557,11 @@ def countries(src: Sources) -> list[Entity]:
                 if text.isupper() and len(text) <= 4:
                     add_acronym(e, text, source)
                     continue
+                # Dotted short forms (es `EE. UU.`) are acronyms: canon reads
+                # `EE.UU.` and `EE. UU.` as `EEUU`.
+                if re.fullmatch(r"(?:[A-Z]{1,2}\. ?){2,}", text):
+                    add_acronym(e, re.sub(r"[. ]", "", text), source)
+                    continue
                 names, acronyms = clean(code, text)
                 for n in names:
                     add_name(e, lang, n, source)

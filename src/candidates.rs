@@ -165,7 +165,13 @@ pub(crate) fn exact(
             continue;
         }
         let nspan = Span::new(start, end);
-        let span = doc.norm.to_original(nspan);
+        let mut span = doc.norm.to_original(nspan);
+        // A dotted acronym ends with its last dot (`U.S.`), which
+        // normalization keeps apart, as it may also end the sentence.
+        let dotted = |s: &str| s.contains('.') && !s.chars().any(char::is_lowercase);
+        if dotted(&doc.text[span]) && doc.text[span.end..].starts_with('.') {
+            span.end += 1;
+        }
         let surface = &doc.text[span];
         let first = out.len();
         for &entry in lexicon.entries(key) {
@@ -268,6 +274,14 @@ fn case_mismatch(kind: NameKind, listed: &str, surface: &str) -> Option<Reason> 
         s.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !s.chars().any(char::is_lowercase)
     };
     if kind.is_acronym() {
+        // Dotted (`U.N.`, `EE. UU.`): its letters are the acronym.
+        let surface: String = match surface.contains('.') {
+            true => surface
+                .chars()
+                .filter(|c| !matches!(c, '.' | ' '))
+                .collect(),
+            false => surface.to_string(),
+        };
         let as_listed = surface == listed || surface == listed.to_uppercase();
         return (!as_listed).then_some(Reason::AcronymCase);
     }

@@ -84,6 +84,49 @@ impl Normalized {
 /// Scripts written without spaces, one syllable a character (Han, kana):
 /// their transliterated syllables are kept apart as words (`北京` →
 /// `bei jing`), as UAX #29 segments them.
+/// Byte offsets in `text` of what vanishes from the dotted acronym it starts
+/// with: two groups or more of one or two capital letters, each followed by
+/// a dot, then no letter or digit (`U.N.`, `F.M.I.`, `EE.UU.`; not `A. Smith`
+/// nor `U.Nations`). The inner dots vanish, and the space after one between
+/// two doubled letters (Spanish plurals: `EE. UU.`, `FF. AA.`); the last dot
+/// stays, as it may end a sentence. Empty if `text` starts with none.
+fn dotted_acronym(text: &str) -> impl DoubleEndedIterator<Item = usize> {
+    let bytes = text.as_bytes();
+    let doubled = |at: usize| bytes.get(at..at + 2).is_some_and(|g| g[0] == g[1]);
+    let mut gone = Vec::new();
+    let mut at = 0;
+    loop {
+        let letters = bytes[at..]
+            .iter()
+            .take(3)
+            .take_while(|b| b.is_ascii_uppercase())
+            .count();
+        if !(1..=2).contains(&letters) || bytes.get(at + letters) != Some(&b'.') {
+            break;
+        }
+        let dot = at + letters;
+        let spaced = letters == 2
+            && doubled(at)
+            && bytes.get(dot + 1) == Some(&b' ')
+            && doubled(dot + 2)
+            && bytes.get(dot + 4) == Some(&b'.');
+        gone.push(dot);
+        if spaced {
+            gone.push(dot + 1);
+        }
+        at = dot + 1 + usize::from(spaced);
+    }
+    let ends = text[at..]
+        .chars()
+        .next()
+        .is_none_or(|c| !c.is_alphanumeric());
+    gone.pop(); // the last dot
+    if !ends || !gone.iter().any(|&g| bytes[g] == b'.') {
+        gone.clear();
+    }
+    gone.into_iter()
+}
+
 fn is_syllabic(c: char) -> bool {
     matches!(c, '\u{3040}'..='\u{30FF}' | '\u{31F0}'..='\u{31FF}' | '\u{3400}'..='\u{4DBF}'
         | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{2FFFF}')
@@ -103,7 +146,19 @@ impl Normalizer {
         let mut prev: Option<char> = None;
         let mut glue = false;
         let mut scratch = String::new();
+        // Inner dots of a dotted acronym ahead (`U.N.`, `EE.UU.`), by byte
+        // offset: they vanish, so that it reads as the acronym (`un.`).
+        let mut inner_dots: Vec<usize> = Vec::new();
         while let Some((i, c)) = chars.next() {
+            if inner_dots.last() == Some(&i) {
+                inner_dots.pop();
+                map.push(out.len(), i, false);
+                prev = Some(c);
+                continue;
+            }
+            if c.is_ascii_uppercase() && !prev.is_some_and(char::is_alphanumeric) {
+                inner_dots = dotted_acronym(&text[i..]).map(|d| i + d).rev().collect();
+            }
             // A letter that wrote nothing (Greek γ of γι = y) is one unit
             // with the letter right after it, so that a word starting there
             // maps back to its first letter.
