@@ -608,13 +608,17 @@ fn bare_surnames(doc: &Document<'_>, lexicon: &Lexicon, resolution: &mut Resolut
             // the document names someone else with it (`Ahmad Massoud` is
             // not `Ahmad Shah Massoud`), nor when a person canon knows and
             // the gazetteer does not list bears it too.
-            // Alone, spelled as one of the gazetteer's names spells it:
+            // Alone, spelled as one of the gazetteer's names spells it, or
+            // in another spelling of a long surname (`Dostojewski`,
+            // `Khomeiny`); not in a gazetteer of so many persons that
             // another spelling of a surname nobody introduced is as likely
             // someone else's (`Hubaqari` for `Khubaqari`).
-            let alone = lexicon.has_surname(*only, word)
-                && word.chars().count() >= MIN_SURNAME_ALONE
-                && !guard::is_common_word(word)
-                && !skeleton::is_given_name(word);
+            let letters = word.chars().count();
+            let spelled = match lexicon.has_surname(*only, word) {
+                true => letters >= MIN_SURNAME_ALONE,
+                false => letters >= MIN_SURNAME_RESPELLED && !lexicon.crowded_surnames(),
+            };
+            let alone = spelled && !guard::is_common_word(word) && !skeleton::is_given_name(word);
             let longer = longer_names.get_or_insert_with(|| {
                 (0..words.len())
                     .filter(|&w| {
@@ -671,6 +675,10 @@ pub(crate) const AS_LISTED: char = '=';
 /// Fewest letters of a surname that links with nobody of the name mentioned
 /// before nor a title.
 const MIN_SURNAME_ALONE: usize = 5;
+
+/// Fewest letters of a surname in a spelling the gazetteer does not list
+/// that links with nobody of the name mentioned before nor a title.
+const MIN_SURNAME_RESPELLED: usize = 7;
 
 /// Whether a word is written as a name: a capital first, or a script
 /// without case.

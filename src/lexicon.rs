@@ -201,12 +201,17 @@ impl Lexicon {
         }
         let matched: HashSet<u32> = same_as.values().copied().collect();
         let others = other_names(known, &matched, &lexicon.index);
-        // Persons' names, already normalized: the gazetteer's listed ones,
-        // then the known ones.
+        // Persons' names, already normalized: the gazetteer's own (with
+        // those it borrows from known entities), then the known entities'.
         let listed_persons: Vec<(u32, &str)> = forms
             .iter()
             .zip(&form_keys)
-            .filter(|(f, _)| matches!(f.kind, NameKind::Canonical | NameKind::Alias))
+            .filter(|(f, _)| {
+                matches!(
+                    f.kind,
+                    NameKind::Canonical | NameKind::Alias | NameKind::Known
+                )
+            })
             .filter(|(f, _)| gazetteer.entities()[f.entity as usize].kind == EntityType::Person)
             .map(|(f, key)| (f.entity, key.as_str()))
             .collect();
@@ -391,6 +396,13 @@ impl Lexicon {
         self.surnames.get(&spelled).contains(&e)
     }
 
+    /// Whether the gazetteer lists so many surnames that any name-like word
+    /// is likely to read as one of them: then a surname alone in a spelling
+    /// the gazetteer does not list is as likely someone else's.
+    pub(crate) fn crowded_surnames(&self) -> bool {
+        self.surnames.len() > MAX_SURNAME_KEYS_RESPELLED
+    }
+
     /// Whether normalized `word` is, in one of its readings, the surname of
     /// a person canon knows that the gazetteer does not list.
     pub(crate) fn is_other_surname(&self, word: &str) -> bool {
@@ -510,6 +522,11 @@ impl Lexicon {
         }
     }
 }
+
+/// Most surname keys (readings and spellings) a gazetteer may hold for a
+/// surname alone to link in a spelling it does not list: about 5,000
+/// persons.
+const MAX_SURNAME_KEYS_RESPELLED: usize = 10_000;
 
 /// What one key is indexed under for the approximate passes.
 struct Lookups {

@@ -286,6 +286,11 @@ impl<H> From<HashMap<String, Vec<u32>, H>> for StrLists {
 }
 
 impl StrLists {
+    /// How many keys have a list.
+    pub(crate) fn len(&self) -> usize {
+        self.ends.len()
+    }
+
     /// The list of `key`; empty if there is none.
     pub(crate) fn get(&self, key: &str) -> &[u32] {
         self.list(key).unwrap_or_default()
