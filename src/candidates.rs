@@ -685,6 +685,9 @@ fn by_skeleton(query: &str, abjad: bool, source: skeleton::Source, lexicon: &Lex
                 .entry(key)
                 .or_insert_with(|| skeleton::readings(lexicon.key(key)));
             for k in readings.iter() {
+                if abjad && !k.for_unvocalized() {
+                    continue;
+                }
                 let same = if loosely {
                     k.loose() == loose
                 } else {

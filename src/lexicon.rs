@@ -267,7 +267,7 @@ impl Lexicon {
                 let readings = skeleton::readings(key)
                     .into_iter()
                     .filter(|r| r.strength() >= skeleton::MIN_STRENGTH)
-                    .map(|r| (r.consonants(), r.loose()))
+                    .map(|r| (r.consonants(), r.for_unvocalized().then(|| r.loose())))
                     .collect();
                 Some(Lookups {
                     fuzzy: fuzzy::eligible(key),
@@ -287,8 +287,13 @@ impl Lexicon {
                 fuzzy_keys.push(k);
             }
             for (consonants, loose_consonants) in found.readings {
-                for (index, lookup) in
-                    [(&mut skeletons, consonants), (&mut loose, loose_consonants)]
+                let lookups = [
+                    (&mut skeletons, Some(consonants)),
+                    (&mut loose, loose_consonants),
+                ];
+                for (index, lookup) in lookups
+                    .into_iter()
+                    .filter_map(|(index, lookup)| Some((index, lookup?)))
                 {
                     let keys = index.entry(lookup).or_default();
                     if keys.last() != Some(&k) {
@@ -533,7 +538,7 @@ struct Lookups {
     /// Whether the fuzzy pass looks it up.
     fuzzy: bool,
     /// The consonant skeleton and loose consonants of each strong reading.
-    readings: Vec<(String, String)>,
+    readings: Vec<(String, Option<String>)>,
     /// Its cognate signature, for names that are not persons'.
     cognates: Option<String>,
 }
