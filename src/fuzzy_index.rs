@@ -15,6 +15,7 @@
 
 use crate::flat::Flat;
 use crate::fuzzy;
+use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHasher};
 use std::hash::Hasher;
 
@@ -105,6 +106,8 @@ impl FuzzyIndex {
     pub(crate) fn new<'n>(names: impl IntoIterator<Item = (u32, &'n str)>) -> FuzzyIndex {
         let mut words: FxHashMap<&str, u32> = FxHashMap::default();
         let mut by_word: Vec<Vec<Posting>> = Vec::new();
+        // The distinct words, by identifier.
+        let mut distinct: Vec<&str> = Vec::new();
         let mut profiles: Vec<Profile> = Vec::new();
         for (name, text) in names {
             if profiles.len() <= name as usize {
@@ -119,6 +122,7 @@ impl FuzzyIndex {
                 let w = *words.entry(word).or_insert(next);
                 if w == next {
                     by_word.push(Vec::new());
+                    distinct.push(word);
                 }
                 by_word[w as usize].push(Posting {
                     name,
@@ -127,23 +131,12 @@ impl FuzzyIndex {
                 });
             }
         }
-        let mut variants = Vec::new();
-        for (word, &w) in &words {
-            for hash in neighbourhood(word) {
-                variants.push(Variant { hash, word: w });
-            }
-        }
-        variants.sort_unstable();
-        variants.dedup();
+        let (variants, runs) = variants(&distinct);
         let bits = (usize::BITS - variants.len().leading_zeros()).min(MAX_DIRECTORY_BITS);
-        // Counts by prefix, then where each prefix starts: one pass.
-        let mut directory = vec![0u32; (1 << bits) + 1];
-        for variant in &variants {
-            directory[prefix(variant.hash, bits) + 1] += 1;
-        }
-        for i in 1..directory.len() {
-            directory[i] += directory[i - 1];
-        }
+        // Where each prefix of `bits` bits starts: where its first run does.
+        let directory: Vec<u32> = (0..=1usize << bits)
+            .map(|p| runs[p << (MAX_DIRECTORY_BITS - bits)])
+            .collect();
         let mut offsets = Vec::with_capacity(by_word.len() + 1);
         let mut postings = Vec::new();
         offsets.push(0);
@@ -252,6 +245,56 @@ impl FuzzyIndex {
     }
 }
 
+/// The deletion variants of `words` (each identified by its position),
+/// sorted, and where the run of each prefix of [`MAX_DIRECTORY_BITS`] bits
+/// starts in them (one more than the prefixes). Variants are counted by
+/// prefix, placed in their run, and each run is sorted on its own: tens of
+/// millions of them take no more memory than they need, and no sort of
+/// them all.
+fn variants(words: &[&str]) -> (Vec<Variant>, Vec<u32>) {
+    let prefixes = 1 << MAX_DIRECTORY_BITS;
+    let counts = words
+        .par_iter()
+        .with_min_len(1 << 12)
+        .fold(
+            || vec![0u32; prefixes],
+            |mut counts, word| {
+                for hash in neighbourhood(word) {
+                    counts[prefix(hash, MAX_DIRECTORY_BITS)] += 1;
+                }
+                counts
+            },
+        )
+        .reduce_with(|mut a, b| {
+            a.iter_mut().zip(b).for_each(|(a, b)| *a += b);
+            a
+        })
+        .unwrap_or_else(|| vec![0; prefixes]);
+    let mut runs = Vec::with_capacity(prefixes + 1);
+    runs.push(0u32);
+    for count in counts {
+        runs.push(runs[runs.len() - 1] + count);
+    }
+    let mut variants = vec![Variant { hash: 0, word: 0 }; runs[prefixes] as usize];
+    let mut next = runs.clone();
+    for (w, word) in (0u32..).zip(words) {
+        for hash in neighbourhood(word) {
+            let at = &mut next[prefix(hash, MAX_DIRECTORY_BITS)];
+            variants[*at as usize] = Variant { hash, word: w };
+            *at += 1;
+        }
+    }
+    let mut rest = variants.as_mut_slice();
+    let mut sorted = Vec::with_capacity(prefixes);
+    for run in runs.windows(2) {
+        let (run, tail) = rest.split_at_mut((run[1] - run[0]) as usize);
+        sorted.push(run);
+        rest = tail;
+    }
+    sorted.par_iter_mut().for_each(|run| run.sort_unstable());
+    (variants, runs)
+}
+
 /// The leading `bits` bits of `hash`.
 fn prefix(hash: u32, bits: u32) -> usize {
     hash.checked_shr(32 - bits).unwrap_or(0) as usize
@@ -264,30 +307,27 @@ fn neighbourhood(word: &str) -> Vec<u32> {
     let letters: Vec<char> = word.chars().collect();
     let deletions = fuzzy::allowed_edits(letters.len() + fuzzy::LENGTH_SLACK);
     let mut out = Vec::new();
-    let mut kept = Vec::with_capacity(letters.len());
-    delete(&letters, 0, deletions, &mut kept, &mut out);
+    delete(&letters, deletions, FxHasher::default(), 0, &mut out);
     out.sort_unstable();
     out.dedup();
     out
 }
 
-/// Pushes the hash of every string `kept` + (`letters[at..]` less at most
-/// `deletions` letters).
-fn delete(letters: &[char], at: usize, deletions: usize, kept: &mut Vec<char>, out: &mut Vec<u32>) {
-    if at == letters.len() {
-        let mut hasher = FxHasher::default();
-        for c in kept.iter() {
-            hasher.write_u32(*c as u32);
-        }
-        hasher.write_usize(kept.len());
+/// Pushes the hash of every string made of the `kept` letters already
+/// hashed by `hasher`, then `letters` less at most `deletions` of them:
+/// each letter is hashed once for all the strings that keep it.
+fn delete(letters: &[char], deletions: usize, hasher: FxHasher, kept: usize, out: &mut Vec<u32>) {
+    let Some((&first, rest)) = letters.split_first() else {
+        let mut hasher = hasher;
+        hasher.write_usize(kept);
         out.push((hasher.finish() >> 32) as u32);
         return;
-    }
-    kept.push(letters[at]);
-    delete(letters, at + 1, deletions, kept, out);
-    kept.pop();
+    };
+    let mut keeping = hasher.clone();
+    keeping.write_u32(first as u32);
+    delete(rest, deletions, keeping, kept + 1, out);
     if deletions > 0 {
-        delete(letters, at + 1, deletions - 1, kept, out);
+        delete(rest, deletions - 1, hasher, kept, out);
     }
 }
 

@@ -225,19 +225,28 @@ impl Lexicon {
                 })
             })
             .collect();
-        let other_surnames = crate::coreference::surname_index(known_persons.iter().copied())
-            .into_iter()
-            .filter(|(_, persons)| persons.iter().any(|p| !matched.contains(p)))
-            .map(|(pattern, _)| pattern)
-            .collect();
-        let middle_named = listed_persons
-            .iter()
-            .chain(&known_persons)
-            .filter(|(_, key)| key.split(' ').count() >= 3)
-            .filter_map(|(_, key)| outer_words(key))
-            .collect();
-        let surnames = crate::coreference::surname_index(listed_persons.iter().copied());
-        let table = KeyTable::from_index(std::mem::take(&mut lexicon.index));
+        // The key table is built on one core while the persons' indexes
+        // are on the other.
+        let index = std::mem::take(&mut lexicon.index);
+        let (table, (other_surnames, middle_named, surnames)) = rayon::join(
+            || KeyTable::from_index(index),
+            || {
+                let other_surnames =
+                    crate::coreference::surname_index(known_persons.iter().copied())
+                        .into_iter()
+                        .filter(|(_, persons)| persons.iter().any(|p| !matched.contains(p)))
+                        .map(|(pattern, _)| pattern)
+                        .collect();
+                let middle_named = listed_persons
+                    .iter()
+                    .chain(&known_persons)
+                    .filter(|(_, key)| key.split(' ').count() >= 3)
+                    .filter_map(|(_, key)| outer_words(key))
+                    .collect();
+                let surnames = crate::coreference::surname_index(listed_persons.iter().copied());
+                (other_surnames, middle_named, surnames)
+            },
+        );
         // Keys that may be found by skeleton, edit distance or cognates: a
         // listed name (not an acronym) of an entity that allows it; cognates
         // only for names that are not persons'. Not the known names: read
@@ -254,61 +263,65 @@ impl Lexicon {
                     && (persons || entity.kind != EntityType::Person)
             })
         };
-        // What each key is indexed under, computed on all cores, then
-        // gathered in key order.
-        let lookups: Vec<Option<Lookups>> = (0..lexicon.keys.len())
+        let approximate: Vec<u32> = (0..lexicon.keys.len() as u32)
             .into_par_iter()
-            .map(|k| {
-                let key = &*lexicon.keys[k];
+            .filter(|&k| {
+                let key = &*lexicon.keys[k as usize];
                 let letters = key.chars().filter(|c| c.is_alphabetic()).count();
-                if letters < MIN_APPROXIMATE_LETTERS || !approximable(k, true) {
-                    return None;
-                }
-                let readings = skeleton::readings(key)
-                    .into_iter()
-                    .filter(|r| r.strength() >= skeleton::MIN_STRENGTH)
-                    .map(|r| (r.consonants(), r.for_unvocalized().then(|| r.loose())))
-                    .collect();
-                Some(Lookups {
-                    fuzzy: fuzzy::eligible(key),
-                    readings,
-                    cognates: skeleton::cognate_signature(key, NOT_INITIALS)
-                        .filter(|_| approximable(k, false)),
-                })
+                letters >= MIN_APPROXIMATE_LETTERS && approximable(k as usize, true)
             })
             .collect();
-        let mut fuzzy_keys: Vec<u32> = Vec::new();
-        let mut skeletons: HashMap<String, Vec<u32>> = HashMap::default();
-        let mut cognates: HashMap<String, Vec<u32>> = HashMap::default();
-        let mut loose: HashMap<String, Vec<u32>> = HashMap::default();
-        for (k, found) in (0u32..).zip(lookups) {
-            let Some(found) = found else { continue };
-            if found.fuzzy {
-                fuzzy_keys.push(k);
-            }
-            for (consonants, loose_consonants) in found.readings {
-                let lookups = [
-                    (&mut skeletons, Some(consonants)),
-                    (&mut loose, loose_consonants),
-                ];
-                for (index, lookup) in lookups
-                    .into_iter()
-                    .filter_map(|(index, lookup)| Some((index, lookup?)))
-                {
-                    let keys = index.entry(lookup).or_default();
-                    if keys.last() != Some(&k) {
-                        keys.push(k);
+        // The fuzzy index is built while the keys' readings are computed:
+        // each has parts that run on one core.
+        let (fuzzy, (skeletons, loose, cognates)) = rayon::join(
+            || {
+                let keys = approximate.iter().map(|&k| (k, &*lexicon.keys[k as usize]));
+                FuzzyIndex::new(keys.filter(|(_, key)| fuzzy::eligible(key)))
+            },
+            || {
+                // What each key is indexed under, computed on all cores,
+                // then gathered in key order.
+                let lookups: Vec<Lookups> = approximate
+                    .par_iter()
+                    .map(|&k| {
+                        let key = &*lexicon.keys[k as usize];
+                        let readings = skeleton::readings(key)
+                            .into_iter()
+                            .filter(|r| r.strength() >= skeleton::MIN_STRENGTH)
+                            .map(|r| (r.consonants(), r.for_unvocalized().then(|| r.loose())))
+                            .collect();
+                        Lookups {
+                            readings,
+                            cognates: skeleton::cognate_signature(key, NOT_INITIALS)
+                                .filter(|_| approximable(k as usize, false)),
+                        }
+                    })
+                    .collect();
+                let mut skeletons: HashMap<String, Vec<u32>> = HashMap::default();
+                let mut cognates: HashMap<String, Vec<u32>> = HashMap::default();
+                let mut loose: HashMap<String, Vec<u32>> = HashMap::default();
+                for (&k, found) in approximate.iter().zip(lookups) {
+                    for (consonants, loose_consonants) in found.readings {
+                        let lookups = [
+                            (&mut skeletons, Some(consonants)),
+                            (&mut loose, loose_consonants),
+                        ];
+                        for (index, lookup) in lookups
+                            .into_iter()
+                            .filter_map(|(index, lookup)| Some((index, lookup?)))
+                        {
+                            let keys = index.entry(lookup).or_default();
+                            if keys.last() != Some(&k) {
+                                keys.push(k);
+                            }
+                        }
+                    }
+                    if let Some(signature) = found.cognates {
+                        cognates.entry(signature).or_default().push(k);
                     }
                 }
-            }
-            if let Some(signature) = found.cognates {
-                cognates.entry(signature).or_default().push(k);
-            }
-        }
-        let fuzzy = FuzzyIndex::new(
-            fuzzy_keys
-                .into_iter()
-                .map(|k| (k, &*lexicon.keys[k as usize])),
+                (skeletons, loose, cognates)
+            },
         );
         let acronym_letters = acronym_letters(&forms);
         Lexicon {
@@ -331,10 +344,11 @@ impl Lexicon {
 
             // An entity without a description takes the known one's: the
             // titles and kinship words it holds pick among namesakes.
-            descriptions: (0u32..)
-                .zip(gazetteer.entities())
+            descriptions: (gazetteer.entities().par_iter().enumerate())
                 .map(|(e, entity)| {
-                    let known_entity = known.zip(same_as.get(&e)).map(|(k, &s)| k.entity(s));
+                    let known_entity = known
+                        .zip(same_as.get(&(e as u32)))
+                        .map(|(k, &s)| k.entity(s));
                     let description = entity
                         .description
                         .as_deref()
@@ -535,8 +549,6 @@ const MAX_SURNAME_KEYS_RESPELLED: usize = 10_000;
 
 /// What one key is indexed under for the approximate passes.
 struct Lookups {
-    /// Whether the fuzzy pass looks it up.
-    fuzzy: bool,
     /// The consonant skeleton and loose consonants of each strong reading.
     readings: Vec<(String, Option<String>)>,
     /// Its cognate signature, for names that are not persons'.
@@ -639,11 +651,11 @@ fn acronym_letters(forms: &[Form]) -> HashMap<String, Vec<u32>> {
 fn keys_of(
     gazetteer: &Gazetteer,
     normalizer: &Normalizer,
-    list: impl Fn(&crate::Entity) -> &Vec<String>,
+    list: impl Fn(&crate::Entity) -> &Vec<String> + Sync,
 ) -> Vec<Vec<String>> {
     gazetteer
         .entities()
-        .iter()
+        .par_iter()
         .map(|e| list(e).iter().map(|s| normalizer.key(s)).collect())
         .collect()
 }

@@ -27,6 +27,9 @@ pub(crate) fn run(args: IndexArgs) -> anyhow::Result<Outcome> {
         .known_names(args.known.known_names()?)
         .build(gazetteer)
         .context("cannot build the linker")?;
+    // Never freed, as `link`'s linker: the process ends with the command,
+    // and freeing a million entities one by one takes a second.
+    let linker: &Linker = Box::leak(Box::new(linker));
     linker.save_index(&args.output)?;
     let size = std::fs::metadata(&args.output)
         .with_context(|| format!("cannot read {}", args.output.display()))?

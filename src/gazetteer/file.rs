@@ -10,7 +10,7 @@ use std::ops::Range;
 use toml::de::{DeString, DeTable, DeValue};
 use toml::Spanned;
 
-use super::{Entity, EntityType, Origin};
+use super::{Entity, EntityType, Origin, PLACED_KEYS};
 use crate::error::{Expected, GazetteerError, GazetteerErrorKind as Kind};
 
 /// The keys an entity may have.
@@ -168,8 +168,10 @@ struct Checker<'a> {
     /// Where the parsed piece starts in `text`: spans are relative to it.
     base: usize,
     out: CheckedFile,
-    /// Where each name of the entity being checked is written, by key path.
-    positions: BTreeMap<String, (usize, usize)>,
+    /// Where each name of the entity being checked is written, in the
+    /// order read: the rank of its key in [`PLACED_KEYS`], its `names` tag
+    /// (empty for other keys), its line and column.
+    positions: Vec<(usize, String, (usize, usize))>,
 }
 
 /// A located TOML value.
@@ -184,7 +186,7 @@ impl<'a> Checker<'a> {
             lines,
             base,
             out: CheckedFile::default(),
-            positions: BTreeMap::new(),
+            positions: Vec::new(),
         }
     }
 
@@ -260,7 +262,7 @@ impl<'a> Checker<'a> {
         for (key, value) in by_position(table) {
             match key.get_ref().as_ref() {
                 "id" => id = self.id(value),
-                "name" => name = self.name("name", value),
+                "name" => name = self.name("name", None, value),
                 "type" => kind = self.kind(value),
                 "aliases" => aliases = self.name_list("aliases", value),
                 "acronyms" => acronyms = self.name_list("acronyms", value),
@@ -296,6 +298,7 @@ impl<'a> Checker<'a> {
         }
         let valid = self.out.errors.len() == errors_before;
         if let (true, Some((id, _)), Some(name), Some(kind)) = (valid, id, name, kind) {
+            let positions = self.placed_in_order();
             self.out.entities.push(Entity {
                 id,
                 name,
@@ -312,7 +315,7 @@ impl<'a> Checker<'a> {
                 not,
                 related,
                 origin: self.origin(span.start),
-                positions: std::mem::take(&mut self.positions),
+                positions,
             });
         }
         self.positions.clear();
@@ -433,22 +436,26 @@ impl<'a> Checker<'a> {
         string
     }
 
-    /// A string that is not blank: `name`, an alias, an acronym, a `names`
-    /// entry or an element of another list; its position is recorded under
-    /// `key`.
-    fn name(&mut self, key: &str, value: &Value<'_>) -> Option<String> {
-        let name = self.string(key, value)?;
+    /// A string that is not blank: `name`, or element `index` of the list
+    /// at `key` (an alias, an acronym, a `names` entry...); its position is
+    /// recorded.
+    fn name(&mut self, key: &str, index: Option<usize>, value: &Value<'_>) -> Option<String> {
+        let path = || match index {
+            Some(i) => format!("{key}[{i}]"),
+            None => key.to_owned(),
+        };
+        let Some(name) = value.get_ref().as_str() else {
+            self.wrong_type(&path(), Expected::String, value);
+            return None;
+        };
         if name.trim().is_empty() {
-            self.error(
-                value.span().start,
-                Kind::BlankName {
-                    key: key.to_owned(),
-                },
-            );
+            self.error(value.span().start, Kind::BlankName { key: path() });
             return None;
         }
         let position = self.lines.position(self.base + value.span().start);
-        self.positions.insert(key.to_owned(), position);
+        let (list, tag) = key.split_once('.').unwrap_or((key, ""));
+        let rank = PLACED_KEYS.iter().position(|&k| k == list).unwrap_or(0);
+        self.positions.push((rank, tag.to_owned(), position));
         Some(name.to_owned())
     }
 
@@ -458,8 +465,16 @@ impl<'a> Checker<'a> {
             self.wrong_type(key, Expected::StringArray, value);
             return Vec::new();
         };
-        let element = |(i, item)| self.name(&format!("{key}[{i}]"), item);
+        let element = |(i, item)| self.name(key, Some(i), item);
         items.iter().enumerate().filter_map(element).collect()
+    }
+
+    /// The positions of the names of the entity just checked, in the order
+    /// of [`PLACED_KEYS`], `names` by tag, each list in order.
+    fn placed_in_order(&mut self) -> Box<[(usize, usize)]> {
+        self.positions
+            .sort_by(|(rank, tag, _), (other, other_tag, _)| (rank, tag).cmp(&(other, other_tag)));
+        self.positions.iter().map(|&(_, _, at)| at).collect()
     }
 
     /// Records that `key` (a key, or an array element such as `aliases[1]`)
@@ -675,17 +690,15 @@ mod tests {
                 column: 1,
             },
             positions: [
-                ("name", (3, 8)),
-                ("aliases[0]", (5, 12)),
-                ("acronyms[0]", (6, 13)),
-                ("names.fr[0]", (7, 17)),
-                ("context[0]", (12, 12)),
-                ("not[0]", (14, 8)),
-                ("related[0]", (15, 12)),
+                (3, 8),
+                (5, 12),
+                (7, 17),
+                (6, 13),
+                (12, 12),
+                (14, 8),
+                (15, 12),
             ]
-            .into_iter()
-            .map(|(key, at)| (key.to_owned(), at))
-            .collect(),
+            .into(),
         };
         assert_eq!(checked.entities, [expected]);
         let id_origin = Origin {

@@ -283,10 +283,19 @@ pub struct Entity {
     pub related: Vec<String>,
     /// Where the entity's table starts.
     pub origin: Origin,
-    /// Line and column of each listed value, by key path.
+    /// Line and column of each name and element of a list of
+    /// [`PLACED_KEYS`], in the order of [`Entity::placed_paths`]: a slice,
+    /// not a map by key path, whose nodes would take more memory than the
+    /// entity.
     #[serde(skip)]
-    positions: BTreeMap<String, (usize, usize)>,
+    positions: Box<[(usize, usize)]>,
 }
+
+/// The keys whose values' places an [`Entity`] keeps, in the order it
+/// keeps them.
+pub(crate) const PLACED_KEYS: [&str; 7] = [
+    "name", "aliases", "names", "acronyms", "context", "not", "related",
+];
 
 impl Entity {
     /// Where the value at key path `key` is written: `name`, `aliases[1]`,
@@ -306,7 +315,8 @@ impl Entity {
     /// # Ok::<(), canon::GazetteerErrors>(())
     /// ```
     pub fn location(&self, key: &str) -> Option<Origin> {
-        let &(line, column) = self.positions.get(key)?;
+        let at = self.placed_paths().position(|path| path == key)?;
+        let &(line, column) = self.positions.get(at)?;
         Some(Origin {
             path: self.origin.path.clone(),
             line,
@@ -340,6 +350,19 @@ impl Entity {
                     .flat_map(move |(tag, list)| indexed(format!("names.{tag}"), list)),
             )
             .chain(indexed("acronyms".into(), &self.acronyms))
+    }
+
+    /// The key path of each value whose place the entity keeps, in the
+    /// order of [`PLACED_KEYS`]: its listed names, then the elements of
+    /// `context`, `not` and `related`.
+    fn placed_paths(&self) -> impl Iterator<Item = String> + '_ {
+        let lists = [&self.context, &self.not, &self.related];
+        self.listed_names().map(|(path, _)| path).chain(
+            PLACED_KEYS[4..]
+                .iter()
+                .zip(lists)
+                .flat_map(|(key, list)| indexed(key.to_string(), list).map(|(path, _)| path)),
+        )
     }
 }
 
