@@ -31,13 +31,14 @@ fn variants_recall_and_distractors_do_not_regress() {
         recall("Arab"),
         recall("Grek")
     );
-    assert!(report.overall.recall >= 0.85, "{figures}");
+    assert!(report.overall.recall >= 0.87, "{figures}");
     assert!(recall("Cyrl") >= 0.94, "{figures}");
     assert!(recall("Arab") >= 0.91, "{figures}");
     assert!(recall("Grek") >= 0.95, "{figures}");
-    // Namesakes written exactly as an entity's name (Mo Farah) need context,
-    // not spelling rules; every other distractor must stay unlinked but for
-    // the few look-alikes still counted here.
+    // Namesakes of a famous surname opening a sentence with a given name
+    // that is also an ordinary word (Modest Tchaikovsky) need context, not
+    // spelling rules; every other distractor must stay unlinked but for the
+    // few look-alikes still counted here.
     let links = |namesakes: bool| -> usize {
         let kinds = report.distractors.by_kind.iter();
         kinds
@@ -50,5 +51,5 @@ fn variants_recall_and_distractors_do_not_regress() {
         "{} false links on look-alikes and common words",
         links(false)
     );
-    assert!(links(true) <= 2, "{} false links on namesakes", links(true));
+    assert!(links(true) <= 1, "{} false links on namesakes", links(true));
 }
