@@ -7,8 +7,9 @@
 //! its result depends only on the spelling, its script and the lexicon,
 //! which a [`Linker`](crate::Linker) never changes. Each thread keeps its
 //! own table (no locks between the documents linked in parallel), bounded in
-//! size: when the newest generation is full it becomes the old one, so the
-//! spellings still met survive and the rest are forgotten.
+//! size (spellings, and keys found over them): when the newest generation
+//! is full it becomes the old one, so the spellings still met survive and
+//! the rest are forgotten.
 
 use std::cell::RefCell;
 use std::sync::Arc;
@@ -31,6 +32,10 @@ type Query = (Box<str>, bool, Source);
 /// Spellings one generation holds before it is retired.
 const GENERATION: usize = 1 << 15;
 
+/// Keys found, over all its spellings, that one generation holds before it
+/// is retired: with a million names, one spelling may find hundreds.
+const GENERATION_KEYS: usize = 1 << 19;
+
 /// Per-thread tables of what the approximate lookups found.
 #[derive(Default)]
 pub(crate) struct Memo {
@@ -42,6 +47,8 @@ pub(crate) struct Memo {
 struct Generations {
     new: FxHashMap<Query, Arc<Found>>,
     old: FxHashMap<Query, Arc<Found>>,
+    /// Keys found over the spellings of the new generation.
+    keys: usize,
 }
 
 impl Memo {
@@ -77,9 +84,11 @@ impl Generations {
     }
 
     fn keep(&mut self, key: Query, found: Arc<Found>) {
-        if self.new.len() >= GENERATION {
+        if self.new.len() >= GENERATION || self.keys >= GENERATION_KEYS {
             self.old = std::mem::take(&mut self.new);
+            self.keys = 0;
         }
+        self.keys += found.len();
         self.new.insert(key, found);
     }
 }
@@ -133,5 +142,16 @@ mod tests {
             "moved to the new one"
         );
         assert!(generations.take(&key(GENERATION + 1)).is_none());
+    }
+
+    #[test]
+    fn a_generation_is_also_bounded_by_the_keys_it_holds() {
+        let mut generations = Generations::default();
+        let key = |i: usize| -> Query { (i.to_string().into(), false, Source::Latin) };
+        let many = Arc::new(vec![(0, 0.9, Method::Fuzzy, Vec::new()); GENERATION_KEYS]);
+        generations.keep(key(0), Arc::clone(&many));
+        generations.keep(key(1), many);
+        assert_eq!(generations.new.len(), 1);
+        assert_eq!(generations.old.len(), 1);
     }
 }
