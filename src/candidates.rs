@@ -244,6 +244,11 @@ fn listed_candidate(
             SCORE_DERIVED,
             Some("name without its 'of' and place"),
         ),
+        (None, NameKind::LastNames, _) => (
+            Method::Alias,
+            SCORE_DERIVED,
+            Some("name without its first given name"),
+        ),
         (None, NameKind::Known, _) => (Method::Known, SCORE_KNOWN, Some(KNOWN_NAME)),
         (None, NameKind::KnownAcronym, _) => (Method::Known, SCORE_KNOWN, Some(KNOWN_ACRONYM)),
         (None, NameKind::Acronym, true) => (Method::Acronym, SCORE_LISTED, None),
@@ -893,15 +898,17 @@ const PLACE_HEADS: &[&str] = &[
     "emirate",
 ];
 
-/// Whether mention `c` is a one-word place name glued to a neighbouring
-/// word, a capitalized word that is neither an ordinary word nor a mention
-/// (nor a head of place names, nor an Arabic article before it), or a title
-/// before it: then it is a word of a longer name that the gazetteer does
-/// not know (`Paris Hilton`, `Milan Kundera`, `Mo Farah`, `Mr Farah`), and
-/// canon says nothing. In text in capitals
+/// Whether mention `c` is a word of a longer name that the gazetteer does
+/// not know, and canon says nothing: a one-word place name glued to a
+/// neighbouring word, a capitalized word that is neither an ordinary word
+/// nor a mention (nor a head of place names, nor an Arabic article before
+/// it), or after a title (`Paris Hilton`, `Milan Kundera`, `Mo Farah`, `Mr
+/// Farah`); a person's name without its first given name after such a word
+/// (`Khalid bin Salman` is not `Mohammed bin Salman`). In text in capitals
 /// every word is capitalized: no signal.
 pub(crate) fn inside_longer_name(
     doc: &Document<'_>,
+    lexicon: &Lexicon,
     gazetteer: &Gazetteer,
     taken: &Taken,
     c: &Candidate,
@@ -911,7 +918,8 @@ pub(crate) fn inside_longer_name(
         Method::Exact | Method::Alias | Method::Normalized | Method::Known
     );
     let place = gazetteer.entities()[c.entity as usize].kind == crate::EntityType::Place;
-    if !listed || !place {
+    let last_names = lexicon.form(c.form).kind == NameKind::LastNames;
+    if !(last_names || (listed && place)) {
         return false;
     }
     let tokens = doc.tokens.as_slice();
@@ -924,9 +932,6 @@ pub(crate) fn inside_longer_name(
         s.chars().next().is_some_and(char::is_uppercase) && s.chars().any(char::is_lowercase)
     };
     let this = &tokens[t];
-    if this.span != c.norm || !title_case(this) {
-        return false;
-    }
     let name_word = |other: &Token, gap: Span| {
         let word = &norm[other.span];
         other.kind == crate::tokenize::TokenKind::Word
@@ -945,8 +950,18 @@ pub(crate) fn inside_longer_name(
         // Only where the word lists can tell an ordinary word: in Latin
         // letters (Russian `Город Фамалат`, "the town of Famalat").
         let latin = is_latin_text(doc.original(p.span));
-        title || (latin && name_word(p, gap) && !skeleton::ARTICLES.contains(&&norm[p.span]))
+        let name = latin && name_word(p, gap) && !skeleton::ARTICLES.contains(&&norm[p.span]);
+        match last_names {
+            true => name,
+            false => title || name,
+        }
     });
+    if last_names {
+        return before;
+    }
+    if this.span != c.norm || !title_case(this) {
+        return false;
+    }
     let after = tokens
         .get(t + 1)
         .is_some_and(|n| name_word(n, Span::new(this.span.end, n.span.start)));

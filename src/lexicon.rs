@@ -28,6 +28,10 @@ pub(crate) enum NameKind {
     /// Not listed: a name without its trailing `of` and a place
     /// (`Islamic Emirate of Afghanistan` → `Islamic Emirate`).
     ShortName,
+    /// Not listed: a person's name of three words or more without its
+    /// first (`Ahmad Shah Massoud` → `Shah Massoud`, `Osama bin Laden` →
+    /// `bin Laden`).
+    LastNames,
     /// Not listed: a name the known names give the same entity
     /// ([`crate::KnownNames`]): `Égypte` for `Egypt`.
     Known,
@@ -547,6 +551,10 @@ impl Lexicon {
 /// persons.
 const MAX_SURNAME_KEYS_RESPELLED: usize = 10_000;
 
+/// Lower-case words that start a family name (`bin Laden`, `von der
+/// Leyen`).
+const FAMILY_PARTICLES: &[&str] = &["bin", "ibn", "ben", "bint", "ould", "von", "van"];
+
 /// What one key is indexed under for the approximate passes.
 struct Lookups {
     /// The consonant skeleton and loose consonants of each strong reading.
@@ -752,9 +760,6 @@ fn derive(
         .filter(|f| matches!(f.kind, NameKind::Canonical | NameKind::Alias))
     {
         let entity = &gazetteer.entities()[form.entity as usize];
-        if entity.kind == EntityType::Person || !form.text.is_ascii() {
-            continue;
-        }
         let derived = |kind, text: String| {
             let key = normalizer.key(&text);
             (
@@ -766,6 +771,24 @@ fn derive(
                 key,
             )
         };
+        if entity.kind == EntityType::Person {
+            // The press drops the first of three given names or more, and
+            // says `bin Laden`, `von der Leyen` (in cased scripts, where a
+            // capital marks the name's first word).
+            // Not epithets: what is left starts with a capital or a family
+            // particle (`León del Panjshir` does not give `del Panjshir`).
+            let words: Vec<&str> = form.text.split(' ').filter(|w| !w.is_empty()).collect();
+            let name_start = |w: &str| {
+                w.chars().next().is_some_and(char::is_uppercase) || FAMILY_PARTICLES.contains(&w)
+            };
+            if words.len() >= 3 && name_start(words[0]) && name_start(words[1]) {
+                out.push(derived(NameKind::LastNames, words[1..].join(" ")));
+            }
+            continue;
+        }
+        if !form.text.is_ascii() {
+            continue;
+        }
         let words: Vec<&str> = form
             .text
             .split([' ', '-'])

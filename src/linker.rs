@@ -357,7 +357,10 @@ impl Linker {
         coreference::resolve_document(&doc, &self.lexicon, &mut resolution);
         let longer: std::collections::HashSet<Span> = resolution
             .mentions()
-            .filter(|c| candidates::inside_longer_name(&doc, &self.gazetteer, &resolution.taken, c))
+            .filter(|c| {
+                let (lexicon, taken) = (&self.lexicon, &resolution.taken);
+                candidates::inside_longer_name(&doc, lexicon, &self.gazetteer, taken, c)
+            })
             .map(|c| c.norm)
             .collect();
         let elsewhere: std::collections::HashSet<Span> = resolution
