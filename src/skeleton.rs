@@ -39,6 +39,8 @@ enum At {
     BetweenVowels,
     /// After a consonant, before a vowel.
     AfterConsonantBeforeVowel,
+    /// After a vowel, before a consonant.
+    AfterVowelBeforeConsonant,
 }
 
 /// One rewrite: `from` (normalized Latin) becomes the class string `to`, in
@@ -182,6 +184,8 @@ const RULES: &[Rule] = &[
     // After a consonant, German and Polish j is the glide English writes y
     // (Pjotr, Iljitsch, Saporischschja = Pyotr, Ilyich, Zaporizhzhya).
     either("j", "J", "i", At::AfterConsonantBeforeVowel, GLIDE_J),
+    // Between a vowel and a consonant, the same glide (Dajkondi, Majdan).
+    either("j", "J", "i", At::AfterVowelBeforeConsonant, GLIDE_J),
     rule("j", "J", At::Any, "j"),
     rule("h", "J", At::Any, "h = kh"),
     rule("k", "K", At::Any, "k"),
@@ -637,6 +641,9 @@ fn matches(rule: &Rule, word: &[u8], i: usize) -> bool {
         At::AfterConsonantBeforeVowel => {
             before.is_some_and(|b| !is_vowel(b)) && after.is_some_and(is_vowel)
         }
+        At::AfterVowelBeforeConsonant => {
+            before.is_some_and(is_vowel) && after.is_some_and(|a| !is_vowel(a))
+        }
     }
 }
 
@@ -801,6 +808,8 @@ mod tests {
             &["pyotr ilyich", "pjotr iljitsch"],
             &["medvedev", "medwedjew"],
             &["zaporizhzhya", "saporischschja"],
+            &["daykundi", "dajkondi"],
+            &["maidan", "majdan"],
         ];
         for group in groups {
             for other in &group[1..] {
