@@ -127,6 +127,11 @@ fn dotted_acronym(text: &str) -> impl DoubleEndedIterator<Item = usize> {
     gone.into_iter()
 }
 
+/// Whether `c` is a combining mark; ASCII, most of every text, never is.
+fn is_mark(c: char) -> bool {
+    !c.is_ascii() && is_combining_mark(c)
+}
+
 fn is_syllabic(c: char) -> bool {
     matches!(c, '\u{3040}'..='\u{30FF}' | '\u{31F0}'..='\u{31FF}' | '\u{3400}'..='\u{4DBF}'
         | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{2FFFF}')
@@ -190,7 +195,7 @@ impl Normalizer {
                 }
                 Class::Text => {
                     let mut end = i + c.len_utf8();
-                    while let Some((j, d)) = chars.next_if(|&(_, d)| is_combining_mark(d)) {
+                    while let Some((j, d)) = chars.next_if(|&(_, d)| is_mark(d)) {
                         end = j + d.len_utf8();
                     }
 
@@ -235,7 +240,7 @@ impl Normalizer {
                                 // The digraph's second letter, and its marks,
                                 // belong to this unit.
                                 prev = chars.next().map(|(_, d)| d);
-                                while chars.next_if(|&(_, d)| is_combining_mark(d)).is_some() {}
+                                while chars.next_if(|&(_, d)| is_mark(d)).is_some() {}
                             } else {
                                 prev = composed.next();
                             }
