@@ -107,9 +107,9 @@ fn document_candidate(
 /// A short form as written: 2 to 8 letters, capitals first (`FNR`, `Otan`).
 fn is_short_form(s: &str) -> bool {
     let letters = s.chars().count();
-    (2..=8).contains(&letters)
+    s.chars().next().is_some_and(char::is_uppercase)
+        && (2..=8).contains(&letters)
         && s.chars().all(char::is_alphabetic)
-        && s.chars().next().is_some_and(char::is_uppercase)
         && s.chars().filter(|c| c.is_uppercase()).count() >= 2.min(letters)
 }
 

@@ -127,6 +127,21 @@ fn dotted_acronym(text: &str) -> impl DoubleEndedIterator<Item = usize> {
     gone.into_iter()
 }
 
+/// How many ASCII letters and digits `text` starts with, less the last if
+/// a character that may be a combining mark follows it: each folds to
+/// itself in lower case, and together they extend one linear unit.
+fn ascii_word_run(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let run = bytes
+        .iter()
+        .position(|b| !b.is_ascii_alphanumeric())
+        .unwrap_or(bytes.len());
+    match bytes.get(run) {
+        Some(b) if !b.is_ascii() => run.saturating_sub(1),
+        _ => run,
+    }
+}
+
 /// Whether `c` is a combining mark; ASCII, most of every text, never is.
 fn is_mark(c: char) -> bool {
     !c.is_ascii() && is_combining_mark(c)
@@ -205,6 +220,15 @@ impl Normalizer {
                         }
                         out.push(fold::unify_punct(c).unwrap_or(c.to_ascii_lowercase()));
                         prev = Some(c);
+                        // The rest of the word, in one go.
+                        let run = ascii_word_run(&text[end..]);
+                        if let Some(last) = run.checked_sub(1) {
+                            map.push(out.len(), end, true);
+                            let from = out.len();
+                            out.push_str(&text[end..end + run]);
+                            out[from..].make_ascii_lowercase();
+                            prev = chars.nth(last).map(|(_, d)| d);
+                        }
                         continue;
                     }
                     if !glued {

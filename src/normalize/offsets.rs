@@ -56,7 +56,9 @@ impl OffsetMap {
         self.buckets = (0..=norm_len / BUCKET + 1)
             .map(|b| {
                 let at = b * BUCKET;
-                starting += self.units[starting..].partition_point(|u| u.norm <= at);
+                while self.units.get(starting).is_some_and(|u| u.norm <= at) {
+                    starting += 1;
+                }
                 starting
             })
             .collect();
