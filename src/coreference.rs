@@ -22,7 +22,7 @@ use crate::resolve::Resolution;
 use crate::skeleton;
 use crate::tokenize::{Token, TokenKind};
 use crate::{Method, Span};
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Score of a short form defined in the text.
 const SCORE_DEFINED_ACRONYM: f64 = 0.9;
@@ -107,9 +107,9 @@ fn document_candidate(
 /// A short form as written: 2 to 8 letters, capitals first (`FNR`, `Otan`).
 fn is_short_form(s: &str) -> bool {
     let letters = s.chars().count();
-    (2..=8).contains(&letters)
+    s.chars().next().is_some_and(char::is_uppercase)
+        && (2..=8).contains(&letters)
         && s.chars().all(char::is_alphabetic)
-        && s.chars().next().is_some_and(char::is_uppercase)
         && s.chars().filter(|c| c.is_uppercase()).count() >= 2.min(letters)
 }
 
@@ -144,7 +144,7 @@ fn defined_acronyms(doc: &Document<'_>, resolution: &mut Resolution) {
             .then(|| norm[..before.len() - 1].trim_end_matches(' ').len())
     };
     // Mentions by where they end, for `Long Form (ACR)`.
-    let ends: HashMap<usize, usize> = resolution
+    let ends: FxHashMap<usize, usize> = resolution
         .kept
         .iter()
         .map(|&k| (resolution.candidates[k].norm.end, k))
@@ -229,14 +229,14 @@ fn defined_acronyms(doc: &Document<'_>, resolution: &mut Resolution) {
         }
     }
     // Each short form's definitions in text order.
-    let mut definitions: HashMap<&str, Vec<Definition>> = HashMap::new();
+    let mut definitions: FxHashMap<&str, Vec<Definition>> = FxHashMap::default();
     for (short, definition) in defined {
         definitions.entry(short).or_default().push(definition);
     }
     definitions.values_mut().for_each(|d| d.sort_unstable());
     // Spans that entities fitting equally well left unlinked, once.
-    let kept: std::collections::HashSet<Span> = resolution.mentions().map(|c| c.norm).collect();
-    let ambiguous: std::collections::HashSet<Span> = resolution
+    let kept: FxHashSet<Span> = resolution.mentions().map(|c| c.norm).collect();
+    let ambiguous: FxHashSet<Span> = resolution
         .candidates
         .iter()
         .filter(|c| c.dropped == Some(Reason::Ambiguous) && !kept.contains(&c.norm))
@@ -491,11 +491,11 @@ fn bare_surnames(doc: &Document<'_>, lexicon: &Lexicon, resolution: &mut Resolut
         .filter(|t| t.kind == TokenKind::Word)
         .collect();
     // Surname lookups read skeletons: once per distinct word.
-    let mut named: HashMap<&str, Vec<u32>> = Default::default();
+    let mut named: FxHashMap<&str, Vec<u32>> = Default::default();
     // Words that the document uses in longer names that are no mention,
     // gathered the first time a surname with nobody mentioned before needs
     // them.
-    let mut longer_names: Option<std::collections::HashSet<&str>> = None;
+    let mut longer_names: Option<FxHashSet<&str>> = None;
     // The mentions so far in text order, and where each entity was last
     // mentioned before the current word (one pass, not one per word).
     let mut mentions: Vec<(usize, u32)> = resolution
@@ -503,7 +503,7 @@ fn bare_surnames(doc: &Document<'_>, lexicon: &Lexicon, resolution: &mut Resolut
         .map(|c| (c.norm.end, c.entity))
         .collect();
     mentions.sort_unstable();
-    let mut last_mention: HashMap<u32, usize> = Default::default();
+    let mut last_mention: FxHashMap<u32, usize> = Default::default();
     // Where paragraphs end (blank lines), in the original text, in order.
     let breaks: Vec<Span> = ["\n\n", "\n\r\n"]
         .iter()

@@ -355,7 +355,7 @@ impl Linker {
             self.compose_around_places(&doc, &mut rules, &mut resolution);
         }
         coreference::resolve_document(&doc, &self.lexicon, &mut resolution);
-        let longer: std::collections::HashSet<Span> = resolution
+        let longer: rustc_hash::FxHashSet<Span> = resolution
             .mentions()
             .filter(|c| {
                 let (lexicon, taken) = (&self.lexicon, &resolution.taken);
@@ -363,7 +363,7 @@ impl Linker {
             })
             .map(|c| c.norm)
             .collect();
-        let elsewhere: std::collections::HashSet<Span> = resolution
+        let elsewhere: rustc_hash::FxHashSet<Span> = resolution
             .mentions()
             .filter(|c| candidates::qualified_elsewhere(&doc, &self.lexicon, &self.gazetteer, c))
             .map(|c| c.norm)

@@ -3,6 +3,9 @@
 //! `dell'`) and the English possessive `'s` split off the word they are glued
 //! to. Hyphens were already turned into spaces between letters by the
 //! normalizer, so `anti-Taliban` yields the tokens `anti` and `taliban`.
+//!
+//! Normalized text is mostly ASCII; there the UAX #29 rules reduce to a few
+//! byte classes, and [`ascii_words`] applies them without the Unicode tables.
 
 use crate::Span;
 use unicode_segmentation::UnicodeSegmentation;
@@ -42,11 +45,15 @@ impl Tokens {
     /// Splits normalized text into tokens.
     pub(crate) fn new(norm: &str) -> Tokens {
         let mut tokens = Vec::new();
-        for (at, word) in norm.split_word_bound_indices() {
-            if !word.chars().any(char::is_alphanumeric) {
-                continue;
+        let mut push = |(at, word): (usize, &str)| {
+            if word.chars().any(char::is_alphanumeric) {
+                push_word(&mut tokens, at, word);
             }
-            push_word(&mut tokens, at, word);
+        };
+        if norm.is_ascii() {
+            ascii_words(norm).for_each(&mut push);
+        } else {
+            norm.split_word_bound_indices().for_each(&mut push);
         }
         Tokens { tokens }
     }
@@ -67,6 +74,42 @@ impl Tokens {
     pub(crate) fn ends_at(&self, p: usize) -> bool {
         self.tokens.binary_search_by(|t| t.span.end.cmp(&p)).is_ok()
     }
+}
+
+/// The UAX #29 segments of ASCII `text` that hold a letter, digit or `_`,
+/// with their byte offsets: runs of letters, digits and `_` (WB5, WB8 to
+/// WB10, WB13a and b), joined across one `:`, `.` or `'` between two letters
+/// (WB6, WB7) and across one `,`, `;`, `.` or `'` between two digits (WB11,
+/// WB12). Every other ASCII character is a segment of its own or part of a
+/// run of spaces, and holds no letter or digit.
+fn ascii_words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let bytes = text.as_bytes();
+    let in_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let joins = |before: u8, mid: u8, after: u8| {
+        let letters = before.is_ascii_alphabetic() && after.is_ascii_alphabetic();
+        let digits = before.is_ascii_digit() && after.is_ascii_digit();
+        (letters && matches!(mid, b':' | b'.' | b'\''))
+            || (digits && matches!(mid, b',' | b';' | b'.' | b'\''))
+    };
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let start = at + bytes[at..].iter().position(|&b| in_word(b))?;
+        let mut end = start + 1;
+        while let Some(&b) = bytes.get(end) {
+            if in_word(b) {
+                end += 1;
+            } else if bytes
+                .get(end + 1)
+                .is_some_and(|&after| joins(bytes[end - 1], b, after))
+            {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        at = end;
+        Some((start, &text[start..end]))
+    })
 }
 
 /// Splits one UAX #29 word into elision, stem and possessive tokens.
@@ -110,6 +153,28 @@ mod tests {
             .iter()
             .map(|t| (&text[t.span], t.kind))
             .collect()
+    }
+
+    #[test]
+    fn ascii_words_are_the_uax29_words() {
+        // Every string of up to five characters over letters, digits and
+        // the punctuation UAX #29 treats apart.
+        let alphabet = b"a1_.:,;'\" -";
+        let mut texts = vec![String::new()];
+        for _ in 0..5 {
+            let longer: Vec<String> = texts
+                .iter()
+                .flat_map(|t| alphabet.iter().map(move |&c| format!("{t}{}", c as char)))
+                .collect();
+            for text in &longer {
+                let unicode: Vec<_> = text
+                    .split_word_bound_indices()
+                    .filter(|(_, w)| w.bytes().any(|b| b.is_ascii_alphanumeric() || b == b'_'))
+                    .collect();
+                assert_eq!(ascii_words(text).collect::<Vec<_>>(), unicode, "{text:?}");
+            }
+            texts = longer;
+        }
     }
 
     #[test]

@@ -127,6 +127,26 @@ fn dotted_acronym(text: &str) -> impl DoubleEndedIterator<Item = usize> {
     gone.into_iter()
 }
 
+/// How many ASCII letters and digits `text` starts with, less the last if
+/// a character that may be a combining mark follows it: each folds to
+/// itself in lower case, and together they extend one linear unit.
+fn ascii_word_run(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let run = bytes
+        .iter()
+        .position(|b| !b.is_ascii_alphanumeric())
+        .unwrap_or(bytes.len());
+    match bytes.get(run) {
+        Some(b) if !b.is_ascii() => run.saturating_sub(1),
+        _ => run,
+    }
+}
+
+/// Whether `c` is a combining mark; ASCII, most of every text, never is.
+fn is_mark(c: char) -> bool {
+    !c.is_ascii() && is_combining_mark(c)
+}
+
 fn is_syllabic(c: char) -> bool {
     matches!(c, '\u{3040}'..='\u{30FF}' | '\u{31F0}'..='\u{31FF}' | '\u{3400}'..='\u{4DBF}'
         | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{2FFFF}')
@@ -190,7 +210,7 @@ impl Normalizer {
                 }
                 Class::Text => {
                     let mut end = i + c.len_utf8();
-                    while let Some((j, d)) = chars.next_if(|&(_, d)| is_combining_mark(d)) {
+                    while let Some((j, d)) = chars.next_if(|&(_, d)| is_mark(d)) {
                         end = j + d.len_utf8();
                     }
 
@@ -200,6 +220,15 @@ impl Normalizer {
                         }
                         out.push(fold::unify_punct(c).unwrap_or(c.to_ascii_lowercase()));
                         prev = Some(c);
+                        // The rest of the word, in one go.
+                        let run = ascii_word_run(&text[end..]);
+                        if let Some(last) = run.checked_sub(1) {
+                            map.push(out.len(), end, true);
+                            let from = out.len();
+                            out.push_str(&text[end..end + run]);
+                            out[from..].make_ascii_lowercase();
+                            prev = chars.nth(last).map(|(_, d)| d);
+                        }
                         continue;
                     }
                     if !glued {
@@ -235,7 +264,7 @@ impl Normalizer {
                                 // The digraph's second letter, and its marks,
                                 // belong to this unit.
                                 prev = chars.next().map(|(_, d)| d);
-                                while chars.next_if(|&(_, d)| is_combining_mark(d)).is_some() {}
+                                while chars.next_if(|&(_, d)| is_mark(d)).is_some() {}
                             } else {
                                 prev = composed.next();
                             }

@@ -17,12 +17,23 @@ struct Unit {
 
 /// Normalized byte offset → original byte offset (charabia's `char_map` idea,
 /// run-length encoded so ASCII text costs almost nothing).
+///
+/// Offsets are asked for every token of a document, many times over, so a
+/// bucket index narrows the search for a unit to the few units that start
+/// within [`BUCKET`] bytes.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct OffsetMap {
     units: Vec<Unit>,
+    /// For bucket `b`, how many units start at or before normalized byte
+    /// `b * BUCKET`: the units holding bytes of bucket `b` are found from
+    /// `buckets[b] - 1` to `buckets[b + 1]`.
+    buckets: Vec<usize>,
     norm_len: usize,
     orig_len: usize,
 }
+
+/// Normalized bytes per bucket of [`OffsetMap::buckets`].
+const BUCKET: usize = 16;
 
 impl OffsetMap {
     /// Records that original bytes `orig..orig_end` produced normalized bytes
@@ -41,6 +52,16 @@ impl OffsetMap {
     pub(crate) fn finish(&mut self, norm_len: usize, orig_len: usize) {
         self.norm_len = norm_len;
         self.orig_len = orig_len;
+        let mut starting = 0;
+        self.buckets = (0..=norm_len / BUCKET + 1)
+            .map(|b| {
+                let at = b * BUCKET;
+                while self.units.get(starting).is_some_and(|u| u.norm <= at) {
+                    starting += 1;
+                }
+                starting
+            })
+            .collect();
     }
 
     fn unit_end(&self, i: usize) -> (usize, usize) {
@@ -54,7 +75,10 @@ impl OffsetMap {
         // The last unit starting at or before `p`; empty units (dropped
         // characters) share their start with the next unit, and
         // `partition_point` skips past them.
-        let i = self.units.partition_point(|u| u.norm <= p);
+        let b = p / BUCKET;
+        let from = self.buckets.get(b).copied().unwrap_or(0);
+        let to = self.buckets.get(b + 1).copied().unwrap_or(self.units.len());
+        let i = from + self.units[from..to].partition_point(|u| u.norm <= p);
         i.checked_sub(1)
     }
 
