@@ -280,12 +280,9 @@ fn case_mismatch(kind: NameKind, listed: &str, surface: &str) -> Option<Reason> 
     };
     if kind.is_acronym() {
         // Dotted (`U.N.`, `EE. UU.`): its letters are the acronym.
-        let surface: String = match surface.contains('.') {
-            true => surface
-                .chars()
-                .filter(|c| !matches!(c, '.' | ' '))
-                .collect(),
-            false => surface.to_string(),
+        let surface: std::borrow::Cow<str> = match surface.contains('.') {
+            true => surface.replace(['.', ' '], "").into(),
+            false => surface.into(),
         };
         let as_listed = surface == listed || surface == listed.to_uppercase();
         return (!as_listed).then_some(Reason::AcronymCase);

@@ -505,13 +505,12 @@ fn bare_surnames(doc: &Document<'_>, lexicon: &Lexicon, resolution: &mut Resolut
     mentions.sort_unstable();
     let mut last_mention: FxHashMap<u32, usize> = Default::default();
     // Where paragraphs end (blank lines), in the original text, in order.
-    let breaks: Vec<Span> = ["\n\n", "\n\r\n"]
+    let mut breaks: Vec<Span> = ["\n\n", "\n\r\n"]
         .iter()
         .flat_map(|b| doc.text.match_indices(b))
         .map(|(at, b)| Span::new(at, at + b.len()))
-        .collect::<std::collections::BTreeSet<Span>>()
-        .into_iter()
         .collect();
+    breaks.sort_unstable();
     let mut next_mention = 0;
     for (w, token) in words.iter().enumerate() {
         while let Some(&(end, entity)) = mentions.get(next_mention) {
