@@ -712,14 +712,10 @@ fn title_before(doc: &Document<'_>, words: &[&Token], w: usize) -> Option<&'stat
     prev.and_then(|p| title_group(&doc.norm.as_str()[p.span]))
 }
 
-/// The Arabic article as the press writes it before a hyphen, normalized.
-const ARABIC_ARTICLES: &[&str] = &["al", "el", "ul", "ad", "ar", "as", "ash", "at", "az", "an"];
-
-/// Lower-case words that join the parts of a name (`Khalid bin Salman`,
-/// `Ursula von der Leyen`), normalized.
-const NAME_PARTICLES: &[&str] = &[
-    "bin", "ibn", "ben", "bint", "abu", "ould", "von", "van", "zu", "del", "della", "dos",
-];
+/// Lower-case words that join the parts of a name besides those that start
+/// a family name ([`crate::lexicon::FAMILY_PARTICLES`]): `Abu Musab`,
+/// `Ursula von der Leyen`, `Juan del Castillo`, normalized.
+const NAME_PARTICLES: &[&str] = &["abu", "zu", "del", "della", "dos"];
 
 /// Whether the word before word `w` may belong to the same name: a name
 /// particle, or any capitalized word but an ordinary word opening a
@@ -730,7 +726,7 @@ fn after_a_name_word(doc: &Document<'_>, words: &[&Token], w: usize) -> bool {
     // An Arabic article glued on with a hyphen (`Saif al-Islam al-Gaddafi`)
     // belongs to the surname: the word before it counts.
     let glued_article = w.checked_sub(1).is_some_and(|a| {
-        ARABIC_ARTICLES.contains(&&norm[words[a].span])
+        skeleton::ARTICLES.contains(&&norm[words[a].span])
             && doc.original(Span::new(words[a].span.end, words[w].span.start)) == "-"
     });
     let w = if glued_article { w - 1 } else { w };
@@ -741,6 +737,7 @@ fn after_a_name_word(doc: &Document<'_>, words: &[&Token], w: usize) -> bool {
             crate::candidates::starts_sentence(doc.text, doc.norm.to_original(p.span).start)
                 && guard::is_common_word(word);
         NAME_PARTICLES.contains(&word)
+            || crate::lexicon::FAMILY_PARTICLES.contains(&word)
             || (capitalized(doc, p) && !opening && title_group(word).is_none())
     })
 }

@@ -551,9 +551,10 @@ impl Lexicon {
 /// persons.
 const MAX_SURNAME_KEYS_RESPELLED: usize = 10_000;
 
-/// Lower-case words that start a family name (`bin Laden`, `von der
-/// Leyen`).
-const FAMILY_PARTICLES: &[&str] = &["bin", "ibn", "ben", "bint", "ould", "von", "van"];
+/// Lower-case words that start a family name (`Khalid bin Salman`, `von
+/// der Leyen`), normalized. Not `del`, which also starts an epithet's tail
+/// (`León del Panjshir`).
+pub(crate) const FAMILY_PARTICLES: &[&str] = &["bin", "ibn", "ben", "bint", "ould", "von", "van"];
 
 /// What one key is indexed under for the approximate passes.
 struct Lookups {

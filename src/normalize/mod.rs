@@ -121,7 +121,7 @@ fn dotted_acronym(text: &str) -> impl DoubleEndedIterator<Item = usize> {
         .next()
         .is_none_or(|c| !c.is_alphanumeric());
     gone.pop(); // the last dot
-    if !ends || !gone.iter().any(|&g| bytes[g] == b'.') {
+    if !ends {
         gone.clear();
     }
     gone.into_iter()
