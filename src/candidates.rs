@@ -8,7 +8,7 @@ use crate::memo::{Found, Memo};
 use crate::resolve::Taken;
 use crate::skeleton;
 use crate::tokenize::{Token, TokenKind, Tokens};
-use crate::{Gazetteer, Method, Normalized, Span};
+use crate::{EntityType, Gazetteer, Method, Normalized, Span};
 
 /// Lower-case particles that may stand inside a capitalized name (`Lion of
 /// Panjshir`, `Abu Musab al-Zarqawi`, `Front national de résistance`).
@@ -79,6 +79,10 @@ pub enum Reason {
     /// A place followed by the state or province of another country that
     /// has a place of that name (`Moscow, Idaho`).
     Elsewhere,
+    /// An approximate spelling of a place that is the very name of another
+    /// town or city of the world (GeoNames): `Khust`, in Ukraine, is not
+    /// `Khost`.
+    OtherPlace,
 }
 
 impl std::fmt::Display for Reason {
@@ -99,6 +103,7 @@ impl std::fmt::Display for Reason {
             }
             Reason::LongerName => f.write_str("the first word of a longer, unknown name"),
             Reason::Elsewhere => f.write_str("a place of the same name in another country"),
+            Reason::OtherPlace => f.write_str("the name of another town or city of the world"),
             Reason::OtherName => {
                 f.write_str("the name of another entity canon knows, or inside it")
             }
@@ -1063,6 +1068,9 @@ pub(crate) struct GazetteerRules<'a> {
     /// Spans of the document that are names of known entities the
     /// gazetteer does not list.
     other_names: Vec<Span>,
+    /// Spans of the document that are the names of other places of the
+    /// world, found when first needed.
+    places_elsewhere: Option<Vec<Span>>,
 }
 
 impl<'a> GazetteerRules<'a> {
@@ -1077,6 +1085,7 @@ impl<'a> GazetteerRules<'a> {
             gazetteer,
             in_context: Default::default(),
             other_names: lexicon.other_names(doc.norm.as_str(), doc.tokens),
+            places_elsewhere: None,
         }
     }
 
@@ -1105,6 +1114,19 @@ impl<'a> GazetteerRules<'a> {
         if self.other_names.iter().any(other) {
             candidate.dropped = Some(Reason::OtherName);
             return;
+        }
+        if approximate && entity.kind == EntityType::Place {
+            let (doc, lexicon) = (self.doc, self.lexicon);
+            let places = self
+                .places_elsewhere
+                .get_or_insert_with(|| lexicon.places_elsewhere(norm, doc.tokens));
+            if places
+                .iter()
+                .any(|p| p.start <= span.start && span.end <= p.end)
+            {
+                candidate.dropped = Some(Reason::OtherPlace);
+                return;
+            }
         }
         if entity.context.is_empty() {
             return;

@@ -80,6 +80,9 @@ pub(crate) struct Lexicon {
     /// Names of entities that canon knows and the gazetteer does not list
     /// ([`KnownNames`]).
     others: KeyTable,
+    /// Own names of the world's places that are none of the gazetteer's
+    /// ([`crate::places`]), with the known names only.
+    elsewhere: KeyTable,
     /// The reading patterns of the surnames of the persons canon knows and
     /// the gazetteer does not list.
     other_surnames: HashSet<String>,
@@ -205,6 +208,7 @@ impl Lexicon {
         }
         let matched: HashSet<u32> = same_as.values().copied().collect();
         let others = other_names(known, &matched, &lexicon.index);
+        let elsewhere = places_elsewhere(known.is_some(), gazetteer, &forms, &lexicon);
         // Persons' names, already normalized: the gazetteer's own (with
         // those it borrows from known entities), then the known entities'.
         let listed_persons: Vec<(u32, &str)> = forms
@@ -337,6 +341,7 @@ impl Lexicon {
             entries: lexicon.entries.into(),
             table,
             others,
+            elsewhere,
             other_surnames,
             middle_named,
             fuzzy,
@@ -394,6 +399,15 @@ impl Lexicon {
     /// knows and the gazetteer does not list.
     pub(crate) fn other_names(&self, norm: &str, tokens: &Tokens) -> Vec<crate::Span> {
         let hits = self.others.find(norm, tokens);
+        hits.into_iter()
+            .map(|(start, end, _)| crate::Span::new(start, end))
+            .collect()
+    }
+
+    /// The spans of normalized text that are the own names of places of the
+    /// world that none of the gazetteer's are ([`crate::places`]).
+    pub(crate) fn places_elsewhere(&self, norm: &str, tokens: &Tokens) -> Vec<crate::Span> {
+        let hits = self.elsewhere.find(norm, tokens);
         hits.into_iter()
             .map(|(start, end, _)| crate::Span::new(start, end))
             .collect()
@@ -741,6 +755,40 @@ fn other_names(
         }
     }
     KeyTable::from_index(others)
+}
+
+/// The table of the own names of the world's places that are none of the
+/// gazetteer's places ([`crate::places::elsewhere`]), when canon reads its
+/// known names (`known`).
+fn places_elsewhere(
+    known: bool,
+    gazetteer: &Gazetteer,
+    forms: &[Form],
+    lexicon: &LexiconBuilder,
+) -> KeyTable {
+    let mut table: HashMap<Box<str>, u32> = HashMap::default();
+    if known {
+        let places = |key: &str| -> Vec<u32> {
+            let Some(&k) = lexicon.index.get(key) else {
+                return Vec::new();
+            };
+            // Names in other scripts read into Latin letters are no
+            // spelling of Latin text (Persian `خوست`, Khost, reads `khust`).
+            let latin = lexicon.entries[k as usize]
+                .iter()
+                .map(|en| &forms[en.form as usize])
+                .filter(|f| crate::candidates::is_latin_text(&f.text));
+            latin
+                .map(|f| f.entity)
+                .filter(|&e| gazetteer.entities()[e as usize].kind == EntityType::Place)
+                .collect()
+        };
+        for key in crate::places::elsewhere(places) {
+            let id = table.len() as u32;
+            table.entry(key.into()).or_insert(id);
+        }
+    }
+    KeyTable::from_index(table)
 }
 
 fn derive(

@@ -89,6 +89,7 @@ mod memo;
 mod mention;
 mod normalize;
 pub mod output;
+mod places;
 mod resolve;
 mod skeleton;
 mod span;

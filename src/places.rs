@@ -1,0 +1,98 @@
+//! The world's towns and cities, by name (GeoNames, `data/world-places.tsv`).
+//!
+//! A gazetteer lists the places its curator cares about; the world has
+//! others that are spelled alike (`Khust` in Ukraine and `Chust` in
+//! Uzbekistan read as `Khost` in Afghanistan). A place's own name is never
+//! taken as an approximate spelling of a listed place
+//! ([`crate::candidates::Reason::OtherPlace`]), unless one of the place's
+//! names is the gazetteer's (the gazetteer's `Mazar-i-Sharif` is GeoNames'
+//! `Mazār-e Sharīf`).
+
+use crate::normalize::Normalizer;
+use std::sync::OnceLock;
+
+/// One place: its own name and its other names in Latin letters,
+/// normalized.
+struct Place {
+    own: Box<str>,
+    others: Box<[Box<str>]>,
+}
+
+/// The places of `data/world-places.tsv`, normalized once per process.
+fn places() -> &'static [Place] {
+    static PLACES: OnceLock<Vec<Place>> = OnceLock::new();
+    PLACES.get_or_init(|| {
+        let normalizer = Normalizer::new();
+        include_str!("../data/world-places.tsv")
+            .lines()
+            .filter(|line| !line.starts_with('#'))
+            .filter_map(|line| {
+                let mut names = line.split('\t').map(|n| normalizer.key(n));
+                let own = names.next().filter(|own| !own.is_empty())?;
+                let others = names
+                    .filter(|n| !n.is_empty() && *n != own)
+                    .map(String::into_boxed_str)
+                    .collect();
+                Some(Place {
+                    own: own.into(),
+                    others,
+                })
+            })
+            .collect()
+    })
+}
+
+/// The own names of the world's places that are none of the gazetteer's
+/// places, given `listed`, the gazetteer's places that a normalized name
+/// names.
+///
+/// A place is the gazetteer's when its own name is listed, or another of
+/// its names is, for a place no other place claims by its own name:
+/// GeoNames gives Ukrainian Khust the French name `Khoust`, which a
+/// gazetteer may list for Khost, but Khost is GeoNames' `Khōst`.
+pub(crate) fn elsewhere(listed: impl Fn(&str) -> Vec<u32>) -> impl Iterator<Item = &'static str> {
+    let claimed: rustc_hash::FxHashSet<u32> =
+        places().iter().flat_map(|p| listed(&p.own)).collect();
+    places().iter().filter_map(move |p| {
+        if !listed(&p.own).is_empty() {
+            return None;
+        }
+        let mut named = p.others.iter().flat_map(|n| listed(n));
+        match named.any(|e| !claimed.contains(&e)) {
+            true => None,
+            false => Some(&*p.own),
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_place_listed_under_any_of_its_names_is_not_elsewhere() {
+        // Entity 0 is listed as Khost and Khoust, entity 1 as Mazar-i-Sharif.
+        let places = |k: &str| match k {
+            "khost" | "khoust" => vec![0],
+            "mazar-i-sharif" => vec![1],
+            _ => vec![],
+        };
+        let elsewhere: Vec<&str> = elsewhere(places).collect();
+        // Khōst is listed as Khost, Mazār-e Sharīf as Mazar-i-Sharif.
+        assert!(!elsewhere.contains(&"khost"));
+        assert!(!elsewhere.contains(&"mazar-e sharif"));
+        // Khust (Ukraine) and Chust (Uzbekistan) are other towns.
+        assert!(elsewhere.contains(&"khust"));
+        assert!(elsewhere.contains(&"chust"));
+    }
+
+    #[test]
+    fn every_line_is_a_place() {
+        let lines = include_str!("../data/world-places.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .count();
+        assert_eq!(places().len(), lines);
+        assert!(places().len() > 30_000);
+    }
+}
