@@ -204,6 +204,17 @@ const RULES: &[Rule] = &[
 /// read `Jowzian` is `hsn`, Hassan).
 pub(crate) const GLIDE_J: &str = "de j = en y";
 
+/// The rule reading a Latin g (but before e, i or y) as the h it stands
+/// for in Russian romanizations (`Lugansk` = Ukrainian `Luhansk`), or in
+/// English ones of Arabic ق (`Gaddafi` = `Khadafi`). Never compared with text written
+/// without short vowels either: every name with a g would meet the words
+/// of its other consonants there.
+const LATIN_G_AS_H: &str = "ru g = uk h";
+
+/// The rules whose readings text without short vowels is never compared
+/// with.
+const NOT_FOR_UNVOCALIZED: [&str; 2] = [GLIDE_J, LATIN_G_AS_H];
+
 /// The class of a vowel letter.
 fn vowel_class(c: u8) -> &'static str {
     match c {
@@ -306,9 +317,9 @@ impl Reading {
     }
 
     /// Whether text in a script without short vowels may be compared with
-    /// this reading: not one of [`GLIDE_J`].
+    /// this reading: not one of [`NOT_FOR_UNVOCALIZED`].
     pub(crate) fn for_unvocalized(&self) -> bool {
-        !self.rules.contains(&GLIDE_J)
+        !NOT_FOR_UNVOCALIZED.iter().any(|r| self.rules.contains(r))
     }
 
     /// The consonant classes alone, repeats collapsed: the lookup key of
@@ -544,6 +555,17 @@ fn extend(readings: Vec<Reading>, word: &[u8], source: Source) -> Vec<Reading> {
             Some(r) if r.from == "g" && source == Source::Cyrillic => {
                 (1, r.to, Some("J"), Some("ru г = h"))
             }
+            // Not before e, i or y, where g is soft in French and Spanish
+            // (`Gilles` is not `Chile`).
+            Some(r)
+                if r.from == "g"
+                    && source == Source::Latin
+                    && !word
+                        .get(i + 1)
+                        .is_some_and(|&c| matches!(c, b'e' | b'i' | b'y')) =>
+            {
+                (1, r.to, Some("J"), Some(LATIN_G_AS_H))
+            }
             // Arabic ذ is dh where Persian says z (القذافي = Qadhafi).
             Some(r) if r.from == "z" && source == Source::Abjad => {
                 (1, r.to, Some("D"), Some(ARABIC_DH))
@@ -582,9 +604,9 @@ fn extend(readings: Vec<Reading>, word: &[u8], source: Source) -> Vec<Reading> {
             }
             out.extend(second);
             let n = out.len() / 2;
-            // A foreign sound read into an Arabic letter labels only the
-            // reading that makes the guess.
-            let guess = label.filter(|l| ARABIC_FOREIGN.contains(l));
+            // A foreign sound read into an Arabic letter, or h read into a
+            // Latin g, labels only the reading that makes the guess.
+            let guess = label.filter(|l| ARABIC_FOREIGN.contains(l) || *l == LATIN_G_AS_H);
             for r in &mut out[..n] {
                 r.pattern.push_str(to);
                 r.rules.extend(label.filter(|_| guess.is_none()));
@@ -810,6 +832,8 @@ mod tests {
             &["zaporizhzhya", "saporischschja"],
             &["daykundi", "dajkondi"],
             &["maidan", "majdan"],
+            &["luhansk", "lugansk"],
+            &["gaddafi", "khadafi", "khadafy"],
         ];
         for group in groups {
             for other in &group[1..] {
@@ -865,6 +889,17 @@ mod tests {
         let hsn = |r: &&Reading| r.consonants() == "JSN";
         assert!(jowzjan.iter().filter(hsn).all(|r| !r.for_unvocalized()));
         assert!(jowzjan.iter().any(|r| hsn(&r)));
+        // So is a g read as h; the plain reading of the g stays for both
+        // (`Algeria` is not Persian `شهر`, `shhr`, city; `Kaliningrad` is
+        // still Arabic `كالينجراد`).
+        let algeria = readings("algeria");
+        assert!(algeria
+            .iter()
+            .filter(|r| r.loose().contains('J'))
+            .all(|r| !r.for_unvocalized()));
+        assert!(readings("kaliningrad")
+            .iter()
+            .any(|r| r.for_unvocalized() && r.loose() == "KLNKRD"));
         assert_eq!(r("muammar").loose(), r("mmr").loose());
         assert!(readings("dushanbe")
             .iter()
@@ -895,12 +930,20 @@ mod tests {
     }
 
     #[test]
-    fn cyrillic_g_reads_as_h() {
+    fn g_reads_as_h() {
         let herat = readings("herat").remove(0).pattern;
         assert!(readings_from("gerat", Source::Cyrillic)
             .iter()
             .any(|r| r.pattern == herat));
+        // In Latin letters too (`Lugansk`), under a rule of its own, but
+        // not before e, i or y (French `Gilles` is not `Chile`).
         assert!(!readings("gerat").iter().any(|r| r.pattern == herat));
+        let luhansk = readings("luhansk").remove(0).pattern;
+        let latin = readings("lugansk");
+        let as_h = latin.iter().find(|r| r.pattern == luhansk);
+        assert!(as_h.is_some_and(|r| r.rules.contains(&LATIN_G_AS_H)));
+        assert!(!latin[0].rules.contains(&LATIN_G_AS_H));
+        assert_eq!(readings("gilles").len(), 1);
     }
 
     #[test]
