@@ -677,7 +677,7 @@ const MIN_SURNAME_ALONE: usize = 5;
 
 /// Fewest letters of a surname in a spelling the gazetteer does not list
 /// that links with nobody of the name mentioned before nor a title.
-const MIN_SURNAME_RESPELLED: usize = 7;
+const MIN_SURNAME_RESPELLED: usize = 6;
 
 /// Whether a word is written as a name: a capital first, or a script
 /// without case.
