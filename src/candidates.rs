@@ -79,6 +79,9 @@ pub enum Reason {
     /// A place followed by the state or province of another country that
     /// has a place of that name (`Moscow, Idaho`).
     Elsewhere,
+    /// An acronym that is an ordinary word, among other ordinary words in
+    /// capitals (`WHAT IS THE PLAN`): a headline, not the acronym.
+    Shouted,
     /// An approximate spelling of a place that is the very name of another
     /// town or city of the world (GeoNames): `Khust`, in Ukraine, is not
     /// `Khost`.
@@ -103,6 +106,7 @@ impl std::fmt::Display for Reason {
             }
             Reason::LongerName => f.write_str("the first word of a longer, unknown name"),
             Reason::Elsewhere => f.write_str("a place of the same name in another country"),
+            Reason::Shouted => f.write_str("an ordinary word in a text written in capitals"),
             Reason::OtherPlace => f.write_str("the name of another town or city of the world"),
             Reason::OtherName => {
                 f.write_str("the name of another entity canon knows, or inside it")
@@ -179,8 +183,15 @@ pub(crate) fn exact(
         }
         let surface = &doc.text[span];
         let first = out.len();
+        let shouted = std::cell::OnceCell::new();
         for &entry in lexicon.entries(key) {
             let mut candidate = listed_candidate(lexicon, entry, nspan, span, surface);
+            if candidate.dropped.is_none()
+                && lexicon.form(entry.form).kind.is_acronym()
+                && *shouted.get_or_init(|| shouted_word(doc, nspan))
+            {
+                candidate.dropped = Some(Reason::Shouted);
+            }
             if genitive {
                 // Only on a name word: `AFPs`, `Kabul airports` and lower-case
                 // words with an -s are other words.
@@ -200,6 +211,31 @@ pub(crate) fn exact(
         keep_best_per_entity(&mut out, first);
     }
     out
+}
+
+/// Whether the word at `nspan` is an ordinary word (`IS`, `US`) written in
+/// capitals among others (`WHAT IS THE PLAN`, `LET US GO`): a headline or a
+/// shout, where a word in capitals is no acronym.
+fn shouted_word(doc: &Document<'_>, nspan: Span) -> bool {
+    let norm = doc.norm.as_str();
+    if !guard::is_common_word(&norm[nspan]) {
+        return false;
+    }
+    let tokens = doc.tokens.as_slice();
+    let at = tokens.partition_point(|t| t.span.start < nspan.start);
+    let words = |range: &mut dyn Iterator<Item = &Token>| {
+        range
+            .filter(|t| t.kind == TokenKind::Word)
+            .take(1)
+            .any(|t| {
+                let original = &doc.text[doc.norm.to_original(t.span)];
+                original.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                    && !original.chars().any(char::is_lowercase)
+                    && guard::is_common_word(&norm[t.span])
+            })
+    };
+    let end = tokens.partition_point(|t| t.span.start < nspan.end);
+    words(&mut tokens[..at].iter().rev()) || words(&mut tokens[end..].iter())
 }
 
 /// Press writes the names of some groups in lower case, as common nouns
