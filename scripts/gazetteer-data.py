@@ -172,6 +172,12 @@ NOT = {
 # normalizer, so a name whose reading is an ordinary word links that word
 # (Persian چین, China, reads `chin`): those are left out too.
 LEAVE_OUT = {
+    "Alzhir": "a romanization of Russian Алжир, Algeria and Algiers alike",
+    "Alzhyr": "a romanization of Belarusian Алжыр, Algeria and Algiers alike",
+    "Gvatemala": "a romanization of Russian Гватемала, the country and its capital alike",
+    "Bruni": "a romanization of Persian برونئی, Brunei, and an Italian surname",
+    "Juarez": "Spanish surname (Benito Juárez), ordinary in Spanish text",
+    "Juárez": "Spanish surname (Benito Juárez), ordinary in Spanish text",
     "Island": "German for Iceland, and the English word island (Rhode Island)",
     "Dominique": "French for Dominica, and a French given name",
     "Maurice": "French for Mauritius, and a French given name",
@@ -362,6 +368,15 @@ class Sources:
         iso = cache / "iso-codes" / "usr" / "share" / "iso-codes" / "json" / "iso_3166-1.json"
         self.iso = {c["alpha_2"]: c for c in json.loads(iso.read_text())["3166-1"]}
         self.gweather = read_gweather(cache / "libgweather-4-common" / "usr" / "share")
+        # Each GeoNames city's own name, to the most populous city of that name.
+        self.own_names: dict[str, int] = {}
+        for c in sorted(self.cities.values(), key=lambda c: c["population"]):
+            self.own_names[key(c["name"])] = c["geonameid"]
+        self.common_words = {
+            w.strip() for lang in ["en", "fr", "de", "es"]
+            for w in (ROOT / "data" / "common-words" / f"{lang}.txt").read_text().splitlines()
+            if w.strip() and not w.startswith("#")
+        }
 
     def exemplar(self, tz: str, lang: str) -> str | None:
         """CLDR's exemplar city of `tz` in `lang`; English falls back on the tz id."""
@@ -618,7 +633,38 @@ def city_entity(src: Sources, rec: dict, description: str, english: str | None =
             add_name(e, lang, src.zones[lang][tz], f"cldr-json {lang}/timeZoneNames.json#{tz}")
         elif lang in gw and script_fits(lang, gw[lang]) and not MESSY.search(gw[lang]):
             add_name(e, lang, gw[lang], f"libgweather {lang}.mo#{gw_name}")
+    for alternate in rec["alternatenames"]:
+        if press_alternate(src, rec, alternate):
+            add_name(e, "en", alternate, f"geonames cities15000.json#{gid} alternatenames")
     return e
+
+
+# Letters of the languages whose press writes a city's other names (old
+# names, exonyms): GeoNames' other alternate names are romanizations for
+# other readers (Vietnamese `Bắc Kinh`).
+PRESS_LETTERS = set("abcdefghijklmnopqrstuvwxyz"
+                    "àáâãäåæçèéêëìíîïñòóôõöøùúûüýÿßœłńśźżąęćčďěňřšťůžőű")
+# Last words of GeoNames' administrative forms (`Beijing Shi`, `Kota Taipei`).
+ADMINISTRATIVE = {"shi", "shih", "city", "shahri", "osh", "kota", "hsien", "chen", "chieh"}
+MIN_ALTERNATE_LETTERS = 5
+
+
+def press_alternate(src: Sources, rec: dict, name: str) -> bool:
+    """Whether one of GeoNames' alternate names of city `rec` is a name the
+    press may write (Lemberg, Leopoli, Dnepropetrovsk, Voroshilovgrad): Latin
+    letters of the press languages, a capital first and not all capitals (no
+    airport codes), two words at most, no administrative form, no ordinary
+    word of English, French, German or Spanish (German `Kanton`), and not
+    the own name of another city of GeoNames (`Canton`, Ohio)."""
+    words = name.replace("-", " ").split()
+    letters = [c.lower() for c in name if c.isalpha()]
+    if (len(letters) < MIN_ALTERNATE_LETTERS or not name[0].isupper() or name.isupper()
+            or len(words) > 2 or any(c not in PRESS_LETTERS for c in letters)
+            or any(c not in " -'’" for c in name if not c.isalpha())
+            or words[-1].lower() in ADMINISTRATIVE):
+        return False
+    k = key(name)
+    return k not in src.common_words and src.own_names.get(k, rec["geonameid"]) == rec["geonameid"]
 
 
 def capitals(src: Sources, countries_: list[Entity]) -> list[Entity]:

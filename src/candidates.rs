@@ -953,7 +953,12 @@ pub(crate) fn inside_longer_name(
 ) -> bool {
     let listed = matches!(
         c.method,
-        Method::Exact | Method::Alias | Method::Normalized | Method::Known
+        Method::Exact
+            | Method::Alias
+            | Method::Normalized
+            | Method::Known
+            | Method::Transliteration
+            | Method::Fuzzy
     );
     let place = gazetteer.entities()[c.entity as usize].kind == crate::EntityType::Place;
     let last_names = lexicon.form(c.form).kind == NameKind::LastNames;
@@ -976,6 +981,8 @@ pub(crate) fn inside_longer_name(
             && &norm[gap] == " "
             && title_case(other)
             && !guard::is_common_word(word)
+            // A German genitive, or a plural (`des Pandschir-Tals`).
+            && !word.strip_suffix('s').is_some_and(guard::is_common_word)
             && !PLACE_HEADS.contains(&word)
             && !taken.overlaps(other.span)
     };
