@@ -561,7 +561,11 @@ pub(crate) fn cognates(doc: &Document<'_>, lexicon: &Lexicon, taken: &Taken) -> 
             for &key in lexicon.by_cognates(&signature) {
                 for &entry in lexicon.entries(key) {
                     let form = lexicon.form(entry.form);
-                    if entry.via.is_none() && !form.kind.is_acronym() {
+                    // Words translate between Latin-script languages; a name
+                    // in another script only reads into Latin letters
+                    // (Persian `جلال آباد` is no translation of `Jalal-Abad`).
+                    let latin = is_latin_text(&form.text);
+                    if entry.via.is_none() && !form.kind.is_acronym() && latin {
                         out.push(Candidate {
                             norm: nspan,
                             span: doc.norm.to_original(nspan),
