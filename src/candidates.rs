@@ -373,7 +373,7 @@ pub(crate) fn approximate(
                 let common = i == j && script.latin && guard::is_common_word(query);
                 let found = memo.get_or(query, script.abjad, script.source, || {
                     let mut found = by_skeleton(query, script.abjad, script.source, lexicon);
-                    for (key, sim) in lexicon.fuzzy(query) {
+                    for (key, sim) in lexicon.fuzzy(query, memo) {
                         if !found.iter().any(|f| f.0 == key) {
                             found.push((key, sim, Method::Fuzzy, Vec::new()));
                         }

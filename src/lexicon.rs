@@ -6,6 +6,7 @@ use crate::fuzzy;
 use crate::fuzzy_index::FuzzyIndex;
 use crate::keytable::KeyTable;
 use crate::known::{self, KnownNames};
+use crate::memo::Memo;
 use crate::skeleton;
 use crate::tables::{Lists, StrLists, Strings};
 use crate::tokenize::Tokens;
@@ -494,10 +495,12 @@ impl Lexicon {
         self.skeletons.get(consonants)
     }
 
-    /// Keys similar to normalized `query`, with their similarity.
-    pub(crate) fn fuzzy(&self, query: &str) -> Vec<(u32, f64)> {
+    /// Keys similar to normalized `query`, with their similarity; the close
+    /// words of its words remembered in `memo`.
+    pub(crate) fn fuzzy(&self, query: &str, memo: &Memo) -> Vec<(u32, f64)> {
+        let close = |word: &str| memo.close_words(word, || self.fuzzy.close(word));
         self.fuzzy
-            .candidates(query)
+            .candidates(query, close)
             .into_iter()
             .filter_map(|k| fuzzy::similarity(query, self.key(k)).map(|sim| (k, sim)))
             .collect()

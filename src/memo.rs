@@ -11,12 +11,15 @@
 //! is full it becomes the old one, so the spellings still met survive and
 //! the rest are forgotten.
 
+use std::borrow::Borrow;
 use std::cell::RefCell;
+use std::hash::Hash;
 use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 use thread_local::ThreadLocal;
 
+use crate::fuzzy_index::Close;
 use crate::mention::Method;
 use crate::skeleton::Source;
 
@@ -36,10 +39,62 @@ const GENERATION: usize = 1 << 15;
 /// is retired: with a million names, one spelling may find hundreds.
 const GENERATION_KEYS: usize = 1 << 19;
 
-/// Per-thread tables of what the approximate lookups found.
+/// Words whose close words ([`Close`]) one thread remembers.
+const WORDS: usize = 1 << 14;
+
+/// Close words, over all words, one thread remembers.
+const CLOSE_WORDS: usize = 1 << 20;
+
+/// Per-thread tables of what the approximate lookups found, and of the
+/// close words of each word of a spelling, which the fuzzy lookup would
+/// otherwise compute again for every span holding the word.
 #[derive(Default)]
 pub(crate) struct Memo {
     threads: ThreadLocal<RefCell<Generations>>,
+    words: ThreadLocal<RefCell<Recent<Box<str>, Close>>>,
+}
+
+/// One thread's table of values it may compute again, forgotten all at
+/// once when it holds too many (entries, or the weight of their values).
+struct Recent<K, V: ?Sized> {
+    map: FxHashMap<K, Arc<V>>,
+    weight: usize,
+}
+
+impl<K, V: ?Sized> Default for Recent<K, V> {
+    fn default() -> Self {
+        Recent {
+            map: FxHashMap::default(),
+            weight: 0,
+        }
+    }
+}
+
+impl<K: Hash + Eq, V: ?Sized> Recent<K, V> {
+    /// The value of `key`, remembered or made by `make` (with its weight);
+    /// at most `entries` entries and `most` weight.
+    fn get_or<Q: Hash + Eq + ?Sized>(
+        &mut self,
+        key: &Q,
+        owned: impl FnOnce(&Q) -> K,
+        (entries, most): (usize, usize),
+        make: impl FnOnce() -> (Arc<V>, usize),
+    ) -> Arc<V>
+    where
+        K: Borrow<Q>,
+    {
+        if let Some(value) = self.map.get(key) {
+            return Arc::clone(value);
+        }
+        let (value, weight) = make();
+        if self.map.len() >= entries || self.weight + weight > most {
+            self.map.clear();
+            self.weight = 0;
+        }
+        self.weight += weight;
+        self.map.insert(owned(key), Arc::clone(&value));
+        value
+    }
 }
 
 /// One thread's table: the spellings looked up lately and before that.
@@ -69,6 +124,23 @@ impl Memo {
         let found = Arc::new(look_up());
         cell.borrow_mut().keep(key, Arc::clone(&found));
         found
+    }
+
+    /// What `close` finds for normalized `word`, from this thread's table
+    /// when it was looked up before.
+    pub(crate) fn close_words(&self, word: &str, close: impl FnOnce() -> Close) -> Arc<Close> {
+        let limits = (WORDS, CLOSE_WORDS);
+        let mut table = self.words.get_or_default().borrow_mut();
+        table.get_or(
+            word,
+            |w: &str| Box::from(w),
+            limits,
+            || {
+                let found = close();
+                let weight = found.words.len();
+                (Arc::new(found), weight)
+            },
+        )
     }
 }
 
@@ -124,6 +196,23 @@ mod tests {
         assert_eq!(first, again);
         memo.get_or("kaboul", true, Source::Latin, look_up);
         assert_eq!(calls.get(), 2, "another script is another lookup");
+    }
+
+    #[test]
+    fn a_full_table_forgets_everything() {
+        let mut recent: Recent<u32, u32> = Recent::default();
+        let calls = std::cell::Cell::new(0);
+        let make = |v| {
+            calls.set(calls.get() + 1);
+            (Arc::new(v), 1)
+        };
+        assert_eq!(*recent.get_or(&1, |&k| k, (2, 10), || make(10)), 10);
+        assert_eq!(*recent.get_or(&1, |&k| k, (2, 10), || make(11)), 10);
+        recent.get_or(&2, |&k| k, (2, 10), || make(20));
+        recent.get_or(&3, |&k| k, (2, 10), || make(30));
+        assert_eq!(calls.get(), 3);
+        assert_eq!(recent.map.len(), 1, "full at two entries");
+        assert_eq!(*recent.get_or(&1, |&k| k, (2, 10), || make(12)), 12);
     }
 
     #[test]
