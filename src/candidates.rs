@@ -320,18 +320,24 @@ const MIDDLE_NAMES: &str = "middle names left out";
 /// The score of a skeleton match (same consonants) from how the vowels
 /// agree.
 fn skeleton_score(query: &skeleton::Reading, key: &skeleton::Reading, abjad: bool) -> f64 {
-    let edits = query.vowel_edits(key);
-    if edits == 0.0 {
-        return SCORE_SKELETON;
-    }
-    if abjad {
+    if abjad && query.pattern != key.pattern {
         return if key.fits_unvocalized(query) {
             SCORE_SKELETON_ABJAD
         } else {
             0.0
         };
     }
-    let letters = query.pattern.len().max(key.pattern.len()) as f64;
+    vowel_score(&query.pattern, &key.pattern)
+}
+
+/// The score of a skeleton match between two reading patterns of Latin
+/// text, from how their vowels agree.
+fn vowel_score(query: &str, key: &str) -> f64 {
+    let edits = skeleton::vowel_edits(query, key);
+    if edits == 0.0 {
+        return SCORE_SKELETON;
+    }
+    let letters = query.len().max(key.len()) as f64;
     (SCORE_SKELETON - VOWEL_EDIT_COST * edits / letters).max(0.0)
 }
 
@@ -372,7 +378,8 @@ pub(crate) fn approximate(
                 // listed, or when it is the name's very skeleton and vowels.
                 let common = i == j && script.latin && guard::is_common_word(query);
                 let found = memo.get_or(query, script.abjad, script.source, || {
-                    let mut found = by_skeleton(query, script.abjad, script.source, lexicon);
+                    let mut found =
+                        by_skeleton(query, (script.abjad, script.source), lexicon, floor);
                     for (key, sim) in lexicon.fuzzy(query, memo) {
                         if !found.iter().any(|f| f.0 == key) {
                             found.push((key, sim, Method::Fuzzy, Vec::new()));
@@ -583,9 +590,15 @@ pub(crate) fn permuted_acronyms(
     out
 }
 
-/// Keys sharing a skeleton with `query`, each with its score and the rules
-/// that bridged the spellings (the best reading pair).
-fn by_skeleton(query: &str, abjad: bool, source: skeleton::Source, lexicon: &Lexicon) -> Found {
+/// Keys sharing a skeleton with `query` (its script's `abjad` and
+/// `source`), each with its score and, for a score of at least `floor`,
+/// the rules that bridged the spellings (the best reading pair).
+fn by_skeleton(
+    query: &str,
+    (abjad, source): (bool, skeleton::Source),
+    lexicon: &Lexicon,
+    floor: f64,
+) -> Found {
     let mut found = Found::new();
     // Each reading of the span, with what it costs and the rule saying so.
     let mut queries: Vec<(skeleton::Reading, f64, Option<&'static str>)> =
@@ -637,8 +650,6 @@ fn by_skeleton(query: &str, abjad: bool, source: skeleton::Source, lexicon: &Lex
             }
         }
     }
-    let mut key_readings: std::collections::HashMap<u32, Vec<skeleton::Reading>> =
-        std::collections::HashMap::new();
     for (q, cost, why) in queries
         .iter()
         .filter(|q| q.0.strength() >= skeleton::MIN_STRENGTH)
@@ -681,13 +692,30 @@ fn by_skeleton(query: &str, abjad: bool, source: skeleton::Source, lexicon: &Lex
             if split_otherwise {
                 continue;
             }
-            // A key's readings once per span, however many readings of the
-            // span look it up.
-            let readings = key_readings
-                .entry(key)
-                .or_insert_with(|| skeleton::readings(lexicon.key(key)));
-            for k in readings.iter() {
-                if abjad && !k.for_unvocalized() {
+            if !abjad {
+                // The key's patterns alone give the score; its readings,
+                // for the rules, are made only for a score that may be
+                // kept.
+                for (r, pattern) in lexicon.key_patterns(key).split(' ').enumerate() {
+                    if !skeleton::consonants_of(pattern).eq(consonants.chars()) {
+                        continue;
+                    }
+                    let score = vowel_score(&q.pattern, pattern) - cost;
+                    let rules = || {
+                        let readings = skeleton::readings(lexicon.key(key));
+                        let mut rules = readings
+                            .get(r)
+                            .map(|k| skeleton::bridge(q, k))
+                            .unwrap_or_default();
+                        rules.extend(why);
+                        rules
+                    };
+                    keep_better(&mut found, key, score, floor, rules);
+                }
+                continue;
+            }
+            for k in skeleton::readings(lexicon.key(key)) {
+                if !k.for_unvocalized() {
                     continue;
                 }
                 let same = if loosely {
@@ -698,21 +726,43 @@ fn by_skeleton(query: &str, abjad: bool, source: skeleton::Source, lexicon: &Lex
                 if !same {
                     continue;
                 }
-                let score = skeleton_score(q, k, unwritten) - cost;
-                let mut rules = skeleton::bridge(q, k);
-                rules.extend(why);
-                if unwritten && k.pattern != q.pattern {
-                    rules.push("short vowels unwritten");
-                }
-                match found.iter_mut().find(|f| f.0 == key) {
-                    Some(f) if f.1 >= score => {}
-                    Some(f) => *f = (key, score, Method::Transliteration, rules),
-                    None => found.push((key, score, Method::Transliteration, rules)),
-                }
+                let score = skeleton_score(q, &k, unwritten) - cost;
+                let rules = || {
+                    let mut rules = skeleton::bridge(q, &k);
+                    rules.extend(why);
+                    if unwritten && k.pattern != q.pattern {
+                        rules.push("short vowels unwritten");
+                    }
+                    rules
+                };
+                keep_better(&mut found, key, score, floor, rules);
             }
         }
     }
     found
+}
+
+/// Keeps `score` for `key` in `found` if better than what it holds, with
+/// the rules that bridged the spellings (made only for a score of at least
+/// `floor`: a lower one is no candidate, and only hides the key from the
+/// fuzzy pass).
+fn keep_better(
+    found: &mut Found,
+    key: u32,
+    score: f64,
+    floor: f64,
+    rules: impl FnOnce() -> Vec<&'static str>,
+) {
+    let at = found.iter().position(|f| f.0 == key);
+    if at.is_some_and(|i| found[i].1 >= score) {
+        return;
+    }
+    let rules = if score >= floor { rules() } else { Vec::new() };
+    let entry = (key, score, Method::Transliteration, rules);
+    match at {
+        Some(i) => found[i] = entry,
+        None => found.push(entry),
+    }
 }
 
 /// What the approximate tier needs to know of a span's script, read in one

@@ -112,7 +112,17 @@ pub(crate) struct Lexicon {
     /// Keys by the loose consonants of their readings, for text in scripts
     /// that write neither short vowels nor doubling.
     loose: StrLists,
+    /// The reading patterns of each key, made when first needed.
+    #[serde(skip)]
+    patterns: KeyPatterns,
 }
+
+/// The reading patterns ([`skeleton::Reading::pattern`]) of each key,
+/// separated by spaces, made the first time a lookup compares the key and
+/// kept for every thread: with a million names, a skeleton is shared by
+/// hundreds of keys, each read again by every spelling of that skeleton.
+#[derive(Clone, Debug, Default)]
+struct KeyPatterns(std::sync::OnceLock<Box<[std::sync::OnceLock<Box<str>>]>>);
 
 /// Fewest letters a listed name needs to be found by skeleton or edit
 /// distance: shorter names link only when written as listed.
@@ -330,6 +340,7 @@ impl Lexicon {
         );
         let acronym_letters = acronym_letters(&forms);
         Lexicon {
+            patterns: KeyPatterns::default(),
             cognates: cognates.into(),
             loose: loose.into(),
             acronym_letters: acronym_letters.into(),
@@ -488,6 +499,23 @@ impl Lexicon {
             let text = &self.form(e.form).text;
             text.chars().any(crate::candidates::is_abjad)
         })
+    }
+
+    /// The patterns of key `k`'s readings ([`skeleton::readings`]), in
+    /// order, separated by spaces.
+    pub(crate) fn key_patterns(&self, k: u32) -> &str {
+        let patterns = self.patterns.0.get_or_init(|| {
+            let keys = self.keys.len();
+            std::iter::repeat_with(Default::default)
+                .take(keys)
+                .collect()
+        });
+        let read = || {
+            let readings = skeleton::readings(self.key(k));
+            let patterns: Vec<&str> = readings.iter().map(|r| r.pattern.as_str()).collect();
+            patterns.join(" ").into()
+        };
+        patterns.get(k as usize).map_or("", |p| p.get_or_init(read))
     }
 
     /// Keys with a reading whose consonant skeleton is `consonants`.
