@@ -9,6 +9,7 @@ use crate::resolve::Taken;
 use crate::skeleton;
 use crate::tokenize::{Token, TokenKind, Tokens};
 use crate::{Gazetteer, Method, Normalized, Span};
+use std::sync::Arc;
 
 /// Lower-case particles that may stand inside a capitalized name (`Lion of
 /// Panjshir`, `Abu Musab al-Zarqawi`, `Front national de résistance`).
@@ -398,7 +399,7 @@ pub(crate) fn approximate(
                         // A name in another script stands for Latin text
                         // only as written (its transliteration), never
                         // approximately: `Καμπάλα` (Kampala) is not `Kabila`.
-                        let across = !is_latin_text(&form.text) && script.latin;
+                        let across = script.latin && !is_latin_text(&form.text);
                         let entity = &gazetteer.entities()[form.entity as usize];
                         let person = entity.kind == crate::EntityType::Person;
                         let allowed = entry.via.is_none()
@@ -460,7 +461,12 @@ const SCORE_COGNATES: f64 = 0.86;
 /// Union`, `Islamic Emirate`): spans of 2 to 5 adjacent words starting with
 /// a capital, where the other words may be in lower case (French and
 /// Spanish adjectives).
-pub(crate) fn cognates(doc: &Document<'_>, lexicon: &Lexicon, taken: &Taken) -> Vec<Candidate> {
+pub(crate) fn cognates(
+    doc: &Document<'_>,
+    lexicon: &Lexicon,
+    taken: &Taken,
+    memo: &Memo,
+) -> Vec<Candidate> {
     let norm = doc.norm.as_str();
     let words: Vec<&Token> = doc
         .tokens
@@ -470,9 +476,10 @@ pub(crate) fn cognates(doc: &Document<'_>, lexicon: &Lexicon, taken: &Taken) -> 
         .collect();
     let mut out = Vec::new();
     let particle = |t: &Token| NOT_INITIALS.contains(&&norm[t.span]);
-    // Each word's prefix once, however many spans hold it, and only for
-    // words in spans that start with a capital.
-    let mut prefixes: Vec<Option<Option<String>>> = vec![None; words.len()];
+    // Each word's prefix once, however many spans hold it (and read once
+    // per thread: the memo), and only for words in spans that start with a
+    // capital.
+    let mut prefixes: Vec<Option<Arc<Option<String>>>> = vec![None; words.len()];
     for (i, first) in words.iter().enumerate() {
         let capital = doc
             .original(first.span)
@@ -497,9 +504,11 @@ pub(crate) fn cognates(doc: &Document<'_>, lexicon: &Lexicon, taken: &Taken) -> 
             let significant: Vec<usize> = (i..=j).filter(|&w| !particle(words[w])).collect();
             let mut parts = Vec::with_capacity(significant.len());
             for &w in &significant {
-                let prefix = prefixes[w]
-                    .get_or_insert_with(|| skeleton::cognate_prefix(&norm[words[w].span]));
-                parts.extend(prefix.clone());
+                let prefix = prefixes[w].get_or_insert_with(|| {
+                    let word = &norm[words[w].span];
+                    memo.cognate_prefix(word, || skeleton::cognate_prefix(word))
+                });
+                parts.extend(prefix.as_ref().clone());
             }
             let signature = (parts.len() == significant.len())
                 .then_some(parts)
@@ -617,6 +626,7 @@ fn by_skeleton(
     // Full names with a patronymic (`Alexander Grigoryevich Lukashenko`)
     // are also read without it: gazetteers list given name and surname.
     let words: Vec<&str> = query.split(' ').collect();
+    let query_words = words.len();
     // Full names with middle names (`Rouhollah Moussavi Khomeini`, `Muammar
     // Abu Minyar al-Gaddafi`) are also read as first and last name: persons'
     // names (checked by the caller), in a script with capitals, which mark
@@ -664,14 +674,13 @@ fn by_skeleton(
             continue;
         }
         let consonants = q.consonants();
-        let loose = q.loose();
         let strict = lexicon.by_skeleton(&consonants).iter().map(|&k| (k, false));
-        let unvocalized = abjad && loose.len() >= MIN_UNVOCALIZED_CLASSES;
-        let by_loose = lexicon
-            .by_loose(&loose)
-            .iter()
-            .filter(|_| unvocalized)
-            .map(|&k| (k, true));
+        let loose = if abjad { q.loose() } else { String::new() };
+        let by_loose = match abjad && loose.len() >= MIN_UNVOCALIZED_CLASSES {
+            true => lexicon.by_loose(&loose),
+            false => &[],
+        };
+        let by_loose = by_loose.iter().map(|&k| (k, true));
         for (key, loosely) in strict.chain(by_loose) {
             // Two spellings in a script without short vowels leave out the
             // same ones: between them, vowels and weak letters count as in
@@ -683,11 +692,10 @@ fn by_skeleton(
             // Two spellings in one such script also split words alike; in
             // cased scripts, a name of one word is not two capitalized words
             // (`Tchang Kai` is not `Shanghai`; Pashto writes `استرا خان`).
-            let words = |s: &str| s.split(' ').count();
-            let (query_words, key_words) = (words(query), words(lexicon.key(key)));
+            let key_words = || lexicon.key(key).split(' ').count();
             let split_otherwise = match abjad {
-                true => !unwritten && query_words != key_words,
-                false => key_words == 1 && query_words > 1,
+                true => !unwritten && query_words != key_words(),
+                false => query_words > 1 && key_words() == 1,
             };
             if split_otherwise {
                 continue;
@@ -843,7 +851,7 @@ fn reads_as_a_word(surface: &str) -> bool {
 
 /// Whether every letter of `s` is Latin.
 pub(crate) fn is_latin_text(s: &str) -> bool {
-    s.chars().all(|c| !c.is_alphabetic() || is_latin(c))
+    s.is_ascii() || s.chars().all(|c| !c.is_alphabetic() || is_latin(c))
 }
 
 /// Whether byte `at` of `text` starts a sentence: nothing but spaces and

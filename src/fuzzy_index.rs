@@ -84,9 +84,17 @@ struct Variant {
 #[derive(Debug)]
 pub(crate) struct Close {
     /// The words, each once.
-    pub(crate) words: Vec<u32>,
-    /// How many names hold them, counted once per word.
-    pub(crate) names: usize,
+    words: Vec<u32>,
+    /// How many names hold them, counted once per word: counted when a
+    /// query of several words needs it, one read of the index per word.
+    names: std::sync::OnceLock<usize>,
+}
+
+impl Close {
+    /// How many words.
+    pub(crate) fn len(&self) -> usize {
+        self.words.len()
+    }
 }
 
 /// A name holding a word, and the word's position in it.
@@ -183,15 +191,21 @@ impl FuzzyIndex {
                 && (p.letters ^ profile.letters).count_ones() <= most
         };
         // The word of the query whose close words hold the fewest names.
-        let Some((position, close)) = query
-            .split(' ')
-            .take(MAX_WORDS)
-            .map(close)
-            .enumerate()
-            .min_by_key(|(_, close)| close.names)
-        else {
+        let names_of = |close: &Close| {
+            *close.names.get_or_init(|| {
+                let words = close.words.iter();
+                words.map(|&w| self.postings_of(w).len()).sum()
+            })
+        };
+        let words: Vec<Arc<Close>> = query.split(' ').take(MAX_WORDS).map(close).collect();
+        let fewest = match words.len() {
+            1 => Some(0),
+            _ => (0..words.len()).min_by_key(|&i| names_of(&words[i])),
+        };
+        let Some(position) = fewest else {
             return Vec::new();
         };
+        let close = &words[position];
         let mut names: Vec<u32> = close
             .words
             .iter()
@@ -204,12 +218,12 @@ impl FuzzyIndex {
         names
     }
 
-    /// The indexed words that may be within the allowed edits of `word`,
-    /// and how many names hold them.
+    /// The indexed words that may be within the allowed edits of `word`.
     pub(crate) fn close(&self, word: &str) -> Close {
-        let words = self.close_words(word);
-        let names = words.iter().map(|&w| self.postings_of(w).len()).sum();
-        Close { words, names }
+        Close {
+            words: self.close_words(word),
+            names: std::sync::OnceLock::new(),
+        }
     }
 
     /// The indexed words that may be within the allowed edits of `word`.

@@ -45,13 +45,17 @@ const WORDS: usize = 1 << 14;
 /// Close words, over all words, one thread remembers.
 const CLOSE_WORDS: usize = 1 << 20;
 
-/// Per-thread tables of what the approximate lookups found, and of the
-/// close words of each word of a spelling, which the fuzzy lookup would
-/// otherwise compute again for every span holding the word.
+/// Words whose cognate prefixes one thread remembers.
+const PREFIXES: usize = 1 << 15;
+
+/// Per-thread tables of what the approximate lookups found, and of what
+/// they compute for every span holding a word: its close words (the fuzzy
+/// lookup) and its cognate prefix.
 #[derive(Default)]
 pub(crate) struct Memo {
     threads: ThreadLocal<RefCell<Generations>>,
     words: ThreadLocal<RefCell<Recent<Box<str>, Close>>>,
+    prefixes: ThreadLocal<RefCell<Recent<Box<str>, Option<String>>>>,
 }
 
 /// One thread's table of values it may compute again, forgotten all at
@@ -126,6 +130,23 @@ impl Memo {
         found
     }
 
+    /// The cognate prefix `prefix` gives normalized `word`, from this
+    /// thread's table when it was read before.
+    pub(crate) fn cognate_prefix(
+        &self,
+        word: &str,
+        prefix: impl FnOnce() -> Option<String>,
+    ) -> Arc<Option<String>> {
+        let mut table = self.prefixes.get_or_default().borrow_mut();
+        let limits = (PREFIXES, usize::MAX);
+        table.get_or(
+            word,
+            |w: &str| Box::from(w),
+            limits,
+            || (Arc::new(prefix()), 0),
+        )
+    }
+
     /// What `close` finds for normalized `word`, from this thread's table
     /// when it was looked up before.
     pub(crate) fn close_words(&self, word: &str, close: impl FnOnce() -> Close) -> Arc<Close> {
@@ -137,7 +158,7 @@ impl Memo {
             limits,
             || {
                 let found = close();
-                let weight = found.words.len();
+                let weight = found.len();
                 (Arc::new(found), weight)
             },
         )
