@@ -6,7 +6,7 @@ use crate::fuzzy;
 use crate::fuzzy_index::FuzzyIndex;
 use crate::keytable::KeyTable;
 use crate::known::{self, KnownNames};
-use crate::memo::Memo;
+use crate::memo::{Memo, SurnameMemo};
 use crate::skeleton;
 use crate::tables::{Lists, StrLists, Strings};
 use crate::tokenize::Tokens;
@@ -115,6 +115,9 @@ pub(crate) struct Lexicon {
     /// The reading patterns of each key, made when first needed.
     #[serde(skip)]
     patterns: KeyPatterns,
+    /// The persons each word met is the surname of, per thread.
+    #[serde(skip)]
+    persons: SurnameMemo,
 }
 
 /// The reading patterns ([`skeleton::Reading::pattern`]) of each key,
@@ -341,6 +344,7 @@ impl Lexicon {
         let acronym_letters = acronym_letters(&forms);
         Lexicon {
             patterns: KeyPatterns::default(),
+            persons: SurnameMemo::default(),
             cognates: cognates.into(),
             loose: loose.into(),
             acronym_letters: acronym_letters.into(),
@@ -413,15 +417,18 @@ impl Lexicon {
 
     /// Persons whose surname is normalized `word`, in any of its readings.
     pub(crate) fn persons_named(&self, word: &str) -> Vec<u32> {
-        let mut persons: Vec<u32> = Vec::new();
-        for reading in skeleton::readings(word) {
-            for &e in self.surnames.get(&reading.pattern) {
-                if !persons.contains(&e) {
-                    persons.push(e);
+        let named = || {
+            let mut persons: Vec<u32> = Vec::new();
+            for reading in skeleton::readings(word) {
+                for &e in self.surnames.get(&reading.pattern) {
+                    if !persons.contains(&e) {
+                        persons.push(e);
+                    }
                 }
             }
-        }
-        persons
+            persons
+        };
+        self.persons.get_or(word, named).to_vec()
     }
 
     /// Whether person `e` has normalized `word` as the surname of one of its

@@ -51,11 +51,65 @@ const PREFIXES: usize = 1 << 15;
 /// Per-thread tables of what the approximate lookups found, and of what
 /// they compute for every span holding a word: its close words (the fuzzy
 /// lookup) and its cognate prefix.
-#[derive(Default)]
+#[derive(Clone, Debug, Default)]
 pub(crate) struct Memo {
-    threads: ThreadLocal<RefCell<Generations>>,
-    words: ThreadLocal<RefCell<Recent<Box<str>, Close>>>,
-    prefixes: ThreadLocal<RefCell<Recent<Box<str>, Option<String>>>>,
+    threads: PerThread<Generations>,
+    words: PerThread<Recent<Box<str>, Close>>,
+    prefixes: PerThread<Recent<Box<str>, Option<String>>>,
+}
+
+/// Words whose persons by surname one thread remembers.
+const SURNAMES: usize = 1 << 15;
+
+/// Per-thread tables of the persons each word is the surname of
+/// ([`Lexicon::persons_named`](crate::lexicon::Lexicon::persons_named)):
+/// every document looks up its capitalized words, and news names the same
+/// persons again and again.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct SurnameMemo(PerThread<Recent<Box<str>, [u32]>>);
+
+impl SurnameMemo {
+    /// What `persons` finds for normalized `word`, from this thread's table
+    /// when it was looked up before.
+    pub(crate) fn get_or(&self, word: &str, persons: impl FnOnce() -> Vec<u32>) -> Arc<[u32]> {
+        let mut table = self.0.get();
+        let limits = (SURNAMES, usize::MAX);
+        table.get_or(
+            word,
+            |w: &str| Box::from(w),
+            limits,
+            || (persons().into(), 0),
+        )
+    }
+}
+
+/// One value per thread, made on the thread's first use. A copy (of a
+/// linker) starts with none: what its threads met is not copied.
+struct PerThread<T: Send>(ThreadLocal<RefCell<T>>);
+
+impl<T: Send + Default> PerThread<T> {
+    /// This thread's value.
+    fn get(&self) -> std::cell::RefMut<'_, T> {
+        self.0.get_or_default().borrow_mut()
+    }
+}
+
+impl<T: Send> Default for PerThread<T> {
+    fn default() -> Self {
+        PerThread(ThreadLocal::new())
+    }
+}
+
+impl<T: Send> Clone for PerThread<T> {
+    fn clone(&self) -> Self {
+        PerThread::default()
+    }
+}
+
+impl<T: Send> std::fmt::Debug for PerThread<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("PerThread")
+    }
 }
 
 /// One thread's table of values it may compute again, forgotten all at
@@ -120,13 +174,13 @@ impl Memo {
         source: Source,
         look_up: impl FnOnce() -> Found,
     ) -> Arc<Found> {
-        let cell = self.threads.get_or_default();
         let key: Query = (query.into(), abjad, source);
-        if let Some(found) = cell.borrow_mut().take(&key) {
+        let remembered = self.threads.get().take(&key);
+        if let Some(found) = remembered {
             return found;
         }
         let found = Arc::new(look_up());
-        cell.borrow_mut().keep(key, Arc::clone(&found));
+        self.threads.get().keep(key, Arc::clone(&found));
         found
     }
 
@@ -137,7 +191,7 @@ impl Memo {
         word: &str,
         prefix: impl FnOnce() -> Option<String>,
     ) -> Arc<Option<String>> {
-        let mut table = self.prefixes.get_or_default().borrow_mut();
+        let mut table = self.prefixes.get();
         let limits = (PREFIXES, usize::MAX);
         table.get_or(
             word,
@@ -151,7 +205,7 @@ impl Memo {
     /// when it was looked up before.
     pub(crate) fn close_words(&self, word: &str, close: impl FnOnce() -> Close) -> Arc<Close> {
         let limits = (WORDS, CLOSE_WORDS);
-        let mut table = self.words.get_or_default().borrow_mut();
+        let mut table = self.words.get();
         table.get_or(
             word,
             |w: &str| Box::from(w),
@@ -183,19 +237,6 @@ impl Generations {
         }
         self.keys += found.len();
         self.new.insert(key, found);
-    }
-}
-
-/// A copy of a linker starts with empty tables.
-impl Clone for Memo {
-    fn clone(&self) -> Memo {
-        Memo::default()
-    }
-}
-
-impl std::fmt::Debug for Memo {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Memo")
     }
 }
 
