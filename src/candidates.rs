@@ -9,6 +9,7 @@ use crate::resolve::Taken;
 use crate::skeleton;
 use crate::tokenize::{Token, TokenKind, Tokens};
 use crate::{EntityType, Gazetteer, Method, Normalized, Span};
+use std::sync::Arc;
 
 /// Lower-case particles that may stand inside a capitalized name (`Lion of
 /// Panjshir`, `Abu Musab al-Zarqawi`, `Front national de résistance`).
@@ -361,18 +362,24 @@ const MIDDLE_NAMES: &str = "middle names left out";
 /// The score of a skeleton match (same consonants) from how the vowels
 /// agree.
 fn skeleton_score(query: &skeleton::Reading, key: &skeleton::Reading, abjad: bool) -> f64 {
-    let edits = query.vowel_edits(key);
-    if edits == 0.0 {
-        return SCORE_SKELETON;
-    }
-    if abjad {
+    if abjad && query.pattern != key.pattern {
         return if key.fits_unvocalized(query) {
             SCORE_SKELETON_ABJAD
         } else {
             0.0
         };
     }
-    let letters = query.pattern.len().max(key.pattern.len()) as f64;
+    vowel_score(&query.pattern, &key.pattern)
+}
+
+/// The score of a skeleton match between two reading patterns of Latin
+/// text, from how their vowels agree.
+fn vowel_score(query: &str, key: &str) -> f64 {
+    let edits = skeleton::vowel_edits(query, key);
+    if edits == 0.0 {
+        return SCORE_SKELETON;
+    }
+    let letters = query.len().max(key.len()) as f64;
     (SCORE_SKELETON - VOWEL_EDIT_COST * edits / letters).max(0.0)
 }
 
@@ -413,8 +420,9 @@ pub(crate) fn approximate(
                 // listed, or when it is the name's very skeleton and vowels.
                 let common = i == j && script.latin && guard::is_common_word(query);
                 let found = memo.get_or(query, script.abjad, script.source, || {
-                    let mut found = by_skeleton(query, script.abjad, script.source, lexicon);
-                    for (key, sim) in lexicon.fuzzy(query) {
+                    let mut found =
+                        by_skeleton(query, (script.abjad, script.source), lexicon, floor);
+                    for (key, sim) in lexicon.fuzzy(query, memo) {
                         if !found.iter().any(|f| f.0 == key) {
                             found.push((key, sim, Method::Fuzzy, Vec::new()));
                         }
@@ -432,7 +440,7 @@ pub(crate) fn approximate(
                         // A name in another script stands for Latin text
                         // only as written (its transliteration), never
                         // approximately: `Καμπάλα` (Kampala) is not `Kabila`.
-                        let across = !is_latin_text(&form.text) && script.latin;
+                        let across = script.latin && !is_latin_text(&form.text);
                         let entity = &gazetteer.entities()[form.entity as usize];
                         let person = entity.kind == crate::EntityType::Person;
                         let allowed = entry.via.is_none()
@@ -494,7 +502,12 @@ const SCORE_COGNATES: f64 = 0.86;
 /// Union`, `Islamic Emirate`): spans of 2 to 5 adjacent words starting with
 /// a capital, where the other words may be in lower case (French and
 /// Spanish adjectives).
-pub(crate) fn cognates(doc: &Document<'_>, lexicon: &Lexicon, taken: &Taken) -> Vec<Candidate> {
+pub(crate) fn cognates(
+    doc: &Document<'_>,
+    lexicon: &Lexicon,
+    taken: &Taken,
+    memo: &Memo,
+) -> Vec<Candidate> {
     let norm = doc.norm.as_str();
     let words: Vec<&Token> = doc
         .tokens
@@ -504,9 +517,10 @@ pub(crate) fn cognates(doc: &Document<'_>, lexicon: &Lexicon, taken: &Taken) -> 
         .collect();
     let mut out = Vec::new();
     let particle = |t: &Token| NOT_INITIALS.contains(&&norm[t.span]);
-    // Each word's prefix once, however many spans hold it, and only for
-    // words in spans that start with a capital.
-    let mut prefixes: Vec<Option<Option<String>>> = vec![None; words.len()];
+    // Each word's prefix once, however many spans hold it (and read once
+    // per thread: the memo), and only for words in spans that start with a
+    // capital.
+    let mut prefixes: Vec<Option<Arc<Option<String>>>> = vec![None; words.len()];
     for (i, first) in words.iter().enumerate() {
         let capital = doc
             .original(first.span)
@@ -531,9 +545,11 @@ pub(crate) fn cognates(doc: &Document<'_>, lexicon: &Lexicon, taken: &Taken) -> 
             let significant: Vec<usize> = (i..=j).filter(|&w| !particle(words[w])).collect();
             let mut parts = Vec::with_capacity(significant.len());
             for &w in &significant {
-                let prefix = prefixes[w]
-                    .get_or_insert_with(|| skeleton::cognate_prefix(&norm[words[w].span]));
-                parts.extend(prefix.clone());
+                let prefix = prefixes[w].get_or_insert_with(|| {
+                    let word = &norm[words[w].span];
+                    memo.cognate_prefix(word, || skeleton::cognate_prefix(word))
+                });
+                parts.extend(prefix.as_ref().clone());
             }
             let signature = (parts.len() == significant.len())
                 .then_some(parts)
@@ -628,9 +644,15 @@ pub(crate) fn permuted_acronyms(
     out
 }
 
-/// Keys sharing a skeleton with `query`, each with its score and the rules
-/// that bridged the spellings (the best reading pair).
-fn by_skeleton(query: &str, abjad: bool, source: skeleton::Source, lexicon: &Lexicon) -> Found {
+/// Keys sharing a skeleton with `query` (its script's `abjad` and
+/// `source`), each with its score and, for a score of at least `floor`,
+/// the rules that bridged the spellings (the best reading pair).
+fn by_skeleton(
+    query: &str,
+    (abjad, source): (bool, skeleton::Source),
+    lexicon: &Lexicon,
+    floor: f64,
+) -> Found {
     let mut found = Found::new();
     // Each reading of the span, with what it costs and the rule saying so.
     let mut queries: Vec<(skeleton::Reading, f64, Option<&'static str>)> =
@@ -649,6 +671,7 @@ fn by_skeleton(query: &str, abjad: bool, source: skeleton::Source, lexicon: &Lex
     // Full names with a patronymic (`Alexander Grigoryevich Lukashenko`)
     // are also read without it: gazetteers list given name and surname.
     let words: Vec<&str> = query.split(' ').collect();
+    let query_words = words.len();
     // Full names with middle names (`Rouhollah Moussavi Khomeini`, `Muammar
     // Abu Minyar al-Gaddafi`) are also read as first and last name: persons'
     // names (checked by the caller), in a script with capitals, which mark
@@ -682,8 +705,6 @@ fn by_skeleton(query: &str, abjad: bool, source: skeleton::Source, lexicon: &Lex
             }
         }
     }
-    let mut key_readings: std::collections::HashMap<u32, Vec<skeleton::Reading>> =
-        std::collections::HashMap::new();
     for (q, cost, why) in queries
         .iter()
         .filter(|q| q.0.strength() >= skeleton::MIN_STRENGTH)
@@ -698,14 +719,13 @@ fn by_skeleton(query: &str, abjad: bool, source: skeleton::Source, lexicon: &Lex
             continue;
         }
         let consonants = q.consonants();
-        let loose = q.loose();
         let strict = lexicon.by_skeleton(&consonants).iter().map(|&k| (k, false));
-        let unvocalized = abjad && loose.len() >= MIN_UNVOCALIZED_CLASSES;
-        let by_loose = lexicon
-            .by_loose(&loose)
-            .iter()
-            .filter(|_| unvocalized)
-            .map(|&k| (k, true));
+        let loose = if abjad { q.loose() } else { String::new() };
+        let by_loose = match abjad && loose.len() >= MIN_UNVOCALIZED_CLASSES {
+            true => lexicon.by_loose(&loose),
+            false => &[],
+        };
+        let by_loose = by_loose.iter().map(|&k| (k, true));
         for (key, loosely) in strict.chain(by_loose) {
             // Two spellings in a script without short vowels leave out the
             // same ones: between them, vowels and weak letters count as in
@@ -717,22 +737,38 @@ fn by_skeleton(query: &str, abjad: bool, source: skeleton::Source, lexicon: &Lex
             // Two spellings in one such script also split words alike; in
             // cased scripts, a name of one word is not two capitalized words
             // (`Tchang Kai` is not `Shanghai`; Pashto writes `استرا خان`).
-            let words = |s: &str| s.split(' ').count();
-            let (query_words, key_words) = (words(query), words(lexicon.key(key)));
+            let key_words = || lexicon.key(key).split(' ').count();
             let split_otherwise = match abjad {
-                true => !unwritten && query_words != key_words,
-                false => key_words == 1 && query_words > 1,
+                true => !unwritten && query_words != key_words(),
+                false => query_words > 1 && key_words() == 1,
             };
             if split_otherwise {
                 continue;
             }
-            // A key's readings once per span, however many readings of the
-            // span look it up.
-            let readings = key_readings
-                .entry(key)
-                .or_insert_with(|| skeleton::readings(lexicon.key(key)));
-            for k in readings.iter() {
-                if abjad && !k.for_unvocalized() {
+            if !abjad {
+                // The key's patterns alone give the score; its readings,
+                // for the rules, are made only for a score that may be
+                // kept.
+                for (r, pattern) in lexicon.key_patterns(key).split(' ').enumerate() {
+                    if !skeleton::consonants_of(pattern).eq(consonants.chars()) {
+                        continue;
+                    }
+                    let score = vowel_score(&q.pattern, pattern) - cost;
+                    let rules = || {
+                        let readings = skeleton::readings(lexicon.key(key));
+                        let mut rules = readings
+                            .get(r)
+                            .map(|k| skeleton::bridge(q, k))
+                            .unwrap_or_default();
+                        rules.extend(why);
+                        rules
+                    };
+                    keep_better(&mut found, key, score, floor, rules);
+                }
+                continue;
+            }
+            for k in skeleton::readings(lexicon.key(key)) {
+                if !k.for_unvocalized() {
                     continue;
                 }
                 let same = if loosely {
@@ -743,21 +779,43 @@ fn by_skeleton(query: &str, abjad: bool, source: skeleton::Source, lexicon: &Lex
                 if !same {
                     continue;
                 }
-                let score = skeleton_score(q, k, unwritten) - cost;
-                let mut rules = skeleton::bridge(q, k);
-                rules.extend(why);
-                if unwritten && k.pattern != q.pattern {
-                    rules.push("short vowels unwritten");
-                }
-                match found.iter_mut().find(|f| f.0 == key) {
-                    Some(f) if f.1 >= score => {}
-                    Some(f) => *f = (key, score, Method::Transliteration, rules),
-                    None => found.push((key, score, Method::Transliteration, rules)),
-                }
+                let score = skeleton_score(q, &k, unwritten) - cost;
+                let rules = || {
+                    let mut rules = skeleton::bridge(q, &k);
+                    rules.extend(why);
+                    if unwritten && k.pattern != q.pattern {
+                        rules.push("short vowels unwritten");
+                    }
+                    rules
+                };
+                keep_better(&mut found, key, score, floor, rules);
             }
         }
     }
     found
+}
+
+/// Keeps `score` for `key` in `found` if better than what it holds, with
+/// the rules that bridged the spellings (made only for a score of at least
+/// `floor`: a lower one is no candidate, and only hides the key from the
+/// fuzzy pass).
+fn keep_better(
+    found: &mut Found,
+    key: u32,
+    score: f64,
+    floor: f64,
+    rules: impl FnOnce() -> Vec<&'static str>,
+) {
+    let at = found.iter().position(|f| f.0 == key);
+    if at.is_some_and(|i| found[i].1 >= score) {
+        return;
+    }
+    let rules = if score >= floor { rules() } else { Vec::new() };
+    let entry = (key, score, Method::Transliteration, rules);
+    match at {
+        Some(i) => found[i] = entry,
+        None => found.push(entry),
+    }
 }
 
 /// What the approximate tier needs to know of a span's script, read in one
@@ -838,7 +896,7 @@ fn reads_as_a_word(surface: &str) -> bool {
 
 /// Whether every letter of `s` is Latin.
 pub(crate) fn is_latin_text(s: &str) -> bool {
-    s.chars().all(|c| !c.is_alphabetic() || is_latin(c))
+    s.is_ascii() || s.chars().all(|c| !c.is_alphabetic() || is_latin(c))
 }
 
 /// Whether byte `at` of `text` starts a sentence: nothing but spaces and

@@ -18,6 +18,7 @@ use crate::fuzzy;
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHasher};
 use std::hash::Hasher;
+use std::sync::Arc;
 
 /// What the index checks of a name before the similarity does: the bucket
 /// (initials and length) and the letters ([`fuzzy::letter_set`]).
@@ -76,6 +77,24 @@ pub(crate) struct FuzzyIndex {
 struct Variant {
     hash: u32,
     word: u32,
+}
+
+/// The indexed words that may be within the allowed edits of a word
+/// ([`FuzzyIndex::close`]).
+#[derive(Debug)]
+pub(crate) struct Close {
+    /// The words, each once.
+    words: Vec<u32>,
+    /// How many names hold them, counted once per word: counted when a
+    /// query of several words needs it, one read of the index per word.
+    names: std::sync::OnceLock<usize>,
+}
+
+impl Close {
+    /// How many words.
+    pub(crate) fn len(&self) -> usize {
+        self.words.len()
+    }
 }
 
 /// A name holding a word, and the word's position in it.
@@ -159,8 +178,9 @@ impl FuzzyIndex {
     /// word, the same initials, a length within [`fuzzy::LENGTH_SLACK`],
     /// letters that differ by no more than the edits allow. Each once, in
     /// no particular order; a superset of those [`fuzzy::similarity`]
-    /// accepts.
-    pub(crate) fn candidates(&self, query: &str) -> Vec<u32> {
+    /// accepts. `close` gives each word's [`FuzzyIndex::close`], which the
+    /// caller may remember.
+    pub(crate) fn candidates(&self, query: &str, close: impl Fn(&str) -> Arc<Close>) -> Vec<u32> {
         let profile = Profile::of(query);
         let most = fuzzy::most_differing_letters(query);
         let profiles = &*self.profiles;
@@ -171,29 +191,39 @@ impl FuzzyIndex {
                 && (p.letters ^ profile.letters).count_ones() <= most
         };
         // The word of the query whose close words hold the fewest names.
-        let Some((position, words)) = query
-            .split(' ')
-            .take(MAX_WORDS)
-            .map(|word| self.close_words(word))
-            .enumerate()
-            .min_by_key(|(_, words)| {
-                words
-                    .iter()
-                    .map(|&w| self.postings_of(w).len())
-                    .sum::<usize>()
+        let names_of = |close: &Close| {
+            *close.names.get_or_init(|| {
+                let words = close.words.iter();
+                words.map(|&w| self.postings_of(w).len()).sum()
             })
-        else {
+        };
+        let words: Vec<Arc<Close>> = query.split(' ').take(MAX_WORDS).map(close).collect();
+        let fewest = match words.len() {
+            1 => Some(0),
+            _ => (0..words.len()).min_by_key(|&i| names_of(&words[i])),
+        };
+        let Some(position) = fewest else {
             return Vec::new();
         };
-        let mut names: Vec<u32> = words
-            .into_iter()
-            .flat_map(|w| self.postings_of(w))
+        let close = &words[position];
+        let mut names: Vec<u32> = close
+            .words
+            .iter()
+            .flat_map(|&w| self.postings_of(w))
             .filter(|p| p.position as usize == position && fits(p.name))
             .map(|p| p.name)
             .collect();
         names.sort_unstable();
         names.dedup();
         names
+    }
+
+    /// The indexed words that may be within the allowed edits of `word`.
+    pub(crate) fn close(&self, word: &str) -> Close {
+        Close {
+            words: self.close_words(word),
+            names: std::sync::OnceLock::new(),
+        }
     }
 
     /// The indexed words that may be within the allowed edits of `word`.
@@ -206,7 +236,7 @@ impl FuzzyIndex {
         for hash in neighbourhood(word) {
             let p = prefix(hash, self.bits);
             let run = &variants[directory[p] as usize..directory[p + 1] as usize];
-            let from = run.partition_point(|v| v.hash < hash);
+            let from = first_at_least(run, hash, self.bits);
             words.extend(
                 run[from..]
                     .iter()
@@ -295,6 +325,44 @@ fn variants(words: &[&str]) -> (Vec<Variant>, Vec<u32>) {
     (variants, runs)
 }
 
+/// Where the first variant of `run` (sorted, every hash starting with the
+/// same `bits` bits as `hash`) whose hash is at least `hash` is: as
+/// `partition_point`, but starting where a uniform hash would be, since a
+/// binary search of a run of a thousand variants was a chain of cache
+/// misses and most of the fuzzy pass's time at a million names. The guess
+/// is usually within a few variants; the search gallops from it.
+fn first_at_least(run: &[Variant], hash: u32, bits: u32) -> usize {
+    let rest = 32 - bits;
+    let low = u64::from(hash) & ((1u64 << rest) - 1);
+    let guess = ((low * run.len() as u64) >> rest) as usize;
+    let below = |i: usize| run[i].hash < hash;
+    // The answer is in `lo..=hi`.
+    let (mut lo, mut hi) = (0, run.len());
+    let mut step = 1;
+    if guess < run.len() && below(guess) {
+        lo = guess + 1;
+        while let Some(probe) = guess.checked_add(step).filter(|&p| p < run.len()) {
+            if !below(probe) {
+                hi = probe;
+                break;
+            }
+            lo = probe + 1;
+            step *= 2;
+        }
+    } else {
+        hi = guess;
+        while let Some(probe) = guess.checked_sub(step) {
+            if below(probe) {
+                lo = probe + 1;
+                break;
+            }
+            hi = probe;
+            step *= 2;
+        }
+    }
+    lo + run[lo..hi].partition_point(|v| v.hash < hash)
+}
+
 /// The leading `bits` bits of `hash`.
 fn prefix(hash: u32, bits: u32) -> usize {
     hash.checked_shr(32 - bits).unwrap_or(0) as usize
@@ -345,14 +413,29 @@ mod tests {
             "masson",
         ];
         let index = FuzzyIndex::new((0u32..).zip(names));
-        let mut found = index.candidates("ahmed shah masud");
+        let close = |w: &str| Arc::new(index.close(w));
+        let mut found = index.candidates("ahmed shah masud", close);
         found.sort_unstable();
         assert!(found.contains(&0), "{found:?}");
-        assert!(index.candidates("pansjhir").contains(&3));
-        assert!(!index.candidates("zzzzzz").contains(&2));
+        assert!(index.candidates("pansjhir", close).contains(&3));
+        assert!(!index.candidates("zzzzzz", close).contains(&2));
     }
 
     proptest::proptest! {
+        /// The search from a guess finds what a binary search does.
+        #[test]
+        fn first_at_least_is_a_partition_point(
+            mut hashes in proptest::collection::vec(0u32..1 << 12, 0..200),
+            hash in 0u32..1 << 12,
+        ) {
+            hashes.sort_unstable();
+            let run: Vec<Variant> = hashes.iter().map(|&hash| Variant { hash, word: 0 }).collect();
+            proptest::prop_assert_eq!(
+                first_at_least(&run, hash, 20),
+                run.partition_point(|v| v.hash < hash)
+            );
+        }
+
         /// Every name the similarity accepts is among the candidates.
         #[test]
         fn candidates_hold_every_similar_name(
@@ -360,7 +443,7 @@ mod tests {
             query in "[a-dé]{1,10}( [a-d]{1,10}){0,2}",
         ) {
             let index = FuzzyIndex::new((0u32..).zip(names.iter().map(String::as_str)));
-            let found = index.candidates(&query);
+            let found = index.candidates(&query, |w| Arc::new(index.close(w)));
             for (k, name) in names.iter().enumerate() {
                 if fuzzy::similarity(&query, name).is_some() {
                     proptest::prop_assert!(found.contains(&(k as u32)), "{query} ~ {name}");

@@ -6,6 +6,7 @@ use crate::fuzzy;
 use crate::fuzzy_index::FuzzyIndex;
 use crate::keytable::KeyTable;
 use crate::known::{self, KnownNames};
+use crate::memo::{Memo, SurnameMemo};
 use crate::skeleton;
 use crate::tables::{Lists, StrLists, Strings};
 use crate::tokenize::Tokens;
@@ -114,7 +115,20 @@ pub(crate) struct Lexicon {
     /// Keys by the loose consonants of their readings, for text in scripts
     /// that write neither short vowels nor doubling.
     loose: StrLists,
+    /// The reading patterns of each key, made when first needed.
+    #[serde(skip)]
+    patterns: KeyPatterns,
+    /// The persons each word met is the surname of, per thread.
+    #[serde(skip)]
+    persons: SurnameMemo,
 }
+
+/// The reading patterns ([`skeleton::Reading::pattern`]) of each key,
+/// separated by spaces, made the first time a lookup compares the key and
+/// kept for every thread: with a million names, a skeleton is shared by
+/// hundreds of keys, each read again by every spelling of that skeleton.
+#[derive(Clone, Debug, Default)]
+struct KeyPatterns(std::sync::OnceLock<Box<[std::sync::OnceLock<Box<str>>]>>);
 
 /// Fewest letters a listed name needs to be found by skeleton or edit
 /// distance: shorter names link only when written as listed.
@@ -333,6 +347,8 @@ impl Lexicon {
         );
         let acronym_letters = acronym_letters(&forms);
         Lexicon {
+            patterns: KeyPatterns::default(),
+            persons: SurnameMemo::default(),
             cognates: cognates.into(),
             loose: loose.into(),
             acronym_letters: acronym_letters.into(),
@@ -415,15 +431,18 @@ impl Lexicon {
 
     /// Persons whose surname is normalized `word`, in any of its readings.
     pub(crate) fn persons_named(&self, word: &str) -> Vec<u32> {
-        let mut persons: Vec<u32> = Vec::new();
-        for reading in skeleton::readings(word) {
-            for &e in self.surnames.get(&reading.pattern) {
-                if !persons.contains(&e) {
-                    persons.push(e);
+        let named = || {
+            let mut persons: Vec<u32> = Vec::new();
+            for reading in skeleton::readings(word) {
+                for &e in self.surnames.get(&reading.pattern) {
+                    if !persons.contains(&e) {
+                        persons.push(e);
+                    }
                 }
             }
-        }
-        persons
+            persons
+        };
+        self.persons.get_or(word, named).to_vec()
     }
 
     /// Whether person `e` has normalized `word` as the surname of one of its
@@ -503,15 +522,34 @@ impl Lexicon {
         })
     }
 
+    /// The patterns of key `k`'s readings ([`skeleton::readings`]), in
+    /// order, separated by spaces.
+    pub(crate) fn key_patterns(&self, k: u32) -> &str {
+        let patterns = self.patterns.0.get_or_init(|| {
+            let keys = self.keys.len();
+            std::iter::repeat_with(Default::default)
+                .take(keys)
+                .collect()
+        });
+        let read = || {
+            let readings = skeleton::readings(self.key(k));
+            let patterns: Vec<&str> = readings.iter().map(|r| r.pattern.as_str()).collect();
+            patterns.join(" ").into()
+        };
+        patterns.get(k as usize).map_or("", |p| p.get_or_init(read))
+    }
+
     /// Keys with a reading whose consonant skeleton is `consonants`.
     pub(crate) fn by_skeleton(&self, consonants: &str) -> &[u32] {
         self.skeletons.get(consonants)
     }
 
-    /// Keys similar to normalized `query`, with their similarity.
-    pub(crate) fn fuzzy(&self, query: &str) -> Vec<(u32, f64)> {
+    /// Keys similar to normalized `query`, with their similarity; the close
+    /// words of its words remembered in `memo`.
+    pub(crate) fn fuzzy(&self, query: &str, memo: &Memo) -> Vec<(u32, f64)> {
+        let close = |word: &str| memo.close_words(word, || self.fuzzy.close(word));
         self.fuzzy
-            .candidates(query)
+            .candidates(query, close)
             .into_iter()
             .filter_map(|k| fuzzy::similarity(query, self.key(k)).map(|sim| (k, sim)))
             .collect()

@@ -349,7 +349,7 @@ impl Linker {
             );
             let taken = &resolution.taken;
             approximate.extend(candidates::permuted_acronyms(&doc, &self.lexicon, taken));
-            approximate.extend(candidates::cognates(&doc, &self.lexicon, taken));
+            approximate.extend(candidates::cognates(&doc, &self.lexicon, taken, &self.memo));
             approximate.iter_mut().for_each(|c| rules.apply(c));
             resolution.tier(approximate, threshold);
             self.compose_around_places(&doc, &mut rules, &mut resolution);

@@ -11,12 +11,15 @@
 //! is full it becomes the old one, so the spellings still met survive and
 //! the rest are forgotten.
 
+use std::borrow::Borrow;
 use std::cell::RefCell;
+use std::hash::Hash;
 use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 use thread_local::ThreadLocal;
 
+use crate::fuzzy_index::Close;
 use crate::mention::Method;
 use crate::skeleton::Source;
 
@@ -36,10 +39,120 @@ const GENERATION: usize = 1 << 15;
 /// is retired: with a million names, one spelling may find hundreds.
 const GENERATION_KEYS: usize = 1 << 19;
 
-/// Per-thread tables of what the approximate lookups found.
-#[derive(Default)]
+/// Words whose close words ([`Close`]) one thread remembers.
+const WORDS: usize = 1 << 14;
+
+/// Close words, over all words, one thread remembers.
+const CLOSE_WORDS: usize = 1 << 20;
+
+/// Words whose cognate prefixes one thread remembers.
+const PREFIXES: usize = 1 << 15;
+
+/// Per-thread tables of what the approximate lookups found, and of what
+/// they compute for every span holding a word: its close words (the fuzzy
+/// lookup) and its cognate prefix.
+#[derive(Clone, Debug, Default)]
 pub(crate) struct Memo {
-    threads: ThreadLocal<RefCell<Generations>>,
+    threads: PerThread<Generations>,
+    words: PerThread<Recent<Box<str>, Close>>,
+    prefixes: PerThread<Recent<Box<str>, Option<String>>>,
+}
+
+/// Words whose persons by surname one thread remembers.
+const SURNAMES: usize = 1 << 15;
+
+/// Per-thread tables of the persons each word is the surname of
+/// ([`Lexicon::persons_named`](crate::lexicon::Lexicon::persons_named)):
+/// every document looks up its capitalized words, and news names the same
+/// persons again and again.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct SurnameMemo(PerThread<Recent<Box<str>, [u32]>>);
+
+impl SurnameMemo {
+    /// What `persons` finds for normalized `word`, from this thread's table
+    /// when it was looked up before.
+    pub(crate) fn get_or(&self, word: &str, persons: impl FnOnce() -> Vec<u32>) -> Arc<[u32]> {
+        let mut table = self.0.get();
+        let limits = (SURNAMES, usize::MAX);
+        table.get_or(
+            word,
+            |w: &str| Box::from(w),
+            limits,
+            || (persons().into(), 0),
+        )
+    }
+}
+
+/// One value per thread, made on the thread's first use. A copy (of a
+/// linker) starts with none: what its threads met is not copied.
+struct PerThread<T: Send>(ThreadLocal<RefCell<T>>);
+
+impl<T: Send + Default> PerThread<T> {
+    /// This thread's value.
+    fn get(&self) -> std::cell::RefMut<'_, T> {
+        self.0.get_or_default().borrow_mut()
+    }
+}
+
+impl<T: Send> Default for PerThread<T> {
+    fn default() -> Self {
+        PerThread(ThreadLocal::new())
+    }
+}
+
+impl<T: Send> Clone for PerThread<T> {
+    fn clone(&self) -> Self {
+        PerThread::default()
+    }
+}
+
+impl<T: Send> std::fmt::Debug for PerThread<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("PerThread")
+    }
+}
+
+/// One thread's table of values it may compute again, forgotten all at
+/// once when it holds too many (entries, or the weight of their values).
+struct Recent<K, V: ?Sized> {
+    map: FxHashMap<K, Arc<V>>,
+    weight: usize,
+}
+
+impl<K, V: ?Sized> Default for Recent<K, V> {
+    fn default() -> Self {
+        Recent {
+            map: FxHashMap::default(),
+            weight: 0,
+        }
+    }
+}
+
+impl<K: Hash + Eq, V: ?Sized> Recent<K, V> {
+    /// The value of `key`, remembered or made by `make` (with its weight);
+    /// at most `entries` entries and `most` weight.
+    fn get_or<Q: Hash + Eq + ?Sized>(
+        &mut self,
+        key: &Q,
+        owned: impl FnOnce(&Q) -> K,
+        (entries, most): (usize, usize),
+        make: impl FnOnce() -> (Arc<V>, usize),
+    ) -> Arc<V>
+    where
+        K: Borrow<Q>,
+    {
+        if let Some(value) = self.map.get(key) {
+            return Arc::clone(value);
+        }
+        let (value, weight) = make();
+        if self.map.len() >= entries || self.weight + weight > most {
+            self.map.clear();
+            self.weight = 0;
+        }
+        self.weight += weight;
+        self.map.insert(owned(key), Arc::clone(&value));
+        value
+    }
 }
 
 /// One thread's table: the spellings looked up lately and before that.
@@ -61,14 +174,48 @@ impl Memo {
         source: Source,
         look_up: impl FnOnce() -> Found,
     ) -> Arc<Found> {
-        let cell = self.threads.get_or_default();
         let key: Query = (query.into(), abjad, source);
-        if let Some(found) = cell.borrow_mut().take(&key) {
+        let remembered = self.threads.get().take(&key);
+        if let Some(found) = remembered {
             return found;
         }
         let found = Arc::new(look_up());
-        cell.borrow_mut().keep(key, Arc::clone(&found));
+        self.threads.get().keep(key, Arc::clone(&found));
         found
+    }
+
+    /// The cognate prefix `prefix` gives normalized `word`, from this
+    /// thread's table when it was read before.
+    pub(crate) fn cognate_prefix(
+        &self,
+        word: &str,
+        prefix: impl FnOnce() -> Option<String>,
+    ) -> Arc<Option<String>> {
+        let mut table = self.prefixes.get();
+        let limits = (PREFIXES, usize::MAX);
+        table.get_or(
+            word,
+            |w: &str| Box::from(w),
+            limits,
+            || (Arc::new(prefix()), 0),
+        )
+    }
+
+    /// What `close` finds for normalized `word`, from this thread's table
+    /// when it was looked up before.
+    pub(crate) fn close_words(&self, word: &str, close: impl FnOnce() -> Close) -> Arc<Close> {
+        let limits = (WORDS, CLOSE_WORDS);
+        let mut table = self.words.get();
+        table.get_or(
+            word,
+            |w: &str| Box::from(w),
+            limits,
+            || {
+                let found = close();
+                let weight = found.len();
+                (Arc::new(found), weight)
+            },
+        )
     }
 }
 
@@ -93,19 +240,6 @@ impl Generations {
     }
 }
 
-/// A copy of a linker starts with empty tables.
-impl Clone for Memo {
-    fn clone(&self) -> Memo {
-        Memo::default()
-    }
-}
-
-impl std::fmt::Debug for Memo {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Memo")
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -124,6 +258,23 @@ mod tests {
         assert_eq!(first, again);
         memo.get_or("kaboul", true, Source::Latin, look_up);
         assert_eq!(calls.get(), 2, "another script is another lookup");
+    }
+
+    #[test]
+    fn a_full_table_forgets_everything() {
+        let mut recent: Recent<u32, u32> = Recent::default();
+        let calls = std::cell::Cell::new(0);
+        let make = |v| {
+            calls.set(calls.get() + 1);
+            (Arc::new(v), 1)
+        };
+        assert_eq!(*recent.get_or(&1, |&k| k, (2, 10), || make(10)), 10);
+        assert_eq!(*recent.get_or(&1, |&k| k, (2, 10), || make(11)), 10);
+        recent.get_or(&2, |&k| k, (2, 10), || make(20));
+        recent.get_or(&3, |&k| k, (2, 10), || make(30));
+        assert_eq!(calls.get(), 3);
+        assert_eq!(recent.map.len(), 1, "full at two entries");
+        assert_eq!(*recent.get_or(&1, |&k| k, (2, 10), || make(12)), 12);
     }
 
     #[test]
