@@ -14,7 +14,7 @@ mod file;
 use crate::flat::{self, Blobs, Flat, Source};
 use crate::lexicon::Lexicon;
 use crate::tables::{Packed, StrTable};
-use crate::{BuildError, Entity, Gazetteer, KnownNames, Linker, LinkerBuilder, SourceFile};
+use crate::{BuildError, Entity, Gazetteer, KnownNames, Linker, LinkerBuilder, Names, SourceFile};
 pub(crate) use file::KnownRecord;
 use file::{Encoded, Header, Prefix, PREFIX};
 use memmap2::Mmap;
@@ -501,7 +501,7 @@ fn probe() -> Linker {
         .map(|entity| {
             let mut entity = entity.clone();
             entity.aliases.clear();
-            entity.names.clear();
+            entity.names = Names::default();
             entity
         })
         .collect();
