@@ -248,16 +248,24 @@ impl Lexicon {
                     .filter_map(|(_, key)| outer_words(key))
                     .collect();
                 let surnames = crate::coreference::surname_index(listed_persons.iter().copied());
-                (other_surnames, middle_named, surnames)
+                (other_surnames, middle_named, surnames.into())
             },
         );
+        // Freed, or made flat, before the largest phase, the approximate
+        // indexes: the persons' names and the forms' keys are no longer
+        // needed, and the keys and their entries are final.
+        drop((listed_persons, known_persons));
+        drop(form_keys);
+        let LexiconBuilder { keys, entries, .. } = lexicon;
+        let keys: Strings = keys.iter().collect();
+        let entries: Lists<Entry> = entries.into();
         // Keys that may be found by skeleton, edit distance or cognates: a
         // listed name (not an acronym) of an entity that allows it; cognates
         // only for names that are not persons'. Not the known names: read
         // approximately, names in a dozen languages and scripts find words
         // they are not (Greek `Υεμένη` would find `Khamenei`).
         let approximable = |k: usize, persons: bool| {
-            lexicon.entries[k].iter().any(|en| {
+            entries[k].iter().any(|en| {
                 let form = &forms[en.form as usize];
                 let entity = &gazetteer.entities()[form.entity as usize];
                 en.via.is_none()
@@ -267,10 +275,10 @@ impl Lexicon {
                     && (persons || entity.kind != EntityType::Person)
             })
         };
-        let approximate: Vec<u32> = (0..lexicon.keys.len() as u32)
+        let approximate: Vec<u32> = (0..keys.len() as u32)
             .into_par_iter()
             .filter(|&k| {
-                let key = &*lexicon.keys[k as usize];
+                let key = &keys[k as usize];
                 let letters = key.chars().filter(|c| c.is_alphabetic()).count();
                 letters >= MIN_APPROXIMATE_LETTERS && approximable(k as usize, true)
             })
@@ -279,69 +287,72 @@ impl Lexicon {
         // each has parts that run on one core.
         let (fuzzy, (skeletons, loose, cognates)) = rayon::join(
             || {
-                let keys = approximate.iter().map(|&k| (k, &*lexicon.keys[k as usize]));
-                FuzzyIndex::new(keys.filter(|(_, key)| fuzzy::eligible(key)))
+                let names = approximate.iter().map(|&k| (k, &keys[k as usize]));
+                FuzzyIndex::new(names.filter(|(_, key)| fuzzy::eligible(key)))
             },
             || {
-                // What each key is indexed under, computed on all cores,
-                // then gathered in key order.
-                let lookups: Vec<Lookups> = approximate
-                    .par_iter()
-                    .map(|&k| {
-                        let key = &*lexicon.keys[k as usize];
-                        let readings = skeleton::readings(key)
-                            .into_iter()
-                            .filter(|r| r.strength() >= skeleton::MIN_STRENGTH)
-                            .map(|r| (r.consonants(), r.for_unvocalized().then(|| r.loose())))
-                            .collect();
-                        Lookups {
-                            readings,
-                            cognates: skeleton::cognate_signature(key, NOT_INITIALS)
-                                .filter(|_| approximable(k as usize, false)),
-                        }
-                    })
-                    .collect();
                 let mut skeletons: HashMap<String, Vec<u32>> = HashMap::default();
                 let mut cognates: HashMap<String, Vec<u32>> = HashMap::default();
                 let mut loose: HashMap<String, Vec<u32>> = HashMap::default();
-                for (&k, found) in approximate.iter().zip(lookups) {
-                    for (consonants, loose_consonants) in found.readings {
-                        let lookups = [
-                            (&mut skeletons, Some(consonants)),
-                            (&mut loose, loose_consonants),
-                        ];
-                        for (index, lookup) in lookups
-                            .into_iter()
-                            .filter_map(|(index, lookup)| Some((index, lookup?)))
-                        {
-                            let keys = index.entry(lookup).or_default();
-                            if keys.last() != Some(&k) {
-                                keys.push(k);
+                // What each key is indexed under, computed on all cores,
+                // then gathered in key order; a chunk of keys at a time, so
+                // that the readings of every key are never held at once.
+                for chunk in approximate.chunks(LOOKUP_CHUNK) {
+                    let lookups: Vec<Lookups> = chunk
+                        .par_iter()
+                        .map(|&k| {
+                            let key = &keys[k as usize];
+                            let readings = skeleton::readings(key)
+                                .into_iter()
+                                .filter(|r| r.strength() >= skeleton::MIN_STRENGTH)
+                                .map(|r| (r.consonants(), r.for_unvocalized().then(|| r.loose())))
+                                .collect();
+                            Lookups {
+                                readings,
+                                cognates: skeleton::cognate_signature(key, NOT_INITIALS)
+                                    .filter(|_| approximable(k as usize, false)),
+                            }
+                        })
+                        .collect();
+                    for (&k, found) in chunk.iter().zip(lookups) {
+                        for (consonants, loose_consonants) in found.readings {
+                            let lookups = [
+                                (&mut skeletons, Some(consonants)),
+                                (&mut loose, loose_consonants),
+                            ];
+                            for (index, lookup) in lookups
+                                .into_iter()
+                                .filter_map(|(index, lookup)| Some((index, lookup?)))
+                            {
+                                let keys = index.entry(lookup).or_default();
+                                if keys.last() != Some(&k) {
+                                    keys.push(k);
+                                }
                             }
                         }
-                    }
-                    if let Some(signature) = found.cognates {
-                        cognates.entry(signature).or_default().push(k);
+                        if let Some(signature) = found.cognates {
+                            cognates.entry(signature).or_default().push(k);
+                        }
                     }
                 }
-                (skeletons, loose, cognates)
+                (skeletons.into(), loose.into(), cognates.into())
             },
         );
         let acronym_letters = acronym_letters(&forms);
         Lexicon {
-            cognates: cognates.into(),
-            loose: loose.into(),
+            cognates,
+            loose,
             acronym_letters: acronym_letters.into(),
             forms,
-            keys: lexicon.keys.iter().collect(),
-            entries: lexicon.entries.into(),
+            keys,
+            entries,
             table,
             others,
             other_surnames,
             middle_named,
             fuzzy,
-            skeletons: skeletons.into(),
-            surnames: surnames.into(),
+            skeletons,
+            surnames,
             first_forms: by_entity.iter().map(|r| r.start as u32).collect(),
             excluded: keys_of(gazetteer, normalizer, |e| &e.not),
             context: keys_of(gazetteer, normalizer, |e| &e.context),
@@ -555,6 +566,10 @@ const MAX_SURNAME_KEYS_RESPELLED: usize = 10_000;
 /// der Leyen`), normalized. Not `del`, which also starts an epithet's tail
 /// (`León del Panjshir`).
 pub(crate) const FAMILY_PARTICLES: &[&str] = &["bin", "ibn", "ben", "bint", "ould", "von", "van"];
+
+/// How many keys' readings are computed at once while the approximate
+/// indexes are built.
+const LOOKUP_CHUNK: usize = 1 << 16;
 
 /// What one key is indexed under for the approximate passes.
 struct Lookups {
