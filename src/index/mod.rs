@@ -597,10 +597,11 @@ mod tests {
         longer.push(0);
         assert!(matches!(load(&longer), Err(IndexErrorKind::Corrupt { .. })));
         let mut format = good.clone();
-        format[8] = 2;
+        let next = file::FORMAT + 1;
+        format[8..12].copy_from_slice(&next.to_le_bytes());
         assert!(matches!(
             load(&format),
-            Err(IndexErrorKind::Format { found: 2 })
+            Err(IndexErrorKind::Format { found }) if found == next
         ));
         let old = Header {
             canon: "0.0.1".into(),
