@@ -473,10 +473,13 @@ impl<'a> Checker<'a> {
 
     /// The positions of the names of the entity just checked, in the order
     /// of [`PLACED_KEYS`], `names` by tag, each list in order.
-    fn placed_in_order(&mut self) -> Box<[(usize, usize)]> {
+    fn placed_in_order(&mut self) -> Box<[(u32, u32)]> {
         self.positions
             .sort_by(|(rank, tag, _), (other, other_tag, _)| (rank, tag).cmp(&(other, other_tag)));
-        self.positions.iter().map(|&(_, _, at)| at).collect()
+        let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        (self.positions.iter())
+            .map(|&(_, _, (line, column))| (narrow(line), narrow(column)))
+            .collect()
     }
 
     /// Records that `key` (a key, or an array element such as `aliases[1]`)

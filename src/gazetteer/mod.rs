@@ -285,9 +285,10 @@ pub struct Entity {
     /// Line and column of each name and element of a list of
     /// [`PLACED_KEYS`], in the order of [`Entity::placed_paths`]: a slice,
     /// not a map by key path, whose nodes would take more memory than the
-    /// entity.
+    /// entity. Thirty-two bits each: a line or column beyond is kept as
+    /// `u32::MAX`.
     #[serde(skip)]
-    positions: Box<[(usize, usize)]>,
+    positions: Box<[(u32, u32)]>,
 }
 
 /// The keys whose values' places an [`Entity`] keeps, in the order it
@@ -318,8 +319,8 @@ impl Entity {
         let &(line, column) = self.positions.get(at)?;
         Some(Origin {
             path: self.origin.path.clone(),
-            line,
-            column,
+            line: line as usize,
+            column: column as usize,
         })
     }
 
