@@ -74,7 +74,6 @@ const MAX_COMPOSED_PER_FORM: usize = 64;
 #[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Lexicon {
     forms: Vec<Form>,
-    keys: Strings,
     entries: Lists<Entry>,
     table: KeyTable,
     /// Names of entities that canon knows and the gazetteer does not list
@@ -97,11 +96,12 @@ pub(crate) struct Lexicon {
     surnames: StrLists,
     /// The first form of each entity (its canonical name).
     first_forms: Vec<u32>,
-    /// Each entity's `not` spellings and `context` words, normalized.
-    excluded: Vec<Vec<String>>,
-    context: Vec<Vec<String>>,
+    /// Each entity's `not` spellings and `context` words, normalized:
+    /// lists end to end, as most are empty.
+    excluded: Lists<String>,
+    context: Lists<String>,
     /// Each entity's description, normalized.
-    descriptions: Vec<String>,
+    descriptions: Strings,
     /// Acronyms (listed or initials) of three letters or more, by their
     /// letters in alphabetical order.
     acronym_letters: StrLists,
@@ -229,11 +229,17 @@ impl Lexicon {
                 })
             })
             .collect();
-        // The key table is built on one core while the persons' indexes
-        // are on the other.
-        let index = std::mem::take(&mut lexicon.index);
+        // The keys are final: made flat, and their table is built on one
+        // core while the persons' indexes are on the other.
+        let LexiconBuilder {
+            keys,
+            entries,
+            index,
+        } = lexicon;
+        drop(index);
+        let keys: Strings = keys.iter().collect();
         let (table, (other_surnames, middle_named, surnames)) = rayon::join(
-            || KeyTable::from_index(index),
+            || KeyTable::new(keys),
             || {
                 let other_surnames =
                     crate::coreference::surname_index(known_persons.iter().copied())
@@ -253,12 +259,11 @@ impl Lexicon {
         );
         // Freed, or made flat, before the largest phase, the approximate
         // indexes: the persons' names and the forms' keys are no longer
-        // needed, and the keys and their entries are final.
+        // needed, and the keys' entries are final.
         drop((listed_persons, known_persons));
         drop(form_keys);
-        let LexiconBuilder { keys, entries, .. } = lexicon;
-        let keys: Strings = keys.iter().collect();
         let entries: Lists<Entry> = entries.into();
+        let keys = table.keys();
         // Keys that may be found by skeleton, edit distance or cognates: a
         // listed name (not an acronym) of an entity that allows it; cognates
         // only for names that are not persons'. Not the known names: read
@@ -344,7 +349,6 @@ impl Lexicon {
             loose,
             acronym_letters: acronym_letters.into(),
             forms,
-            keys,
             entries,
             table,
             others,
@@ -370,6 +374,8 @@ impl Lexicon {
                         .or_else(|| known_entity.and_then(|k| k.description.as_deref()));
                     normalizer.key(description.unwrap_or_default())
                 })
+                .collect::<Vec<String>>()
+                .iter()
                 .collect(),
         }
     }
@@ -381,7 +387,7 @@ impl Lexicon {
 
     /// The normalized key `k`.
     pub(crate) fn key(&self, k: u32) -> &str {
-        &self.keys[k as usize]
+        &self.table.keys()[k as usize]
     }
 
     /// The key `text` is, if any.
@@ -518,7 +524,7 @@ impl Lexicon {
     /// gazetteer of `entities` entities: what a lexicon read from an index
     /// must satisfy before it is used.
     pub(crate) fn validate(&self, entities: usize) -> Result<(), &'static str> {
-        let (forms, keys) = (self.forms.len(), self.keys.len());
+        let (forms, keys) = (self.forms.len(), self.table.len());
         let below = |ids: &[u32], n: usize| ids.iter().all(|&id| (id as usize) < n);
         let per_entity = [
             self.excluded.len(),
@@ -537,7 +543,6 @@ impl Lexicon {
                 }),
                 "entries",
             ),
-            (self.table.ids_below(keys), "key table"),
             (self.fuzzy.is_consistent(keys), "fuzzy index"),
             (below(self.skeletons.values(), keys), "skeletons"),
             (below(self.loose.values(), keys), "loose skeletons"),
@@ -676,12 +681,13 @@ fn keys_of(
     gazetteer: &Gazetteer,
     normalizer: &Normalizer,
     list: impl Fn(&crate::Entity) -> &Vec<String> + Sync,
-) -> Vec<Vec<String>> {
-    gazetteer
+) -> Lists<String> {
+    let keys: Vec<Vec<String>> = gazetteer
         .entities()
         .par_iter()
         .map(|e| list(e).iter().map(|s| normalizer.key(s)).collect())
-        .collect()
+        .collect();
+    keys.into()
 }
 
 /// Lower-case words that do not count in an organization's initials.
@@ -748,14 +754,13 @@ fn other_names(
     matched: &HashSet<u32>,
     index: &HashMap<Box<str>, u32>,
 ) -> KeyTable {
-    let mut others: HashMap<Box<str>, u32> = HashMap::default();
-    for (key, mut bearers) in known.into_iter().flat_map(KnownNames::keys) {
-        if !index.contains_key(key) && bearers.any(|b| !matched.contains(&b)) {
-            let id = others.len() as u32;
-            others.insert(key.into(), id);
-        }
-    }
-    KeyTable::from_index(others)
+    let others = known
+        .into_iter()
+        .flat_map(KnownNames::keys)
+        .filter_map(|(key, mut bearers)| {
+            (!index.contains_key(key) && bearers.any(|b| !matched.contains(&b))).then_some(key)
+        });
+    KeyTable::new(others.collect())
 }
 
 fn derive(
@@ -950,7 +955,7 @@ mod tests {
     fn keys(toml: &str) -> Vec<String> {
         let gazetteer = Gazetteer::from_toml("g.toml", toml).expect("valid");
         let lexicon = Lexicon::new(&gazetteer, &Normalizer::new(), None);
-        lexicon.keys.iter().map(|k| k.to_string()).collect()
+        lexicon.table.keys().iter().map(|k| k.to_string()).collect()
     }
 
     #[test]

@@ -132,7 +132,11 @@ impl StrTable {
     /// position. Positions are below `u32::MAX`, as every identifier of the
     /// lexicon is.
     pub(crate) fn new<S: AsRef<str>>(strings: impl IntoIterator<Item = S>) -> StrTable {
-        let strings: Strings = strings.into_iter().collect();
+        StrTable::of(strings.into_iter().collect())
+    }
+
+    /// The table of `strings`, which it keeps, as [`StrTable::new`] does.
+    pub(crate) fn of(strings: Strings) -> StrTable {
         let capacity = (strings.len() * 2).next_power_of_two();
         let mut slots = vec![EMPTY; capacity];
         let mask = capacity - 1;
@@ -171,6 +175,11 @@ impl StrTable {
             at = (at + 1) & mask;
         }
         None
+    }
+
+    /// The strings, by position.
+    pub(crate) fn strings(&self) -> &Strings {
+        &self.strings
     }
 
     /// Whether the table holds `text`.
