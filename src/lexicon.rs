@@ -203,6 +203,8 @@ impl Lexicon {
         for (key, entry) in composed {
             lexicon.add(&key, entry, &forms);
         }
+        let first_forms: Vec<u32> = by_entity.iter().map(|r| r.start as u32).collect();
+        drop((by_entity, known_forms));
         let matched: HashSet<u32> = same_as.values().copied().collect();
         let others = other_names(known, &matched, &lexicon.index);
         // Persons' names, already normalized: the gazetteer's own (with
@@ -237,7 +239,10 @@ impl Lexicon {
             index,
         } = lexicon;
         drop(index);
-        let keys: Strings = keys.iter().collect();
+        let keys: Strings = {
+            let boxed = keys; // freed at the end of the block
+            boxed.iter().collect()
+        };
         let (table, (other_surnames, middle_named, surnames)) = rayon::join(
             || KeyTable::new(keys),
             || {
@@ -357,7 +362,7 @@ impl Lexicon {
             fuzzy,
             skeletons,
             surnames,
-            first_forms: by_entity.iter().map(|r| r.start as u32).collect(),
+            first_forms,
             excluded: keys_of(gazetteer, normalizer, |e| &e.not),
             context: keys_of(gazetteer, normalizer, |e| &e.context),
 

@@ -21,12 +21,6 @@ pub(crate) struct Packed {
     ends: Flat<u64>,
 }
 
-impl<S: AsRef<[u8]>> FromIterator<S> for Packed {
-    fn from_iter<I: IntoIterator<Item = S>>(strings: I) -> Packed {
-        Packed::of(strings, |s| s.as_ref())
-    }
-}
-
 impl Packed {
     /// The strings `bytes` sees in `strings`, end to end.
     fn of<S>(strings: impl IntoIterator<Item = S>, bytes: impl Fn(&S) -> &[u8]) -> Packed {
@@ -39,6 +33,26 @@ impl Packed {
             bytes: all.into(),
             ends: ends.into(),
         }
+    }
+
+    /// Each of `items` as `encode` appends it to a buffer, end to end.
+    ///
+    /// # Errors
+    ///
+    /// The first error of `encode`.
+    pub(crate) fn encoded<T, E>(
+        items: &[T],
+        mut encode: impl FnMut(&T, Vec<u8>) -> Result<Vec<u8>, E>,
+    ) -> Result<Packed, E> {
+        let (mut all, mut ends) = (Vec::new(), Vec::with_capacity(items.len()));
+        for item in items {
+            all = encode(item, all)?;
+            ends.push(all.len() as u64);
+        }
+        Ok(Packed {
+            bytes: all.into(),
+            ends: ends.into(),
+        })
     }
 
     /// How many strings.

@@ -450,17 +450,14 @@ fn embedded_hash() -> u64 {
 /// The index of `linker` with `header`, ready to be written.
 fn encode(linker: &Linker, header: &Header) -> io::Result<Encoded> {
     let header = postcard::to_stdvec(header).map_err(io::Error::other)?;
-    let entities: Vec<Vec<u8>> = linker
-        .gazetteer()
-        .entities()
-        .par_iter()
-        .map(postcard::to_stdvec)
-        .collect::<Result<_, _>>()
+    // One buffer for all: a vector per entity would be a million small
+    // allocations held at once, for a fraction of a second of work saved.
+    let entities = Packed::encoded(linker.gazetteer().entities(), postcard::to_extend)
         .map_err(io::Error::other)?;
     let blobs = Blobs::new((PREFIX + header.len()) as u64);
     let (lexicon, blobs) = flat::encode(linker.lexicon(), blobs);
     let payload = Payload {
-        entities: entities.into_iter().collect(),
+        entities,
         ids: linker.gazetteer().ids().clone(),
         lexicon: lexicon.map_err(io::Error::other)?.into(),
     };
