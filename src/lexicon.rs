@@ -7,7 +7,7 @@ use crate::fuzzy_index::FuzzyIndex;
 use crate::keytable::KeyTable;
 use crate::known::{self, KnownNames};
 use crate::skeleton;
-use crate::tables::{Lists, StrLists, Strings};
+use crate::tables::{Lists, StrLists, StrListsBuilder, Strings};
 use crate::tokenize::Tokens;
 use crate::{EntityType, Gazetteer, Normalizer};
 use rayon::prelude::*;
@@ -301,9 +301,9 @@ impl Lexicon {
                 FuzzyIndex::new(names.filter(|(_, key)| fuzzy::eligible(key)))
             },
             || {
-                let mut skeletons: HashMap<String, Vec<u32>> = HashMap::default();
-                let mut cognates: HashMap<String, Vec<u32>> = HashMap::default();
-                let mut loose: HashMap<String, Vec<u32>> = HashMap::default();
+                let mut skeletons = StrListsBuilder::default();
+                let mut cognates = StrListsBuilder::default();
+                let mut loose = StrListsBuilder::default();
                 // What each key is indexed under, computed on all cores,
                 // then gathered in key order; a chunk of keys at a time, so
                 // that the readings of every key are never held at once.
@@ -334,18 +334,15 @@ impl Lexicon {
                                 .into_iter()
                                 .filter_map(|(index, lookup)| Some((index, lookup?)))
                             {
-                                let keys = index.entry(lookup).or_default();
-                                if keys.last() != Some(&k) {
-                                    keys.push(k);
-                                }
+                                index.push(&lookup, k);
                             }
                         }
                         if let Some(signature) = found.cognates {
-                            cognates.entry(signature).or_default().push(k);
+                            cognates.push(&signature, k);
                         }
                     }
                 }
-                (skeletons.into(), loose.into(), cognates.into())
+                (skeletons.build(), loose.build(), cognates.build())
             },
         );
         let acronym_letters = acronym_letters(&forms);
