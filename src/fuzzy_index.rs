@@ -138,14 +138,17 @@ impl FuzzyIndex {
                 });
             }
         }
-        let (bits, variants) = variants(&distinct);
+        // The postings are made flat, and what they were gathered in freed,
+        // before the variants take the most memory of the build.
+        drop(words);
         let mut offsets = Vec::with_capacity(by_word.len() + 1);
-        let mut postings = Vec::new();
+        let mut postings = Vec::with_capacity(by_word.iter().map(Vec::len).sum());
         offsets.push(0);
         for list in by_word {
             postings.extend(list);
             offsets.push(postings.len() as u32);
         }
+        let (bits, variants) = variants(&distinct);
         FuzzyIndex {
             profiles: profiles.into(),
             suffixes: variants.suffixes.into(),
