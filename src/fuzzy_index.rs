@@ -52,10 +52,14 @@ pub(crate) struct FuzzyIndex {
     /// Each name's profile, by identifier (names not indexed have the
     /// default one, and no postings).
     profiles: Flat<Profile>,
-    /// (hash of a deletion variant, word), sorted.
-    variants: Flat<Variant>,
+    /// The deletion variants, by the leading `bits` bits of their hash
+    /// (the directory), then by the last 16 bits (their suffix), then by
+    /// word: the suffix of each.
+    suffixes: Flat<u16>,
+    /// The word of each variant of `suffixes`.
+    words: Flat<u32>,
     /// Where the variants whose hash starts with each `bits` bits start in
-    /// `variants`; one more than the directory's size. A lookup is one
+    /// `suffixes`; one more than the directory's size. A lookup is one
     /// directory read and a search in a short run, not a
     /// binary search over millions of cache lines.
     directory: Flat<u32>,
@@ -68,15 +72,18 @@ pub(crate) struct FuzzyIndex {
     postings: Flat<Posting>,
 }
 
-/// A deletion variant of a word: the hash of the string, and the word.
-/// Thirty-two bits of hash: at a million names, about one hash looked up
-/// in sixty also finds an unrelated word, whose names the profile or
+/// The deletion variants of a set of words, sorted as [`FuzzyIndex`]
+/// keeps them. A variant is known by thirty-two bits of the hash of its
+/// string: the directory's bits (16 at a million names) and a 16-bit suffix
+/// stored beside its word. At a million names, about one hash looked up in
+/// sixty also finds an unrelated word, whose names the profile or
 /// [`fuzzy::similarity`] then rejects; 64 bits would double the index.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, bytemuck::Pod, bytemuck::Zeroable)]
-#[repr(C)]
-struct Variant {
-    hash: u32,
-    word: u32,
+struct Variants {
+    suffixes: Vec<u16>,
+    words: Vec<u32>,
+    /// Where the variants of each prefix of the directory's bits start;
+    /// one more than the prefixes.
+    directory: Vec<u32>,
 }
 
 /// The indexed words that may be within the allowed edits of a word
@@ -150,23 +157,22 @@ impl FuzzyIndex {
                 });
             }
         }
-        let (variants, runs) = variants(&distinct);
-        let bits = (usize::BITS - variants.len().leading_zeros()).min(MAX_DIRECTORY_BITS);
-        // Where each prefix of `bits` bits starts: where its first run does.
-        let directory: Vec<u32> = (0..=1usize << bits)
-            .map(|p| runs[p << (MAX_DIRECTORY_BITS - bits)])
-            .collect();
+        // The postings are made flat, and what they were gathered in freed,
+        // before the variants take the most memory of the build.
+        drop(words);
         let mut offsets = Vec::with_capacity(by_word.len() + 1);
-        let mut postings = Vec::new();
+        let mut postings = Vec::with_capacity(by_word.iter().map(Vec::len).sum());
         offsets.push(0);
         for list in by_word {
             postings.extend(list);
             offsets.push(postings.len() as u32);
         }
+        let (bits, variants) = variants(&distinct);
         FuzzyIndex {
             profiles: profiles.into(),
-            variants: variants.into(),
-            directory: directory.into(),
+            suffixes: variants.suffixes.into(),
+            words: variants.words.into(),
+            directory: variants.directory.into(),
             bits,
             offsets: offsets.into(),
             postings: postings.into(),
@@ -232,17 +238,14 @@ impl FuzzyIndex {
         if word.chars().count() > MAX_WORD_LETTERS + fuzzy::LENGTH_SLACK {
             return words; // no indexed word is within the edits
         }
-        let (variants, directory) = (&*self.variants, &*self.directory);
+        let (suffixes, directory) = (&*self.suffixes, &*self.directory);
         for hash in neighbourhood(word) {
             let p = prefix(hash, self.bits);
-            let run = &variants[directory[p] as usize..directory[p + 1] as usize];
-            let from = first_at_least(run, hash, self.bits);
-            words.extend(
-                run[from..]
-                    .iter()
-                    .take_while(|v| v.hash == hash)
-                    .map(|v| v.word),
-            );
+            let (start, end) = (directory[p] as usize, directory[p + 1] as usize);
+            let run = &suffixes[start..end];
+            let from = first_at_least(run, suffix(hash));
+            let found = run[from..].iter().take_while(|&&s| s == suffix(hash));
+            words.extend(&self.words[start + from..][..found.count()]);
         }
         words.sort_unstable();
         words.dedup();
@@ -264,8 +267,9 @@ impl FuzzyIndex {
         let words = self.offsets.len().saturating_sub(1);
         self.bits <= MAX_DIRECTORY_BITS
             && self.directory.len() == (1 << self.bits) + 1
-            && ascending(&self.directory, self.variants.len())
-            && self.variants.iter().all(|v| (v.word as usize) < words)
+            && self.suffixes.len() == self.words.len()
+            && ascending(&self.directory, self.words.len())
+            && self.words.iter().all(|&w| (w as usize) < words)
             && ascending(&self.offsets, self.postings.len())
             && self.profiles.len() <= names
             && self
@@ -276,12 +280,11 @@ impl FuzzyIndex {
 }
 
 /// The deletion variants of `words` (each identified by its position),
-/// sorted, and where the run of each prefix of [`MAX_DIRECTORY_BITS`] bits
-/// starts in them (one more than the prefixes). Variants are counted by
-/// prefix, placed in their run, and each run is sorted on its own: tens of
-/// millions of them take no more memory than they need, and no sort of
-/// them all.
-fn variants(words: &[&str]) -> (Vec<Variant>, Vec<u32>) {
+/// sorted, with the number of bits of the directory: about one entry per
+/// variant, at most [`MAX_DIRECTORY_BITS`]. Variants are counted by prefix,
+/// placed in their run, and each run is sorted on its own: tens of millions
+/// of them take no more memory than they need, and no sort of them all.
+fn variants(words: &[&str]) -> (u32, Variants) {
     let prefixes = 1 << MAX_DIRECTORY_BITS;
     let counts = words
         .par_iter()
@@ -305,37 +308,61 @@ fn variants(words: &[&str]) -> (Vec<Variant>, Vec<u32>) {
     for count in counts {
         runs.push(runs[runs.len() - 1] + count);
     }
-    let mut variants = vec![Variant { hash: 0, word: 0 }; runs[prefixes] as usize];
+    let total = runs[prefixes] as usize;
+    let (mut suffixes, mut placed) = (vec![0u16; total], vec![0u32; total]);
     let mut next = runs.clone();
     for (w, word) in (0u32..).zip(words) {
         for hash in neighbourhood(word) {
             let at = &mut next[prefix(hash, MAX_DIRECTORY_BITS)];
-            variants[*at as usize] = Variant { hash, word: w };
+            suffixes[*at as usize] = suffix(hash);
+            placed[*at as usize] = w;
             *at += 1;
         }
     }
-    let mut rest = variants.as_mut_slice();
-    let mut sorted = Vec::with_capacity(prefixes);
-    for run in runs.windows(2) {
-        let (run, tail) = rest.split_at_mut((run[1] - run[0]) as usize);
-        sorted.push(run);
-        rest = tail;
+    let bits = (usize::BITS - total.leading_zeros()).min(MAX_DIRECTORY_BITS);
+    // Where each prefix of `bits` bits starts: where its first run does.
+    let directory: Vec<u32> = (0..=1usize << bits)
+        .map(|p| runs[p << (MAX_DIRECTORY_BITS - bits)])
+        .collect();
+    let (mut rest_suffixes, mut rest_words) = (suffixes.as_mut_slice(), placed.as_mut_slice());
+    let mut groups = Vec::with_capacity(directory.len());
+    for run in directory.windows(2) {
+        let length = (run[1] - run[0]) as usize;
+        let (group_suffixes, tail_suffixes) = rest_suffixes.split_at_mut(length);
+        let (group_words, tail_words) = rest_words.split_at_mut(length);
+        groups.push((group_suffixes, group_words));
+        (rest_suffixes, rest_words) = (tail_suffixes, tail_words);
     }
-    sorted.par_iter_mut().for_each(|run| run.sort_unstable());
-    (variants, runs)
+    groups.par_iter_mut().for_each(|(suffixes, words)| {
+        let mut sorted: Vec<u64> = (suffixes.iter().zip(words.iter()))
+            .map(|(&s, &w)| (u64::from(s) << 32) | u64::from(w))
+            .collect();
+        sorted.sort_unstable();
+        for ((s, w), variant) in suffixes.iter_mut().zip(words.iter_mut()).zip(sorted) {
+            (*s, *w) = ((variant >> 32) as u16, variant as u32);
+        }
+    });
+    let variants = Variants {
+        suffixes,
+        words: placed,
+        directory,
+    };
+    (bits, variants)
 }
 
-/// Where the first variant of `run` (sorted, every hash starting with the
-/// same `bits` bits as `hash`) whose hash is at least `hash` is: as
-/// `partition_point`, but starting where a uniform hash would be, since a
+/// The last 16 bits of `hash`, which a variant keeps beside its word.
+fn suffix(hash: u32) -> u16 {
+    hash as u16
+}
+
+/// Where the first suffix of `run` (sorted) at least `target` is: as
+/// `partition_point`, but starting where a uniform suffix would be, since a
 /// binary search of a run of a thousand variants was a chain of cache
 /// misses and most of the fuzzy pass's time at a million names. The guess
 /// is usually within a few variants; the search gallops from it.
-fn first_at_least(run: &[Variant], hash: u32, bits: u32) -> usize {
-    let rest = 32 - bits;
-    let low = u64::from(hash) & ((1u64 << rest) - 1);
-    let guess = ((low * run.len() as u64) >> rest) as usize;
-    let below = |i: usize| run[i].hash < hash;
+fn first_at_least(run: &[u16], target: u16) -> usize {
+    let guess = (usize::from(target) * run.len()) >> 16;
+    let below = |i: usize| run[i] < target;
     // The answer is in `lo..=hi`.
     let (mut lo, mut hi) = (0, run.len());
     let mut step = 1;
@@ -360,7 +387,7 @@ fn first_at_least(run: &[Variant], hash: u32, bits: u32) -> usize {
             step *= 2;
         }
     }
-    lo + run[lo..hi].partition_point(|v| v.hash < hash)
+    lo + run[lo..hi].partition_point(|&s| s < target)
 }
 
 /// The leading `bits` bits of `hash`.
@@ -425,14 +452,13 @@ mod tests {
         /// The search from a guess finds what a binary search does.
         #[test]
         fn first_at_least_is_a_partition_point(
-            mut hashes in proptest::collection::vec(0u32..1 << 12, 0..200),
-            hash in 0u32..1 << 12,
+            mut run in proptest::collection::vec(proptest::num::u16::ANY, 0..200),
+            target: u16,
         ) {
-            hashes.sort_unstable();
-            let run: Vec<Variant> = hashes.iter().map(|&hash| Variant { hash, word: 0 }).collect();
+            run.sort_unstable();
             proptest::prop_assert_eq!(
-                first_at_least(&run, hash, 20),
-                run.partition_point(|v| v.hash < hash)
+                first_at_least(&run, target),
+                run.partition_point(|&s| s < target)
             );
         }
 

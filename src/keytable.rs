@@ -10,17 +10,15 @@
 //! million entities compile in seconds and little memory, where automata
 //! over tens of millions of states took minutes.
 
-use crate::flat::Flat;
-use crate::tables::StrTable;
+use crate::tables::{StrTable, Strings};
 use crate::tokenize::Tokens;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashSet;
 
 /// Keys by their text, and their token-end prefixes.
 #[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub(crate) struct KeyTable {
+    /// The keys, each identified by its position.
     keys: StrTable,
-    /// The identifier of each key of `keys`, by position.
-    ids: Flat<u32>,
     /// Proper prefixes of keys that end at one of the key's token ends.
     prefixes: StrTable,
 }
@@ -30,20 +28,11 @@ pub(crate) struct KeyTable {
 const GLUED_ENDINGS: [&str; 2] = ["s", "es"];
 
 impl KeyTable {
-    /// The table of `keys`, each identified by its position.
-    #[cfg(test)]
-    pub(crate) fn new<'k>(keys: impl IntoIterator<Item = &'k str>) -> KeyTable {
-        let mut index = FxHashMap::default();
-        for (k, key) in (0u32..).zip(keys) {
-            index.entry(key.into()).or_insert(k);
-        }
-        KeyTable::from_index(index)
-    }
-
-    /// The table of the keys of `index`, which maps each to its identifier.
-    pub(crate) fn from_index(index: FxHashMap<Box<str>, u32>) -> KeyTable {
+    /// The table of `keys`, each identified by its position (a key given
+    /// twice, by its first). The table keeps them: they are not copied.
+    pub(crate) fn new(keys: Strings) -> KeyTable {
         let mut prefixes: FxHashSet<&str> = FxHashSet::default();
-        for key in index.keys() {
+        for key in keys.iter() {
             let tokens = Tokens::new(key);
             if let Some((_, inner)) = tokens.as_slice().split_last() {
                 for token in inner {
@@ -52,23 +41,25 @@ impl KeyTable {
             }
         }
         let prefixes = StrTable::new(prefixes);
-        let (keys, ids): (Vec<&str>, Vec<u32>) = index.iter().map(|(k, &id)| (&**k, id)).unzip();
         KeyTable {
-            keys: StrTable::new(keys),
-            ids: ids.into(),
+            keys: StrTable::of(keys),
             prefixes,
         }
     }
 
-    /// Whether every key's identifier is below `keys`.
-    pub(crate) fn ids_below(&self, keys: usize) -> bool {
-        self.ids.len() == self.keys.len() && self.ids.iter().all(|&id| (id as usize) < keys)
+    /// How many keys.
+    pub(crate) fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    /// The keys, by identifier.
+    pub(crate) fn keys(&self) -> &Strings {
+        self.keys.strings()
     }
 
     /// The key `text` is, if any.
     pub(crate) fn get(&self, text: &str) -> Option<u32> {
-        let position = self.keys.get(text)?;
-        self.ids.get(position as usize).copied()
+        self.keys.get(text)
     }
 
     /// Every `(start, end, key)` of normalized text whose `tokens` are given:
@@ -77,7 +68,7 @@ impl KeyTable {
     pub(crate) fn find(&self, norm: &str, tokens: &Tokens) -> Vec<(usize, usize, u32)> {
         let tokens = tokens.as_slice();
         let mut hits = Vec::new();
-        if self.ids.is_empty() {
+        if self.keys.len() == 0 {
             return hits; // no key: no lookup per token
         }
         for (i, first) in tokens.iter().enumerate() {
@@ -110,7 +101,7 @@ mod tests {
     use super::*;
 
     fn found(keys: &[&str], norm: &str) -> Vec<(String, u32)> {
-        let table = KeyTable::new(keys.iter().copied());
+        let table = KeyTable::new(keys.iter().collect());
         table
             .find(norm, &Tokens::new(norm))
             .into_iter()

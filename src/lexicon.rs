@@ -8,7 +8,7 @@ use crate::keytable::KeyTable;
 use crate::known::{self, KnownNames};
 use crate::memo::{Memo, SurnameMemo};
 use crate::skeleton;
-use crate::tables::{Lists, StrLists, Strings};
+use crate::tables::{Lists, StrLists, StrListsBuilder, Strings};
 use crate::tokenize::Tokens;
 use crate::{EntityType, Gazetteer, Normalizer};
 use rayon::prelude::*;
@@ -75,7 +75,6 @@ const MAX_COMPOSED_PER_FORM: usize = 64;
 #[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Lexicon {
     forms: Vec<Form>,
-    keys: Strings,
     entries: Lists<Entry>,
     table: KeyTable,
     /// Names of entities that canon knows and the gazetteer does not list
@@ -101,11 +100,12 @@ pub(crate) struct Lexicon {
     surnames: StrLists,
     /// The first form of each entity (its canonical name).
     first_forms: Vec<u32>,
-    /// Each entity's `not` spellings and `context` words, normalized.
-    excluded: Vec<Vec<String>>,
-    context: Vec<Vec<String>>,
+    /// Each entity's `not` spellings and `context` words, normalized:
+    /// lists end to end, as most are empty.
+    excluded: Lists<String>,
+    context: Lists<String>,
     /// Each entity's description, normalized.
-    descriptions: Vec<String>,
+    descriptions: Strings,
     /// Acronyms (listed or initials) of three letters or more, by their
     /// letters in alphabetical order.
     acronym_letters: StrLists,
@@ -220,6 +220,8 @@ impl Lexicon {
         for (key, entry) in composed {
             lexicon.add(&key, entry, &forms);
         }
+        let first_forms: Vec<u32> = by_entity.iter().map(|r| r.start as u32).collect();
+        drop((by_entity, known_forms));
         let matched: HashSet<u32> = same_as.values().copied().collect();
         let others = other_names(known, &matched, &lexicon.index);
         let elsewhere = places_elsewhere(known.is_some(), gazetteer, &forms, &lexicon);
@@ -247,11 +249,20 @@ impl Lexicon {
                 })
             })
             .collect();
-        // The key table is built on one core while the persons' indexes
-        // are on the other.
-        let index = std::mem::take(&mut lexicon.index);
+        // The keys are final: made flat, and their table is built on one
+        // core while the persons' indexes are on the other.
+        let LexiconBuilder {
+            keys,
+            entries,
+            index,
+        } = lexicon;
+        drop(index);
+        let keys: Strings = {
+            let boxed = keys; // freed at the end of the block
+            boxed.iter().collect()
+        };
         let (table, (other_surnames, middle_named, surnames)) = rayon::join(
-            || KeyTable::from_index(index),
+            || KeyTable::new(keys),
             || {
                 let other_surnames =
                     crate::coreference::surname_index(known_persons.iter().copied())
@@ -266,16 +277,23 @@ impl Lexicon {
                     .filter_map(|(_, key)| outer_words(key))
                     .collect();
                 let surnames = crate::coreference::surname_index(listed_persons.iter().copied());
-                (other_surnames, middle_named, surnames)
+                (other_surnames, middle_named, surnames.into())
             },
         );
+        // Freed, or made flat, before the largest phase, the approximate
+        // indexes: the persons' names and the forms' keys are no longer
+        // needed, and the keys' entries are final.
+        drop((listed_persons, known_persons));
+        drop(form_keys);
+        let entries: Lists<Entry> = entries.into();
+        let keys = table.keys();
         // Keys that may be found by skeleton, edit distance or cognates: a
         // listed name (not an acronym) of an entity that allows it; cognates
         // only for names that are not persons'. Not the known names: read
         // approximately, names in a dozen languages and scripts find words
         // they are not (Greek `Υεμένη` would find `Khamenei`).
         let approximable = |k: usize, persons: bool| {
-            lexicon.entries[k].iter().any(|en| {
+            entries[k].iter().any(|en| {
                 let form = &forms[en.form as usize];
                 let entity = &gazetteer.entities()[form.entity as usize];
                 en.via.is_none()
@@ -285,10 +303,10 @@ impl Lexicon {
                     && (persons || entity.kind != EntityType::Person)
             })
         };
-        let approximate: Vec<u32> = (0..lexicon.keys.len() as u32)
+        let approximate: Vec<u32> = (0..keys.len() as u32)
             .into_par_iter()
             .filter(|&k| {
-                let key = &*lexicon.keys[k as usize];
+                let key = &keys[k as usize];
                 let letters = key.chars().filter(|c| c.is_alphabetic()).count();
                 letters >= MIN_APPROXIMATE_LETTERS && approximable(k as usize, true)
             })
@@ -297,73 +315,72 @@ impl Lexicon {
         // each has parts that run on one core.
         let (fuzzy, (skeletons, loose, cognates)) = rayon::join(
             || {
-                let keys = approximate.iter().map(|&k| (k, &*lexicon.keys[k as usize]));
-                FuzzyIndex::new(keys.filter(|(_, key)| fuzzy::eligible(key)))
+                let names = approximate.iter().map(|&k| (k, &keys[k as usize]));
+                FuzzyIndex::new(names.filter(|(_, key)| fuzzy::eligible(key)))
             },
             || {
+                let mut skeletons = StrListsBuilder::default();
+                let mut cognates = StrListsBuilder::default();
+                let mut loose = StrListsBuilder::default();
                 // What each key is indexed under, computed on all cores,
-                // then gathered in key order.
-                let lookups: Vec<Lookups> = approximate
-                    .par_iter()
-                    .map(|&k| {
-                        let key = &*lexicon.keys[k as usize];
-                        let readings = skeleton::readings(key)
-                            .into_iter()
-                            .filter(|r| r.strength() >= skeleton::MIN_STRENGTH)
-                            .map(|r| (r.consonants(), r.for_unvocalized().then(|| r.loose())))
-                            .collect();
-                        Lookups {
-                            readings,
-                            cognates: skeleton::cognate_signature(key, NOT_INITIALS)
-                                .filter(|_| approximable(k as usize, false)),
-                        }
-                    })
-                    .collect();
-                let mut skeletons: HashMap<String, Vec<u32>> = HashMap::default();
-                let mut cognates: HashMap<String, Vec<u32>> = HashMap::default();
-                let mut loose: HashMap<String, Vec<u32>> = HashMap::default();
-                for (&k, found) in approximate.iter().zip(lookups) {
-                    for (consonants, loose_consonants) in found.readings {
-                        let lookups = [
-                            (&mut skeletons, Some(consonants)),
-                            (&mut loose, loose_consonants),
-                        ];
-                        for (index, lookup) in lookups
-                            .into_iter()
-                            .filter_map(|(index, lookup)| Some((index, lookup?)))
-                        {
-                            let keys = index.entry(lookup).or_default();
-                            if keys.last() != Some(&k) {
-                                keys.push(k);
+                // then gathered in key order; a chunk of keys at a time, so
+                // that the readings of every key are never held at once.
+                for chunk in approximate.chunks(LOOKUP_CHUNK) {
+                    let lookups: Vec<Lookups> = chunk
+                        .par_iter()
+                        .map(|&k| {
+                            let key = &keys[k as usize];
+                            let readings = skeleton::readings(key)
+                                .into_iter()
+                                .filter(|r| r.strength() >= skeleton::MIN_STRENGTH)
+                                .map(|r| (r.consonants(), r.for_unvocalized().then(|| r.loose())))
+                                .collect();
+                            Lookups {
+                                readings,
+                                cognates: skeleton::cognate_signature(key, NOT_INITIALS)
+                                    .filter(|_| approximable(k as usize, false)),
+                            }
+                        })
+                        .collect();
+                    for (&k, found) in chunk.iter().zip(lookups) {
+                        for (consonants, loose_consonants) in found.readings {
+                            let lookups = [
+                                (&mut skeletons, Some(consonants)),
+                                (&mut loose, loose_consonants),
+                            ];
+                            for (index, lookup) in lookups
+                                .into_iter()
+                                .filter_map(|(index, lookup)| Some((index, lookup?)))
+                            {
+                                index.push(&lookup, k);
                             }
                         }
-                    }
-                    if let Some(signature) = found.cognates {
-                        cognates.entry(signature).or_default().push(k);
+                        if let Some(signature) = found.cognates {
+                            cognates.push(&signature, k);
+                        }
                     }
                 }
-                (skeletons, loose, cognates)
+                (skeletons.build(), loose.build(), cognates.build())
             },
         );
         let acronym_letters = acronym_letters(&forms);
         Lexicon {
             patterns: KeyPatterns::default(),
             persons: SurnameMemo::default(),
-            cognates: cognates.into(),
-            loose: loose.into(),
+            cognates,
+            loose,
             acronym_letters: acronym_letters.into(),
             forms,
-            keys: lexicon.keys.iter().collect(),
-            entries: lexicon.entries.into(),
+            entries,
             table,
             others,
             elsewhere,
             other_surnames,
             middle_named,
             fuzzy,
-            skeletons: skeletons.into(),
-            surnames: surnames.into(),
-            first_forms: by_entity.iter().map(|r| r.start as u32).collect(),
+            skeletons,
+            surnames,
+            first_forms,
             excluded: keys_of(gazetteer, normalizer, |e| &e.not),
             context: keys_of(gazetteer, normalizer, |e| &e.context),
 
@@ -380,6 +397,8 @@ impl Lexicon {
                         .or_else(|| known_entity.and_then(|k| k.description.as_deref()));
                     normalizer.key(description.unwrap_or_default())
                 })
+                .collect::<Vec<String>>()
+                .iter()
                 .collect(),
         }
     }
@@ -391,7 +410,7 @@ impl Lexicon {
 
     /// The normalized key `k`.
     pub(crate) fn key(&self, k: u32) -> &str {
-        &self.keys[k as usize]
+        &self.table.keys()[k as usize]
     }
 
     /// The key `text` is, if any.
@@ -526,7 +545,7 @@ impl Lexicon {
     /// order, separated by spaces.
     pub(crate) fn key_patterns(&self, k: u32) -> &str {
         let patterns = self.patterns.0.get_or_init(|| {
-            let keys = self.keys.len();
+            let keys = self.table.len();
             std::iter::repeat_with(Default::default)
                 .take(keys)
                 .collect()
@@ -559,7 +578,7 @@ impl Lexicon {
     /// gazetteer of `entities` entities: what a lexicon read from an index
     /// must satisfy before it is used.
     pub(crate) fn validate(&self, entities: usize) -> Result<(), &'static str> {
-        let (forms, keys) = (self.forms.len(), self.keys.len());
+        let (forms, keys) = (self.forms.len(), self.table.len());
         let below = |ids: &[u32], n: usize| ids.iter().all(|&id| (id as usize) < n);
         let per_entity = [
             self.excluded.len(),
@@ -578,7 +597,6 @@ impl Lexicon {
                 }),
                 "entries",
             ),
-            (self.table.ids_below(keys), "key table"),
             (self.fuzzy.is_consistent(keys), "fuzzy index"),
             (below(self.skeletons.values(), keys), "skeletons"),
             (below(self.loose.values(), keys), "loose skeletons"),
@@ -607,6 +625,10 @@ const MAX_SURNAME_KEYS_RESPELLED: usize = 10_000;
 /// der Leyen`), normalized. Not `del`, which also starts an epithet's tail
 /// (`León del Panjshir`).
 pub(crate) const FAMILY_PARTICLES: &[&str] = &["bin", "ibn", "ben", "bint", "ould", "von", "van"];
+
+/// How many keys' readings are computed at once while the approximate
+/// indexes are built.
+const LOOKUP_CHUNK: usize = 1 << 16;
 
 /// What one key is indexed under for the approximate passes.
 struct Lookups {
@@ -713,12 +735,13 @@ fn keys_of(
     gazetteer: &Gazetteer,
     normalizer: &Normalizer,
     list: impl Fn(&crate::Entity) -> &Vec<String> + Sync,
-) -> Vec<Vec<String>> {
-    gazetteer
+) -> Lists<String> {
+    let keys: Vec<Vec<String>> = gazetteer
         .entities()
         .par_iter()
         .map(|e| list(e).iter().map(|s| normalizer.key(s)).collect())
-        .collect()
+        .collect();
+    keys.into()
 }
 
 /// Lower-case words that do not count in an organization's initials.
@@ -785,14 +808,13 @@ fn other_names(
     matched: &HashSet<u32>,
     index: &HashMap<Box<str>, u32>,
 ) -> KeyTable {
-    let mut others: HashMap<Box<str>, u32> = HashMap::default();
-    for (key, mut bearers) in known.into_iter().flat_map(KnownNames::keys) {
-        if !index.contains_key(key) && bearers.any(|b| !matched.contains(&b)) {
-            let id = others.len() as u32;
-            others.insert(key.into(), id);
-        }
-    }
-    KeyTable::from_index(others)
+    let others = known
+        .into_iter()
+        .flat_map(KnownNames::keys)
+        .filter_map(|(key, mut bearers)| {
+            (!index.contains_key(key) && bearers.any(|b| !matched.contains(&b))).then_some(key)
+        });
+    KeyTable::new(others.collect())
 }
 
 /// The table of the own names of the world's places that are none of the
@@ -804,7 +826,7 @@ fn places_elsewhere(
     forms: &[Form],
     lexicon: &LexiconBuilder,
 ) -> KeyTable {
-    let mut table: HashMap<Box<str>, u32> = HashMap::default();
+    let mut table: Vec<&str> = Vec::new();
     if known {
         let places = |key: &str| -> Vec<u32> {
             let Some(&k) = lexicon.index.get(key) else {
@@ -821,12 +843,9 @@ fn places_elsewhere(
                 .filter(|&e| gazetteer.entities()[e as usize].kind == EntityType::Place)
                 .collect()
         };
-        for key in crate::places::elsewhere(places) {
-            let id = table.len() as u32;
-            table.entry(key.into()).or_insert(id);
-        }
+        table.extend(crate::places::elsewhere(places));
     }
-    KeyTable::from_index(table)
+    KeyTable::new(table.into_iter().collect())
 }
 
 fn derive(
@@ -1021,7 +1040,7 @@ mod tests {
     fn keys(toml: &str) -> Vec<String> {
         let gazetteer = Gazetteer::from_toml("g.toml", toml).expect("valid");
         let lexicon = Lexicon::new(&gazetteer, &Normalizer::new(), None);
-        lexicon.keys.iter().map(|k| k.to_string()).collect()
+        lexicon.table.keys().iter().map(|k| k.to_string()).collect()
     }
 
     #[test]

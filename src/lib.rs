@@ -103,8 +103,8 @@ pub use error::{
     Expected, GazetteerError, GazetteerErrorKind, GazetteerErrors, ParseEntityTypeError,
 };
 pub use gazetteer::{
-    is_language_tag, Entity, EntityType, Gazetteer, Origin, OtherName, Report, SourceFile, Warning,
-    WarningKind,
+    is_language_tag, Entity, EntityType, Gazetteer, Names, Origin, OtherName, Report, SourceFile,
+    Warning, WarningKind,
 };
 pub use index::{IndexError, IndexErrorKind};
 pub use known::KnownNames;

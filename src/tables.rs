@@ -21,12 +21,6 @@ pub(crate) struct Packed {
     ends: Flat<u64>,
 }
 
-impl<S: AsRef<[u8]>> FromIterator<S> for Packed {
-    fn from_iter<I: IntoIterator<Item = S>>(strings: I) -> Packed {
-        Packed::of(strings, |s| s.as_ref())
-    }
-}
-
 impl Packed {
     /// The strings `bytes` sees in `strings`, end to end.
     fn of<S>(strings: impl IntoIterator<Item = S>, bytes: impl Fn(&S) -> &[u8]) -> Packed {
@@ -39,6 +33,26 @@ impl Packed {
             bytes: all.into(),
             ends: ends.into(),
         }
+    }
+
+    /// Each of `items` as `encode` appends it to a buffer, end to end.
+    ///
+    /// # Errors
+    ///
+    /// The first error of `encode`.
+    pub(crate) fn encoded<T, E>(
+        items: &[T],
+        mut encode: impl FnMut(&T, Vec<u8>) -> Result<Vec<u8>, E>,
+    ) -> Result<Packed, E> {
+        let (mut all, mut ends) = (Vec::new(), Vec::with_capacity(items.len()));
+        for item in items {
+            all = encode(item, all)?;
+            ends.push(all.len() as u64);
+        }
+        Ok(Packed {
+            bytes: all.into(),
+            ends: ends.into(),
+        })
     }
 
     /// How many strings.
@@ -127,22 +141,33 @@ pub(crate) struct StrTable {
 /// A free slot of a [`StrTable`].
 const EMPTY: u64 = u64::MAX;
 
+/// Puts the string at `position`, whose hash is `hash`, in the first free
+/// slot from where its hash points in `slots` (a power of two of them, not
+/// all taken); returns the slot.
+fn place(slots: &mut [u64], hash: u64, position: usize) -> usize {
+    let mask = slots.len() - 1;
+    let mut at = hash as usize & mask;
+    while slots[at] != EMPTY {
+        at = (at + 1) & mask;
+    }
+    slots[at] = (hash & !0xffff_ffff) | position as u64;
+    at
+}
+
 impl StrTable {
     /// The table of `strings`; a string given twice is found at its first
     /// position. Positions are below `u32::MAX`, as every identifier of the
     /// lexicon is.
     pub(crate) fn new<S: AsRef<str>>(strings: impl IntoIterator<Item = S>) -> StrTable {
-        let strings: Strings = strings.into_iter().collect();
+        StrTable::of(strings.into_iter().collect())
+    }
+
+    /// The table of `strings`, which it keeps, as [`StrTable::new`] does.
+    pub(crate) fn of(strings: Strings) -> StrTable {
         let capacity = (strings.len() * 2).next_power_of_two();
         let mut slots = vec![EMPTY; capacity];
-        let mask = capacity - 1;
         for (position, text) in strings.iter().enumerate() {
-            let hash = xxh3_64(text.as_bytes());
-            let mut at = hash as usize & mask;
-            while slots[at] != EMPTY {
-                at = (at + 1) & mask;
-            }
-            slots[at] = (hash & !0xffff_ffff) | position as u64;
+            place(&mut slots, xxh3_64(text.as_bytes()), position);
         }
         StrTable {
             strings,
@@ -171,6 +196,11 @@ impl StrTable {
             at = (at + 1) & mask;
         }
         None
+    }
+
+    /// The strings, by position.
+    pub(crate) fn strings(&self) -> &Strings {
+        &self.strings
     }
 
     /// Whether the table holds `text`.
@@ -285,6 +315,93 @@ impl<H> From<HashMap<String, Vec<u32>, H>> for StrLists {
     }
 }
 
+/// A [`StrLists`] being built, for millions of keys: each key is stored
+/// once, end to end, and found through a table of positions as a
+/// [`StrTable`]'s; values are gathered as (key, value) pairs and grouped
+/// when built. A `HashMap<String, Vec<u32>>` takes three allocations and
+/// some hundred bytes per key; this takes the key's bytes and about 24.
+#[derive(Default)]
+pub(crate) struct StrListsBuilder {
+    bytes: Vec<u8>,
+    /// Where each key ends in `bytes`.
+    ends: Vec<u64>,
+    /// As a [`StrTable`]'s, at most half full.
+    slots: Vec<u64>,
+    /// (key position, value), in the order pushed.
+    pairs: Vec<(u32, u32)>,
+}
+
+impl StrListsBuilder {
+    /// Appends `value` to the list of `key`; a value pushed again right
+    /// after itself for the same key is kept once.
+    pub(crate) fn push(&mut self, key: &str, value: u32) {
+        if (self.ends.len() + 1) * 2 > self.slots.len() {
+            self.grow();
+        }
+        let hash = xxh3_64(key.as_bytes());
+        let mask = self.slots.len() - 1;
+        let mut at = hash as usize & mask;
+        let position = loop {
+            let slot = self.slots[at];
+            let position = (slot & 0xffff_ffff) as usize;
+            if slot == EMPTY {
+                self.bytes.extend_from_slice(key.as_bytes());
+                self.ends.push(self.bytes.len() as u64);
+                self.slots[at] = (hash & !0xffff_ffff) | (self.ends.len() - 1) as u64;
+                break self.ends.len() - 1;
+            }
+            if slot ^ hash <= 0xffff_ffff && self.key(position) == key.as_bytes() {
+                break position;
+            }
+            at = (at + 1) & mask;
+        };
+        self.pairs.push((position as u32, value));
+    }
+
+    /// Key `i`.
+    fn key(&self, i: usize) -> &[u8] {
+        nth(&self.ends, &self.bytes, i).unwrap_or_default()
+    }
+
+    /// Twice the slots (at least 16), every key placed again.
+    fn grow(&mut self) {
+        let mut slots = vec![EMPTY; (self.slots.len() * 2).max(16)];
+        for position in 0..self.ends.len() {
+            place(&mut slots, xxh3_64(self.key(position)), position);
+        }
+        self.slots = slots;
+    }
+
+    /// The lists: each key's values in the order pushed.
+    pub(crate) fn build(self) -> StrLists {
+        let StrListsBuilder {
+            bytes,
+            ends,
+            slots,
+            mut pairs,
+        } = self;
+        drop(slots);
+        pairs.sort_by_key(|&(key, _)| key); // stable: values stay in order
+        pairs.dedup();
+        // Every key has a value: its list ends after its last pair.
+        let mut list_ends = vec![0u64; ends.len()];
+        for (i, &(key, _)) in pairs.iter().enumerate() {
+            list_ends[key as usize] = i as u64 + 1;
+        }
+        let values: Vec<u32> = pairs.iter().map(|&(_, value)| value).collect();
+        drop(pairs);
+        let keys = Strings(Packed {
+            bytes: bytes.into(),
+            ends: ends.into(),
+        });
+        StrLists {
+            keys: StrTable::of(keys),
+            ends: list_ends.into(),
+            values: values.into(),
+        }
+    }
+}
+
 impl StrLists {
     /// How many keys have a list.
     pub(crate) fn len(&self) -> usize {
@@ -324,6 +441,30 @@ pub(crate) fn ascending_within(ends: &[u64], len: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn built_lists_keep_values_in_order_once_in_a_row() {
+        let mut builder = StrListsBuilder::default();
+        let pushes = [
+            ("ktb", 3),
+            ("slm", 1),
+            ("ktb", 3),
+            ("ktb", 5),
+            ("", 2),
+            ("slm", 1),
+        ];
+        for (key, value) in pushes.iter().cycle().take(40 * pushes.len()) {
+            builder.push(key, *value);
+        }
+        for n in 0..40 {
+            builder.push(&format!("key {n}"), n);
+        }
+        let lists = builder.build();
+        assert_eq!(lists.len(), 43);
+        assert_eq!(lists.get("ktb")[..3], [3, 5, 3]);
+        assert_eq!((lists.get("slm"), lists.get("")), (&[1][..], &[2][..]));
+        assert_eq!((lists.get("key 7"), lists.get("kbt")), (&[7][..], &[][..]));
+    }
 
     #[test]
     fn tables_find_what_they_hold() {

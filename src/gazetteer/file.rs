@@ -4,13 +4,12 @@
 //! the first mistake), then checked entity by entity and key by key, so each
 //! mistake is reported at its own line and column.
 
-use std::collections::BTreeMap;
 use std::ops::Range;
 
 use toml::de::{DeString, DeTable, DeValue};
 use toml::Spanned;
 
-use super::{Entity, EntityType, Origin, PLACED_KEYS};
+use super::{Entity, EntityType, Names, Origin, PLACED_KEYS};
 use crate::error::{Expected, GazetteerError, GazetteerErrorKind as Kind};
 
 /// The keys an entity may have.
@@ -255,7 +254,7 @@ impl<'a> Checker<'a> {
             }
         }
         let (mut id, mut name, mut kind) = (None, None, None);
-        let (mut aliases, mut acronyms, mut names) = (Vec::new(), Vec::new(), BTreeMap::new());
+        let (mut aliases, mut acronyms, mut names) = (Vec::new(), Vec::new(), Names::default());
         let (mut wikidata, mut description, mut fuzzy, mut min_score) = (None, None, true, None);
         let (mut context, mut requires_context, mut not) = (Vec::new(), None, Vec::new());
         let mut related = Vec::new();
@@ -356,12 +355,12 @@ impl<'a> Checker<'a> {
     }
 
     /// `names`: a table from language tags to arrays of names.
-    fn names(&mut self, value: &Value<'_>) -> BTreeMap<String, Vec<String>> {
+    fn names(&mut self, value: &Value<'_>) -> Names {
         let DeValue::Table(table) = value.get_ref() else {
             self.wrong_type("names", Expected::NameTable, value);
-            return BTreeMap::new();
+            return Names::default();
         };
-        let mut names = BTreeMap::new();
+        let mut names = Vec::new();
         for (tag, list) in by_position(table) {
             if !is_language_tag(tag.get_ref()) {
                 self.error(
@@ -372,9 +371,9 @@ impl<'a> Checker<'a> {
                 );
             }
             let list = self.name_list(&format!("names.{}", tag.get_ref()), list);
-            names.insert(tag.get_ref().to_string(), list);
+            names.push((tag.get_ref().to_string(), list));
         }
-        names
+        names.into_iter().collect()
     }
 
     /// `wikidata`: `Q` followed by digits.
@@ -466,15 +465,21 @@ impl<'a> Checker<'a> {
             return Vec::new();
         };
         let element = |(i, item)| self.name(key, Some(i), item);
-        items.iter().enumerate().filter_map(element).collect()
+        // Exactly as long as the list: a collected vector of one name would
+        // hold four, and a million entities keep millions of lists.
+        let list: Box<[String]> = items.iter().enumerate().filter_map(element).collect();
+        list.into_vec()
     }
 
     /// The positions of the names of the entity just checked, in the order
     /// of [`PLACED_KEYS`], `names` by tag, each list in order.
-    fn placed_in_order(&mut self) -> Box<[(usize, usize)]> {
+    fn placed_in_order(&mut self) -> Box<[(u32, u32)]> {
         self.positions
             .sort_by(|(rank, tag, _), (other, other_tag, _)| (rank, tag).cmp(&(other, other_tag)));
-        self.positions.iter().map(|&(_, _, at)| at).collect()
+        let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        (self.positions.iter())
+            .map(|&(_, _, (line, column))| (narrow(line), narrow(column)))
+            .collect()
     }
 
     /// Records that `key` (a key, or an array element such as `aliases[1]`)
@@ -675,7 +680,7 @@ mod tests {
             kind: EntityType::Place,
             aliases: vec!["Y".into()],
             acronyms: vec!["XY".into()],
-            names: BTreeMap::from([("fr".into(), vec!["Iks".into()])]),
+            names: [("fr".into(), vec!["Iks".into()])].into_iter().collect(),
             wikidata: Some("Q42".into()),
             description: Some(String::new()),
             fuzzy: false,

@@ -33,7 +33,6 @@ mod file;
 mod lint;
 mod load;
 
-use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
@@ -259,7 +258,7 @@ pub struct Entity {
     /// Short forms such as `NRF`; never blank.
     pub acronyms: Vec<String>,
     /// Names by BCP 47 language tag, such as `fr` → `["Panchir"]`.
-    pub names: BTreeMap<String, Vec<String>>,
+    pub names: Names,
     /// Wikidata item id: `Q` followed by digits.
     pub wikidata: Option<String>,
     /// Free-text description.
@@ -286,9 +285,10 @@ pub struct Entity {
     /// Line and column of each name and element of a list of
     /// [`PLACED_KEYS`], in the order of [`Entity::placed_paths`]: a slice,
     /// not a map by key path, whose nodes would take more memory than the
-    /// entity.
+    /// entity. Thirty-two bits each: a line or column beyond is kept as
+    /// `u32::MAX`.
     #[serde(skip)]
-    positions: Box<[(usize, usize)]>,
+    positions: Box<[(u32, u32)]>,
 }
 
 /// The keys whose values' places an [`Entity`] keeps, in the order it
@@ -319,8 +319,8 @@ impl Entity {
         let &(line, column) = self.positions.get(at)?;
         Some(Origin {
             path: self.origin.path.clone(),
-            line,
-            column,
+            line: line as usize,
+            column: column as usize,
         })
     }
 
@@ -347,7 +347,7 @@ impl Entity {
             .chain(
                 self.names
                     .iter()
-                    .flat_map(move |(tag, list)| indexed(format!("names.{tag}"), list)),
+                    .flat_map(|(tag, list)| indexed(format!("names.{tag}"), list)),
             )
             .chain(indexed("acronyms".into(), &self.acronyms))
     }
@@ -363,6 +363,130 @@ impl Entity {
                 .zip(lists)
                 .flat_map(|(key, list)| indexed(key.to_string(), list).map(|(path, _)| path)),
         )
+    }
+}
+
+/// An entity's names by BCP 47 language tag (`names = { fr = ["Panchir"] }`
+/// in its file), in tag order, each tag once.
+///
+/// A sorted slice rather than a map: a million entities' maps would take
+/// more memory than the rest of the entities. It serializes (serde) as a
+/// map from tags to lists.
+///
+/// ```
+/// use canon::Names;
+///
+/// let names: Names = [
+///     ("ru".to_string(), vec!["Панджшер".to_string()]),
+///     ("fr".to_string(), vec!["Panchir".to_string(), "Pandjchir".to_string()]),
+/// ]
+/// .into_iter()
+/// .collect();
+/// assert_eq!(names.get("fr"), Some(&["Panchir".to_string(), "Pandjchir".to_string()][..]));
+/// assert_eq!(names["ru"], ["Панджшер"]);
+/// assert_eq!(names.get("de"), None);
+/// let tags: Vec<&str> = names.iter().map(|(tag, _)| tag).collect();
+/// assert_eq!(tags, ["fr", "ru"]);
+/// assert_eq!(names.values().flatten().count(), 3);
+/// assert_eq!((names.len(), names.is_empty()), (2, false));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Names(Box<[(String, Vec<String>)]>);
+
+impl Names {
+    /// The names of language `tag`.
+    pub fn get(&self, tag: &str) -> Option<&[String]> {
+        let at = self.position(tag).ok()?;
+        Some(&self.0[at].1)
+    }
+
+    /// Every tag with its names, in tag order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &[String])> + '_ {
+        self.0
+            .iter()
+            .map(|(tag, list)| (tag.as_str(), list.as_slice()))
+    }
+
+    /// Every tag's names, in tag order.
+    pub fn values(&self) -> impl Iterator<Item = &[String]> + '_ {
+        self.0.iter().map(|(_, list)| list.as_slice())
+    }
+
+    /// How many tags.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether there are no tags.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Where `tag` is, or would be inserted.
+    fn position(&self, tag: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|(t, _)| t.as_str().cmp(tag))
+    }
+}
+
+impl FromIterator<(String, Vec<String>)> for Names {
+    /// The names of each tag; a tag given twice keeps its last names, as
+    /// a map would.
+    fn from_iter<I: IntoIterator<Item = (String, Vec<String>)>>(pairs: I) -> Names {
+        let mut pairs: Vec<(String, Vec<String>)> = pairs.into_iter().collect();
+        // Stable: of equal tags, the last given ends up last and is kept.
+        pairs.sort_by(|a, b| a.0.cmp(&b.0));
+        pairs.reverse();
+        pairs.dedup_by(|later, earlier| later.0 == earlier.0);
+        pairs.reverse();
+        Names(pairs.into_boxed_slice())
+    }
+}
+
+impl std::ops::Index<&str> for Names {
+    type Output = [String];
+
+    /// The names of language `tag`.
+    ///
+    /// # Panics
+    ///
+    /// If there are none, as a map's index does; [`Names::get`] does not
+    /// panic.
+    fn index(&self, tag: &str) -> &[String] {
+        self.get(tag)
+            .unwrap_or_else(|| panic!("no names of language `{tag}`"))
+    }
+}
+
+impl serde::Serialize for Names {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.iter())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Names {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Names, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Names;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a map from language tags to lists of names")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Names, A::Error> {
+                let mut pairs = Vec::with_capacity(map.size_hint().unwrap_or(0).min(64));
+                while let Some(pair) = map.next_entry()? {
+                    pairs.push(pair);
+                }
+                Ok(pairs.into_iter().collect())
+            }
+        }
+
+        deserializer.deserialize_map(Visitor)
     }
 }
 

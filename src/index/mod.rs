@@ -14,7 +14,7 @@ mod file;
 use crate::flat::{self, Blobs, Flat, Source};
 use crate::lexicon::Lexicon;
 use crate::tables::{Packed, StrTable};
-use crate::{BuildError, Entity, Gazetteer, KnownNames, Linker, LinkerBuilder, SourceFile};
+use crate::{BuildError, Entity, Gazetteer, KnownNames, Linker, LinkerBuilder, Names, SourceFile};
 pub(crate) use file::KnownRecord;
 use file::{Encoded, Header, Prefix, PREFIX};
 use memmap2::Mmap;
@@ -450,17 +450,14 @@ fn embedded_hash() -> u64 {
 /// The index of `linker` with `header`, ready to be written.
 fn encode(linker: &Linker, header: &Header) -> io::Result<Encoded> {
     let header = postcard::to_stdvec(header).map_err(io::Error::other)?;
-    let entities: Vec<Vec<u8>> = linker
-        .gazetteer()
-        .entities()
-        .par_iter()
-        .map(postcard::to_stdvec)
-        .collect::<Result<_, _>>()
+    // One buffer for all: a vector per entity would be a million small
+    // allocations held at once, for a fraction of a second of work saved.
+    let entities = Packed::encoded(linker.gazetteer().entities(), postcard::to_extend)
         .map_err(io::Error::other)?;
     let blobs = Blobs::new((PREFIX + header.len()) as u64);
     let (lexicon, blobs) = flat::encode(linker.lexicon(), blobs);
     let payload = Payload {
-        entities: entities.into_iter().collect(),
+        entities,
         ids: linker.gazetteer().ids().clone(),
         lexicon: lexicon.map_err(io::Error::other)?.into(),
     };
@@ -501,7 +498,7 @@ fn probe() -> Linker {
         .map(|entity| {
             let mut entity = entity.clone();
             entity.aliases.clear();
-            entity.names.clear();
+            entity.names = Names::default();
             entity
         })
         .collect();
@@ -597,10 +594,11 @@ mod tests {
         longer.push(0);
         assert!(matches!(load(&longer), Err(IndexErrorKind::Corrupt { .. })));
         let mut format = good.clone();
-        format[8] = 2;
+        let next = file::FORMAT + 1;
+        format[8..12].copy_from_slice(&next.to_le_bytes());
         assert!(matches!(
             load(&format),
-            Err(IndexErrorKind::Format { found: 2 })
+            Err(IndexErrorKind::Format { found }) if found == next
         ));
         let old = Header {
             canon: "0.0.1".into(),

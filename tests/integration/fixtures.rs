@@ -99,7 +99,7 @@ fn seed_scores_f1_1_without_french_names() {
             .names
             .iter()
             .filter(|(tag, _)| !tag.starts_with("fr"))
-            .map(|(tag, names)| (tag.clone(), names.clone().into()))
+            .map(|(tag, names)| (tag.to_string(), names.to_vec().into()))
             .collect();
         table.insert("names".into(), names.into());
         table.insert("context".into(), e.context.clone().into());
