@@ -31,14 +31,14 @@ fn variants_recall_and_distractors_do_not_regress() {
         recall("Arab"),
         recall("Grek")
     );
-    assert!(report.overall.recall >= 0.87, "{figures}");
+    assert!(report.overall.recall >= 0.89, "{figures}");
     assert!(recall("Cyrl") >= 0.94, "{figures}");
     assert!(recall("Arab") >= 0.91, "{figures}");
     assert!(recall("Grek") >= 0.95, "{figures}");
     // Namesakes of a famous surname opening a sentence with a given name
     // that is also an ordinary word (Modest Tchaikovsky) need context, not
-    // spelling rules; every other distractor must stay unlinked but for the
-    // few look-alikes still counted here.
+    // spelling rules; every other distractor must stay unlinked (`Khust`
+    // and `Chust`, towns of GeoNames, are not `Khost`).
     let links = |namesakes: bool| -> usize {
         let kinds = report.distractors.by_kind.iter();
         kinds
@@ -46,10 +46,10 @@ fn variants_recall_and_distractors_do_not_regress() {
             .map(|(_, t)| t.false_links)
             .sum()
     };
-    assert!(
-        links(false) <= 2,
-        "{} false links on look-alikes and common words",
-        links(false)
+    assert_eq!(
+        links(false),
+        0,
+        "false links on look-alikes and common words"
     );
     assert!(links(true) <= 1, "{} false links on namesakes", links(true));
 }
