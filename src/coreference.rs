@@ -542,7 +542,7 @@ fn bare_surnames(doc: &Document<'_>, lexicon: &Lexicon, resolution: &mut Resolut
         // start of a sentence, is the word.
         let sentence_start =
             crate::candidates::starts_sentence(doc.text, doc.norm.to_original(token.span).start);
-        if sentence_start && guard::is_common_word(word) {
+        if sentence_start && guard::is_ordinary_word(word) {
             continue;
         }
         let persons = persons.clone();
@@ -617,7 +617,7 @@ fn bare_surnames(doc: &Document<'_>, lexicon: &Lexicon, resolution: &mut Resolut
                 true => letters >= MIN_SURNAME_ALONE,
                 false => letters >= MIN_SURNAME_RESPELLED && !lexicon.crowded_surnames(),
             };
-            let alone = spelled && !guard::is_common_word(word) && !skeleton::is_given_name(word);
+            let alone = spelled && !guard::is_ordinary_word(word) && !skeleton::is_given_name(word);
             let longer = longer_names.get_or_insert_with(|| {
                 (0..words.len())
                     .filter(|&w| {

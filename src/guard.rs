@@ -56,6 +56,26 @@ pub(crate) fn is_common_word(word: &str) -> bool {
     languages_mask(word) != 0
 }
 
+/// Whether `word`, normalized, is a common word that is a name rather than
+/// an ordinary word (`data/common-words/names.txt`): news repeats `Putin`
+/// and `London` so often that the frequency lists rank them with ordinary
+/// words, but no dictionary holds them in lower case.
+pub(crate) fn is_frequent_name(word: &str) -> bool {
+    static NAMES: OnceLock<rustc_hash::FxHashSet<String>> = OnceLock::new();
+    let names = NAMES.get_or_init(|| {
+        let normalizer = Normalizer::new();
+        let list = include_str!("../data/common-words/names.txt");
+        list.lines().map(|w| normalizer.key(w)).collect()
+    });
+    names.contains(word)
+}
+
+/// Whether `word`, normalized, is an ordinary word of a guarded language:
+/// a common word that is no name ([`is_frequent_name`]).
+pub(crate) fn is_ordinary_word(word: &str) -> bool {
+    is_common_word(word) && !is_frequent_name(word)
+}
+
 /// The guarded languages (`("English", "en")`, …) in which normalized
 /// `word` is a common word.
 pub(crate) fn common_word_languages(word: &str) -> Vec<Language> {
@@ -70,7 +90,7 @@ pub(crate) fn common_word_languages(word: &str) -> Vec<Language> {
 
 #[cfg(test)]
 mod tests {
-    use super::{common_word_languages, is_common_word};
+    use super::{common_word_languages, is_common_word, is_ordinary_word};
 
     #[test]
     fn common_words_of_four_languages() {
@@ -93,5 +113,15 @@ mod tests {
         assert_eq!(names("front"), ["English", "French", "German"]);
         assert_eq!(common_word_languages("siempre"), [("Spanish", "es")]);
         assert!(common_word_languages("kaboul").is_empty());
+    }
+
+    #[test]
+    fn frequent_names_are_no_ordinary_words() {
+        for word in ["putin", "london", "biden"] {
+            assert!(is_common_word(word) && !is_ordinary_word(word), "{word}");
+        }
+        for word in ["bush", "rice", "trump", "kabel", "siempre"] {
+            assert!(is_ordinary_word(word), "{word}");
+        }
     }
 }
