@@ -224,19 +224,17 @@ fn shouted_word(doc: &Document<'_>, nspan: Span) -> bool {
     }
     let tokens = doc.tokens.as_slice();
     let at = tokens.partition_point(|t| t.span.start < nspan.start);
-    let words = |range: &mut dyn Iterator<Item = &Token>| {
-        range
-            .filter(|t| t.kind == TokenKind::Word)
-            .take(1)
-            .any(|t| {
-                let original = &doc.text[doc.norm.to_original(t.span)];
-                original.chars().filter(|c| c.is_alphabetic()).count() >= 2
-                    && !original.chars().any(char::is_lowercase)
-                    && guard::is_common_word(&norm[t.span])
-            })
-    };
     let end = tokens.partition_point(|t| t.span.start < nspan.end);
-    words(&mut tokens[..at].iter().rev()) || words(&mut tokens[end..].iter())
+    let word = |t: &&Token| t.kind == TokenKind::Word;
+    let shouted = |t: Option<&Token>| {
+        t.is_some_and(|t| {
+            let original = &doc.text[doc.norm.to_original(t.span)];
+            original.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && !original.chars().any(char::is_lowercase)
+                && guard::is_common_word(&norm[t.span])
+        })
+    };
+    shouted(tokens[..at].iter().rev().find(word)) || shouted(tokens[end..].iter().find(word))
 }
 
 /// Press writes the names of some groups in lower case, as common nouns
