@@ -1011,7 +1011,9 @@ pub(crate) fn inside_longer_name(
     taken: &Taken,
     c: &Candidate,
 ) -> bool {
-    let listed = matches!(
+    // A name, listed or spelled otherwise; not a composed one, an acronym
+    // or the document's own reference.
+    let by_name = matches!(
         c.method,
         Method::Exact
             | Method::Alias
@@ -1022,7 +1024,7 @@ pub(crate) fn inside_longer_name(
     );
     let place = gazetteer.entities()[c.entity as usize].kind == crate::EntityType::Place;
     let last_names = lexicon.form(c.form).kind == NameKind::LastNames;
-    if !(last_names || (listed && place)) {
+    if !(last_names || (by_name && place)) {
         return false;
     }
     let tokens = doc.tokens.as_slice();

@@ -15,7 +15,7 @@ use std::sync::OnceLock;
 pub(crate) type Language = (&'static str, &'static str);
 
 /// The guarded languages and their word lists, in the order of the bits of
-/// [`languages_mask`].
+/// [`word_mask`].
 const LISTS: [(Language, &str); 4] = [
     (
         ("English", "en"),
@@ -35,15 +35,27 @@ const LISTS: [(Language, &str); 4] = [
     ),
 ];
 
-/// The languages in which normalized `word` is common, one bit each.
-fn languages_mask(word: &str) -> u8 {
+/// The bit of [`word_mask`] that marks a common word that is a name
+/// rather than an ordinary word (`data/common-words/names.txt`): news
+/// repeats `Putin` and `London` so often that the frequency lists rank them
+/// with ordinary words, but no dictionary holds them in lower case.
+const NAME: u8 = 1 << LISTS.len();
+
+/// The languages in which normalized `word` is common, one bit each, and
+/// [`NAME`] if it is a name.
+fn word_mask(word: &str) -> u8 {
     static WORDS: OnceLock<HashMap<String, u8>> = OnceLock::new();
     let words = WORDS.get_or_init(|| {
         let normalizer = Normalizer::new();
         let mut words: HashMap<String, u8> = HashMap::new();
-        for (bit, (_, list)) in LISTS.iter().enumerate() {
+        let names = include_str!("../data/common-words/names.txt");
+        let lists = LISTS
+            .iter()
+            .enumerate()
+            .map(|(bit, (_, list))| (1 << bit, *list));
+        for (bit, list) in lists.chain([(NAME, names)]) {
             for word in list.lines() {
-                *words.entry(normalizer.key(word)).or_default() |= 1 << bit;
+                *words.entry(normalizer.key(word)).or_default() |= bit;
             }
         }
         words
@@ -53,33 +65,20 @@ fn languages_mask(word: &str) -> u8 {
 
 /// Whether `word`, normalized, is a common word of a guarded language.
 pub(crate) fn is_common_word(word: &str) -> bool {
-    languages_mask(word) != 0
-}
-
-/// Whether `word`, normalized, is a common word that is a name rather than
-/// an ordinary word (`data/common-words/names.txt`): news repeats `Putin`
-/// and `London` so often that the frequency lists rank them with ordinary
-/// words, but no dictionary holds them in lower case.
-pub(crate) fn is_frequent_name(word: &str) -> bool {
-    static NAMES: OnceLock<rustc_hash::FxHashSet<String>> = OnceLock::new();
-    let names = NAMES.get_or_init(|| {
-        let normalizer = Normalizer::new();
-        let list = include_str!("../data/common-words/names.txt");
-        list.lines().map(|w| normalizer.key(w)).collect()
-    });
-    names.contains(word)
+    word_mask(word) & !NAME != 0
 }
 
 /// Whether `word`, normalized, is an ordinary word of a guarded language:
-/// a common word that is no name ([`is_frequent_name`]).
+/// a common word that is no name ([`NAME`]).
 pub(crate) fn is_ordinary_word(word: &str) -> bool {
-    is_common_word(word) && !is_frequent_name(word)
+    let mask = word_mask(word);
+    mask & !NAME != 0 && mask & NAME == 0
 }
 
 /// The guarded languages (`("English", "en")`, …) in which normalized
 /// `word` is a common word.
 pub(crate) fn common_word_languages(word: &str) -> Vec<Language> {
-    let mask = languages_mask(word);
+    let mask = word_mask(word);
     LISTS
         .iter()
         .enumerate()

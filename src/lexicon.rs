@@ -433,19 +433,13 @@ impl Lexicon {
     /// The spans of normalized text that are names of entities that canon
     /// knows and the gazetteer does not list.
     pub(crate) fn other_names(&self, norm: &str, tokens: &Tokens) -> Vec<crate::Span> {
-        let hits = self.others.find(norm, tokens);
-        hits.into_iter()
-            .map(|(start, end, _)| crate::Span::new(start, end))
-            .collect()
+        spans(&self.others, norm, tokens)
     }
 
     /// The spans of normalized text that are the own names of places of the
     /// world that none of the gazetteer's are ([`crate::places`]).
     pub(crate) fn places_elsewhere(&self, norm: &str, tokens: &Tokens) -> Vec<crate::Span> {
-        let hits = self.elsewhere.find(norm, tokens);
-        hits.into_iter()
-            .map(|(start, end, _)| crate::Span::new(start, end))
-            .collect()
+        spans(&self.elsewhere, norm, tokens)
     }
 
     /// Persons whose surname is normalized `word`, in any of its readings.
@@ -826,26 +820,33 @@ fn places_elsewhere(
     forms: &[Form],
     lexicon: &LexiconBuilder,
 ) -> KeyTable {
-    let mut table: Vec<&str> = Vec::new();
-    if known {
-        let places = |key: &str| -> Vec<u32> {
-            let Some(&k) = lexicon.index.get(key) else {
-                return Vec::new();
-            };
-            // Names in other scripts read into Latin letters are no
-            // spelling of Latin text (Persian `خوست`, Khost, reads `khust`).
-            let latin = lexicon.entries[k as usize]
-                .iter()
-                .map(|en| &forms[en.form as usize])
-                .filter(|f| crate::candidates::is_latin_text(&f.text));
-            latin
-                .map(|f| f.entity)
-                .filter(|&e| gazetteer.entities()[e as usize].kind == EntityType::Place)
-                .collect()
-        };
-        table.extend(crate::places::elsewhere(places));
+    if !known {
+        return KeyTable::new(Default::default());
     }
-    KeyTable::new(table.into_iter().collect())
+    let places = |key: &str| -> Vec<u32> {
+        let Some(&k) = lexicon.index.get(key) else {
+            return Vec::new();
+        };
+        // Names in other scripts read into Latin letters are no spelling of
+        // Latin text (Persian `خوست`, Khost, reads `khust`).
+        let latin = lexicon.entries[k as usize]
+            .iter()
+            .map(|en| &forms[en.form as usize])
+            .filter(|f| crate::candidates::is_latin_text(&f.text));
+        latin
+            .map(|f| f.entity)
+            .filter(|&e| gazetteer.entities()[e as usize].kind == EntityType::Place)
+            .collect()
+    };
+    KeyTable::new(crate::places::elsewhere(places).collect())
+}
+
+/// The spans of normalized text that are keys of `table`.
+fn spans(table: &KeyTable, norm: &str, tokens: &Tokens) -> Vec<crate::Span> {
+    let hits = table.find(norm, tokens);
+    hits.into_iter()
+        .map(|(start, end, _)| crate::Span::new(start, end))
+        .collect()
 }
 
 fn derive(

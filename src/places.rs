@@ -51,17 +51,13 @@ fn places() -> &'static [Place] {
 /// GeoNames gives Ukrainian Khust the French name `Khoust`, which a
 /// gazetteer may list for Khost, but Khost is GeoNames' `Khōst`.
 pub(crate) fn elsewhere(listed: impl Fn(&str) -> Vec<u32>) -> impl Iterator<Item = &'static str> {
-    let claimed: rustc_hash::FxHashSet<u32> =
-        places().iter().flat_map(|p| listed(&p.own)).collect();
-    places().iter().filter_map(move |p| {
-        if !listed(&p.own).is_empty() {
-            return None;
-        }
+    // What each place's own name names, looked up once.
+    let own: Vec<Vec<u32>> = places().iter().map(|p| listed(&p.own)).collect();
+    let claimed: rustc_hash::FxHashSet<u32> = own.iter().flatten().copied().collect();
+    places().iter().zip(own).filter_map(move |(p, own)| {
         let mut named = p.others.iter().flat_map(|n| listed(n));
-        match named.any(|e| !claimed.contains(&e)) {
-            true => None,
-            false => Some(&*p.own),
-        }
+        let ours = !own.is_empty() || named.any(|e| !claimed.contains(&e));
+        (!ours).then_some(&*p.own)
     })
 }
 
