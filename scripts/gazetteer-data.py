@@ -168,7 +168,9 @@ NOT = {
 }
 
 # Names left out, with the reason (the key is the name as the source writes
-# it). Names in other scripts are read into Latin letters by canon's
+# it). A name of one language that is an ordinary word of another (German
+# Syrien, French un Syrien) stays: canon links it only in text of its
+# language. Names in other scripts are read into Latin letters by canon's
 # normalizer, so a name whose reading is an ordinary word links that word
 # (Persian چین, China, reads `chin`): those are left out too.
 LEAVE_OUT = {
@@ -178,7 +180,6 @@ LEAVE_OUT = {
     "Bruni": "a romanization of Persian برونئی, Brunei, and an Italian surname",
     "Juarez": "Spanish surname (Benito Juárez), ordinary in Spanish text",
     "Juárez": "Spanish surname (Benito Juárez), ordinary in Spanish text",
-    "Island": "German for Iceland, and the English word island (Rhode Island)",
     "Dominique": "French for Dominica, and a French given name",
     "Maurice": "French for Mauritius, and a French given name",
     "Mauricio": "Spanish for Mauritius, and a Spanish given name",
@@ -208,10 +209,6 @@ LEAVE_OUT = {
     "دوشنبه": "Persian for Dushanbe, and the Persian word for Monday",
     "Ho Chi Minh": "also the revolutionary leader",
     "Хошимин": "also the revolutionary leader",
-    "Damas": "French for Damascus, and Spanish ladies (damas y caballeros)",
-    "Indien": "German for India, and French Indian (un Indien, l'océan Indien)",
-    "Italien": "German for Italy, and French Italian (un Italien)",
-    "Syrien": "German for Syria, and French Syrian (un Syrien)",
     "Congo": "both Congos",
     "Kongo": "both Congos",
     "Конго": "both Congos",

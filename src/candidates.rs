@@ -3,6 +3,7 @@
 //! spans nothing exact covers.
 
 use crate::guard;
+use crate::language::{self, Languages};
 use crate::lexicon::{Entry, Lexicon, NameKind, MIN_APPROXIMATE_LETTERS, NOT_INITIALS};
 use crate::memo::{Found, Memo};
 use crate::resolve::Taken;
@@ -87,6 +88,10 @@ pub enum Reason {
     /// town or city of the world (GeoNames): `Khust`, in Ukraine, is not
     /// `Khost`.
     OtherPlace,
+    /// A name that is an ordinary word of another language, listed for
+    /// the languages of its tags, in text that is in none of them: German
+    /// `Syrien` (Syria) in French text, where it is a Syrian.
+    OtherLanguage,
 }
 
 impl std::fmt::Display for Reason {
@@ -109,6 +114,9 @@ impl std::fmt::Display for Reason {
             Reason::Elsewhere => f.write_str("a place of the same name in another country"),
             Reason::Shouted => f.write_str("an ordinary word in a text written in capitals"),
             Reason::OtherPlace => f.write_str("the name of another town or city of the world"),
+            Reason::OtherLanguage => {
+                f.write_str("a name of other languages, where this text's language has a word")
+            }
             Reason::OtherName => {
                 f.write_str("the name of another entity canon knows, or inside it")
             }
@@ -1042,7 +1050,13 @@ pub(crate) fn inside_longer_name(
         other.kind == crate::tokenize::TokenKind::Word
             && &norm[gap] == " "
             && title_case(other)
-            && !guard::is_common_word(word)
+            // Before a place, a frequent name is a name word too (`Rhode
+            // Island`); before a person's last names, a given name that is
+            // a frequent name is found with them approximately.
+            && !match last_names {
+                true => guard::is_common_word(word),
+                false => guard::is_ordinary_word(word),
+            }
             // A German genitive, or a plural (`des Pandschir-Tals`).
             && !word.strip_suffix('s').is_some_and(guard::is_common_word)
             && !PLACE_HEADS.contains(&word)
@@ -1176,6 +1190,9 @@ pub(crate) struct GazetteerRules<'a> {
     /// Spans of the document that are the names of other places of the
     /// world, found when first needed.
     places_elsewhere: Option<Vec<Span>>,
+    /// The document's language among the guarded ones and those of a
+    /// gate, found when a name of that gate first needs it.
+    languages: Vec<(Languages, Option<Languages>)>,
 }
 
 impl<'a> GazetteerRules<'a> {
@@ -1191,7 +1208,27 @@ impl<'a> GazetteerRules<'a> {
             in_context: Default::default(),
             other_names: lexicon.other_names(doc.norm.as_str(), doc.tokens),
             places_elsewhere: None,
+            languages: Vec::new(),
         }
+    }
+
+    /// Whether the candidate's form, or the place spelling composed into
+    /// it, is a name of other languages than the document's
+    /// ([`language::gates`]).
+    fn in_other_language(&mut self, candidate: &Candidate) -> bool {
+        let forms = std::iter::once(candidate.form).chain(candidate.via);
+        let gates: Vec<Languages> = forms.filter_map(|f| self.lexicon.gate(f)).collect();
+        gates.into_iter().any(|gate| {
+            let document = match self.languages.iter().find(|(g, _)| *g == gate) {
+                Some(&(_, document)) => document,
+                None => {
+                    let document = language::detect(self.doc.text, gate);
+                    self.languages.push((gate, document));
+                    document
+                }
+            };
+            !document.is_some_and(|d| gate.contains(d))
+        })
     }
 
     /// Applies the rules to one candidate.
@@ -1206,6 +1243,10 @@ impl<'a> GazetteerRules<'a> {
             .excludes(candidate.entity, &norm[candidate.norm])
         {
             candidate.dropped = Some(Reason::Excluded);
+            return;
+        }
+        if self.in_other_language(candidate) {
+            candidate.dropped = Some(Reason::OtherLanguage);
             return;
         }
         let span = candidate.norm;

@@ -63,6 +63,20 @@ fn word_mask(word: &str) -> u8 {
     words.get(word).copied().unwrap_or(0)
 }
 
+/// Whether a listed name, normalized to `key`, should be looked up among
+/// ordinary words: one word, and no spelling of the entity's canonical name
+/// (normalized `canonical`; `Afganistán` for `Afghanistan`): the word lists
+/// hold frequent names too, and an entity's own name is frequent because of
+/// it.
+pub(crate) fn may_be_ordinary(key: &str, canonical: &str) -> bool {
+    /// Least similarity of a spelling of the canonical name.
+    const SPELLING: f64 = 0.75;
+    /// Longest word looked up: no ordinary word is longer.
+    const LONGEST_WORD: usize = 40;
+    let word = !key.contains(' ') && key.len() <= LONGEST_WORD;
+    word && strsim::normalized_levenshtein(key, &canonical.replace(' ', "")) < SPELLING
+}
+
 /// Whether `word`, normalized, is a common word of a guarded language.
 pub(crate) fn is_common_word(word: &str) -> bool {
     word_mask(word) & !NAME != 0

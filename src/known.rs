@@ -173,15 +173,16 @@ fn names(entity: &Entity) -> impl Iterator<Item = (bool, &str)> {
 }
 
 /// Every name of a known entity, as the kind of form it becomes in a
-/// linker: [`NameKind::Known`], or [`NameKind::KnownAcronym`] for its
-/// acronyms.
-pub(crate) fn borrowed(known: &Entity) -> impl Iterator<Item = (NameKind, &str)> {
-    names(known).map(|(_, n)| (NameKind::Known, n)).chain(
-        known
-            .acronyms
-            .iter()
-            .map(|a| (NameKind::KnownAcronym, a.as_str())),
-    )
+/// linker ([`NameKind::Known`], or [`NameKind::KnownAcronym`] for its
+/// acronyms), with its language tag if it is one of `names`.
+pub(crate) fn borrowed(known: &Entity) -> impl Iterator<Item = (NameKind, Option<&str>, &str)> {
+    crate::lexicon::listed(known).map(|(kind, tag, text)| {
+        let kind = match kind {
+            NameKind::Acronym => NameKind::KnownAcronym,
+            _ => NameKind::Known,
+        };
+        (kind, tag, text)
+    })
 }
 
 #[cfg(test)]

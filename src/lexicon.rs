@@ -6,11 +6,12 @@ use crate::fuzzy;
 use crate::fuzzy_index::FuzzyIndex;
 use crate::keytable::KeyTable;
 use crate::known::{self, KnownNames};
+use crate::language::{self, Languages};
 use crate::memo::{Memo, SurnameMemo};
 use crate::skeleton;
 use crate::tables::{Lists, StrLists, StrListsBuilder, Strings};
 use crate::tokenize::Tokens;
-use crate::{EntityType, Gazetteer, Normalizer};
+use crate::{Entity, EntityType, Gazetteer, Normalizer};
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
@@ -115,6 +116,9 @@ pub(crate) struct Lexicon {
     /// Keys by the loose consonants of their readings, for text in scripts
     /// that write neither short vowels nor doubling.
     loose: StrLists,
+    /// The forms that link only in text of some languages
+    /// ([`language::gates`]).
+    gates: HashMap<u32, Languages>,
     /// The reading patterns of each key, made when first needed.
     #[serde(skip)]
     patterns: KeyPatterns,
@@ -129,6 +133,29 @@ pub(crate) struct Lexicon {
 /// hundreds of keys, each read again by every spelling of that skeleton.
 #[derive(Clone, Debug, Default)]
 struct KeyPatterns(std::sync::OnceLock<Box<[std::sync::OnceLock<Box<str>>]>>);
+
+/// Every name `entity` lists, in the order of its forms: the canonical
+/// name, aliases, names by language (with their tag), acronyms.
+pub(crate) fn listed(entity: &Entity) -> impl Iterator<Item = (NameKind, Option<&str>, &str)> {
+    std::iter::once((NameKind::Canonical, None, entity.name.as_str()))
+        .chain(
+            entity
+                .aliases
+                .iter()
+                .map(|a| (NameKind::Alias, None, a.as_str())),
+        )
+        .chain(entity.names.iter().flat_map(|(tag, names)| {
+            names
+                .iter()
+                .map(move |n| (NameKind::Alias, Some(tag), n.as_str()))
+        }))
+        .chain(
+            entity
+                .acronyms
+                .iter()
+                .map(|a| (NameKind::Acronym, None, a.as_str())),
+        )
+}
 
 /// Fewest letters a listed name needs to be found by skeleton or edit
 /// distance: shorter names link only when written as listed.
@@ -146,21 +173,11 @@ impl Lexicon {
         let mut by_entity = Vec::with_capacity(gazetteer.len());
         for (e, entity) in gazetteer.entities().iter().enumerate() {
             let first = forms.len();
-            let listed = std::iter::once((NameKind::Canonical, &entity.name))
-                .chain(entity.aliases.iter().map(|a| (NameKind::Alias, a)))
-                .chain(
-                    entity
-                        .names
-                        .values()
-                        .flatten()
-                        .map(|n| (NameKind::Alias, n)),
-                )
-                .chain(entity.acronyms.iter().map(|a| (NameKind::Acronym, a)));
-            for (kind, text) in listed {
+            for (kind, _, text) in listed(entity) {
                 forms.push(Form {
                     entity: e as u32,
                     kind,
-                    text: text.as_str().into(),
+                    text: text.into(),
                 });
             }
             by_entity.push(first..forms.len());
@@ -168,6 +185,20 @@ impl Lexicon {
         // Normalizing every name is most of the work: on all cores.
         let mut form_keys: Vec<String> =
             forms.par_iter().map(|f| normalizer.key(&f.text)).collect();
+        let mut gates: HashMap<u32, Languages> = (0..gazetteer.len())
+            .into_par_iter()
+            .filter(|&e| !gazetteer.entities()[e].names.is_empty())
+            .flat_map_iter(|e| {
+                let range = by_entity[e].clone();
+                let tags = listed(&gazetteer.entities()[e]).map(|(_, tag, _)| tag);
+                let keys = range.clone().map(|f| form_keys[f].as_str());
+                let names: Vec<(Option<&str>, &str)> = tags.zip(keys).collect();
+                let gates = language::gates(&names, &form_keys[range.start]);
+                range
+                    .zip(gates)
+                    .filter_map(|(f, gate)| Some((f as u32, gate?)))
+            })
+            .collect();
         let mut lexicon = LexiconBuilder::default();
         for (f, key) in form_keys.iter().enumerate() {
             lexicon.add(
@@ -186,7 +217,7 @@ impl Lexicon {
         if let Some(known) = known {
             let borrowed = borrow(gazetteer, known, &forms, &form_keys, &by_entity, normalizer);
             same_as = borrowed.iter().map(|b| (b.0, b.1)).collect();
-            for (form, key) in borrowed.into_iter().flat_map(|b| b.2) {
+            for (form, key, gate) in borrowed.into_iter().flat_map(|b| b.2) {
                 let shadowed = lexicon.index.get(key.as_str()).is_some_and(|&k| {
                     lexicon.entries[k as usize].iter().any(|en| {
                         let other = &forms[en.form as usize];
@@ -199,6 +230,9 @@ impl Lexicon {
                 }
                 let f = lexicon.add_form(&mut forms, &mut form_keys, form, key);
                 known_forms.entry(forms[f].entity).or_insert(f..f).end = f + 1;
+                if let Some(gate) = gate {
+                    gates.insert(f as u32, gate);
+                }
             }
         }
         // Derived names come after the listed ones and never shadow them.
@@ -365,6 +399,7 @@ impl Lexicon {
         );
         let acronym_letters = acronym_letters(&forms);
         Lexicon {
+            gates,
             patterns: KeyPatterns::default(),
             persons: SurnameMemo::default(),
             cognates,
@@ -406,6 +441,12 @@ impl Lexicon {
     /// Every listed form.
     pub(crate) fn form(&self, f: u32) -> &Form {
         &self.forms[f as usize]
+    }
+
+    /// The languages in whose text alone form `f` links, if it is gated
+    /// ([`language::gates`]).
+    pub(crate) fn gate(&self, f: u32) -> Option<Languages> {
+        self.gates.get(&f).copied()
     }
 
     /// The normalized key `k`.
@@ -750,7 +791,7 @@ pub(crate) const NOT_INITIALS: &[&str] = &[
 /// the qualifier is a known place, so `Democratic Republic` alone never
 /// becomes a name).
 /// An entity, the known one it is, and the names it takes from it.
-type Borrowed = (u32, u32, Vec<(Form, String)>);
+type Borrowed = (u32, u32, Vec<(Form, String, Option<Languages>)>);
 
 /// Each entity that is a known one, in entity order, with the known one's
 /// index and the known names it takes (their forms and keys): every name of
@@ -772,22 +813,36 @@ fn borrow(
                 .filter(|&f| !forms[f].kind.is_acronym())
                 .map(|f| form_keys[f].as_str());
             let same = known.same_as(entity, keys)?;
-            let mut names: Vec<(Form, String)> = known::borrowed(known.entity(same))
+            let known_entity = known.entity(same);
+            let keys: Vec<String> = known::borrowed(known_entity)
                 .filter(|_| entity.fuzzy)
-                .map(|(kind, text)| {
+                .map(|(_, _, text)| normalizer.key(text))
+                .collect();
+            let tagged: Vec<(Option<&str>, &str)> = known::borrowed(known_entity)
+                .zip(&keys)
+                .map(|((_, tag, _), key)| (tag, key.as_str()))
+                .collect();
+            let gates = match keys.first() {
+                Some(canonical) => language::gates(&tagged, canonical),
+                None => Vec::new(),
+            };
+            let mut names: Vec<(Form, String, Option<Languages>)> = known::borrowed(known_entity)
+                .zip(keys)
+                .zip(gates)
+                .map(|(((kind, _, text), key), gate)| {
                     let form = Form {
                         entity: e as u32,
                         kind,
                         text: text.into(),
                     };
-                    (form, normalizer.key(text))
+                    (form, key, gate)
                 })
                 .collect();
             // Names in Latin letters first: of the names sharing a key, the
             // first is the one kept, and a name in another script links only
             // text in that script (`Pékin` and Ukrainian `Пекін` are both
             // `pekin`; `Пекін` first left `Pékin` unlinked).
-            names.sort_by_key(|(form, _)| !crate::candidates::is_latin_text(&form.text));
+            names.sort_by_key(|(form, ..)| !crate::candidates::is_latin_text(&form.text));
             Some((e as u32, same, names))
         })
         .collect()

@@ -83,6 +83,7 @@ mod guard;
 mod index;
 mod keytable;
 mod known;
+mod language;
 mod lexicon;
 mod linker;
 mod memo;

@@ -29,7 +29,7 @@ use std::path::Path;
 
 use super::{load, Gazetteer, Origin};
 use crate::error::{GazetteerError, Shown};
-use crate::{guard, Normalizer};
+use crate::{guard, language, Normalizer};
 
 /// Something in a valid gazetteer that will not link as meant.
 ///
@@ -355,9 +355,19 @@ impl Gazetteer {
                         .filter_map(|p| p.split(['-', '[']).next())
                         .collect();
                     let acronym = own.iter().any(|o| o.is_acronym());
+                    // A name gated to the languages of its tags links as
+                    // meant ([`language::gates`]).
+                    let listed: Vec<(Option<&str>, &str)> = own
+                        .iter()
+                        .map(|o| (o.path.strip_prefix("names."), o.key.as_str()))
+                        .map(|(tag, key)| (tag.and_then(|t| t.split('[').next()), key))
+                        .collect();
+                    let gated = language::gates(&listed, &canonical)
+                        .iter()
+                        .any(Option::is_some);
                     let languages: Vec<guard::Language> = guard::common_word_languages(&name.key)
                         .into_iter()
-                        .filter(|language| !acronym && !tags.contains(&language.1))
+                        .filter(|language| !acronym && !gated && !tags.contains(&language.1))
                         .collect();
                     if !languages.is_empty() {
                         let name = name.text.to_owned();
@@ -438,24 +448,14 @@ impl Listed<'_> {
     }
 }
 
-/// Whether `name` should be looked up among ordinary words: a one-word
-/// Latin name other than an acronym, and neither the canonical name nor a
-/// spelling of it (`Afganistán` for `Afghanistan`): the word lists hold
-/// frequent names too, and an entity's own name is frequent because of it.
+/// Whether `name` should be looked up among ordinary words: a Latin name
+/// other than an acronym that [`guard::may_be_ordinary`].
 fn may_be_an_ordinary_word(name: &Listed<'_>, canonical: &str) -> bool {
-    /// Least similarity of a spelling of the canonical name.
-    const SPELLING: f64 = 0.75;
     let latin = name
         .text
         .chars()
         .all(|c| !c.is_alphabetic() || crate::candidates::is_latin(c));
-    /// Longest word looked up: no ordinary word is longer.
-    const LONGEST_WORD: usize = 40;
-    let word = !name.key.contains(' ') && name.key.len() <= LONGEST_WORD;
-    word && !name.is_acronym() && latin && {
-        let joined = |key: &str| key.replace(' ', "");
-        strsim::normalized_levenshtein(&name.key, &joined(canonical)) < SPELLING
-    }
+    !name.is_acronym() && latin && guard::may_be_ordinary(&name.key, canonical)
 }
 
 /// The id among `ids` closest to `id`, if close enough to be a misspelling.
@@ -501,9 +501,12 @@ mod tests {
     #[test]
     fn a_name_ordinary_in_languages_that_list_it_or_an_acronym_is_no_ordinary_word() {
         // Spanish `londres` is London's Spanish name: listed under `es` too,
-        // it is not an ordinary word there.
+        // it is not an ordinary word there. Under `fr` alone, it links only
+        // in French text (`language::gates`): no warning either.
         let fr_only = entity("london", "London", "names = { fr = [\"Londres\"] }");
-        assert_eq!(warnings(&fr_only), [(5, 17, "common-word")]);
+        assert_eq!(warnings(&fr_only), []);
+        let alias = entity("london", "London", "aliases = [\"Londres\"]");
+        assert_eq!(warnings(&alias), [(5, 12, "common-word")]);
         let both = entity(
             "london",
             "London",
@@ -566,11 +569,12 @@ mod tests {
             "aliases = [\"Afganistán\"]\nnames.de = [\"Sowjetunion\"]",
         ) + &entity("b", "Twitter", "names.ru = [\"Твиттер\"]");
         assert_eq!(warnings(&text), []);
-        // In another language's list, or as an alias, the word counts.
+        // As an alias, the word counts; in another language's list, it
+        // links only in text of that language (`language::gates`).
         let text = entity(
             "a",
             "Iceland",
-            "names.de = [\"Island\"]\nacronyms = [\"FRONT\"]",
+            "aliases = [\"Island\"]\nacronyms = [\"FRONT\"]",
         );
         let found = Gazetteer::from_toml("g.toml", &text).unwrap().lint();
         assert_eq!(found.len(), 1);
@@ -578,9 +582,16 @@ mod tests {
             found[0].kind,
             WarningKind::CommonWord {
                 name: "Island".into(),
-                languages: vec![("English", "en"), ("French", "fr"), ("Spanish", "es")],
+                languages: vec![
+                    ("English", "en"),
+                    ("French", "fr"),
+                    ("German", "de"),
+                    ("Spanish", "es")
+                ],
             }
         );
+        let gated = entity("a", "Iceland", "names.de = [\"Island\"]");
+        assert_eq!(warnings(&gated), []);
         let alias = entity("a", "Cologne", "aliases = [\"Köln\"]");
         let found = Gazetteer::from_toml("g.toml", &alias).unwrap().lint();
         assert!(

@@ -1,0 +1,208 @@
+//! Names that are an entity's only in text of their language, and the
+//! language a document is written in.
+//!
+//! German writes Syria `Syrien`, which in French text is a Syrian (`un
+//! Syrien`); Iceland is German `Island`, an English word. A one-word name
+//! that a gazetteer lists in `names.<tag>` and that is an ordinary word of
+//! another language than its tags ([`crate::guard`]) is *gated*: it links
+//! only in a document that whatlang finds to be in one of its tags'
+//! languages. In any other document, or one too short to tell, canon says
+//! nothing.
+
+use crate::guard;
+use whatlang::{Detector, Lang};
+
+/// The languages a document may be found in: the languages written in
+/// Latin letters that whatlang tells apart, by BCP 47 primary subtag (the
+/// gated names are Latin words). A tag outside this table is never gated.
+const LANGUAGES: [(&str, Lang); 24] = [
+    ("en", Lang::Eng),
+    ("fr", Lang::Fra),
+    ("de", Lang::Deu),
+    ("es", Lang::Spa),
+    ("it", Lang::Ita),
+    ("pt", Lang::Por),
+    ("nl", Lang::Nld),
+    ("pl", Lang::Pol),
+    ("sv", Lang::Swe),
+    ("da", Lang::Dan),
+    ("nb", Lang::Nob),
+    ("no", Lang::Nob),
+    ("fi", Lang::Fin),
+    ("tr", Lang::Tur),
+    ("cs", Lang::Ces),
+    ("sk", Lang::Slk),
+    ("ro", Lang::Ron),
+    ("hu", Lang::Hun),
+    ("hr", Lang::Hrv),
+    ("sl", Lang::Slv),
+    ("lt", Lang::Lit),
+    ("lv", Lang::Lav),
+    ("et", Lang::Est),
+    ("ca", Lang::Cat),
+];
+
+/// Least confidence (whatlang's, in [0, 1]) of a document's language: a
+/// few words of a headline may read as several languages.
+const MIN_CONFIDENCE: f64 = 0.5;
+
+/// Most bytes of a document read to find its language: its language does
+/// not change further on, and the cost stays that of a paragraph.
+const SAMPLE: usize = 2048;
+
+/// A set of the languages of [`LANGUAGES`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub(crate) struct Languages(u32);
+
+impl Languages {
+    /// The language of BCP 47 `tag` (`de`, `de-AT`), if canon can find a
+    /// document to be in it.
+    fn of_tag(tag: &str) -> Option<Languages> {
+        let primary = tag.split('-').next()?;
+        let at = LANGUAGES
+            .iter()
+            .position(|(t, _)| t.eq_ignore_ascii_case(primary))?;
+        Some(Languages(1 << at))
+    }
+
+    /// Whether the set holds `language`.
+    pub(crate) fn contains(self, language: Languages) -> bool {
+        self.0 & language.0 != 0
+    }
+}
+
+/// The guarded languages ([`crate::guard`]), whose ordinary words gate
+/// names: English, French, German, Spanish, the first of [`LANGUAGES`].
+const GUARDED: Languages = Languages(0b1111);
+
+/// The language `text` is written in, among the guarded languages and
+/// those of `gate`, if whatlang is confident of it. Told apart from a few
+/// languages only, the language of a single sentence is found surely.
+pub(crate) fn detect(text: &str, gate: Languages) -> Option<Languages> {
+    let mut end = text.len().min(SAMPLE);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let among = Languages(gate.0 | GUARDED.0);
+    let allowed = (LANGUAGES.iter().enumerate())
+        .filter(|(at, _)| among.0 & 1 << at != 0)
+        .map(|(_, (_, lang))| *lang)
+        .collect();
+    let info = Detector::with_allowlist(allowed).detect(&text[..end])?;
+    if info.confidence() < MIN_CONFIDENCE {
+        return None;
+    }
+    // Norwegian Bokmål has two tags.
+    let bits = (LANGUAGES.iter().enumerate())
+        .filter(|(_, (_, lang))| *lang == info.lang())
+        .fold(0, |bits, (at, _)| bits | 1 << at);
+    Some(Languages(bits)).filter(|l| l.0 != 0)
+}
+
+/// The gates of one entity's names: for each of `names` (its language tag,
+/// or `None` for the canonical name and aliases; its normalized key), the
+/// languages in whose text alone it links, or `None` if it links in any.
+///
+/// A name is gated when every tag listing it is one of [`LANGUAGES`], no
+/// alias or canonical name of the entity has its key, and it is a word
+/// that may be an ordinary one ([`guard::may_be_ordinary`], against
+/// `canonical`, the canonical name's key) and is one
+/// ([`guard::is_ordinary_word`]: no frequent name, as Spanish `londres`)
+/// of a guarded language none of its tags is.
+pub(crate) fn gates(names: &[(Option<&str>, &str)], canonical: &str) -> Vec<Option<Languages>> {
+    names
+        .iter()
+        .map(|&(tag, key)| {
+            tag?;
+            let mut languages = Languages::default();
+            let mut tags = Vec::new();
+            for &(other, _) in names.iter().filter(|(_, k)| *k == key) {
+                let other = other?;
+                languages.0 |= Languages::of_tag(other)?.0;
+                tags.push(other.split('-').next().unwrap_or(other));
+            }
+            let foreign = guard::common_word_languages(key)
+                .into_iter()
+                .any(|(_, language)| !tags.contains(&language));
+            let ordinary = foreign && guard::is_ordinary_word(key);
+            (ordinary && guard::may_be_ordinary(key, canonical)).then_some(languages)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tags(languages: Option<Languages>) -> Option<Vec<&'static str>> {
+        let tags = LANGUAGES.iter().map(|(tag, _)| *tag);
+        languages.map(|l| {
+            tags.filter(|&t| l.contains(Languages::of_tag(t).unwrap()))
+                .collect()
+        })
+    }
+
+    #[test]
+    fn documents_are_found_in_their_language_or_in_none() {
+        let cases = [
+            (
+                "Nach Angaben der Behörden ist die Stadt seit Montag ohne Strom.",
+                Some(vec!["de"]),
+            ),
+            (
+                "Les convois humanitaires sont arrivés mardi soir dans la ville.",
+                Some(vec!["fr"]),
+            ),
+            (
+                "Los combates continuaron el lunes, según fuentes locales.",
+                Some(vec!["es"]),
+            ),
+            (
+                "The spokesman said the talks would continue next week.",
+                Some(vec!["en"]),
+            ),
+            ("Syrien", None),
+            ("Переговоры продолжатся на этой неделе.", None),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(tags(detect(text, Languages::default())), expected, "{text}");
+        }
+        let italian = "Il portavoce ha confermato che il convoglio è arrivato lunedì.";
+        let it = Languages::of_tag("it").unwrap();
+        assert_eq!(tags(detect(italian, it)), Some(vec!["it"]));
+    }
+
+    #[test]
+    fn a_long_document_is_sampled_on_a_char_boundary() {
+        let text = "é".repeat(SAMPLE);
+        assert_eq!(detect(&text, Languages::default()), None);
+    }
+
+    #[test]
+    fn names_that_are_ordinary_words_of_another_language_are_gated() {
+        // German `Syrien` is French for a Syrian; `Syrie` is no word.
+        let names = [
+            (None, "syria"),
+            (Some("de"), "syrien"),
+            (Some("fr"), "syrie"),
+        ];
+        let gates = gates(&names, "syria");
+        assert_eq!(tags(gates[1]), Some(vec!["de"]));
+        assert_eq!((gates[0], gates[2]), (None, None));
+    }
+
+    #[test]
+    fn a_name_listed_as_an_alias_or_under_an_unknown_tag_is_not_gated() {
+        let alias = [(None, "syria"), (None, "syrien"), (Some("de"), "syrien")];
+        assert_eq!(gates(&alias, "syria"), [None, None, None]);
+        let unknown = [(None, "syria"), (Some("sw"), "syrien")];
+        assert_eq!(gates(&unknown, "syria"), [None, None]);
+    }
+
+    #[test]
+    fn a_word_only_of_the_names_own_languages_is_not_gated() {
+        // `kanton` is a German word: German names are frequent in German.
+        let names = [(None, "guangzhou"), (Some("de"), "kanton")];
+        assert_eq!(gates(&names, "guangzhou"), [None, None]);
+    }
+}
