@@ -172,7 +172,7 @@ impl Normalizer {
         while let Some((i, c)) = chars.next() {
             if inner_dots.last() == Some(&i) {
                 inner_dots.pop();
-                map.push(out.len(), i, false);
+                map.push_invisible(out.len(), i);
                 prev = Some(c);
                 continue;
             }
@@ -198,7 +198,7 @@ impl Normalizer {
                         out.push(' ');
                     }
                 }
-                Class::Drop => map.push(out.len(), i, false),
+                Class::Drop => map.push_invisible(out.len(), i),
                 Class::Dash => {
                     // Judged on folded neighbours, so that normalizing again
                     // decides alike (a Kangxi radical folds to a letter).

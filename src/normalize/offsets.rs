@@ -13,6 +13,9 @@ struct Unit {
     norm: usize,
     orig: usize,
     linear: bool,
+    /// An invisible character ([`OffsetMap::push_invisible`]), which no
+    /// span takes in at its end.
+    invisible: bool,
 }
 
 /// Normalized byte offset → original byte offset (charabia's `char_map` idea,
@@ -45,7 +48,21 @@ impl OffsetMap {
                 return;
             }
         }
-        self.units.push(Unit { norm, orig, linear });
+        self.units.push(Unit {
+            norm,
+            orig,
+            linear,
+            invisible: false,
+        });
+    }
+
+    /// Records an invisible character at original byte `orig` (a format
+    /// or bidi mark, an inner dot of an acronym) that produced nothing.
+    pub(crate) fn push_invisible(&mut self, norm: usize, orig: usize) {
+        self.push(norm, orig, false);
+        if let Some(last) = self.units.last_mut() {
+            last.invisible = true;
+        }
     }
 
     /// Closes the map once both texts are complete.
@@ -100,7 +117,9 @@ impl OffsetMap {
         }
     }
 
-    /// Original offset where a span ending at normalized `p` ends.
+    /// Original offset where a span ending at normalized `p` ends: with
+    /// the letters that vanished right after it (a soft sign, Arabic short
+    /// vowels: `Чорнобиль` whole, not `Чорнобил`), not invisible marks.
     pub(crate) fn end(&self, p: usize) -> usize {
         if p == 0 {
             return self.start(0);
@@ -108,11 +127,19 @@ impl OffsetMap {
         match self.unit_at(p - 1) {
             Some(i) => {
                 let u = self.units[i];
-                if u.linear {
-                    u.orig + (p - u.norm)
-                } else {
-                    self.unit_end(i).1
+                let (unit_norm_end, _) = self.unit_end(i);
+                if u.linear && p < unit_norm_end {
+                    return u.orig + (p - u.norm);
                 }
+                // At the unit's end: past the empty units that follow it.
+                let mut j = i;
+                while j + 1 < self.units.len()
+                    && self.unit_end(j + 1).0 == p
+                    && !self.units[j + 1].invisible
+                {
+                    j += 1;
+                }
+                self.unit_end(j).1
             }
             None => 0,
         }
