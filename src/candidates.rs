@@ -13,11 +13,11 @@ use crate::{EntityType, Gazetteer, Method, Normalized, Span};
 use std::sync::Arc;
 
 /// Lower-case particles that may stand inside a capitalized name (`Lion of
-/// Panjshir`, `Abu Musab al-Zarqawi`, `Front national de résistance`).
+/// Panjshir`, `Front national de résistance`), besides the Arabic articles
+/// ([`skeleton::ARTICLES`]: `Abu Musab al-Zarqawi`).
 const PARTICLES: &[&str] = &[
-    "al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ud", "ul", "ol", "bin", "ibn", "ben",
-    "bint", "abu", "abou", "de", "du", "des", "del", "della", "di", "da", "dos", "das", "la", "le",
-    "von", "van", "der", "den", "of", "e", "i", "y",
+    "ud", "ol", "bin", "ibn", "ben", "bint", "abu", "abou", "de", "du", "des", "del", "della",
+    "di", "da", "dos", "das", "la", "le", "von", "van", "der", "den", "of", "e", "i", "y",
 ];
 
 /// Longest name, in tokens, the fuzzy pass looks up.
@@ -1157,7 +1157,8 @@ pub(crate) fn name_runs<'d>(doc: &'d Document<'_>) -> Vec<Vec<(&'d Token, bool)>
         let original = doc.original(token.span);
         let name_like = original.chars().next().is_some_and(char::is_uppercase)
             || (!has_cased_letters(original) && original.chars().any(char::is_alphabetic));
-        if name_like || PARTICLES.contains(&&norm[token.span]) {
+        let word = &&norm[token.span];
+        if name_like || PARTICLES.contains(word) || skeleton::ARTICLES.contains(word) {
             run.push((token, name_like));
         } else {
             runs.push(std::mem::take(&mut run));

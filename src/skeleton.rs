@@ -178,6 +178,9 @@ const RULES: &[Rule] = &[
     either("j", "J", "i", At::BetweenVowels, "de j = en y"),
     either("y", "i", "J", At::BetweenVowels, "en y = de j"),
     either("w", "u", "V", At::BetweenVowels, "w = fr ou"),
+    // French ou before a vowel is the w of other conventions (Sinouar =
+    // Sinwar, Ouaddaï = Wadai).
+    either("ou", "u", "V", At::BeforeVowel, "fr ou = w"),
     either("e", "", "i", At::EndAfterConsonant, "fr silent final e"),
     either("y", "i", "J", At::StartBeforeConsonant, "Arabic initial y"),
     rule("j", "i", At::EndAfterVowel, "de -ej, -aj = en -ei, -ai"),
@@ -232,6 +235,8 @@ fn is_vowel(c: u8) -> bool {
 /// `Abu Musab az-Zarqawi`): dropped when another word follows.
 pub(crate) const ARTICLES: &[&str] = &[
     "al", "el", "ul", "ad", "ag", "an", "ar", "as", "ash", "at", "az", "ath", "adh",
+    // German and French ash- (Hajat Tahrir asch-Scham, ach-Cham).
+    "asch", "ach",
 ];
 
 /// What `a` for `i` (or `e`) costs in [`vowel_edits`].
