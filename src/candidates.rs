@@ -1010,8 +1010,10 @@ const PLACE_HEADS: &[&str] = &[
 /// nor a mention (nor a head of place names, nor an Arabic article before
 /// it), or after a title (`Paris Hilton`, `Milan Kundera`, `Mo Farah`, `Mr
 /// Farah`); a person's name without its first given name after such a word
-/// (`Khalid bin Salman` is not `Mohammed bin Salman`). In text in capitals
-/// every word is capitalized: no signal.
+/// (`Khalid bin Salman` is not `Mohammed bin Salman`); any one-word name
+/// but a person's after an Arabic article after such a word (a nisba:
+/// `Abdul Malik al-Huthi`). In text in capitals every word is capitalized:
+/// no signal.
 pub(crate) fn inside_longer_name(
     doc: &Document<'_>,
     lexicon: &Lexicon,
@@ -1032,6 +1034,9 @@ pub(crate) fn inside_longer_name(
     );
     let place = gazetteer.entities()[c.entity as usize].kind == crate::EntityType::Place;
     let last_names = lexicon.form(c.form).kind == NameKind::LastNames;
+    if by_name && is_nisba(doc, gazetteer, c) {
+        return true;
+    }
     if !(last_names || (by_name && place)) {
         return false;
     }
@@ -1062,6 +1067,9 @@ pub(crate) fn inside_longer_name(
             && !PLACE_HEADS.contains(&word)
             && !taken.overlaps(other.span)
     };
+    if !(last_names || (by_name && place)) {
+        return false;
+    }
     // A title before the name makes it a person's too (`Mr Farah`, `Dr.
     // Jordan`).
     let before = t.checked_sub(1).map(|p| &tokens[p]).is_some_and(|p| {
@@ -1087,6 +1095,45 @@ pub(crate) fn inside_longer_name(
         .get(t + 1)
         .is_some_and(|n| name_word(n, Span::new(this.span.end, n.span.start)));
     before || after
+}
+
+/// Whether candidate `c`, one word of any entity but a person, stands after
+/// an Arabic article joined to it by a dash, after a capitalized word in Latin letters that is no
+/// ordinary word: a nisba, the end of a person's name (`Abdul Malik
+/// al-Huthi` is no Houthi, `Abu Musab al-Zarqawi` no Zarqa).
+pub(crate) fn is_nisba(doc: &Document<'_>, gazetteer: &Gazetteer, c: &Candidate) -> bool {
+    if gazetteer.entities()[c.entity as usize].kind == crate::EntityType::Person {
+        return false;
+    }
+    let tokens = doc.tokens.as_slice();
+    let Ok(t) = tokens.binary_search_by_key(&c.norm.start, |t| t.span.start) else {
+        return false;
+    };
+    let norm = doc.norm.as_str();
+    let [first, article, this] = match t.checked_sub(2).and_then(|f| tokens.get(f..=t)) {
+        Some([first, article, this]) => [first, article, this],
+        _ => return false,
+    };
+    let first_word = doc.original(first.span);
+    // Joined by a dash, as transliterations write the article (`al-Huthi`;
+    // not English `at Kabul`).
+    let (article_at, this_at) = (
+        doc.norm.to_original(article.span),
+        doc.norm.to_original(this.span),
+    );
+    let joined = article_at.end < this_at.start
+        && doc.text[article_at.end..this_at.start]
+            .chars()
+            .all(|c| c == '-' || c == '\u{2011}');
+    this.span == c.norm
+        && joined
+        && skeleton::ARTICLES.contains(&&norm[article.span])
+        && &norm[first.span.end..article.span.start] == " "
+        && first.kind == TokenKind::Word
+        && first_word.chars().next().is_some_and(char::is_uppercase)
+        && first_word.chars().any(char::is_lowercase)
+        && is_latin_text(first_word)
+        && !guard::is_ordinary_word(&norm[first.span])
 }
 
 /// Whether place mention `c` is followed by `, ` or ` (` and the name of a

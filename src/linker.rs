@@ -338,6 +338,13 @@ impl Linker {
         let mut resolution = Resolution::default();
         let mut exact = candidates::exact(&doc, &self.lexicon, &self.gazetteer);
         exact.iter_mut().for_each(|c| rules.apply(c));
+        // A nisba is left to the approximate tier, which may find the
+        // person's whole name around it.
+        for c in exact.iter_mut().filter(|c| c.dropped.is_none()) {
+            if candidates::is_nisba(&doc, &self.gazetteer, c) {
+                c.dropped = Some(Reason::LongerName);
+            }
+        }
         resolution.tier(exact, threshold);
         if self.options.fuzzy {
             let mut approximate = candidates::approximate(
