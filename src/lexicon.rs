@@ -157,6 +157,10 @@ pub(crate) fn listed(entity: &Entity) -> impl Iterator<Item = (NameKind, Option<
         )
 }
 
+/// Fewest letters a known name ([`NameKind::Known`]) needs to be found by
+/// skeleton or edit distance.
+const MIN_KNOWN_APPROXIMATE_LETTERS: usize = 10;
+
 /// Fewest letters a listed name needs to be found by skeleton or edit
 /// distance: shorter names link only when written as listed.
 pub(crate) const MIN_APPROXIMATE_LETTERS: usize = 5;
@@ -323,16 +327,25 @@ impl Lexicon {
         let keys = table.keys();
         // Keys that may be found by skeleton, edit distance or cognates: a
         // listed name (not an acronym) of an entity that allows it; cognates
-        // only for names that are not persons'. Not the known names: read
-        // approximately, names in a dozen languages and scripts find words
-        // they are not (Greek `Υεμένη` would find `Khamenei`).
+        // only for names that are not persons'. Of the known names, only
+        // long ones in Latin letters of places and organizations: read
+        // approximately, short names in a dozen languages and scripts find
+        // words they are not (Greek `Υεμένη` would find `Khamenei`), while
+        // a long old name or exonym is spelled by other conventions too
+        // (`Dnepropetrovsk`, German `Dnjepropetrowsk`).
+        let known_approximable = |form: &Form, entity: &crate::Entity| {
+            entity.kind != EntityType::Person
+                && crate::candidates::is_latin_text(&form.text)
+                && form.text.chars().filter(|c| c.is_alphabetic()).count()
+                    >= MIN_KNOWN_APPROXIMATE_LETTERS
+        };
         let approximable = |k: usize, persons: bool| {
             entries[k].iter().any(|en| {
                 let form = &forms[en.form as usize];
                 let entity = &gazetteer.entities()[form.entity as usize];
                 en.via.is_none()
                     && !form.kind.is_acronym()
-                    && form.kind != NameKind::Known
+                    && (form.kind != NameKind::Known || known_approximable(form, entity))
                     && entity.fuzzy
                     && (persons || entity.kind != EntityType::Person)
             })
