@@ -135,7 +135,8 @@ pub(crate) struct Lexicon {
 struct KeyPatterns(std::sync::OnceLock<Box<[std::sync::OnceLock<Box<str>>]>>);
 
 /// Every name `entity` lists, in the order of its forms: the canonical
-/// name, aliases, names by language (with their tag), acronyms.
+/// name, aliases, names by language (with their tag), acronyms; each
+/// without a trailing qualifier in parentheses ([`unqualified`]).
 pub(crate) fn listed(entity: &Entity) -> impl Iterator<Item = (NameKind, Option<&str>, &str)> {
     std::iter::once((NameKind::Canonical, None, entity.name.as_str()))
         .chain(
@@ -155,6 +156,19 @@ pub(crate) fn listed(entity: &Entity) -> impl Iterator<Item = (NameKind, Option<
                 .iter()
                 .map(|a| (NameKind::Acronym, None, a.as_str())),
         )
+        .map(|(kind, tag, text)| (kind, tag, unqualified(text)))
+}
+
+/// A name without the qualifier in parentheses that tells namesakes apart
+/// in encyclopedias and curated lists, and that no text writes after the
+/// name: `Georgia (country)` is written `Georgia`, `Muhammad (prophet)`
+/// `Muhammad`. A name that is nothing but parentheses stays as it is.
+fn unqualified(name: &str) -> &str {
+    let trimmed = name.trim_end();
+    match trimmed.strip_suffix(')').and_then(|rest| rest.rfind(" (")) {
+        Some(at) if !trimmed[..at].trim().is_empty() => trimmed[..at].trim_end(),
+        _ => name,
+    }
 }
 
 /// Fewest letters a known name ([`NameKind::Known`]) needs to be found by
@@ -1110,6 +1124,21 @@ mod tests {
         let gazetteer = Gazetteer::from_toml("g.toml", toml).expect("valid");
         let lexicon = Lexicon::new(&gazetteer, &Normalizer::new(), None);
         lexicon.table.keys().iter().map(|k| k.to_string()).collect()
+    }
+
+    #[test]
+    fn qualifiers_in_parentheses_are_no_part_of_the_name() {
+        let cases = [
+            ("Muhammad (prophet)", "Muhammad"),
+            ("Georgia (country)", "Georgia"),
+            ("Hussein  (given name) ", "Hussein"),
+            ("Kabul", "Kabul"),
+            ("(Kabul)", "(Kabul)"),
+            ("Front (Kabul) Alliance", "Front (Kabul) Alliance"),
+        ];
+        for (name, expected) in cases {
+            assert_eq!(unqualified(name), expected, "{name}");
+        }
     }
 
     #[test]
