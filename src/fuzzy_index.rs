@@ -269,20 +269,20 @@ impl FuzzyIndex {
         let Some(position) = fewest else {
             return Vec::new();
         };
-        let close = &words[position];
         let ranks = Class::of(query, &profile).ranks(position);
-        let mut names: Vec<u32> = close
-            .words
-            .iter()
-            .flat_map(|&w| {
-                let postings = self.postings_of(w);
-                let start = postings.partition_point(|p| p.rank() < *ranks.start());
-                let end = postings.partition_point(|p| p.rank() <= *ranks.end());
-                postings.get(start..end).unwrap_or_default()
-            })
-            .filter(|p| fits(p.name))
-            .map(|p| p.name)
+        // In passes of reads independent of one another, which the
+        // processor overlaps: the close words' postings lie anywhere in
+        // the index, and each read of them was a cache miss waited for.
+        let lists: Vec<&[Posting]> = (words[position].words.iter())
+            .map(|&w| self.postings_of(w))
             .collect();
+        let runs = lists.iter().map(|postings| {
+            let start = postings.partition_point(|p| p.rank() < *ranks.start());
+            let end = postings.partition_point(|p| p.rank() <= *ranks.end());
+            postings.get(start..end).unwrap_or_default()
+        });
+        let mut names: Vec<u32> = runs.flatten().map(|p| p.name).collect();
+        names.retain(|&name| fits(name));
         names.sort_unstable();
         names.dedup();
         names
