@@ -104,15 +104,74 @@ impl Close {
     }
 }
 
-/// A name holding a word, and the word's position in it.
+/// A name holding a word, the word's position in it, and what a lookup
+/// checks of the name first ([`Class`]), in the bytes a `u32` and a
+/// position leave over.
 #[derive(Clone, Copy, Debug, bytemuck::Pod, bytemuck::Zeroable)]
 #[repr(C)]
 struct Posting {
     name: u32,
     position: u8,
-    /// Zero: the layout has no implicit padding, so an array of postings
-    /// is plain bytes.
-    padding: [u8; 3],
+    /// The name's [`Class`], but its position.
+    words: u8,
+    initials: u8,
+    length: u8,
+}
+
+impl Posting {
+    /// The word at `position` of name `name`, of class `class`.
+    fn new(name: u32, position: usize, class: Class) -> Posting {
+        Posting {
+            name,
+            position: position.min(MAX_WORDS) as u8,
+            words: class.words,
+            initials: class.initials,
+            length: class.length,
+        }
+    }
+
+    /// What a word's postings are sorted by, the name aside: position, words,
+    /// initials, length, in one number.
+    fn rank(&self) -> u32 {
+        u32::from_be_bytes([self.position, self.words, self.initials, self.length])
+    }
+}
+
+/// What a lookup requires of a name before reading its profile, in a byte
+/// each (saturated, or a byte of the hash): as many words as the query, the
+/// same initials, a length within [`fuzzy::LENGTH_SLACK`]. A word's
+/// postings are sorted by position and class, so the names of a query's
+/// class at a position are one run of them, found by two binary searches:
+/// a word of a million names (`national`) is held by thousands.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Class {
+    words: u8,
+    initials: u8,
+    length: u8,
+}
+
+impl Class {
+    fn of(name: &str, profile: &Profile) -> Class {
+        Class {
+            words: name.split(' ').count().min(usize::from(u8::MAX)) as u8,
+            initials: (profile.initials >> 56) as u8,
+            length: profile.length.min(u64::from(u8::MAX)) as u8,
+        }
+    }
+
+    /// The ranks ([`Posting::rank`]) of the names of a query of this class
+    /// whose word at `position` is a close word: every name whose profile
+    /// may fit the query's, and few others. Saturated bytes keep it so: a
+    /// length is within the slack only if its saturated byte is within the
+    /// range of saturated bytes.
+    fn ranks(&self, position: usize) -> std::ops::RangeInclusive<u32> {
+        let slack = fuzzy::LENGTH_SLACK.min(usize::from(u8::MAX)) as u8;
+        let rank = |length: u8| {
+            let position = position.min(MAX_WORDS) as u8;
+            u32::from_be_bytes([position, self.words, self.initials, length])
+        };
+        rank(self.length.saturating_sub(slack))..=rank(self.length.saturating_add(slack))
+    }
 }
 
 /// Most bits of a variant's hash that the directory of the variants is by.
@@ -139,7 +198,9 @@ impl FuzzyIndex {
             if profiles.len() <= name as usize {
                 profiles.resize(name as usize + 1, Profile::default());
             }
-            profiles[name as usize] = Profile::of(text);
+            let profile = Profile::of(text);
+            profiles[name as usize] = profile;
+            let class = Class::of(text, &profile);
             for (position, word) in text.split(' ').enumerate().take(MAX_WORDS) {
                 if word.chars().count() > MAX_WORD_LETTERS {
                     continue;
@@ -150,11 +211,7 @@ impl FuzzyIndex {
                     by_word.push(Vec::new());
                     distinct.push(word);
                 }
-                by_word[w as usize].push(Posting {
-                    name,
-                    position: position as u8,
-                    padding: [0; 3],
-                });
+                by_word[w as usize].push(Posting::new(name, position, class));
             }
         }
         // The postings are made flat, and what they were gathered in freed,
@@ -163,7 +220,8 @@ impl FuzzyIndex {
         let mut offsets = Vec::with_capacity(by_word.len() + 1);
         let mut postings = Vec::with_capacity(by_word.iter().map(Vec::len).sum());
         offsets.push(0);
-        for list in by_word {
+        for mut list in by_word {
+            list.sort_unstable_by_key(|p| (p.rank(), p.name));
             postings.extend(list);
             offsets.push(postings.len() as u32);
         }
@@ -211,14 +269,20 @@ impl FuzzyIndex {
         let Some(position) = fewest else {
             return Vec::new();
         };
-        let close = &words[position];
-        let mut names: Vec<u32> = close
-            .words
-            .iter()
-            .flat_map(|&w| self.postings_of(w))
-            .filter(|p| p.position as usize == position && fits(p.name))
-            .map(|p| p.name)
+        let ranks = Class::of(query, &profile).ranks(position);
+        // In passes of reads independent of one another, which the
+        // processor overlaps: the close words' postings lie anywhere in
+        // the index, and each read of them was a cache miss waited for.
+        let lists: Vec<&[Posting]> = (words[position].words.iter())
+            .map(|&w| self.postings_of(w))
             .collect();
+        let runs = lists.iter().map(|postings| {
+            let start = postings.partition_point(|p| p.rank() < *ranks.start());
+            let end = postings.partition_point(|p| p.rank() <= *ranks.end());
+            postings.get(start..end).unwrap_or_default()
+        });
+        let mut names: Vec<u32> = runs.flatten().map(|p| p.name).collect();
+        names.retain(|&name| fits(name));
         names.sort_unstable();
         names.dedup();
         names
@@ -259,7 +323,8 @@ impl FuzzyIndex {
     }
 
     /// Whether the index is whole (every offset within what it points
-    /// into) and its names are below `names`: what lookups rely on.
+    /// into, each word's postings sorted by rank) and its names are below
+    /// `names`: what lookups rely on.
     pub(crate) fn is_consistent(&self, names: usize) -> bool {
         let ascending = |values: &[u32], end: usize| {
             values.windows(2).all(|w| w[0] <= w[1]) && values.last() == Some(&(end as u32))
@@ -276,6 +341,10 @@ impl FuzzyIndex {
                 .postings
                 .iter()
                 .all(|p| (p.name as usize) < self.profiles.len())
+            && self.offsets.windows(2).all(|w| {
+                let postings = &self.postings[w[0] as usize..w[1] as usize];
+                postings.windows(2).all(|p| p[0].rank() <= p[1].rank())
+            })
     }
 }
 
@@ -448,7 +517,50 @@ mod tests {
         assert!(!index.candidates("zzzzzz", close).contains(&2));
     }
 
+    /// Whether a name of profile `name` may be within the edits of a query
+    /// of profile `query` as far as [`Class`] tells: the same initials and
+    /// number of words, a length within the slack.
+    fn may_fit(name: &str, query: &str) -> bool {
+        let (n, q) = (Profile::of(name), Profile::of(query));
+        n.initials == q.initials
+            && n.length.abs_diff(q.length) <= fuzzy::LENGTH_SLACK as u64
+            && name.split(' ').count() == query.split(' ').count()
+    }
+
+    /// Whether the posting of `name`'s word at `at` is in the run a
+    /// lookup of `query` at `position` reads.
+    fn in_run((name, at): (&str, usize), query: &str, position: usize) -> bool {
+        let class = |text: &str| Class::of(text, &Profile::of(text));
+        let posting = Posting::new(0, at, class(name));
+        class(query).ranks(position).contains(&posting.rank())
+    }
+
+    #[test]
+    fn saturated_lengths_stay_in_the_run() {
+        for n in 250..262 {
+            for q in n - 2..=n + 2 {
+                let (name, query) = ("a".repeat(n), "a".repeat(q));
+                assert!(in_run((&name, 0), &query, 0), "{n} letters for {q}");
+            }
+        }
+        assert!(!in_run((&"a".repeat(200), 0), &"a".repeat(203), 0));
+        assert!(!in_run(("kabul", 0), "kabul", 1), "another position");
+    }
+
     proptest::proptest! {
+        /// A lookup's run of postings holds every name whose profile may
+        /// fit the query's.
+        #[test]
+        fn the_run_holds_every_fitting_name(
+            name in "[a-cé]{1,12}( [a-c]{1,12}){0,2}",
+            query in "[a-cé]{1,12}( [a-c]{1,12}){0,2}",
+            position in 0usize..3,
+        ) {
+            if may_fit(&name, &query) {
+                proptest::prop_assert!(in_run((&name, position), &query, position));
+            }
+        }
+
         /// The search from a guess finds what a binary search does.
         #[test]
         fn first_at_least_is_a_partition_point(

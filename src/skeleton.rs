@@ -348,6 +348,9 @@ pub(crate) fn consonants_of(pattern: &str) -> impl Iterator<Item = char> + '_ {
     })
 }
 
+/// Length below which [`vowel_edits`] keeps its row on the stack.
+const SHORT_PATTERN: usize = 48;
+
 /// How far the vowels of two reading patterns with the same consonants
 /// are apart: a weighted edit distance of their patterns. A vowel changed
 /// costs 1, except `a` for `i` (a/e/i), which costs [`A_FOR_I`]: Arabic
@@ -356,7 +359,19 @@ pub(crate) fn consonants_of(pattern: &str) -> impl Iterator<Item = char> + '_ {
 /// [`VOWEL_IN_OR_OUT`] (`KaBuL` / `KaBiLa`: 2.5).
 pub(crate) fn vowel_edits(a: &str, b: &str) -> f64 {
     let (a, b) = (a.as_bytes(), b.as_bytes());
-    let mut row: Vec<f64> = (0..=b.len()).map(|j| j as f64 * VOWEL_IN_OR_OUT).collect();
+    // On the stack for a name's pattern: a key is compared with every
+    // spelling of its skeleton.
+    let (mut stack, mut heap) = ([0.0; SHORT_PATTERN], Vec::new());
+    let row: &mut [f64] = match stack.get_mut(..=b.len()) {
+        Some(row) => row,
+        None => {
+            heap.resize(b.len() + 1, 0.0);
+            &mut heap
+        }
+    };
+    for (j, cell) in row.iter_mut().enumerate() {
+        *cell = j as f64 * VOWEL_IN_OR_OUT;
+    }
     for (i, &x) in a.iter().enumerate() {
         let mut diagonal = row[0];
         row[0] = (i + 1) as f64 * VOWEL_IN_OR_OUT;
@@ -422,12 +437,12 @@ pub(crate) fn readings_from(name: &str, source: Source) -> Vec<Reading> {
             .bytes()
             .filter(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
             .collect();
+        let (mut read, group) = read_word(&letters, source);
         // A given name reads as its group's (not the surname: last word).
-        let group = (i + 1 < words.len())
-            .then(|| given_name(&letters, source))
-            .flatten();
+        let group = group.filter(|_| i + 1 < words.len());
         if let Some(group) = group {
             letters = group.as_bytes().to_vec();
+            read = word_readings(&letters, source);
         }
         readings = match letters
             .strip_prefix(b"al")
@@ -435,10 +450,10 @@ pub(crate) fn readings_from(name: &str, source: Source) -> Vec<Reading> {
         {
             Some(rest) if readings.len() * 2 <= MAX_READINGS => {
                 let mut without = append(&readings, &word_readings(rest, source));
-                without.extend(append(&readings, &word_readings(&letters, source)));
+                without.extend(append(&readings, &read));
                 without
             }
-            _ => append(&readings, &word_readings(&letters, source)),
+            _ => append(&readings, &read),
         };
         if group.is_some_and(|g| g != word) {
             readings.iter_mut().for_each(|r| r.rules.push(GIVEN_NAME));
@@ -495,21 +510,24 @@ fn word_readings(letters: &[u8], source: Source) -> std::rc::Rc<[Reading]> {
 /// The readings of one word alone and its given-name group. Most words of
 /// a text are read many times (once per span holding them): each is read
 /// once per thread.
-fn read_word(letters: &[u8], source: Source) -> (std::rc::Rc<[Reading]>, Option<&'static str>) {
+fn read_word(letters: &[u8], source: Source) -> Word {
     thread_local! {
         static SEEN: std::cell::RefCell<WordMemo> = Default::default();
     }
     SEEN.with_borrow_mut(|seen| {
-        if let Some(word) = seen.get(&(letters.to_vec(), source)) {
+        seen.key.clear();
+        seen.key.extend_from_slice(letters);
+        seen.key.push(source as u8);
+        if let Some(word) = seen.words.get(seen.key.as_slice()) {
             return word.clone();
         }
-        if seen.len() >= MAX_SEEN_WORDS {
-            seen.clear();
+        if seen.words.len() >= MAX_SEEN_WORDS {
+            seen.words.clear();
         }
         let readings: std::rc::Rc<[Reading]> =
             extend(vec![Reading::default()], letters, source).into();
         let word = (readings.clone(), group_of(&readings));
-        seen.insert((letters.to_vec(), source), word.clone());
+        seen.words.insert(seen.key.as_slice().into(), word.clone());
         word
     })
 }
@@ -524,19 +542,34 @@ fn append(readings: &[Reading], word: &[Reading]) -> Vec<Reading> {
             if out.len() == MAX_READINGS {
                 return out;
             }
-            let mut joined = r.clone();
-            joined.pattern.push_str(&w.pattern);
-            joined.rules.extend(&w.rules);
-            out.push(joined);
+            let mut pattern = String::with_capacity(r.pattern.len() + w.pattern.len());
+            pattern.push_str(&r.pattern);
+            pattern.push_str(&w.pattern);
+            let mut rules = Vec::with_capacity(r.rules.len() + w.rules.len());
+            rules.extend(&r.rules);
+            rules.extend(&w.rules);
+            out.push(Reading {
+                pattern,
+                full: r.full.clone(),
+                rules,
+            });
         }
     }
     out
 }
 
-/// Words (as letters, and the script they were read from), their readings
-/// and given-name group, as one thread remembers them.
-type WordMemo =
-    rustc_hash::FxHashMap<(Vec<u8>, Source), (std::rc::Rc<[Reading]>, Option<&'static str>)>;
+/// A word's readings and given-name group.
+type Word = (std::rc::Rc<[Reading]>, Option<&'static str>);
+
+/// Words read, as one thread remembers them.
+#[derive(Default)]
+struct WordMemo {
+    /// By the word's letters followed by its source (as a byte).
+    words: rustc_hash::FxHashMap<Box<[u8]>, Word>,
+    /// The key of the word looked up: the buffer is kept, so that a
+    /// lookup allocates nothing.
+    key: Vec<u8>,
+}
 
 /// Most words whose readings a thread remembers.
 const MAX_SEEN_WORDS: usize = 1 << 16;
@@ -754,26 +787,32 @@ pub(crate) fn bridge(a: &Reading, b: &Reading) -> Vec<&'static str> {
 /// syllable (`Jamiat` is not `Jamaat`) and stays.
 fn collapse(pattern: &str, merge_vowels: bool) -> String {
     let mut out = String::with_capacity(pattern.len());
+    // The last character of `out`, kept rather than decoded again.
+    let mut last: Option<char> = None;
     for c in pattern.chars() {
-        match out.chars().next_back() {
+        match last {
             Some(last) if last == c => {}
-            Some(last)
+            Some(previous)
                 if merge_vowels
-                    && last.is_ascii_lowercase()
+                    && previous.is_ascii_lowercase()
                     && c.is_ascii_lowercase()
                     && c != 'a' =>
             {
-                let merged = if last == 'a' {
+                let merged = if previous == 'a' {
                     'a'
-                } else if last == 'u' || c == 'u' {
+                } else if previous == 'u' || c == 'u' {
                     'u'
                 } else {
                     'i'
                 };
                 out.pop();
                 out.push(merged);
+                last = Some(merged);
             }
-            _ => out.push(c),
+            _ => {
+                out.push(c);
+                last = Some(c);
+            }
         }
     }
     out

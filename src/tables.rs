@@ -102,9 +102,15 @@ impl Strings {
         self.0.len()
     }
 
-    /// String `i`, if there is one.
+    /// String `i`, if there is one. Not checked again: the lexicon reads
+    /// keys by the million, and checking each was a twentieth of linking.
     pub(crate) fn get(&self, i: usize) -> Option<&str> {
-        std::str::from_utf8(self.0.get(i)?).ok()
+        let bytes = self.0.get(i)?;
+        // SAFETY: the bytes of a `Strings` are UTF-8 cut on character
+        // boundaries, never changed once made: they come from `&str`s
+        // (`FromIterator`, `StrListsBuilder::build`), or from an index,
+        // checked when read (`TryFrom<Packed>`).
+        Some(unsafe { std::str::from_utf8_unchecked(bytes) })
     }
 
     /// Every string, in order.
