@@ -4,7 +4,9 @@
 //!
 //! Two words within `d` edits (insertions, deletions, substitutions,
 //! transpositions of neighbours) share a string obtained by deleting at most
-//! `d` letters from each (a deletion neighbourhood, as in SymSpell). Every
+//! `d` letters from each (a deletion neighbourhood, as in SymSpell). A word
+//! needs no more deletions than the edits [`fuzzy::allowed_edits`] grants its
+//! own length ([`neighbourhood`]). Every
 //! distinct word of the names is indexed under the hashes of its deletion
 //! neighbourhood; a query looks up the neighbourhood of each of its words,
 //! and of the word whose close words hold the fewest names, takes the names
@@ -465,11 +467,20 @@ fn prefix(hash: u32, bits: u32) -> usize {
 }
 
 /// The hashes of every string made by deleting at most as many letters
-/// from `word` as a word of its length, or one [`fuzzy::LENGTH_SLACK`]
-/// letters longer, may differ by.
+/// from `word` as [`fuzzy::allowed_edits`] grants a word of its length.
+///
+/// That is enough on both sides. Two words of `a` and `b` letters (`a` the
+/// longer) within the `k` edits allowed at `a` letters share the string
+/// left by deleting from each its substituted letters, one letter of each
+/// transposed pair, and the letters the other lacks: at most `k` from the
+/// longer, which `k` is granted; at most `k - (a - b)` from the shorter,
+/// no more than what `b` letters are granted, since the allowance grows by
+/// at most one edit a letter. Deleting as many letters as a word two
+/// letters longer is granted (what this did before) made four times the
+/// variants of a word of seven or eight letters for no more matches.
 fn neighbourhood(word: &str) -> Vec<u32> {
     let letters: Vec<char> = word.chars().collect();
-    let deletions = fuzzy::allowed_edits(letters.len() + fuzzy::LENGTH_SLACK);
+    let deletions = fuzzy::allowed_edits(letters.len());
     let mut out = Vec::new();
     delete(&letters, deletions, FxHasher::default(), 0, &mut out);
     out.sort_unstable();
@@ -510,7 +521,9 @@ mod tests {
         ];
         let index = FuzzyIndex::new((0u32..).zip(names));
         let close = |w: &str| Arc::new(index.close(w));
-        let mut found = index.candidates("ahmed shah masud", close);
+        // `masud` is two edits from `massoud`, more than seven letters allow.
+        assert!(index.candidates("ahmed shah masud", close).is_empty());
+        let mut found = index.candidates("ahmed shah masoud", close);
         found.sort_unstable();
         assert!(found.contains(&0), "{found:?}");
         assert!(index.candidates("pansjhir", close).contains(&3));
@@ -547,7 +560,73 @@ mod tests {
         assert!(!in_run(("kabul", 0), "kabul", 1), "another position");
     }
 
+    /// `word` with `edits` applied in turn, each (kind, where, letter): a
+    /// substitution, an insertion, a deletion or a transposition of
+    /// neighbours, at `where` modulo the length.
+    fn edited(word: &str, edits: &[(u8, usize, char)]) -> String {
+        let mut letters: Vec<char> = word.chars().collect();
+        for &(kind, at, letter) in edits {
+            let at = at % (letters.len() + 1);
+            match kind % 4 {
+                0 if at < letters.len() => letters[at] = letter,
+                1 => letters.insert(at, letter),
+                2 if at < letters.len() && letters.len() > 1 => drop(letters.remove(at)),
+                3 if at + 1 < letters.len() => letters.swap(at, at + 1),
+                _ => {}
+            }
+        }
+        letters.into_iter().collect()
+    }
+
+    #[test]
+    fn the_allowance_grows_by_at_most_one_edit_a_letter() {
+        // What a neighbourhood of the word's own allowance relies on.
+        for n in 0..MAX_WORD_LETTERS + fuzzy::LENGTH_SLACK {
+            assert!(
+                fuzzy::allowed_edits(n + 1) <= fuzzy::allowed_edits(n) + 1,
+                "{n}"
+            );
+        }
+    }
+
     proptest::proptest! {
+        /// The close words of a query word are every indexed word within
+        /// the edits allowed at the longer's length, as a scan of them all
+        /// finds, whatever the lengths: words near the query (a few edits
+        /// of it) and others.
+        #[test]
+        fn close_words_are_every_word_within_the_edits(
+            query in "[a-cé]{1,44}",
+            near in proptest::collection::vec(
+                proptest::collection::vec((0u8..4, 0usize..64, proptest::char::range('a', 'd')), 0..4),
+                0..12,
+            ),
+            others in proptest::collection::vec("[a-cé]{1,44}", 0..4),
+        ) {
+            let mut vocabulary: Vec<String> = near.iter().map(|e| edited(&query, e)).collect();
+            vocabulary.extend(others);
+            let index = FuzzyIndex::new((0u32..).zip(vocabulary.iter().map(String::as_str)));
+            // The words by identifier, as the index numbers them.
+            let mut words: Vec<&str> = Vec::new();
+            for word in &vocabulary {
+                if word.chars().count() <= MAX_WORD_LETTERS && !words.contains(&word.as_str()) {
+                    words.push(word);
+                }
+            }
+            let within = |word: &str| {
+                let longest = query.chars().count().max(word.chars().count());
+                strsim::osa_distance(&query, word) <= fuzzy::allowed_edits(longest)
+            };
+            let mut found: Vec<&str> = (index.close(&query).words.iter())
+                .map(|&w| words[w as usize])
+                .filter(|word| within(word))
+                .collect();
+            found.sort_unstable();
+            let mut scanned: Vec<&str> = words.iter().copied().filter(|word| within(word)).collect();
+            scanned.sort_unstable();
+            proptest::prop_assert_eq!(found, scanned);
+        }
+
         /// A lookup's run of postings holds every name whose profile may
         /// fit the query's.
         #[test]
