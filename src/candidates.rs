@@ -1067,9 +1067,6 @@ pub(crate) fn inside_longer_name(
             && !PLACE_HEADS.contains(&word)
             && !taken.overlaps(other.span)
     };
-    if !(last_names || (by_name && place)) {
-        return false;
-    }
     // A title before the name makes it a person's too (`Mr Farah`, `Dr.
     // Jordan`).
     let before = t.checked_sub(1).map(|p| &tokens[p]).is_some_and(|p| {
@@ -1098,9 +1095,10 @@ pub(crate) fn inside_longer_name(
 }
 
 /// Whether candidate `c`, one word of any entity but a person, stands after
-/// an Arabic article joined to it by a dash, after a capitalized word in Latin letters that is no
-/// ordinary word: a nisba, the end of a person's name (`Abdul Malik
-/// al-Huthi` is no Houthi, `Abu Musab al-Zarqawi` no Zarqa).
+/// an Arabic article joined to it by a dash, after a capitalized word in
+/// Latin letters that is no ordinary word: a nisba, the end of a person's
+/// name (`Abdul Malik al-Huthi` is no Houthi, `Abu Musab al-Zarqawi` no
+/// Zarqa).
 pub(crate) fn is_nisba(doc: &Document<'_>, gazetteer: &Gazetteer, c: &Candidate) -> bool {
     if gazetteer.entities()[c.entity as usize].kind == crate::EntityType::Person {
         return false;

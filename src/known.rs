@@ -160,16 +160,12 @@ fn only<'b>(mut bearers: impl Iterator<Item = &'b (u32, bool)>) -> Option<u32> {
     }
 }
 
-/// An entity's names other than acronyms, each with whether it is the
-/// canonical one.
+/// An entity's names other than acronyms, as a linker matches them
+/// ([`crate::lexicon::listed`]), each with whether it is the canonical one.
 fn names(entity: &Entity) -> impl Iterator<Item = (bool, &str)> {
-    std::iter::once((true, entity.name.as_str())).chain(
-        entity
-            .aliases
-            .iter()
-            .chain(entity.names.values().flatten())
-            .map(|n| (false, n.as_str())),
-    )
+    crate::lexicon::listed(entity)
+        .filter(|(kind, ..)| !kind.is_acronym())
+        .map(|(kind, _, text)| (kind == NameKind::Canonical, text))
 }
 
 /// Every name of a known entity, as the kind of form it becomes in a

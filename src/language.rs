@@ -173,6 +173,12 @@ mod tests {
     }
 
     #[test]
+    fn the_guarded_languages_come_first() {
+        let guarded = ["en", "fr", "de", "es"].map(|t| Languages::of_tag(t).unwrap().0);
+        assert_eq!(guarded.iter().fold(0, |all, l| all | l), GUARDED.0);
+    }
+
+    #[test]
     fn a_long_document_is_sampled_on_a_char_boundary() {
         let text = "é".repeat(SAMPLE);
         assert_eq!(detect(&text, Languages::default()), None);
