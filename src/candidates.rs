@@ -281,7 +281,7 @@ fn listed_candidate(
     surface: &str,
 ) -> Candidate {
     let form = lexicon.form(entry.form);
-    let verbatim = surface == &*form.text;
+    let verbatim = surface == form.text;
     let (method, score, rule) = match (entry.via, form.kind, verbatim) {
         (Some(_), _, _) => (Method::Composed, SCORE_COMPOSED, None),
         (None, NameKind::Initials, _) => {
@@ -314,8 +314,8 @@ fn listed_candidate(
         rules: rule.into_iter().collect(),
         method,
         score,
-        dropped: script_mismatch(&form.text, surface)
-            .or_else(|| case_mismatch(form.kind, &form.text, surface)),
+        dropped: script_mismatch(form.text, surface)
+            .or_else(|| case_mismatch(form.kind, form.text, surface)),
     }
 }
 
@@ -446,7 +446,7 @@ pub(crate) fn approximate(
                         // A name in another script stands for Latin text
                         // only as written (its transliteration), never
                         // approximately: `Καμπάλα` (Kampala) is not `Kabila`.
-                        let across = script.latin && !is_latin_text(&form.text);
+                        let across = script.latin && !is_latin_text(form.text);
                         let entity = &gazetteer.entities()[form.entity as usize];
                         let person = entity.kind == crate::EntityType::Person;
                         let allowed = entry.via.is_none()
@@ -586,7 +586,7 @@ pub(crate) fn cognates(
                     // Words translate between Latin-script languages; a name
                     // in another script only reads into Latin letters
                     // (Persian `جلال آباد` is no translation of `Jalal-Abad`).
-                    let latin = is_latin_text(&form.text);
+                    let latin = is_latin_text(form.text);
                     if entry.via.is_none() && !form.kind.is_acronym() && latin {
                         out.push(Candidate {
                             norm: nspan,
@@ -632,7 +632,7 @@ pub(crate) fn permuted_acronyms(
         }
         for &f in lexicon.acronyms_of_letters(word) {
             let form = lexicon.form(f);
-            if &*form.text != word {
+            if form.text != word {
                 out.push(Candidate {
                     norm: token.span,
                     span,
@@ -941,7 +941,7 @@ pub(crate) fn composed_around(
     if !on_tokens {
         return Vec::new();
     }
-    let listed = normalizer.key(&lexicon.form(place.form).text);
+    let listed = normalizer.key(lexicon.form(place.form).text);
     let mut out = Vec::new();
     for a in first.saturating_sub(MAX_WORDS_AROUND_PLACE)..=first {
         for b in last..tokens.len().min(last + MAX_WORDS_AROUND_PLACE + 1) {
@@ -975,7 +975,7 @@ pub(crate) fn composed_around(
                     rules,
                     method: Method::Composed,
                     score: place.score.min(SCORE_COMPOSED),
-                    dropped: case_mismatch(form.kind, &form.text, &doc.text[span]),
+                    dropped: case_mismatch(form.kind, form.text, &doc.text[span]),
                 });
             }
         }

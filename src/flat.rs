@@ -116,6 +116,20 @@ pub(crate) struct Source {
     pub(crate) area: Range<usize>,
 }
 
+impl Source {
+    /// The `len` bytes from `offset` in the mapping, if they lie in the
+    /// area.
+    pub(crate) fn range(&self, offset: u64, len: u64) -> Option<Range<usize>> {
+        let inside = |at: u64| {
+            usize::try_from(at)
+                .ok()
+                .filter(|at| self.area.contains(at) || *at == self.area.end)
+        };
+        let (start, end) = (inside(offset)?, inside(offset.checked_add(len)?)?);
+        (start <= end).then_some(start..end)
+    }
+}
+
 thread_local! {
     static SINK: RefCell<Option<Blobs>> = const { RefCell::new(None) };
     static SOURCE: RefCell<Option<Source>> = const { RefCell::new(None) };
@@ -175,22 +189,13 @@ impl<'de, T: bytemuck::Pod> Deserialize<'de> for Flat<T> {
                 .as_ref()
                 .ok_or_else(|| de::Error::custom("arrays deserialize only from an index"))?;
             let bytes = len.checked_mul(std::mem::size_of::<T>() as u64);
-            let end = bytes.and_then(|b| offset.checked_add(b));
-            let inside = |at: u64| {
-                usize::try_from(at)
-                    .ok()
-                    .filter(|at| source.area.contains(at) || *at == source.area.end)
-            };
-            match (inside(offset), end.and_then(inside)) {
-                (Some(start), Some(end))
-                    if start <= end && start % std::mem::align_of::<T>().max(1) == 0 =>
-                {
-                    Ok(Flat(Repr::Mapped {
-                        map: Arc::clone(&source.map),
-                        range: start..end,
-                    }))
-                }
-                _ => Err(de::Error::custom(format!(
+            let aligned = |range: &Range<usize>| range.start % std::mem::align_of::<T>() == 0;
+            match bytes.and_then(|b| source.range(offset, b)).filter(aligned) {
+                Some(range) => Ok(Flat(Repr::Mapped {
+                    map: Arc::clone(&source.map),
+                    range,
+                })),
+                None => Err(de::Error::custom(format!(
                     "an array of {len} values at byte {offset} lies outside the index"
                 ))),
             }

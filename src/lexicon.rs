@@ -2,6 +2,7 @@
 //! table that finds them in text, composed names, and the index of the
 //! fuzzy pass.
 
+use crate::forms::{Form, Forms, FormsBuilder, OwnedForm};
 use crate::fuzzy;
 use crate::fuzzy_index::FuzzyIndex;
 use crate::keytable::KeyTable;
@@ -16,7 +17,7 @@ use rayon::prelude::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Which field of the gazetteer a name comes from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum NameKind {
     /// `name`, the canonical display name.
     Canonical,
@@ -51,14 +52,6 @@ impl NameKind {
     }
 }
 
-/// One name as the gazetteer lists it.
-#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
-pub(crate) struct Form {
-    pub(crate) entity: u32,
-    pub(crate) kind: NameKind,
-    pub(crate) text: Box<str>,
-}
-
 /// One way a key leads to an entity.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Entry {
@@ -75,7 +68,7 @@ const MAX_COMPOSED_PER_FORM: usize = 64;
 /// Keys, key table and fuzzy index, built once per gazetteer.
 #[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Lexicon {
-    forms: Vec<Form>,
+    forms: Forms,
     entries: Lists<Entry>,
     table: KeyTable,
     /// Names of entities that canon knows and the gazetteer does not list
@@ -187,22 +180,20 @@ impl Lexicon {
         normalizer: &Normalizer,
         known: Option<&KnownNames>,
     ) -> Lexicon {
-        let mut forms = Vec::new();
+        let mut forms = FormsBuilder::default();
         let mut by_entity = Vec::with_capacity(gazetteer.len());
         for (e, entity) in gazetteer.entities().iter().enumerate() {
             let first = forms.len();
             for (kind, _, text) in listed(entity) {
-                forms.push(Form {
-                    entity: e as u32,
-                    kind,
-                    text: text.into(),
-                });
+                forms.push(e as u32, kind, text);
             }
             by_entity.push(first..forms.len());
         }
         // Normalizing every name is most of the work: on all cores.
-        let mut form_keys: Vec<String> =
-            forms.par_iter().map(|f| normalizer.key(&f.text)).collect();
+        let mut form_keys: Vec<String> = (0..forms.len())
+            .into_par_iter()
+            .map(|f| normalizer.key(forms.form(f).text))
+            .collect();
         let mut gates: HashMap<u32, Languages> = (0..gazetteer.len())
             .into_par_iter()
             .filter(|&e| !gazetteer.entities()[e].names.is_empty())
@@ -238,7 +229,7 @@ impl Lexicon {
             for (form, key, gate) in borrowed.into_iter().flat_map(|b| b.2) {
                 let shadowed = lexicon.index.get(key.as_str()).is_some_and(|&k| {
                     lexicon.entries[k as usize].iter().any(|en| {
-                        let other = &forms[en.form as usize];
+                        let other = forms.form(en.form as usize);
                         other.entity == form.entity
                             || !matches!(other.kind, NameKind::Known | NameKind::KnownAcronym)
                     })
@@ -247,7 +238,7 @@ impl Lexicon {
                     continue;
                 }
                 let f = lexicon.add_form(&mut forms, &mut form_keys, form, key);
-                known_forms.entry(forms[f].entity).or_insert(f..f).end = f + 1;
+                known_forms.entry(forms.form(f).entity).or_insert(f..f).end = f + 1;
                 if let Some(gate) = gate {
                     gates.insert(f as u32, gate);
                 }
@@ -347,15 +338,15 @@ impl Lexicon {
         // words they are not (Greek `Υεμένη` would find `Khamenei`), while
         // a long old name or exonym is spelled by other conventions too
         // (`Dnepropetrovsk`, German `Dnjepropetrowsk`).
-        let known_approximable = |form: &Form, entity: &crate::Entity| {
+        let known_approximable = |form: Form, entity: &crate::Entity| {
             entity.kind != EntityType::Person
-                && crate::candidates::is_latin_text(&form.text)
+                && crate::candidates::is_latin_text(form.text)
                 && form.text.chars().filter(|c| c.is_alphabetic()).count()
                     >= MIN_KNOWN_APPROXIMATE_LETTERS
         };
         let approximable = |k: usize, persons: bool| {
             entries[k].iter().any(|en| {
-                let form = &forms[en.form as usize];
+                let form = forms.form(en.form as usize);
                 let entity = &gazetteer.entities()[form.entity as usize];
                 en.via.is_none()
                     && !form.kind.is_acronym()
@@ -425,6 +416,7 @@ impl Lexicon {
             },
         );
         let acronym_letters = acronym_letters(&forms);
+        let forms = forms.build();
         Lexicon {
             gates,
             patterns: KeyPatterns::default(),
@@ -465,9 +457,16 @@ impl Lexicon {
         }
     }
 
-    /// Every listed form.
-    pub(crate) fn form(&self, f: u32) -> &Form {
-        &self.forms[f as usize]
+    /// Form `f`.
+    ///
+    /// # Panics
+    ///
+    /// If there are not more than `f` forms, as a slice's index does
+    /// (every form an entry names is one: checked when read).
+    pub(crate) fn form(&self, f: u32) -> Form<'_> {
+        self.forms
+            .get(f as usize)
+            .expect("a form at every index below len(), checked when read")
     }
 
     /// The languages in whose text alone form `f` links, if it is gated
@@ -648,10 +647,7 @@ impl Lexicon {
             self.descriptions.len(),
         ];
         let checks = [
-            (
-                self.forms.iter().all(|f| (f.entity as usize) < entities),
-                "forms",
-            ),
+            (self.forms.is_consistent(entities), "forms"),
             (self.entries.len() == keys, "entries"),
             (
                 self.entries.values().iter().all(|e| {
@@ -713,13 +709,12 @@ impl LexiconBuilder {
     /// adds it under its key; returns its index.
     fn add_form(
         &mut self,
-        forms: &mut Vec<Form>,
+        forms: &mut FormsBuilder,
         form_keys: &mut Vec<String>,
-        form: Form,
+        form: OwnedForm,
         key: String,
     ) -> usize {
-        let f = forms.len();
-        forms.push(form);
+        let f = forms.push(form.entity, form.kind, &form.text);
         self.add(
             &key,
             Entry {
@@ -734,7 +729,7 @@ impl LexiconBuilder {
 
     /// Adds `entry` under `key`; a composed entry is added once per entity
     /// and key, however many ways compose it.
-    fn add(&mut self, key: &str, entry: Entry, forms: &[Form]) {
+    fn add(&mut self, key: &str, entry: Entry, forms: &FormsBuilder) {
         if key.is_empty() {
             return;
         }
@@ -744,11 +739,11 @@ impl LexiconBuilder {
             (self.keys.len() - 1) as u32
         });
         let entries = &mut self.entries[k as usize];
-        let entity = forms[entry.form as usize].entity;
+        let entity = forms.form(entry.form as usize).entity;
         let repeated = entry.via.is_some()
             && entries
                 .iter()
-                .any(|e| e.via.is_some() && forms[e.form as usize].entity == entity);
+                .any(|e| e.via.is_some() && forms.form(e.form as usize).entity == entity);
         if !repeated {
             entries.push(entry);
         }
@@ -778,13 +773,13 @@ fn sorted_letters(word: &str) -> String {
 }
 
 /// Acronym forms of three capitals or more, by sorted letters.
-fn acronym_letters(forms: &[Form]) -> HashMap<String, Vec<u32>> {
+fn acronym_letters(forms: &FormsBuilder) -> HashMap<String, Vec<u32>> {
     let mut index: HashMap<String, Vec<u32>> = HashMap::default();
     for (f, form) in forms.iter().enumerate() {
         let capitals = form.text.chars().all(|c| c.is_ascii_uppercase());
         if form.kind.is_acronym() && capitals && form.text.len() >= 3 {
             index
-                .entry(sorted_letters(&form.text))
+                .entry(sorted_letters(form.text))
                 .or_default()
                 .push(f as u32);
         }
@@ -818,7 +813,7 @@ pub(crate) const NOT_INITIALS: &[&str] = &[
 /// the qualifier is a known place, so `Democratic Republic` alone never
 /// becomes a name).
 /// An entity, the known one it is, and the names it takes from it.
-type Borrowed = (u32, u32, Vec<(Form, String, Option<Languages>)>);
+type Borrowed = (u32, u32, Vec<(OwnedForm, String, Option<Languages>)>);
 
 /// Each entity that is a known one, in entity order, with the known one's
 /// index and the known names it takes (their forms and keys): every name of
@@ -826,7 +821,7 @@ type Borrowed = (u32, u32, Vec<(Form, String, Option<Languages>)>);
 fn borrow(
     gazetteer: &Gazetteer,
     known: &KnownNames,
-    forms: &[Form],
+    forms: &FormsBuilder,
     form_keys: &[String],
     by_entity: &[std::ops::Range<usize>],
     normalizer: &Normalizer,
@@ -837,7 +832,7 @@ fn borrow(
             let entity = &gazetteer.entities()[e];
             let keys = by_entity[e]
                 .clone()
-                .filter(|&f| !forms[f].kind.is_acronym())
+                .filter(|&f| !forms.form(f).kind.is_acronym())
                 .map(|f| form_keys[f].as_str());
             let same = known.same_as(entity, keys)?;
             let known_entity = known.entity(same);
@@ -853,18 +848,19 @@ fn borrow(
                 Some(canonical) => language::gates(&tagged, canonical),
                 None => Vec::new(),
             };
-            let mut names: Vec<(Form, String, Option<Languages>)> = known::borrowed(known_entity)
-                .zip(keys)
-                .zip(gates)
-                .map(|(((kind, _, text), key), gate)| {
-                    let form = Form {
-                        entity: e as u32,
-                        kind,
-                        text: text.into(),
-                    };
-                    (form, key, gate)
-                })
-                .collect();
+            let mut names: Vec<(OwnedForm, String, Option<Languages>)> =
+                known::borrowed(known_entity)
+                    .zip(keys)
+                    .zip(gates)
+                    .map(|(((kind, _, text), key), gate)| {
+                        let form = OwnedForm {
+                            entity: e as u32,
+                            kind,
+                            text: text.into(),
+                        };
+                        (form, key, gate)
+                    })
+                    .collect();
             // Names in Latin letters first: of the names sharing a key, the
             // first is the one kept, and a name in another script links only
             // text in that script (`Pékin` and Ukrainian `Пекін` are both
@@ -899,7 +895,7 @@ fn other_names(
 fn places_elsewhere(
     known: bool,
     gazetteer: &Gazetteer,
-    forms: &[Form],
+    forms: &FormsBuilder,
     lexicon: &LexiconBuilder,
 ) -> KeyTable {
     if !known {
@@ -913,8 +909,8 @@ fn places_elsewhere(
         // Latin text (Persian `خوست`, Khost, reads `khust`).
         let latin = lexicon.entries[k as usize]
             .iter()
-            .map(|en| &forms[en.form as usize])
-            .filter(|f| crate::candidates::is_latin_text(&f.text));
+            .map(|en| forms.form(en.form as usize))
+            .filter(|f| crate::candidates::is_latin_text(f.text));
         latin
             .map(|f| f.entity)
             .filter(|&e| gazetteer.entities()[e as usize].kind == EntityType::Place)
@@ -933,10 +929,10 @@ fn spans(table: &KeyTable, norm: &str, tokens: &Tokens) -> Vec<crate::Span> {
 
 fn derive(
     gazetteer: &Gazetteer,
-    forms: &[Form],
+    forms: &FormsBuilder,
     form_keys: &[String],
     normalizer: &Normalizer,
-) -> Vec<(Form, String)> {
+) -> Vec<(OwnedForm, String)> {
     let places: HashSet<&str> = forms
         .iter()
         .zip(form_keys)
@@ -952,10 +948,10 @@ fn derive(
         let derived = |kind, text: String| {
             let key = normalizer.key(&text);
             (
-                Form {
+                OwnedForm {
                     entity: form.entity,
                     kind,
-                    text: text.into(),
+                    text,
                 },
                 key,
             )
@@ -1030,7 +1026,7 @@ fn is_latin_key(key: &str) -> bool {
 /// somewhere are left alone: listed names always win.
 fn compose<I: Iterator<Item = usize>>(
     gazetteer: &Gazetteer,
-    forms: &[Form],
+    forms: &FormsBuilder,
     form_keys: &[String],
     forms_of: impl Fn(u32) -> I,
     index: &HashMap<Box<str>, u32>,
@@ -1051,11 +1047,11 @@ fn compose<I: Iterator<Item = usize>>(
     }
     let mut out = Vec::new();
     for (f, key) in form_keys.iter().enumerate() {
-        if forms[f].kind.is_acronym() || !is_latin_key(key) {
+        if forms.form(f).kind.is_acronym() || !is_latin_key(key) {
             continue;
         }
         let words: Vec<(usize, usize)> = word_spans(key);
-        let place = gazetteer.entities()[forms[f].entity as usize].kind == EntityType::Place;
+        let place = gazetteer.entities()[forms.form(f).entity as usize].kind == EntityType::Place;
         let mut made = 0;
         for i in 0..words.len() {
             // Only a place's name holds another place anywhere (`Panjshir
@@ -1079,7 +1075,7 @@ fn compose<I: Iterator<Item = usize>>(
                 for &p in places {
                     for g in forms_of(p) {
                         let other = &form_keys[g];
-                        if forms[g].kind.is_acronym()
+                        if forms.form(g).kind.is_acronym()
                             || !is_latin_key(other)
                             || other == &key[start..end]
                             || made >= MAX_COMPOSED_PER_FORM

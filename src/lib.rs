@@ -76,6 +76,7 @@ pub mod edit;
 mod error;
 pub mod eval;
 mod flat;
+mod forms;
 mod fuzzy;
 mod fuzzy_index;
 mod gazetteer;

@@ -15,7 +15,7 @@ use xxhash_rust::xxh3::xxh3_64;
 
 /// Byte strings stored end to end, by position.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
-pub(crate) struct Packed {
+struct Packed {
     bytes: Flat<u8>,
     /// Where each string ends in `bytes`.
     ends: Flat<u64>,
@@ -35,33 +35,13 @@ impl Packed {
         }
     }
 
-    /// Each of `items` as `encode` appends it to a buffer, end to end.
-    ///
-    /// # Errors
-    ///
-    /// The first error of `encode`.
-    pub(crate) fn encoded<T, E>(
-        items: &[T],
-        mut encode: impl FnMut(&T, Vec<u8>) -> Result<Vec<u8>, E>,
-    ) -> Result<Packed, E> {
-        let (mut all, mut ends) = (Vec::new(), Vec::with_capacity(items.len()));
-        for item in items {
-            all = encode(item, all)?;
-            ends.push(all.len() as u64);
-        }
-        Ok(Packed {
-            bytes: all.into(),
-            ends: ends.into(),
-        })
-    }
-
     /// How many strings.
-    pub(crate) fn len(&self) -> usize {
+    fn len(&self) -> usize {
         self.ends.len()
     }
 
     /// String `i`, if there is one.
-    pub(crate) fn get(&self, i: usize) -> Option<&[u8]> {
+    fn get(&self, i: usize) -> Option<&[u8]> {
         nth(&self.ends, &self.bytes, i)
     }
 }
@@ -130,6 +110,40 @@ impl std::ops::Index<usize> for Strings {
     fn index(&self, i: usize) -> &str {
         self.get(i)
             .expect("a string at every index below len(), checked when read")
+    }
+}
+
+/// [`Strings`] being built: appended one at a time, read back by position.
+#[derive(Debug, Default)]
+pub(crate) struct StringsBuilder {
+    text: String,
+    /// Where each string ends in `text`.
+    ends: Vec<u64>,
+}
+
+impl StringsBuilder {
+    /// Appends `s`; returns its position.
+    pub(crate) fn push(&mut self, s: &str) -> usize {
+        self.text.push_str(s);
+        self.ends.push(self.text.len() as u64);
+        self.ends.len() - 1
+    }
+
+    /// String `i`, if there is one.
+    pub(crate) fn get(&self, i: usize) -> Option<&str> {
+        let start = match i {
+            0 => 0,
+            _ => *self.ends.get(i - 1)?,
+        };
+        self.text.get(start as usize..*self.ends.get(i)? as usize)
+    }
+
+    /// The strings, as they are.
+    pub(crate) fn build(self) -> Strings {
+        Strings(Packed {
+            bytes: self.text.into_bytes().into(),
+            ends: self.ends.into(),
+        })
     }
 }
 
@@ -430,7 +444,7 @@ impl StrLists {
 }
 
 /// List `i` of `values`, whose lists end at `ends`, if there is one.
-fn nth<'v, T>(ends: &[u64], values: &'v [T], i: usize) -> Option<&'v [T]> {
+pub(crate) fn nth<'v, T>(ends: &[u64], values: &'v [T], i: usize) -> Option<&'v [T]> {
     let start = match i {
         0 => 0,
         _ => *ends.get(i - 1)?,

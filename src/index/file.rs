@@ -10,13 +10,16 @@
 //!     24     8  payload length L (u64)
 //!     32     8  checksum: xxh3-64 of bytes 40 to P + L
 //!     40     H  header (postcard): canon version, build, source files
+//!             …  the entities, each in postcard, end to end
 //!             …  the arrays of the payload, each at a multiple of 16
-//!      P     L  payload (postcard): entities in chunks, the lexicon
+//!      P     L  payload (postcard): where each entity ends, the table of
+//!               ids, the lexicon
 //! ```
 
+use super::entities::EntityTable;
 use super::IndexErrorKind as Kind;
 use crate::flat::Blobs;
-use crate::SourceFile;
+use crate::{Entity, SourceFile};
 use serde::{Deserialize, Serialize};
 use std::io::{self, Read, Seek, Write};
 use std::ops::Range;
@@ -26,7 +29,7 @@ use xxhash_rust::xxh3::{xxh3_64, Xxh3};
 pub(super) const MAGIC: [u8; 8] = *b"CANONIDX";
 
 /// The version of this layout; a file of another is not read.
-pub(super) const FORMAT: u32 = 3;
+pub(super) const FORMAT: u32 = 4;
 
 /// Bytes before the header.
 pub(super) const PREFIX: usize = 40;
@@ -128,14 +131,16 @@ impl Source {
     }
 }
 
-/// An index ready to be written: its header, arrays and payload.
-pub(super) struct Encoded {
+/// An index ready to be written: its header, the entities and where they
+/// go, the arrays and the payload.
+pub(super) struct Encoded<'g> {
     pub(super) header: Vec<u8>,
+    pub(super) entities: (&'g [Entity], EntityTable),
     pub(super) blobs: Blobs,
     pub(super) payload: Vec<u8>,
 }
 
-impl Encoded {
+impl Encoded<'_> {
     /// The prefix of this index, whose body hashes to `checksum`.
     fn prefix(&self, checksum: u64) -> Prefix {
         Prefix {
@@ -163,6 +168,9 @@ impl Encoded {
             position: PREFIX as u64,
         };
         out.write_all(&self.header)?;
+        let (entities, table) = &self.entities;
+        out.pad_to(table.start())?;
+        table.write(entities, &mut out)?;
         for (offset, blob) in &self.blobs.placed {
             out.pad_to(*offset)?;
             out.write_all(blob.bytes())?;

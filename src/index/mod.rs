@@ -9,16 +9,17 @@
 //! out is an [`IndexError`] saying what to do, never a linker that links
 //! otherwise than the gazetteer would.
 
+mod entities;
 mod file;
 
 use crate::flat::{self, Blobs, Flat, Source};
 use crate::lexicon::Lexicon;
-use crate::tables::{Packed, StrTable};
-use crate::{BuildError, Entity, Gazetteer, KnownNames, Linker, LinkerBuilder, Names, SourceFile};
+use crate::tables::StrTable;
+use crate::{BuildError, Gazetteer, KnownNames, Linker, LinkerBuilder, Names, SourceFile};
+use entities::EntityTable;
 pub(crate) use file::KnownRecord;
 use file::{Encoded, Header, Prefix, PREFIX};
 use memmap2::Mmap;
-use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::fs::File;
 use std::io::{self, BufWriter};
@@ -143,12 +144,11 @@ impl IndexErrorKind {
     }
 }
 
-/// What follows the header: each entity in postcard, the table of their
-/// ids, and the lexicon (postcard, its large arrays in the file beside
-/// it).
+/// The end of the file: where each entity ends, the table of their ids,
+/// and the lexicon (postcard, its large arrays in the file before it).
 #[derive(Serialize, Deserialize)]
 struct Payload {
-    entities: Packed,
+    entities: EntityTable,
     ids: StrTable,
     lexicon: Flat<u8>,
 }
@@ -347,7 +347,7 @@ impl LinkerBuilder {
         let payload: Payload =
             flat::decode(&map[layout.payload], &source).map_err(IndexErrorKind::undecodable)?;
         let (entities, lexicon) = rayon::join(
-            || read_entities(&payload.entities),
+            || payload.entities.read(&source),
             || read_lexicon(&payload.lexicon, &source, payload.entities.len()),
         );
         let gazetteer = Gazetteer::from_parts(entities?, payload.ids, sources);
@@ -362,19 +362,6 @@ fn read_lexicon(bytes: &[u8], source: &Source, entities: usize) -> Result<Lexico
         .validate(entities)
         .map_err(|part| IndexErrorKind::corrupt(format!("inconsistent {part}")))?;
     Ok(lexicon)
-}
-
-/// The entities of the payload, decoded in parallel into their vector.
-fn read_entities(entities: &Packed) -> Result<Vec<Entity>, IndexErrorKind> {
-    let mut decoded: Vec<postcard::Result<Entity>> = Vec::new();
-    (0..entities.len())
-        .into_par_iter()
-        .map(|e| postcard::from_bytes(entities.get(e).unwrap_or_default()))
-        .collect_into_vec(&mut decoded);
-    if let Some(Err(error)) = decoded.iter().find(|d| d.is_err()) {
-        return Err(IndexErrorKind::undecodable(error));
-    }
-    Ok(decoded.into_iter().filter_map(Result::ok).collect())
 }
 
 /// The gazetteer files of an index, unless one of them exists and differs
@@ -448,24 +435,26 @@ fn embedded_hash() -> u64 {
 }
 
 /// The index of `linker` with `header`, ready to be written.
-fn encode(linker: &Linker, header: &Header) -> io::Result<Encoded> {
+fn encode<'l>(linker: &'l Linker, header: &Header) -> io::Result<Encoded<'l>> {
     let header = postcard::to_stdvec(header).map_err(io::Error::other)?;
-    // One buffer for all: a vector per entity would be a million small
-    // allocations held at once, for a fraction of a second of work saved.
-    let entities = Packed::encoded(linker.gazetteer().entities(), postcard::to_extend)
-        .map_err(io::Error::other)?;
-    let blobs = Blobs::new((PREFIX + header.len()) as u64);
+    // Sized now, encoded again as they are written: encoded all at once,
+    // a million entities would take a hundred megabytes more.
+    let entities = linker.gazetteer().entities();
+    let table =
+        EntityTable::new(entities, (PREFIX + header.len()) as u64).map_err(io::Error::other)?;
+    let blobs = Blobs::new(table.end());
     let (lexicon, blobs) = flat::encode(linker.lexicon(), blobs);
     let payload = Payload {
-        entities,
+        entities: table,
         ids: linker.gazetteer().ids().clone(),
         lexicon: lexicon.map_err(io::Error::other)?.into(),
     };
-    let (payload, blobs) = flat::encode(&payload, blobs);
+    let (bytes, blobs) = flat::encode(&payload, blobs);
     Ok(Encoded {
         header,
+        entities: (entities, payload.entities),
         blobs,
-        payload: payload.map_err(io::Error::other)?,
+        payload: bytes.map_err(io::Error::other)?,
     })
 }
 
