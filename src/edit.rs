@@ -221,8 +221,8 @@ impl Editor {
         let gazetteer = Gazetteer::load(paths).map_err(EditError::InvalidGazetteer)?;
         let mut files: Vec<File> = Vec::new();
         for entity in gazetteer.entities() {
-            if !files.iter().any(|f| f.path == entity.origin.path) {
-                let path = entity.origin.path.clone();
+            if !files.iter().any(|f| *f.path == *entity.origin.path) {
+                let path = entity.origin.path.to_string();
                 let text = read(&path)?;
                 files.push(File {
                     path,
@@ -277,7 +277,7 @@ impl Editor {
         let file = self.file_of(entity);
         let mut document = parse(&self.files[file])?;
         let table = entity_table(&mut document, id).ok_or_else(|| EditError::NotEditable {
-            path: entity.origin.path.clone(),
+            path: entity.origin.path.to_string(),
             id: id.to_owned(),
         })?;
         let index = add_to(table, addition, comment);
@@ -411,7 +411,7 @@ impl Editor {
     fn file_of(&self, entity: &Entity) -> usize {
         self.files
             .iter()
-            .position(|f| f.path == entity.origin.path)
+            .position(|f| *f.path == *entity.origin.path)
             .expect("every entity's file is read")
     }
 
@@ -419,7 +419,7 @@ impl Editor {
     fn file_for(&self, kind: EntityType) -> Result<String, EditError> {
         let mut counts: Vec<(usize, &str)> = Vec::new();
         for entity in self.gazetteer.entities().iter().filter(|e| e.kind == kind) {
-            match counts.iter_mut().find(|c| c.1 == entity.origin.path) {
+            match counts.iter_mut().find(|c| *c.1 == *entity.origin.path) {
                 Some(count) => count.0 += 1,
                 None => counts.push((1, &entity.origin.path)),
             }

@@ -32,7 +32,7 @@ impl GazetteerError {
     pub(crate) fn at(origin: Origin, kind: GazetteerErrorKind) -> GazetteerError {
         let Origin { path, line, column } = origin;
         GazetteerError {
-            path,
+            path: path.to_string(),
             line,
             column,
             kind,

@@ -791,7 +791,7 @@ fn acronym_letters(forms: &FormsBuilder) -> HashMap<String, Vec<u32>> {
 fn keys_of(
     gazetteer: &Gazetteer,
     normalizer: &Normalizer,
-    list: impl Fn(&crate::Entity) -> &Vec<String> + Sync,
+    list: impl Fn(&crate::Entity) -> &[String] + Sync,
 ) -> Lists<String> {
     let keys: Vec<Vec<String>> = gazetteer
         .entities()

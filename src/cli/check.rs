@@ -120,7 +120,7 @@ fn summary(report: &Report) -> String {
         .errors
         .iter()
         .map(|e| e.path.as_str())
-        .chain(report.warnings.iter().map(|w| w.origin.path.as_str()))
+        .chain(report.warnings.iter().map(|w| &*w.origin.path))
         .collect();
     let mut line = count(report.errors.len(), "error");
     if !report.warnings.is_empty() {

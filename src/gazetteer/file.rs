@@ -5,6 +5,7 @@
 //! mistake is reported at its own line and column.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use toml::de::{DeString, DeTable, DeValue};
 use toml::Spanned;
@@ -56,6 +57,9 @@ pub(super) struct CheckedFile {
 /// the file.
 pub(super) fn check(path: &str, text: &str) -> CheckedFile {
     use rayon::prelude::*;
+    // One copy of the path, shared by every entity's origin.
+    let path: Arc<str> = path.into();
+    let path = &path;
     let lines = Lines::new(text);
     let pieces = pieces(text);
     if pieces.len() > 1 {
@@ -115,7 +119,7 @@ fn pieces(text: &str) -> Vec<Range<usize>> {
 
 /// Checks the piece `range` of `text`, or `None` if it does not parse.
 fn check_piece(
-    path: &str,
+    path: &Arc<str>,
     text: &str,
     lines: &Lines<'_>,
     range: Range<usize>,
@@ -160,7 +164,7 @@ impl<'t> Lines<'t> {
 
 /// Checks one source, or a piece of it, collecting what it yields.
 struct Checker<'a> {
-    path: &'a str,
+    path: &'a Arc<str>,
     /// The whole source.
     text: &'a str,
     lines: &'a Lines<'a>,
@@ -178,7 +182,7 @@ type Value<'i> = Spanned<DeValue<'i>>;
 
 impl<'a> Checker<'a> {
     /// A checker of the piece of `text` that starts at byte `base`.
-    fn new(path: &'a str, text: &'a str, lines: &'a Lines<'a>, base: usize) -> Checker<'a> {
+    fn new(path: &'a Arc<str>, text: &'a str, lines: &'a Lines<'a>, base: usize) -> Checker<'a> {
         Checker {
             path,
             text,
@@ -193,7 +197,7 @@ impl<'a> Checker<'a> {
     fn origin(&self, offset: usize) -> Origin {
         let (line, column) = self.lines.position(self.base + offset);
         Origin {
-            path: self.path.to_owned(),
+            path: Arc::clone(self.path),
             line,
             column,
         }
@@ -254,10 +258,11 @@ impl<'a> Checker<'a> {
             }
         }
         let (mut id, mut name, mut kind) = (None, None, None);
-        let (mut aliases, mut acronyms, mut names) = (Vec::new(), Vec::new(), Names::default());
+        let (mut aliases, mut acronyms, mut names) =
+            (Box::default(), Box::default(), Names::default());
         let (mut wikidata, mut description, mut fuzzy, mut min_score) = (None, None, true, None);
-        let (mut context, mut requires_context, mut not) = (Vec::new(), None, Vec::new());
-        let mut related = Vec::new();
+        let (mut context, mut requires_context, mut not) = (Box::default(), None, Box::default());
+        let mut related = Box::default();
         for (key, value) in by_position(table) {
             match key.get_ref().as_ref() {
                 "id" => id = self.id(value),
@@ -459,16 +464,15 @@ impl<'a> Checker<'a> {
     }
 
     /// An array of names; each element is checked at its own place.
-    fn name_list(&mut self, key: &str, value: &Value<'_>) -> Vec<String> {
+    fn name_list(&mut self, key: &str, value: &Value<'_>) -> Box<[String]> {
         let DeValue::Array(items) = value.get_ref() else {
             self.wrong_type(key, Expected::StringArray, value);
-            return Vec::new();
+            return Box::default();
         };
         let element = |(i, item)| self.name(key, Some(i), item);
         // Exactly as long as the list: a collected vector of one name would
         // hold four, and a million entities keep millions of lists.
-        let list: Box<[String]> = items.iter().enumerate().filter_map(element).collect();
-        list.into_vec()
+        items.iter().enumerate().filter_map(element).collect()
     }
 
     /// The positions of the names of the entity just checked, in the order
@@ -678,17 +682,17 @@ mod tests {
             id: "x".into(),
             name: "X".into(),
             kind: EntityType::Place,
-            aliases: vec!["Y".into()],
-            acronyms: vec!["XY".into()],
+            aliases: ["Y".into()].into(),
+            acronyms: ["XY".into()].into(),
             names: [("fr".into(), vec!["Iks".into()])].into_iter().collect(),
             wikidata: Some("Q42".into()),
             description: Some(String::new()),
             fuzzy: false,
             min_score: Some(1.0),
-            context: vec!["valley".into()],
+            context: ["valley".into()].into(),
             requires_context: true,
-            not: vec!["Xs".into()],
-            related: vec!["y".into()],
+            not: ["Xs".into()].into(),
+            related: ["y".into()].into(),
             origin: Origin {
                 path: "g.toml".into(),
                 line: 1,

@@ -136,7 +136,7 @@ impl Loader {
                 let text = String::from_utf8_lossy(error.as_bytes()).into_owned();
                 let (line, column) = Lines::new(&text).position(bad);
                 let origin = Origin {
-                    path: display.to_string(),
+                    path: (*display).into(),
                     line,
                     column,
                 };
@@ -198,7 +198,7 @@ impl Loader {
 /// An error about the whole file or directory at `path`, placed at 1:1.
 fn whole_file(path: &Path, kind: Kind) -> GazetteerError {
     let origin = Origin {
-        path: path.to_string_lossy().into_owned(),
+        path: path.to_string_lossy().into(),
         line: 1,
         column: 1,
     };

@@ -36,6 +36,7 @@ mod load;
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
+use std::sync::Arc;
 
 use crate::error::{GazetteerErrors, ParseEntityTypeError};
 use crate::tables::StrTable;
@@ -254,9 +255,9 @@ pub struct Entity {
     /// `type` in the file.
     pub kind: EntityType,
     /// Other spellings, in any language or script; never blank.
-    pub aliases: Vec<String>,
+    pub aliases: Box<[String]>,
     /// Short forms such as `NRF`; never blank.
-    pub acronyms: Vec<String>,
+    pub acronyms: Box<[String]>,
     /// Names by BCP 47 language tag, such as `fr` → `["Panchir"]`.
     pub names: Names,
     /// Wikidata item id: `Q` followed by digits.
@@ -270,16 +271,16 @@ pub struct Entity {
     pub min_score: Option<f64>,
     /// Words that make the entity likely: in the same sentence, they raise
     /// the score of its approximate mentions.
-    pub context: Vec<String>,
+    pub context: Box<[String]>,
     /// Whether the entity links only where one of its `context` words
     /// stands in the same sentence (for names that are also ordinary words).
     pub requires_context: bool,
     /// Spellings that must never link to this entity.
-    pub not: Vec<String>,
+    pub not: Box<[String]>,
     /// Ids of related entities (a person's son, a group's leader); each
     /// should be defined ([`Gazetteer::lint`] warns otherwise). Not used in
     /// linking yet.
-    pub related: Vec<String>,
+    pub related: Box<[String]>,
     /// Where the entity's table starts.
     pub origin: Origin,
     /// Line and column of each name and element of a list of
@@ -391,7 +392,10 @@ impl Entity {
 /// assert_eq!((names.len(), names.is_empty()), (2, false));
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Names(Box<[(String, Vec<String>)]>);
+pub struct Names(Box<[Tagged]>);
+
+/// A language tag and its names.
+type Tagged = (Box<str>, Box<[String]>);
 
 impl Names {
     /// The names of language `tag`.
@@ -402,14 +406,12 @@ impl Names {
 
     /// Every tag with its names, in tag order.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &[String])> + '_ {
-        self.0
-            .iter()
-            .map(|(tag, list)| (tag.as_str(), list.as_slice()))
+        self.0.iter().map(|(tag, list)| (&**tag, &**list))
     }
 
     /// Every tag's names, in tag order.
     pub fn values(&self) -> impl Iterator<Item = &[String]> + '_ {
-        self.0.iter().map(|(_, list)| list.as_slice())
+        self.0.iter().map(|(_, list)| &**list)
     }
 
     /// How many tags.
@@ -424,21 +426,24 @@ impl Names {
 
     /// Where `tag` is, or would be inserted.
     fn position(&self, tag: &str) -> Result<usize, usize> {
-        self.0.binary_search_by(|(t, _)| t.as_str().cmp(tag))
+        self.0.binary_search_by(|(t, _)| (**t).cmp(tag))
     }
 }
 
-impl FromIterator<(String, Vec<String>)> for Names {
-    /// The names of each tag; a tag given twice keeps its last names, as
-    /// a map would.
-    fn from_iter<I: IntoIterator<Item = (String, Vec<String>)>>(pairs: I) -> Names {
-        let mut pairs: Vec<(String, Vec<String>)> = pairs.into_iter().collect();
+impl<L: Into<Box<[String]>>> FromIterator<(String, L)> for Names {
+    /// The names of each tag (a vector, or a boxed slice); a tag given
+    /// twice keeps its last names, as a map would.
+    fn from_iter<I: IntoIterator<Item = (String, L)>>(pairs: I) -> Names {
+        let mut pairs: Vec<(String, L)> = pairs.into_iter().collect();
         // Stable: of equal tags, the last given ends up last and is kept.
         pairs.sort_by(|a, b| a.0.cmp(&b.0));
         pairs.reverse();
         pairs.dedup_by(|later, earlier| later.0 == earlier.0);
         pairs.reverse();
-        Names(pairs.into_boxed_slice())
+        let pairs = pairs
+            .into_iter()
+            .map(|(tag, list)| (tag.into(), list.into()));
+        Names(pairs.collect())
     }
 }
 
@@ -478,7 +483,8 @@ impl<'de> serde::Deserialize<'de> for Names {
                 self,
                 mut map: A,
             ) -> Result<Names, A::Error> {
-                let mut pairs = Vec::with_capacity(map.size_hint().unwrap_or(0).min(64));
+                let mut pairs: Vec<(String, Box<[String]>)> =
+                    Vec::with_capacity(map.size_hint().unwrap_or(0).min(64));
                 while let Some(pair) = map.next_entry()? {
                     pairs.push(pair);
                 }
@@ -495,8 +501,9 @@ impl<'de> serde::Deserialize<'de> for Names {
 /// Displays as `path:line:column`.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Origin {
-    /// The source's path, as given or found while walking a directory.
-    pub path: String,
+    /// The source's path, as given or found while walking a directory;
+    /// one string shared by the entities of the source.
+    pub path: Arc<str>,
     /// 1-based line.
     pub line: usize,
     /// 1-based column, in characters.
@@ -604,6 +611,13 @@ mod tests {
         assert_eq!(gazetteer.get("c"), None);
         assert_eq!(gazetteer.len(), 2);
         assert!(!gazetteer.is_empty());
+        let [b, a] = gazetteer.entities() else {
+            panic!("two entities")
+        };
+        assert!(
+            Arc::ptr_eq(&a.origin.path, &b.origin.path),
+            "one path per file"
+        );
     }
 
     #[test]

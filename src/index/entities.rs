@@ -11,6 +11,7 @@ use postcard::ser_flavors::Size;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::io::{self, Write};
+use std::sync::Arc;
 
 /// Where the entities lie in an index file, as its payload records it.
 #[derive(Debug, Serialize, Deserialize)]
@@ -81,11 +82,34 @@ impl EntityTable {
         let mut decoded: Vec<postcard::Result<Entity>> = Vec::new();
         (0..self.ends.len())
             .into_par_iter()
-            .map(|e| postcard::from_bytes(nth(&self.ends, bytes, e).unwrap_or_default()))
+            .map_init(Path::default, |path, e| {
+                let bytes = nth(&self.ends, bytes, e).unwrap_or_default();
+                postcard::from_bytes(bytes).map(|entity| path.share(entity))
+            })
             .collect_into_vec(&mut decoded);
         if let Some(Err(error)) = decoded.iter().find(|d| d.is_err()) {
             return Err(Kind::undecodable(error));
         }
-        Ok(decoded.into_iter().filter_map(Result::ok).collect())
+        // Each thread's entities share their paths as they are decoded (no
+        // million strings held at once), then all of them do.
+        let mut path = Path::default();
+        let entities = decoded.into_iter().filter_map(Result::ok);
+        Ok(entities.map(|entity| path.share(entity)).collect())
+    }
+}
+
+/// The path of the entity decoded last: the entities of one file share one
+/// string, as when they were loaded from it.
+#[derive(Default)]
+struct Path(Option<Arc<str>>);
+
+impl Path {
+    /// `entity`, its origin's path the one before if it is the same.
+    fn share(&mut self, mut entity: Entity) -> Entity {
+        match &self.0 {
+            Some(path) if *path == entity.origin.path => entity.origin.path = Arc::clone(path),
+            _ => self.0 = Some(Arc::clone(&entity.origin.path)),
+        }
+        entity
     }
 }

@@ -486,7 +486,7 @@ fn probe() -> Linker {
     let lean = (probe.entities().iter())
         .map(|entity| {
             let mut entity = entity.clone();
-            entity.aliases.clear();
+            entity.aliases = Box::default();
             entity.names = Names::default();
             entity
         })
@@ -557,6 +557,10 @@ mod tests {
             loaded.gazetteer().get("afp").map(|e| &e.name),
             linker.gazetteer().get("afp").map(|e| &e.name)
         );
+        let [first, .., last] = loaded.gazetteer().entities() else {
+            panic!("entities")
+        };
+        assert!(Arc::ptr_eq(&first.origin.path, &last.origin.path));
     }
 
     #[test]

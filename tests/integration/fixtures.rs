@@ -92,7 +92,7 @@ fn seed_scores_f1_1_without_french_names() {
         table.insert("id".into(), e.id.clone().into());
         table.insert("name".into(), e.name.clone().into());
         table.insert("type".into(), e.kind.as_str().into());
-        table.insert("aliases".into(), e.aliases.clone().into());
+        table.insert("aliases".into(), e.aliases.to_vec().into());
         let acronyms: Vec<String> = e.acronyms.iter().filter(|a| *a != "FNR").cloned().collect();
         table.insert("acronyms".into(), acronyms.into());
         let names: toml::Table = e
@@ -102,9 +102,9 @@ fn seed_scores_f1_1_without_french_names() {
             .map(|(tag, names)| (tag.to_string(), names.to_vec().into()))
             .collect();
         table.insert("names".into(), names.into());
-        table.insert("context".into(), e.context.clone().into());
+        table.insert("context".into(), e.context.to_vec().into());
         table.insert("requires_context".into(), e.requires_context.into());
-        table.insert("not".into(), e.not.clone().into());
+        table.insert("not".into(), e.not.to_vec().into());
         if let Some(description) = &e.description {
             table.insert("description".into(), description.clone().into());
         }
