@@ -10,7 +10,7 @@ use crate::known::{self, KnownNames};
 use crate::language::{self, Languages};
 use crate::memo::{Memo, SurnameMemo};
 use crate::skeleton;
-use crate::tables::{Lists, StrLists, StrListsBuilder, Strings};
+use crate::tables::{Lists, StrLists, StrListsBuilder, Strings, StringsBuilder};
 use crate::tokenize::Tokens;
 use crate::{Entity, EntityType, Gazetteer, Normalizer};
 use rayon::prelude::*;
@@ -437,23 +437,7 @@ impl Lexicon {
             first_forms,
             excluded: keys_of(gazetteer, normalizer, |e| &e.not),
             context: keys_of(gazetteer, normalizer, |e| &e.context),
-
-            // An entity without a description takes the known one's: the
-            // titles and kinship words it holds pick among namesakes.
-            descriptions: (gazetteer.entities().par_iter().enumerate())
-                .map(|(e, entity)| {
-                    let known_entity = known
-                        .zip(same_as.get(&(e as u32)))
-                        .map(|(k, &s)| k.entity(s));
-                    let description = entity
-                        .description
-                        .as_deref()
-                        .or_else(|| known_entity.and_then(|k| k.description.as_deref()));
-                    normalizer.key(description.unwrap_or_default())
-                })
-                .collect::<Vec<String>>()
-                .iter()
-                .collect(),
+            descriptions: descriptions(gazetteer, normalizer, known, &same_as),
         }
     }
 
@@ -793,12 +777,46 @@ fn keys_of(
     normalizer: &Normalizer,
     list: impl Fn(&crate::Entity) -> &[String] + Sync,
 ) -> Lists<String> {
-    let keys: Vec<Vec<String>> = gazetteer
-        .entities()
-        .par_iter()
-        .map(|e| list(e).iter().map(|s| normalizer.key(s)).collect())
+    // End to end as they come: a list per entity, most of them empty,
+    // would be a million vectors.
+    let entities = gazetteer.entities();
+    let keys: Vec<String> = (entities.par_iter())
+        .flat_map_iter(|e| list(e).iter().map(|s| normalizer.key(s)))
         .collect();
-    keys.into()
+    Lists::of_lengths(entities.iter().map(|e| list(e).len()), keys)
+}
+
+/// Each entity's description, normalized; an entity without one takes the
+/// known one's (`same_as`): the titles and kinship words it holds pick
+/// among namesakes.
+fn descriptions(
+    gazetteer: &Gazetteer,
+    normalizer: &Normalizer,
+    known: Option<&KnownNames>,
+    same_as: &HashMap<u32, u32>,
+) -> Strings {
+    // Only those there are, by entity: most entities have none.
+    let described: Vec<(usize, String)> = (gazetteer.entities().par_iter().enumerate())
+        .filter_map(|(e, entity)| {
+            let known_entity = known
+                .zip(same_as.get(&(e as u32)))
+                .map(|(k, &s)| k.entity(s));
+            let description = entity
+                .description
+                .as_deref()
+                .or_else(|| known_entity.and_then(|k| k.description.as_deref()))?;
+            Some((e, normalizer.key(description)))
+        })
+        .collect();
+    let mut described = described.into_iter().peekable();
+    let mut strings = StringsBuilder::default();
+    for e in 0..gazetteer.len() {
+        match described.next_if(|(d, _)| *d == e) {
+            Some((_, description)) => strings.push(&description),
+            None => strings.push(""),
+        };
+    }
+    strings.build()
 }
 
 /// Lower-case words that do not count in an organization's initials.

@@ -282,6 +282,22 @@ impl<T> From<Vec<Vec<T>>> for Lists<T> {
 }
 
 impl<T> Lists<T> {
+    /// Lists of the given lengths, end to end in `values`, which hold
+    /// them all.
+    pub(crate) fn of_lengths(lengths: impl IntoIterator<Item = usize>, values: Vec<T>) -> Lists<T> {
+        let ends: Vec<u64> = (lengths.into_iter())
+            .scan(0u64, |end, len| {
+                *end += len as u64;
+                Some(*end)
+            })
+            .collect();
+        debug_assert!(ascending_within(&ends, values.len()));
+        Lists {
+            ends: ends.into(),
+            values,
+        }
+    }
+
     /// How many lists.
     pub(crate) fn len(&self) -> usize {
         self.ends.len()
