@@ -153,25 +153,27 @@ impl StringsBuilder {
 pub(crate) struct StrTable {
     strings: Strings,
     /// Open addressing, linear probing, at most half full: each slot is
-    /// [`EMPTY`] or a string's position, with the high half of its hash
-    /// above it so that most probes compare no string.
-    slots: Flat<u64>,
+    /// [`EMPTY`] or a string's position, in its low bits (as many as the
+    /// largest position needs, [`position_bits`]), with the high bits of
+    /// its hash above it so that most probes compare no string.
+    slots: Flat<u32>,
 }
 
-/// A free slot of a [`StrTable`].
-const EMPTY: u64 = u64::MAX;
+/// A free slot of a [`StrTable`]: no position has all its bits set.
+const EMPTY: u32 = u32::MAX;
 
-/// Puts the string at `position`, whose hash is `hash`, in the first free
-/// slot from where its hash points in `slots` (a power of two of them, not
-/// all taken); returns the slot.
-fn place(slots: &mut [u64], hash: u64, position: usize) -> usize {
-    let mask = slots.len() - 1;
-    let mut at = hash as usize & mask;
-    while slots[at] != EMPTY {
-        at = (at + 1) & mask;
-    }
-    slots[at] = (hash & !0xffff_ffff) | position as u64;
-    at
+/// The bits of a [`StrTable`]'s slots that hold a position, for `len`
+/// strings: as many as make a number above every position, so that no
+/// position fills them (all 32 for `u32::MAX - 1` strings, the most).
+fn position_bits(len: usize) -> u32 {
+    ((1u64 << (u64::BITS - (len as u64).leading_zeros())) - 1) as u32
+}
+
+/// What a [`StrTable`]'s slot holds above the position (`positions`, as
+/// [`position_bits`] gives them) for a string of hash `hash`: the high
+/// bits of the hash.
+fn hash_bits(hash: u64, positions: u32) -> u32 {
+    (hash >> 32) as u32 & !positions
 }
 
 impl StrTable {
@@ -184,10 +186,16 @@ impl StrTable {
 
     /// The table of `strings`, which it keeps, as [`StrTable::new`] does.
     pub(crate) fn of(strings: Strings) -> StrTable {
-        let capacity = (strings.len() * 2).next_power_of_two();
-        let mut slots = vec![EMPTY; capacity];
+        let positions = position_bits(strings.len());
+        let mut slots = vec![EMPTY; (strings.len() * 2).next_power_of_two()];
+        let mask = slots.len() - 1;
         for (position, text) in strings.iter().enumerate() {
-            place(&mut slots, xxh3_64(text.as_bytes()), position);
+            let hash = xxh3_64(text.as_bytes());
+            let mut at = hash as usize & mask;
+            while slots[at] != EMPTY {
+                at = (at + 1) & mask;
+            }
+            slots[at] = hash_bits(hash, positions) | position as u32;
         }
         StrTable {
             strings,
@@ -199,7 +207,9 @@ impl StrTable {
     pub(crate) fn get(&self, text: &str) -> Option<u32> {
         let slots = &*self.slots;
         let mask = slots.len().checked_sub(1)?;
+        let positions = position_bits(self.strings.len());
         let hash = xxh3_64(text.as_bytes());
+        let high = hash_bits(hash, positions);
         let mut at = hash as usize & mask;
         // Bounded: a table read from a damaged index may have no free slot.
         for _ in 0..slots.len() {
@@ -207,11 +217,11 @@ impl StrTable {
             if slot == EMPTY {
                 return None;
             }
-            let position = slot & 0xffff_ffff;
-            if slot ^ hash <= 0xffff_ffff
+            let position = slot & positions;
+            if slot & !positions == high
                 && self.strings.0.get(position as usize) == Some(text.as_bytes())
             {
-                return Some(position as u32);
+                return Some(position);
             }
             at = (at + 1) & mask;
         }
@@ -351,6 +361,9 @@ impl<H> From<HashMap<String, Vec<u32>, H>> for StrLists {
     }
 }
 
+/// A free slot of a [`StrListsBuilder`].
+const FREE: u64 = u64::MAX;
+
 /// A [`StrLists`] being built, for millions of keys: each key is stored
 /// once, end to end, and found through a table of positions as a
 /// [`StrTable`]'s; values are gathered as (key, value) pairs and grouped
@@ -361,7 +374,9 @@ pub(crate) struct StrListsBuilder {
     bytes: Vec<u8>,
     /// Where each key ends in `bytes`.
     ends: Vec<u64>,
-    /// As a [`StrTable`]'s, at most half full.
+    /// Open addressing, linear probing, at most half full: each slot is
+    /// [`FREE`] or a key's position, with the high half of its hash above
+    /// it (the positions grow: they keep all 32 low bits).
     slots: Vec<u64>,
     /// (key position, value), in the order pushed.
     pairs: Vec<(u32, u32)>,
@@ -380,7 +395,7 @@ impl StrListsBuilder {
         let position = loop {
             let slot = self.slots[at];
             let position = (slot & 0xffff_ffff) as usize;
-            if slot == EMPTY {
+            if slot == FREE {
                 self.bytes.extend_from_slice(key.as_bytes());
                 self.ends.push(self.bytes.len() as u64);
                 self.slots[at] = (hash & !0xffff_ffff) | (self.ends.len() - 1) as u64;
@@ -401,9 +416,15 @@ impl StrListsBuilder {
 
     /// Twice the slots (at least 16), every key placed again.
     fn grow(&mut self) {
-        let mut slots = vec![EMPTY; (self.slots.len() * 2).max(16)];
+        let mut slots = vec![FREE; (self.slots.len() * 2).max(16)];
+        let mask = slots.len() - 1;
         for position in 0..self.ends.len() {
-            place(&mut slots, xxh3_64(self.key(position)), position);
+            let hash = xxh3_64(self.key(position));
+            let mut at = hash as usize & mask;
+            while slots[at] != FREE {
+                at = (at + 1) & mask;
+            }
+            slots[at] = (hash & !0xffff_ffff) | position as u64;
         }
         self.slots = slots;
     }
@@ -500,6 +521,29 @@ mod tests {
         assert_eq!(lists.get("ktb")[..3], [3, 5, 3]);
         assert_eq!((lists.get("slm"), lists.get("")), (&[1][..], &[2][..]));
         assert_eq!((lists.get("key 7"), lists.get("kbt")), (&[7][..], &[][..]));
+    }
+
+    #[test]
+    fn no_position_fills_its_bits() {
+        for len in [
+            0usize,
+            1,
+            2,
+            3,
+            4,
+            5,
+            1 << 20,
+            (1 << 20) + 1,
+            u32::MAX as usize - 1,
+        ] {
+            // Every position, len - 1 the largest, is below the bits, which
+            // leave the rest of the hash as much room as they can.
+            let bits = u64::from(position_bits(len));
+            assert!(
+                len as u64 <= bits && bits <= 2 * len as u64,
+                "{len}: {bits}"
+            );
+        }
     }
 
     #[test]
