@@ -10,7 +10,9 @@ use crate::known::{self, KnownNames};
 use crate::language::{self, Languages};
 use crate::memo::{Memo, SurnameMemo};
 use crate::skeleton;
-use crate::tables::{Lists, StrLists, StrListsBuilder, Strings, StringsBuilder};
+use crate::tables::{
+    Lists, ListsBuilder, StrLists, StrListsBuilder, StrTableBuilder, Strings, StringsBuilder,
+};
 use crate::tokenize::Tokens;
 use crate::{Entity, EntityType, Gazetteer, Normalizer};
 use rayon::prelude::*;
@@ -227,8 +229,8 @@ impl Lexicon {
             let borrowed = borrow(gazetteer, known, &forms, &form_keys, &by_entity, normalizer);
             same_as = borrowed.iter().map(|b| (b.0, b.1)).collect();
             for (form, key, gate) in borrowed.into_iter().flat_map(|b| b.2) {
-                let shadowed = lexicon.index.get(key.as_str()).is_some_and(|&k| {
-                    lexicon.entries[k as usize].iter().any(|en| {
+                let shadowed = lexicon.keys.get(&key).is_some_and(|k| {
+                    lexicon.entries.list(k as usize).any(|en| {
                         let other = forms.form(en.form as usize);
                         other.entity == form.entity
                             || !matches!(other.kind, NameKind::Known | NameKind::KnownAcronym)
@@ -246,7 +248,7 @@ impl Lexicon {
         }
         // Derived names come after the listed ones and never shadow them.
         for (form, key) in derive(gazetteer, &forms, &form_keys, normalizer) {
-            if !lexicon.index.contains_key(key.as_str()) {
+            if !lexicon.keys.contains(&key) {
                 lexicon.add_form(&mut forms, &mut form_keys, form, key);
             }
         }
@@ -258,7 +260,7 @@ impl Lexicon {
                 let known = known_forms.get(&e).cloned().unwrap_or_default();
                 by_entity[e as usize].clone().chain(known)
             },
-            &lexicon.index,
+            &lexicon.keys,
         );
         for (key, entry) in composed {
             lexicon.add(&key, entry, &forms);
@@ -266,7 +268,7 @@ impl Lexicon {
         let first_forms: Vec<u32> = by_entity.iter().map(|r| r.start as u32).collect();
         drop((by_entity, known_forms));
         let matched: HashSet<u32> = same_as.values().copied().collect();
-        let others = other_names(known, &matched, &lexicon.index);
+        let others = other_names(known, &matched, &lexicon.keys);
         let elsewhere = places_elsewhere(known.is_some(), gazetteer, &forms, &lexicon);
         // Persons' names, already normalized: the gazetteer's own (with
         // those it borrows from known entities), then the known entities'.
@@ -294,16 +296,8 @@ impl Lexicon {
             .collect();
         // The keys are final: made flat, and their table is built on one
         // core while the persons' indexes are on the other.
-        let LexiconBuilder {
-            keys,
-            entries,
-            index,
-        } = lexicon;
-        drop(index);
-        let keys: Strings = {
-            let boxed = keys; // freed at the end of the block
-            boxed.iter().collect()
-        };
+        let LexiconBuilder { keys, entries } = lexicon;
+        let keys = keys.build();
         let (table, (other_surnames, middle_named, surnames)) = rayon::join(
             || KeyTable::new(keys),
             || {
@@ -328,7 +322,7 @@ impl Lexicon {
         // needed, and the keys' entries are final.
         drop((listed_persons, known_persons));
         drop(form_keys);
-        let entries: Lists<Entry> = entries.into();
+        let entries: Lists<Entry> = entries.build();
         let keys = table.keys();
         // Keys that may be found by skeleton, edit distance or cognates: a
         // listed name (not an acronym) of an entity that allows it; cognates
@@ -680,12 +674,15 @@ struct Lookups {
     cognates: Option<String>,
 }
 
-/// Keys and their entries while the lexicon is being built.
+/// Keys and their entries while the lexicon is being built: millions of
+/// each, in a few large arrays (a string and a vector each would be
+/// millions of allocations, left behind on the building thread when
+/// freed).
 #[derive(Default)]
 struct LexiconBuilder {
-    keys: Vec<Box<str>>,
-    entries: Vec<Vec<Entry>>,
-    index: HashMap<Box<str>, u32>,
+    keys: StrTableBuilder,
+    /// The entries of each key.
+    entries: ListsBuilder<Entry>,
 }
 
 impl LexiconBuilder {
@@ -717,19 +714,13 @@ impl LexiconBuilder {
         if key.is_empty() {
             return;
         }
-        let k = *self.index.entry(key.into()).or_insert_with(|| {
-            self.keys.push(key.into());
-            self.entries.push(Vec::new());
-            (self.keys.len() - 1) as u32
-        });
-        let entries = &mut self.entries[k as usize];
+        let k = self.keys.add(key) as usize;
         let entity = forms.form(entry.form as usize).entity;
         let repeated = entry.via.is_some()
-            && entries
-                .iter()
+            && (self.entries.list(k))
                 .any(|e| e.via.is_some() && forms.form(e.form as usize).entity == entity);
         if !repeated {
-            entries.push(entry);
+            self.entries.push(k, entry);
         }
     }
 }
@@ -896,13 +887,13 @@ fn borrow(
 fn other_names(
     known: Option<&KnownNames>,
     matched: &HashSet<u32>,
-    index: &HashMap<Box<str>, u32>,
+    index: &StrTableBuilder,
 ) -> KeyTable {
     let others = known
         .into_iter()
         .flat_map(KnownNames::keys)
         .filter_map(|(key, mut bearers)| {
-            (!index.contains_key(key) && bearers.any(|b| !matched.contains(&b))).then_some(key)
+            (!index.contains(key) && bearers.any(|b| !matched.contains(&b))).then_some(key)
         });
     KeyTable::new(others.collect())
 }
@@ -920,13 +911,12 @@ fn places_elsewhere(
         return KeyTable::new(Default::default());
     }
     let places = |key: &str| -> Vec<u32> {
-        let Some(&k) = lexicon.index.get(key) else {
+        let Some(k) = lexicon.keys.get(key) else {
             return Vec::new();
         };
         // Names in other scripts read into Latin letters are no spelling of
         // Latin text (Persian `خوست`, Khost, reads `khust`).
-        let latin = lexicon.entries[k as usize]
-            .iter()
+        let latin = (lexicon.entries.list(k as usize))
             .map(|en| forms.form(en.form as usize))
             .filter(|f| crate::candidates::is_latin_text(f.text));
         latin
@@ -1047,7 +1037,7 @@ fn compose<I: Iterator<Item = usize>>(
     forms: &FormsBuilder,
     form_keys: &[String],
     forms_of: impl Fn(u32) -> I,
-    index: &HashMap<Box<str>, u32>,
+    index: &StrTableBuilder,
 ) -> Vec<(String, Entry)> {
     // Keys of place names, for the sub-span lookup.
     let mut place_key: HashMap<&str, Vec<u32>> = HashMap::default();
@@ -1101,7 +1091,7 @@ fn compose<I: Iterator<Item = usize>>(
                             continue;
                         }
                         let composed = format!("{}{}{}", &key[..start], other, &key[end..]);
-                        if !index.contains_key(composed.as_str()) {
+                        if !index.contains(&composed) {
                             out.push((
                                 composed,
                                 Entry {

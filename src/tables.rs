@@ -129,6 +129,11 @@ impl StringsBuilder {
         self.ends.len() - 1
     }
 
+    /// How many strings.
+    pub(crate) fn len(&self) -> usize {
+        self.ends.len()
+    }
+
     /// String `i`, if there is one.
     pub(crate) fn get(&self, i: usize) -> Option<&str> {
         let start = match i {
@@ -276,21 +281,6 @@ impl<T> TryFrom<RawLists<T>> for Lists<T> {
     }
 }
 
-impl<T> From<Vec<Vec<T>>> for Lists<T> {
-    fn from(lists: Vec<Vec<T>>) -> Lists<T> {
-        let mut ends = Vec::with_capacity(lists.len());
-        let mut values = Vec::new();
-        for list in lists {
-            values.extend(list);
-            ends.push(values.len() as u64);
-        }
-        Lists {
-            ends: ends.into(),
-            values,
-        }
-    }
-}
-
 impl<T> Lists<T> {
     /// Lists of the given lengths, end to end in `values`, which hold
     /// them all.
@@ -361,65 +351,77 @@ impl<H> From<HashMap<String, Vec<u32>, H>> for StrLists {
     }
 }
 
-/// A free slot of a [`StrListsBuilder`].
+/// A free slot of a [`StrTableBuilder`].
 const FREE: u64 = u64::MAX;
 
-/// A [`StrLists`] being built, for millions of keys: each key is stored
-/// once, end to end, and found through a table of positions as a
-/// [`StrTable`]'s; values are gathered as (key, value) pairs and grouped
-/// when built. A `HashMap<String, Vec<u32>>` takes three allocations and
-/// some hundred bytes per key; this takes the key's bytes and about 24.
-#[derive(Default)]
-pub(crate) struct StrListsBuilder {
-    bytes: Vec<u8>,
-    /// Where each key ends in `bytes`.
-    ends: Vec<u64>,
+/// Distinct strings being gathered, millions of them: each is stored once,
+/// end to end, and found by its text through a table of positions, as in
+/// the [`StrTable`] they become. A `HashMap<Box<str>, u32>` takes an
+/// allocation and some fifty bytes per string; this takes the string's
+/// bytes and about 24.
+#[derive(Debug, Default)]
+pub(crate) struct StrTableBuilder {
+    strings: StringsBuilder,
     /// Open addressing, linear probing, at most half full: each slot is
-    /// [`FREE`] or a key's position, with the high half of its hash above
-    /// it (the positions grow: they keep all 32 low bits).
+    /// [`FREE`] or a string's position, with the high half of its hash
+    /// above it (positions grow: they keep all 32 low bits).
     slots: Vec<u64>,
-    /// (key position, value), in the order pushed.
-    pairs: Vec<(u32, u32)>,
 }
 
-impl StrListsBuilder {
-    /// Appends `value` to the list of `key`; a value pushed again right
-    /// after itself for the same key is kept once.
-    pub(crate) fn push(&mut self, key: &str, value: u32) {
-        if (self.ends.len() + 1) * 2 > self.slots.len() {
+impl StrTableBuilder {
+    /// The position of `s`, added after the others if it is new.
+    pub(crate) fn add(&mut self, s: &str) -> u32 {
+        if (self.strings.len() + 1) * 2 > self.slots.len() {
             self.grow();
         }
-        let hash = xxh3_64(key.as_bytes());
+        let hash = xxh3_64(s.as_bytes());
+        match self.find(s, hash) {
+            Ok(position) => position,
+            Err(free) => {
+                let position = self.strings.push(s) as u32;
+                self.slots[free] = (hash & !0xffff_ffff) | u64::from(position);
+                position
+            }
+        }
+    }
+
+    /// The position of `s`, if it was added.
+    pub(crate) fn get(&self, s: &str) -> Option<u32> {
+        match self.slots.is_empty() {
+            true => None,
+            false => self.find(s, xxh3_64(s.as_bytes())).ok(),
+        }
+    }
+
+    /// Whether `s` was added.
+    pub(crate) fn contains(&self, s: &str) -> bool {
+        self.get(s).is_some()
+    }
+
+    /// The position of `s`, whose hash is `hash`, or the free slot where
+    /// it would go (there are slots, and one is free).
+    fn find(&self, s: &str, hash: u64) -> Result<u32, usize> {
         let mask = self.slots.len() - 1;
         let mut at = hash as usize & mask;
-        let position = loop {
+        loop {
             let slot = self.slots[at];
-            let position = (slot & 0xffff_ffff) as usize;
             if slot == FREE {
-                self.bytes.extend_from_slice(key.as_bytes());
-                self.ends.push(self.bytes.len() as u64);
-                self.slots[at] = (hash & !0xffff_ffff) | (self.ends.len() - 1) as u64;
-                break self.ends.len() - 1;
+                return Err(at);
             }
-            if slot ^ hash <= 0xffff_ffff && self.key(position) == key.as_bytes() {
-                break position;
+            let position = (slot & 0xffff_ffff) as u32;
+            if slot ^ hash <= 0xffff_ffff && self.strings.get(position as usize) == Some(s) {
+                return Ok(position);
             }
             at = (at + 1) & mask;
-        };
-        self.pairs.push((position as u32, value));
+        }
     }
 
-    /// Key `i`.
-    fn key(&self, i: usize) -> &[u8] {
-        nth(&self.ends, &self.bytes, i).unwrap_or_default()
-    }
-
-    /// Twice the slots (at least 16), every key placed again.
+    /// Twice the slots (at least 16), every string placed again.
     fn grow(&mut self) {
         let mut slots = vec![FREE; (self.slots.len() * 2).max(16)];
         let mask = slots.len() - 1;
-        for position in 0..self.ends.len() {
-            let hash = xxh3_64(self.key(position));
+        for position in 0..self.strings.len() {
+            let hash = xxh3_64(self.strings.get(position).unwrap_or_default().as_bytes());
             let mut at = hash as usize & mask;
             while slots[at] != FREE {
                 at = (at + 1) & mask;
@@ -429,32 +431,112 @@ impl StrListsBuilder {
         self.slots = slots;
     }
 
+    /// The strings, by position.
+    pub(crate) fn build(self) -> Strings {
+        self.strings.build()
+    }
+}
+
+/// A [`StrLists`] being built, for millions of keys: the keys are gathered
+/// as a [`StrTableBuilder`]'s, the values as (key, value) pairs grouped
+/// when built. A `HashMap<String, Vec<u32>>` takes three allocations and
+/// some hundred bytes per key; this takes the key's bytes and about 24.
+#[derive(Default)]
+pub(crate) struct StrListsBuilder {
+    keys: StrTableBuilder,
+    /// (key position, value), in the order pushed.
+    pairs: Vec<(u32, u32)>,
+}
+
+impl StrListsBuilder {
+    /// Appends `value` to the list of `key`; a value pushed again right
+    /// after itself for the same key is kept once.
+    pub(crate) fn push(&mut self, key: &str, value: u32) {
+        let position = self.keys.add(key);
+        self.pairs.push((position, value));
+    }
+
     /// The lists: each key's values in the order pushed.
     pub(crate) fn build(self) -> StrLists {
-        let StrListsBuilder {
-            bytes,
-            ends,
-            slots,
-            mut pairs,
-        } = self;
-        drop(slots);
+        let StrListsBuilder { keys, mut pairs } = self;
+        let keys = keys.build();
         pairs.sort_by_key(|&(key, _)| key); // stable: values stay in order
         pairs.dedup();
         // Every key has a value: its list ends after its last pair.
-        let mut list_ends = vec![0u64; ends.len()];
+        let mut list_ends = vec![0u64; keys.len()];
         for (i, &(key, _)) in pairs.iter().enumerate() {
             list_ends[key as usize] = i as u64 + 1;
         }
         let values: Vec<u32> = pairs.iter().map(|&(_, value)| value).collect();
         drop(pairs);
-        let keys = Strings(Packed {
-            bytes: bytes.into(),
-            ends: ends.into(),
-        });
         StrLists {
             keys: StrTable::of(keys),
             ends: list_ends.into(),
             values: values.into(),
+        }
+    }
+}
+
+/// The end of a list in a [`ListsBuilder`]: no value.
+const NONE: u32 = u32::MAX;
+
+/// [`Lists`] being built, millions of them: a value is appended to any
+/// list at any time, and each list reads back in the order appended. A
+/// vector per list takes an allocation and 24 bytes more; this takes 8
+/// bytes per list and 4 per value.
+#[derive(Debug)]
+pub(crate) struct ListsBuilder<T> {
+    /// Each list's first and last value in `values`; [`NONE`] for none.
+    bounds: Vec<(u32, u32)>,
+    /// Each value, with the next of its list ([`NONE`] after the last).
+    values: Vec<(T, u32)>,
+}
+
+impl<T> Default for ListsBuilder<T> {
+    fn default() -> ListsBuilder<T> {
+        ListsBuilder {
+            bounds: Vec::new(),
+            values: Vec::new(),
+        }
+    }
+}
+
+impl<T: Copy> ListsBuilder<T> {
+    /// Appends `value` to list `i`, after empty lists up to it if there
+    /// are not as many.
+    pub(crate) fn push(&mut self, i: usize, value: T) {
+        if self.bounds.len() <= i {
+            self.bounds.resize(i + 1, (NONE, NONE));
+        }
+        let at = self.values.len() as u32;
+        self.values.push((value, NONE));
+        let (first, last) = self.bounds[i];
+        match first {
+            NONE => self.bounds[i].0 = at,
+            _ => self.values[last as usize].1 = at,
+        }
+        self.bounds[i].1 = at;
+    }
+
+    /// The values of list `i`, in the order appended.
+    pub(crate) fn list(&self, i: usize) -> impl Iterator<Item = T> + '_ {
+        let first = self.bounds.get(i).map_or(NONE, |&(first, _)| first);
+        let next = |&at: &u32| Some(self.values[at as usize].1).filter(|&n| n != NONE);
+        std::iter::successors(Some(first).filter(|&at| at != NONE), next)
+            .map(|at| self.values[at as usize].0)
+    }
+
+    /// The lists, each end to end in order.
+    pub(crate) fn build(self) -> Lists<T> {
+        let mut values = Vec::with_capacity(self.values.len());
+        let mut ends = Vec::with_capacity(self.bounds.len());
+        for i in 0..self.bounds.len() {
+            values.extend(self.list(i));
+            ends.push(values.len() as u64);
+        }
+        Lists {
+            ends: ends.into(),
+            values,
         }
     }
 }
@@ -524,6 +606,31 @@ mod tests {
     }
 
     #[test]
+    fn built_lists_read_back_in_the_order_appended() {
+        let mut builder = ListsBuilder::default();
+        for (list, value) in [(1, 'a'), (0, 'b'), (1, 'c'), (3, 'd'), (1, 'e')] {
+            builder.push(list, value);
+        }
+        assert_eq!(builder.list(1).collect::<String>(), "ace");
+        assert_eq!((builder.list(2).count(), builder.list(9).count()), (0, 0));
+        let lists = builder.build();
+        assert_eq!(lists.len(), 4);
+        assert_eq!((&lists[0], &lists[1]), (&['b'][..], &['a', 'c', 'e'][..]));
+        assert_eq!((&lists[2], &lists[3]), (&[][..], &['d'][..]));
+
+        let mut table = StrTableBuilder::default();
+        assert_eq!((table.get("kabul"), table.contains("")), (None, false));
+        let words = ["kabul", "", "panjshir", "kabul", "Кабул"];
+        let positions: Vec<u32> = words.iter().map(|w| table.add(w)).collect();
+        assert_eq!(positions, [0, 1, 2, 0, 3]);
+        assert_eq!((table.get("Кабул"), table.get("kabu")), (Some(3), None));
+        assert_eq!(
+            table.build().iter().collect::<Vec<_>>(),
+            ["kabul", "", "panjshir", "Кабул"]
+        );
+    }
+
+    #[test]
     fn no_position_fills_its_bits() {
         for len in [
             0usize,
@@ -567,7 +674,7 @@ mod tests {
         assert_eq!(lists.get("pnjshr"), [0u32; 0]);
         assert_eq!(lists.get("zzz"), [0u32; 0]);
 
-        let lists = Lists::from(vec![vec!['a'], vec![], vec!['b', 'c']]);
+        let lists = Lists::of_lengths([1, 0, 2], vec!['a', 'b', 'c']);
         assert_eq!(
             (&lists[0], &lists[1], &lists[2]),
             (&['a'][..], &[][..], &['b', 'c'][..])
