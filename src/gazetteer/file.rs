@@ -68,7 +68,15 @@ pub(super) fn check(path: &str, text: &str) -> CheckedFile {
             .map(|piece| check_piece(path, text, &lines, piece.clone()))
             .collect();
         if let Some(checked) = checked.into_iter().collect::<Option<Vec<_>>>() {
-            let mut out = CheckedFile::default();
+            // Each vector allocated once: grown by doubling, a million
+            // entities would be copied a few times over, the old copy and
+            // the new both held at the last.
+            let count = |n: fn(&CheckedFile) -> usize| checked.iter().map(n).sum();
+            let mut out = CheckedFile {
+                entities: Vec::with_capacity(count(|c| c.entities.len())),
+                ids: Vec::with_capacity(count(|c| c.ids.len())),
+                errors: Vec::new(),
+            };
             for piece in checked {
                 out.entities.extend(piece.entities);
                 out.ids.extend(piece.ids);

@@ -126,7 +126,11 @@ impl Loader {
         self.sources.push(SourceFile::new(path, &bytes));
         let display = path.to_string_lossy();
         match String::from_utf8(bytes) {
-            Ok(text) => self.add_checked(file::check(&display, &text)),
+            Ok(text) => {
+                let checked = file::check(&display, &text);
+                drop(text); // before the entities are gathered
+                self.add_checked(checked);
+            }
             Err(error) => {
                 // Report the first bad byte, then check the rest of the file
                 // with each bad sequence replaced by one U+FFFD character, so
@@ -173,7 +177,10 @@ impl Loader {
         }
         errors.sort_by_key(|e| (e.line, e.column));
         self.errors.append(&mut errors);
-        self.entities.extend(entities);
+        match self.entities.is_empty() {
+            true => self.entities = entities, // not copied
+            false => self.entities.extend(entities),
+        }
     }
 
     /// Records an I/O error about a whole file or directory.
@@ -190,8 +197,15 @@ impl Loader {
 
     /// The gazetteer, or every error found.
     fn finish(self) -> Result<Gazetteer, GazetteerErrors> {
-        GazetteerErrors::check(self.errors)?;
-        Ok(Gazetteer::new(self.entities).with_sources(self.sources))
+        let Loader {
+            entities,
+            first_use,
+            errors,
+            sources,
+        } = self;
+        drop(first_use); // before the table of ids is built
+        GazetteerErrors::check(errors)?;
+        Ok(Gazetteer::new(entities).with_sources(sources))
     }
 }
 
