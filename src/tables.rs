@@ -174,11 +174,48 @@ fn position_bits(len: usize) -> u32 {
     ((1u64 << (u64::BITS - (len as u64).leading_zeros())) - 1) as u32
 }
 
-/// What a [`StrTable`]'s slot holds above the position (`positions`, as
-/// [`position_bits`] gives them) for a string of hash `hash`: the high
-/// bits of the hash.
-fn hash_bits(hash: u64, positions: u32) -> u32 {
-    (hash >> 32) as u32 & !positions
+/// Puts `position`, of a string whose hash is `hash`, in the first free
+/// slot from where the hash points in `slots` (a power of two of them, not
+/// all taken), above it the hash's high bits outside `positions` (as
+/// [`position_bits`] gives them).
+fn place(slots: &mut [u32], positions: u32, hash: u64, position: u32) {
+    let mask = slots.len() - 1;
+    let mut at = hash as usize & mask;
+    while slots[at] != EMPTY {
+        at = (at + 1) & mask;
+    }
+    slots[at] = slot(positions, hash, position);
+}
+
+/// The slot of `position`, of a string whose hash is `hash`.
+fn slot(positions: u32, hash: u64, position: u32) -> u32 {
+    (hash >> 32) as u32 & !positions | position
+}
+
+/// Looks for the string whose hash is `hash` in `slots` (placed as
+/// [`place`] does), `is` telling whether the string at a position is it:
+/// its position, or the free slot where it would go (`None` if no slot is
+/// free: a table read from a damaged index).
+fn probe(
+    slots: &[u32],
+    positions: u32,
+    hash: u64,
+    is: impl Fn(u32) -> bool,
+) -> Result<u32, Option<usize>> {
+    let mask = slots.len().checked_sub(1).ok_or(None)?;
+    let high = slot(positions, hash, 0);
+    let mut at = hash as usize & mask;
+    for _ in 0..slots.len() {
+        let slot = slots[at];
+        if slot == EMPTY {
+            return Err(Some(at));
+        }
+        if slot & !positions == high && is(slot & positions) {
+            return Ok(slot & positions);
+        }
+        at = (at + 1) & mask;
+    }
+    Err(None)
 }
 
 impl StrTable {
@@ -193,14 +230,13 @@ impl StrTable {
     pub(crate) fn of(strings: Strings) -> StrTable {
         let positions = position_bits(strings.len());
         let mut slots = vec![EMPTY; (strings.len() * 2).next_power_of_two()];
-        let mask = slots.len() - 1;
         for (position, text) in strings.iter().enumerate() {
-            let hash = xxh3_64(text.as_bytes());
-            let mut at = hash as usize & mask;
-            while slots[at] != EMPTY {
-                at = (at + 1) & mask;
-            }
-            slots[at] = hash_bits(hash, positions) | position as u32;
+            place(
+                &mut slots,
+                positions,
+                xxh3_64(text.as_bytes()),
+                position as u32,
+            );
         }
         StrTable {
             strings,
@@ -210,27 +246,9 @@ impl StrTable {
 
     /// The position of `text`, if the table holds it.
     pub(crate) fn get(&self, text: &str) -> Option<u32> {
-        let slots = &*self.slots;
-        let mask = slots.len().checked_sub(1)?;
         let positions = position_bits(self.strings.len());
-        let hash = xxh3_64(text.as_bytes());
-        let high = hash_bits(hash, positions);
-        let mut at = hash as usize & mask;
-        // Bounded: a table read from a damaged index may have no free slot.
-        for _ in 0..slots.len() {
-            let slot = slots[at];
-            if slot == EMPTY {
-                return None;
-            }
-            let position = slot & positions;
-            if slot & !positions == high
-                && self.strings.0.get(position as usize) == Some(text.as_bytes())
-            {
-                return Some(position);
-            }
-            at = (at + 1) & mask;
-        }
-        None
+        let is = |position: u32| self.strings.0.get(position as usize) == Some(text.as_bytes());
+        probe(&self.slots, positions, xxh3_64(text.as_bytes()), is).ok()
     }
 
     /// The strings, by position.
@@ -351,21 +369,18 @@ impl<H> From<HashMap<String, Vec<u32>, H>> for StrLists {
     }
 }
 
-/// A free slot of a [`StrTableBuilder`].
-const FREE: u64 = u64::MAX;
-
 /// Distinct strings being gathered, millions of them: each is stored once,
 /// end to end, and found by its text through a table of positions, as in
 /// the [`StrTable`] they become. A `HashMap<Box<str>, u32>` takes an
 /// allocation and some fifty bytes per string; this takes the string's
-/// bytes and about 24.
+/// bytes and about 16.
 #[derive(Debug, Default)]
 pub(crate) struct StrTableBuilder {
     strings: StringsBuilder,
-    /// Open addressing, linear probing, at most half full: each slot is
-    /// [`FREE`] or a string's position, with the high half of its hash
-    /// above it (positions grow: they keep all 32 low bits).
-    slots: Vec<u64>,
+    /// As a [`StrTable`]'s, at most half full, its positions of as many
+    /// bits as those of half as many strings as slots need: the most there
+    /// are before the slots double.
+    slots: Vec<u32>,
 }
 
 impl StrTableBuilder {
@@ -379,7 +394,9 @@ impl StrTableBuilder {
             Ok(position) => position,
             Err(free) => {
                 let position = self.strings.push(s) as u32;
-                self.slots[free] = (hash & !0xffff_ffff) | u64::from(position);
+                // Never full: grown to twice what it holds.
+                let at = free.expect("a free slot");
+                self.slots[at] = slot(self.positions(), hash, position);
                 position
             }
         }
@@ -387,10 +404,7 @@ impl StrTableBuilder {
 
     /// The position of `s`, if it was added.
     pub(crate) fn get(&self, s: &str) -> Option<u32> {
-        match self.slots.is_empty() {
-            true => None,
-            false => self.find(s, xxh3_64(s.as_bytes())).ok(),
-        }
+        self.find(s, xxh3_64(s.as_bytes())).ok()
     }
 
     /// Whether `s` was added.
@@ -398,37 +412,30 @@ impl StrTableBuilder {
         self.get(s).is_some()
     }
 
-    /// The position of `s`, whose hash is `hash`, or the free slot where
-    /// it would go (there are slots, and one is free).
-    fn find(&self, s: &str, hash: u64) -> Result<u32, usize> {
-        let mask = self.slots.len() - 1;
-        let mut at = hash as usize & mask;
-        loop {
-            let slot = self.slots[at];
-            if slot == FREE {
-                return Err(at);
-            }
-            let position = (slot & 0xffff_ffff) as u32;
-            if slot ^ hash <= 0xffff_ffff && self.strings.get(position as usize) == Some(s) {
-                return Ok(position);
-            }
-            at = (at + 1) & mask;
-        }
+    /// The position of `s`, whose hash is `hash`, as [`probe`] finds it.
+    fn find(&self, s: &str, hash: u64) -> Result<u32, Option<usize>> {
+        let is = |position: u32| self.strings.get(position as usize) == Some(s);
+        probe(&self.slots, self.positions(), hash, is)
+    }
+
+    /// The bits of a slot that hold a position.
+    fn positions(&self) -> u32 {
+        position_bits(self.slots.len() / 2)
     }
 
     /// Twice the slots (at least 16), every string placed again.
     fn grow(&mut self) {
-        let mut slots = vec![FREE; (self.slots.len() * 2).max(16)];
-        let mask = slots.len() - 1;
+        self.slots = vec![EMPTY; (self.slots.len() * 2).max(16)];
+        let positions = self.positions();
         for position in 0..self.strings.len() {
-            let hash = xxh3_64(self.strings.get(position).unwrap_or_default().as_bytes());
-            let mut at = hash as usize & mask;
-            while slots[at] != FREE {
-                at = (at + 1) & mask;
-            }
-            slots[at] = (hash & !0xffff_ffff) | position as u64;
+            let text = self.strings.get(position).unwrap_or_default();
+            place(
+                &mut self.slots,
+                positions,
+                xxh3_64(text.as_bytes()),
+                position as u32,
+            );
         }
-        self.slots = slots;
     }
 
     /// The strings, by position.
