@@ -1262,9 +1262,12 @@ impl<'a> GazetteerRules<'a> {
     /// it, is a name of other languages than the document's
     /// ([`language::gates`]).
     fn in_other_language(&mut self, candidate: &Candidate) -> bool {
-        let forms = std::iter::once(candidate.form).chain(candidate.via);
-        let gates: Vec<Languages> = forms.filter_map(|f| self.lexicon.gate(f)).collect();
-        gates.into_iter().any(|gate| {
+        let (lexicon, forms) = (
+            self.lexicon,
+            std::iter::once(candidate.form).chain(candidate.via),
+        );
+        let mut gates = forms.filter_map(|f| lexicon.gate(f));
+        gates.any(|gate| {
             let document = match self.languages.iter().find(|(g, _)| *g == gate) {
                 Some(&(_, document)) => document,
                 None => {
