@@ -1045,10 +1045,7 @@ pub(crate) fn inside_longer_name(
         return false;
     };
     let norm = doc.norm.as_str();
-    let title_case = |t: &Token| {
-        let s = doc.original(t.span);
-        s.chars().next().is_some_and(char::is_uppercase) && s.chars().any(char::is_lowercase)
-    };
+    let title_case = |t: &Token| is_title_case(doc.original(t.span));
     let this = &tokens[t];
     let name_word = |other: &Token, gap: Span| {
         let word = &norm[other.span];
@@ -1128,10 +1125,15 @@ pub(crate) fn is_nisba(doc: &Document<'_>, gazetteer: &Gazetteer, c: &Candidate)
         && skeleton::ARTICLES.contains(&&norm[article.span])
         && &norm[first.span.end..article.span.start] == " "
         && first.kind == TokenKind::Word
-        && first_word.chars().next().is_some_and(char::is_uppercase)
-        && first_word.chars().any(char::is_lowercase)
+        && is_title_case(first_word)
         && is_latin_text(first_word)
         && !guard::is_ordinary_word(&norm[first.span])
+}
+
+/// Whether `word` starts with a capital and holds a small letter (`Kabul`,
+/// not `KABUL`: in text in capitals every word is capitalized).
+fn is_title_case(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase) && word.chars().any(char::is_lowercase)
 }
 
 /// Whether place mention `c` is followed by `, ` or ` (` and the name of a
