@@ -88,6 +88,9 @@ pub enum Reason {
     /// town or city of the world (GeoNames): `Khust`, in Ukraine, is not
     /// `Khost`.
     OtherPlace,
+    /// A person's name inside the name of something named after the person
+    /// (`Sadr City`, `rue Massoud`): see `data/eponym-heads.txt`.
+    NamedAfter,
     /// A name that is an ordinary word of another language, listed for
     /// the languages of its tags, in text that is in none of them: German
     /// `Syrien` (Syria) in French text, where it is a Syrian.
@@ -112,6 +115,7 @@ impl std::fmt::Display for Reason {
             }
             Reason::LongerName => f.write_str("the first word of a longer, unknown name"),
             Reason::Elsewhere => f.write_str("a place of the same name in another country"),
+            Reason::NamedAfter => f.write_str("in the name of something named after the person"),
             Reason::Shouted => f.write_str("an ordinary word in a text written in capitals"),
             Reason::OtherPlace => f.write_str("the name of another town or city of the world"),
             Reason::OtherLanguage => {
@@ -1073,7 +1077,7 @@ pub(crate) fn inside_longer_name(
         // Only where the word lists can tell an ordinary word: in Latin
         // letters (Russian `Город Фамалат`, "the town of Famalat").
         let latin = is_latin_text(doc.original(p.span));
-        let name = latin && name_word(p, gap) && !skeleton::ARTICLES.contains(&&norm[p.span]);
+        let name = latin && name_word(p, gap) && !skeleton::is_article(&norm[p.span]);
         match last_names {
             true => name,
             false => title || name,
@@ -1122,7 +1126,7 @@ pub(crate) fn is_nisba(doc: &Document<'_>, gazetteer: &Gazetteer, c: &Candidate)
             .all(|c| c == '-' || c == '\u{2011}');
     this.span == c.norm
         && joined
-        && skeleton::ARTICLES.contains(&&norm[article.span])
+        && skeleton::is_article(&norm[article.span])
         && &norm[first.span.end..article.span.start] == " "
         && first.kind == TokenKind::Word
         && is_title_case(first_word)
@@ -1189,7 +1193,13 @@ pub(crate) fn name_runs<'d>(doc: &'d Document<'_>) -> Vec<Vec<(&'d Token, bool)>
     let mut runs = Vec::new();
     let mut run: Vec<(&Token, bool)> = Vec::new();
     let mut prev_end = None;
-    for token in doc.tokens.as_slice() {
+    // Whether a dash joins the original text of two tokens.
+    let dashed = |a: &Token, b: &Token| {
+        let (a, b) = (doc.norm.to_original(a.span), doc.norm.to_original(b.span));
+        a.end < b.start && matches!(&doc.text[a.end..b.start], "-" | "\u{2011}")
+    };
+    let tokens = doc.tokens.as_slice();
+    for (t, token) in tokens.iter().enumerate() {
         let adjacent = prev_end.is_some_and(|e: usize| {
             let gap = &norm[e..token.span.start];
             gap.is_empty() || gap == " "
@@ -1202,10 +1212,21 @@ pub(crate) fn name_runs<'d>(doc: &'d Document<'_>) -> Vec<Vec<(&'d Token, bool)>
             continue;
         }
         let original = doc.original(token.span);
-        let name_like = original.chars().next().is_some_and(char::is_uppercase)
-            || (!has_cased_letters(original) && original.chars().any(char::is_alphabetic));
         let word = &&norm[token.span];
-        if name_like || PARTICLES.contains(word) || skeleton::ARTICLES.contains(word) {
+        // A syllable in small letters dashed to a name word goes on with
+        // the name (`Lai Ching-teh`, `Tsai Ing-wen`), unless an ordinary
+        // word (`Taliban-led`).
+        let continues = run
+            .last()
+            .is_some_and(|&(p, like)| like && dashed(p, token))
+            && !guard::is_ordinary_word(word);
+        let name_like = original.chars().next().is_some_and(char::is_uppercase)
+            || (!has_cased_letters(original) && original.chars().any(char::is_alphabetic))
+            || continues;
+        let article = skeleton::ARTICLES.contains(word)
+            || (skeleton::DASHED_ARTICLES.contains(word)
+                && tokens.get(t + 1).is_some_and(|next| dashed(token, next)));
+        if name_like || PARTICLES.contains(word) || article {
             run.push((token, name_like));
         } else {
             runs.push(std::mem::take(&mut run));

@@ -126,6 +126,33 @@ fn initials_fit(short: &str, long: &str) -> bool {
         .all(|c| initials.contains(&c))
 }
 
+/// Whether `short` abbreviates `long` as Schwartz and Hearst (2003) find
+/// abbreviations: its letters stand in `long` in the same order, the first
+/// at the start of a word (`KMT`, `Kuomintang`). Looked for only after a
+/// name canon found, which the parentheses then define.
+fn abbreviates(short: &str, long: &str) -> bool {
+    let long: Vec<char> = long.chars().flat_map(char::to_lowercase).collect();
+    let mut end = long.len();
+    let letters: Vec<char> = short.chars().flat_map(char::to_lowercase).collect();
+    for (i, &letter) in letters.iter().enumerate().rev() {
+        let starts_word = |at: usize| at == 0 || !long[at - 1].is_alphanumeric();
+        match (0..end)
+            .rev()
+            .find(|&at| long[at] == letter && (i > 0 || starts_word(at)))
+        {
+            Some(at) => end = at,
+            None => return false,
+        }
+    }
+    true
+}
+
+/// Whether `short`, in parentheses next to a mention of `long`, is its
+/// short form.
+fn stands_for(short: &str, long: &str) -> bool {
+    initials_fit(short, long) || abbreviates(short, long)
+}
+
 fn defined_acronyms(doc: &Document<'_>, resolution: &mut Resolution) {
     let norm = doc.norm.as_str();
     let tokens = doc.tokens.as_slice();
@@ -165,7 +192,7 @@ fn defined_acronyms(doc: &Document<'_>, resolution: &mut Resolution) {
         let acronym = mention_of(token.span).filter(|m| m.2 == token.span);
         match (long, acronym) {
             (Some((entity, form, norm)), _) => {
-                if initials_fit(short, doc.original(norm)) {
+                if stands_for(short, doc.original(norm)) {
                     defined.push((short, (token.span.start, Some(entity), form)));
                 }
             }
@@ -223,7 +250,7 @@ fn defined_acronyms(doc: &Document<'_>, resolution: &mut Resolution) {
         let at = tokens.binary_search_by_key(&short_end, |t| t.span.end);
         if let Some(token) = at.ok().map(|i| &tokens[i]) {
             let short = doc.original(token.span);
-            if is_short_form(short) && initials_fit(short, doc.original(c.norm)) {
+            if is_short_form(short) && stands_for(short, doc.original(c.norm)) {
                 defined.push((short, (token.span.start, Some(c.entity), c.form)));
             }
         }
@@ -726,7 +753,7 @@ fn after_a_name_word(doc: &Document<'_>, words: &[&Token], w: usize) -> bool {
     // An Arabic article glued on with a hyphen (`Saif al-Islam al-Gaddafi`)
     // belongs to the surname: the word before it counts.
     let glued_article = w.checked_sub(1).is_some_and(|a| {
-        skeleton::ARTICLES.contains(&&norm[words[a].span])
+        skeleton::is_article(&norm[words[a].span])
             && doc.original(Span::new(words[a].span.end, words[w].span.start)) == "-"
     });
     let w = if glued_article { w - 1 } else { w };
@@ -775,5 +802,20 @@ mod tests {
         assert!(initials_fit("FNR", "Front national de résistance"));
         assert!(initials_fit("NRF", "National Resistance Front"));
         assert!(!initials_fit("AFP", "Alliance for Unity"));
+    }
+
+    #[test]
+    fn abbreviations_by_letters_in_order() {
+        let table = [
+            ("KMT", "Kuomintang", true),
+            ("HTS", "Hayat Tahrir al-Sham", true),
+            ("ÖVP", "Österreichische Volkspartei", true),
+            ("MT", "Kuomintang", false), // the first letter starts no word
+            ("TKM", "Kuomintang", false), // another order
+            ("AFP", "Kabul", false),
+        ];
+        for (short, long, fits) in table {
+            assert_eq!(abbreviates(short, long), fits, "{short} for {long}");
+        }
     }
 }

@@ -73,6 +73,7 @@ mod atomic;
 mod candidates;
 mod coreference;
 pub mod edit;
+mod eponyms;
 mod error;
 pub mod eval;
 mod flat;

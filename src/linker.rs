@@ -370,6 +370,13 @@ impl Linker {
             })
             .map(|c| c.norm)
             .collect();
+        // `Sadr City`, `rue Massoud`: no person.
+        let named_after: rustc_hash::FxHashSet<Span> = resolution
+            .mentions()
+            .filter(|c| self.entity(c.entity).kind == crate::EntityType::Person)
+            .filter(|c| crate::eponyms::named_after(&doc, c.norm))
+            .map(|c| c.norm)
+            .collect();
         let elsewhere: rustc_hash::FxHashSet<Span> = resolution
             .mentions()
             .filter(|c| candidates::qualified_elsewhere(&doc, &self.lexicon, &self.gazetteer, c))
@@ -380,6 +387,8 @@ impl Linker {
                 c.dropped = Some(Reason::LongerName);
             } else if elsewhere.contains(&c.norm) {
                 c.dropped = Some(Reason::Elsewhere);
+            } else if named_after.contains(&c.norm) {
+                c.dropped = Some(Reason::NamedAfter);
             }
         });
         // The document's own references obey the gazetteer's rules too.

@@ -130,6 +130,7 @@ const RULES: &[Rule] = &[
     rule("alla", "aLa", At::End, "-ullah = ru -ulla"),
     // Arabic final -ah (ة, ه) is often left out: Hezbollah = ru Хезболла.
     rule("ah", "a", At::End, "final -ah = -a"),
+    rule("eh", "i", At::End, "final -eh = -e"),
     rule("abdul", "aBDaL", At::Any, "Abdul = Abdel = Abd al-"),
     rule("abdel", "aBDaL", At::Any, "Abdul = Abdel = Abd al-"),
     rule("abdol", "aBDaL", At::Any, "Abdul = Abdel = Abd al-"),
@@ -238,6 +239,19 @@ pub(crate) const ARTICLES: &[&str] = &[
     // German and French ash- (Hajat Tahrir asch-Scham, ach-Cham).
     "asch", "ach",
 ];
+
+/// The Arabic article as the press also writes it before some consonants,
+/// with the vowel e (`Deir ez-Zor`, `Dar es-Salaam`, `Salah ed-Din`). These
+/// are words of the languages around it too (French `et`, `en`, Spanish
+/// `es`): in text, they are articles only when a dash joins them to the
+/// next word.
+pub(crate) const DASHED_ARTICLES: &[&str] = &["ed", "en", "er", "es", "esh", "et", "ez"];
+
+/// Whether a normalized word is an Arabic article, of [`ARTICLES`] or of
+/// [`DASHED_ARTICLES`].
+pub(crate) fn is_article(word: &str) -> bool {
+    ARTICLES.contains(&word) || DASHED_ARTICLES.contains(&word)
+}
 
 /// What `a` for `i` (or `e`) costs in [`vowel_edits`].
 const A_FOR_I: f64 = 0.4;
@@ -429,8 +443,7 @@ pub(crate) fn readings_from(name: &str, source: Source) -> Vec<Reading> {
     let words: Vec<&str> = name.split(' ').filter(|w| !w.is_empty()).collect();
     let mut readings = vec![Reading::default()];
     for (i, &word) in words.iter().enumerate() {
-        let is_article = ARTICLES.contains(&word) && i + 1 < words.len();
-        if is_article {
+        if is_article(word) && i + 1 < words.len() {
             continue;
         }
         let mut letters: Vec<u8> = word
@@ -883,6 +896,10 @@ mod tests {
             &["maidan", "majdan"],
             &["luhansk", "lugansk"],
             &["gaddafi", "khadafi", "khadafy"],
+            &["ching te", "ching teh"],
+            &["fatemeh", "fateme"],
+            &["deir ez zor", "deir al zour", "deir al sor", "deir zor"],
+            &["dar es salaam", "dar salaam"],
         ];
         for group in groups {
             for other in &group[1..] {
