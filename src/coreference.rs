@@ -762,7 +762,7 @@ fn after_a_name_word(doc: &Document<'_>, words: &[&Token], w: usize) -> bool {
         let word = &norm[p.span];
         let opening =
             crate::candidates::starts_sentence(doc.text, doc.norm.to_original(p.span).start)
-                && guard::is_common_word(word);
+                && guard::is_ordinary_word(word);
         NAME_PARTICLES.contains(&word)
             || crate::lexicon::FAMILY_PARTICLES.contains(&word)
             || (capitalized(doc, p) && !opening && title_group(word).is_none())
@@ -771,13 +771,14 @@ fn after_a_name_word(doc: &Document<'_>, words: &[&Token], w: usize) -> bool {
 
 /// Whether word `w` of `words` is part of a longer name: a capitalized
 /// neighbour that is no title before it, no ordinary word (German nouns:
-/// `Massuds Kämpfer`) and no kinship word (`Massoud Jr.`).
+/// `Massuds Kämpfer`; a frequent name is a name: `Mohammed Sinwar`) and no
+/// kinship word (`Massoud Jr.`).
 fn in_longer_name(doc: &Document<'_>, words: &[&Token], w: usize) -> bool {
     let norm = doc.norm.as_str();
     let (prev, next) = neighbours(doc, words, w);
     let capital = |t: &Token| {
         capitalized(doc, t)
-            && !guard::is_common_word(&norm[t.span])
+            && !guard::is_ordinary_word(&norm[t.span])
             && Kinship::of_word(&norm[t.span]).is_none()
     };
     let untitled = |p: &Token| title_group(&norm[p.span]).is_none();
