@@ -100,6 +100,7 @@ const RULES: &[Rule] = &[
     rule("dzh", "J", At::Any, "ru-en dzh = en j"),
     rule("sch", "J", At::Any, "de sch = en sh"),
     rule("tch", "J", At::Any, "fr tch = en ch"),
+    rule("tsh", "J", At::Any, "ar تش = en ch"),
     // -ий, -ый endings: en -y, de -ij/-yj, fr -i.
     rule("ij", "i", At::End, "de -ij = en -y"),
     rule("yj", "i", At::End, "de -yj = en -y"),
@@ -897,6 +898,7 @@ mod tests {
             &["luhansk", "lugansk"],
             &["gaddafi", "khadafi", "khadafy"],
             &["ching te", "ching teh"],
+            &["chernomyrdin", "tshirnumirdin", "tchernomyrdine"],
             &["fatemeh", "fateme"],
             &["deir ez zor", "deir al zour", "deir al sor", "deir zor"],
             &["dar es salaam", "dar salaam"],

@@ -125,6 +125,20 @@ fn push_word(tokens: &mut Vec<Token>, at: usize, word: &str) {
             start = q + 1;
         }
     }
+    // An initial glued to the name by its dot (`В.Путин`, `v.putin`) is a
+    // word of its own: UAX #29 joins them as it joins `e.g`.
+    let mut letters = word[start..].char_indices();
+    if let (Some((_, c)), Some((dot, '.'))) = (letters.next(), letters.next()) {
+        let rest = &word[start + dot + 1..];
+        let name = rest.chars().filter(|c| c.is_alphabetic()).count() >= 3 && !rest.contains('.');
+        if c.is_alphabetic() && name {
+            tokens.push(Token {
+                span: Span::new(at + start, at + start + dot),
+                kind: TokenKind::Word,
+            });
+            start += dot + 1;
+        }
+    }
     let possessive = ["'s", "'"]
         .iter()
         .find(|p| word[start..].ends_with(*p) && word.len() - p.len() > start);
@@ -192,5 +206,18 @@ mod tests {
                 ("o'brien", Word),
             ]
         );
+    }
+
+    #[test]
+    fn an_initial_glued_by_its_dot_is_a_word() {
+        use TokenKind::*;
+        assert_eq!(words("v.putin"), [("v", Word), ("putin", Word)]);
+        assert_eq!(
+            words("v.putin's"),
+            [("v", Word), ("putin", Word), ("'s", Possessive)]
+        );
+        for kept in ["e.g", "u.s.a", "ph.d", "a.m"] {
+            assert_eq!(words(kept), [(kept, Word)]);
+        }
     }
 }
