@@ -121,6 +121,13 @@ const RULES: &[Rule] = &[
     rule("of", "uV", At::End, "ru -ov = el -οφ"),
     rule("iv", "uV", At::End, "uk -iv = ru -ov"),
     rule("iw", "uV", At::End, "uk -iv = ru -ov"),
+    // Ukrainian i for Russian o in a closed syllable goes on inside names
+    // (Chernivtsi = Chernovtsy, Horlivka = Gorlovka, Rivne = Rovno).
+    either("iv", "iV", "uV", At::BeforeConsonant, "uk i = ru o"),
+    either("iw", "iV", "uV", At::BeforeConsonant, "uk i = ru o"),
+    // Ukrainian -ia after ts is Russian -a (Vinnytsia = Vinnitsa).
+    either("tsia", "Sia", "Sa", At::End, "uk -tsia = ru -tsa"),
+    either("tsya", "Sia", "Sa", At::End, "uk -tsia = ru -tsa"),
     // Arabic compounds: -ullah/-ollah = الله, Abdul/Abdel = عبد ال.
     either("ullah", "aLa", "uLa", At::Any, "-ullah = -ollah = allah"),
     either("ollah", "aLa", "uLa", At::Any, "-ullah = -ollah = allah"),
@@ -899,6 +906,9 @@ mod tests {
             &["gaddafi", "khadafi", "khadafy"],
             &["ching te", "ching teh"],
             &["chernomyrdin", "tshirnumirdin", "tchernomyrdine"],
+            &["chernivtsi", "chernovtsy", "tschernowzy"],
+            &["horlivka", "gorlovka"],
+            &["vinnytsia", "vinnitsa", "winnyzja"],
             &["fatemeh", "fateme"],
             &["deir ez zor", "deir al zour", "deir al sor", "deir zor"],
             &["dar es salaam", "dar salaam"],
