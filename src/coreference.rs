@@ -379,7 +379,9 @@ fn capitalized_words_before(doc: &Document<'_>, tokens: &[Token], end: usize) ->
 }
 
 /// Surnames of persons from the normalized keys of their names (`(person,
-/// key)`): the last word of every multi-word Latin name, by the pattern of each of its readings, so that spellings of
+/// key)`): the last word of every multi-word Latin name (the first when it
+/// starts with the family name, [`crate::family_first`]), by the pattern of
+/// each of its readings, so that spellings of
 /// one surname meet (`Massud`, `Massoud`, `Masud`), and as written, after
 /// [`AS_LISTED`] (which no pattern holds).
 pub(crate) fn surname_index<'k>(
@@ -388,12 +390,17 @@ pub(crate) fn surname_index<'k>(
     let mut index: rustc_hash::FxHashMap<String, Vec<u32>> = Default::default();
     for (e, key) in names {
         let words: Vec<&str> = key.split(' ').collect();
-        let Some(last) = words.last().filter(|_| words.len() >= 2) else {
+        if words.len() < 2 {
             continue;
+        }
+        // `Xi Jinping` is `Xi`; the others, their last word.
+        let (surname, shortest) = match crate::family_first::family_name_first(key) {
+            true => (words[0], 2),
+            false => (words[words.len() - 1], 3),
         };
-        if last.len() >= 3 && last.bytes().all(|b| b.is_ascii_lowercase()) {
-            let spelled = format!("{AS_LISTED}{last}");
-            let patterns = skeleton::readings(last).into_iter().map(|r| r.pattern);
+        if surname.len() >= shortest && surname.bytes().all(|b| b.is_ascii_lowercase()) {
+            let spelled = format!("{AS_LISTED}{surname}");
+            let patterns = skeleton::readings(surname).into_iter().map(|r| r.pattern);
             for pattern in patterns.chain([spelled]) {
                 let entities = index.entry(pattern).or_default();
                 if !entities.contains(&e) {
@@ -404,6 +411,9 @@ pub(crate) fn surname_index<'k>(
     }
     index
 }
+
+/// Articles before a plural, in en/fr/de/es, normalized.
+const PLURAL_ARTICLES: &[&str] = &["the", "les", "des", "die", "der", "den", "los", "las"];
 
 /// Words for relatives in en/fr/de/es, normalized.
 const KINSHIP: &[&str] = &[
@@ -518,7 +528,8 @@ fn bare_surnames(doc: &Document<'_>, lexicon: &Lexicon, resolution: &mut Resolut
         .filter(|t| t.kind == TokenKind::Word)
         .collect();
     // Surname lookups read skeletons: once per distinct word.
-    let mut named: FxHashMap<&str, Vec<u32>> = Default::default();
+    // Each with whether the persons bear it without a final -s.
+    let mut named: FxHashMap<&str, (Vec<u32>, bool)> = Default::default();
     // Words that the document uses in longer names that are no mention,
     // gathered the first time a surname with nobody mentioned before needs
     // them.
@@ -552,17 +563,25 @@ fn bare_surnames(doc: &Document<'_>, lexicon: &Lexicon, resolution: &mut Resolut
             continue;
         }
         let word = &norm[token.span];
-        let persons = named.entry(word).or_insert_with(|| {
+        let (persons, stemmed) = named.entry(word).or_insert_with(|| {
             let persons = lexicon.persons_named(word);
             match word
                 .strip_suffix('s')
                 .filter(|stem| persons.is_empty() && stem.len() >= 4)
             {
-                Some(stem) => lexicon.persons_named(stem), // de: Massuds
-                None => persons,
+                Some(stem) => (lexicon.persons_named(stem), true), // de: Massuds
+                None => (persons, false),
             }
         });
-        if persons.is_empty() {
+        let stemmed = *stemmed;
+        // After an article, a final -s is a plural (`the Houthis`, `die
+        // Huthis`), not a genitive (`Massuds Kämpfer`).
+        let after_article = || {
+            neighbours(doc, &words, w)
+                .0
+                .is_some_and(|p| PLURAL_ARTICLES.contains(&&norm[p.span]))
+        };
+        if persons.is_empty() || (stemmed && after_article()) {
             continue;
         }
         // A surname that is also an ordinary word (`Bush`, `Rice`), at the
@@ -655,6 +674,8 @@ fn bare_surnames(doc: &Document<'_>, lexicon: &Lexicon, resolution: &mut Resolut
             });
             match title {
                 _ if longer.contains(word) || lexicon.is_other_surname(word) => None,
+                // A plural is as likely (`the Houthis`).
+                _ if stemmed => None,
                 Some(_) => Some((*only, SCORE_SURNAME_SIGNAL, "title before the surname")),
                 None if alone => Some((*only, SCORE_SURNAME_SIGNAL, "the surname of one person")),
                 None => None,

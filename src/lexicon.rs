@@ -974,7 +974,9 @@ fn derive(
             let name_start = |w: &str| {
                 w.chars().next().is_some_and(char::is_uppercase) || FAMILY_PARTICLES.contains(&w)
             };
-            if words.len() >= 3 && name_start(words[0]) && name_start(words[1]) {
+            let family_first =
+                || crate::family_first::family_name_first(&normalizer.key(form.text));
+            if words.len() >= 3 && name_start(words[0]) && name_start(words[1]) && !family_first() {
                 out.push(derived(NameKind::LastNames, words[1..].join(" ")));
             }
             continue;

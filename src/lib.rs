@@ -76,6 +76,7 @@ pub mod edit;
 mod eponyms;
 mod error;
 pub mod eval;
+mod family_first;
 mod flat;
 mod forms;
 mod fuzzy;
