@@ -741,7 +741,9 @@ fn by_skeleton(
             // same ones: between them, vowels and weak letters count as in
             // Latin (`روانې` is not `ایروان`, Yerevan).
             let unwritten = abjad && !lexicon.written_in_abjad(key);
-            if loosely && !unwritten {
+            if (loosely && !unwritten)
+                || (unwritten && !skeleton::hushing_agrees(query, lexicon.key(key)))
+            {
                 continue;
             }
             // Two spellings in one such script also split words alike; in

@@ -619,13 +619,15 @@ fn extend(readings: Vec<Reading>, word: &[u8], source: Source) -> Vec<Reading> {
                 (1, r.to, Some("J"), Some("ru г = h"))
             }
             // Not before e, i or y, where g is soft in French and Spanish
-            // (`Gilles` is not `Chile`).
+            // (`Gilles` is not `Chile`), nor after n, where it is the nasal
+            // ng (`Ing-wen` is not `Chouan`).
             Some(r)
                 if r.from == "g"
                     && source == Source::Latin
                     && !word
                         .get(i + 1)
-                        .is_some_and(|&c| matches!(c, b'e' | b'i' | b'y')) =>
+                        .is_some_and(|&c| matches!(c, b'e' | b'i' | b'y'))
+                    && !(i > 0 && word[i - 1] == b'n') =>
             {
                 (1, r.to, Some("J"), Some(LATIN_G_AS_H))
             }
@@ -777,6 +779,73 @@ pub(crate) const ARABIC_P: &str = "ar ب = p";
 pub(crate) const ARABIC_V: &str = "ar ف = v";
 pub(crate) const ARABIC_G: &str = "ar ج = g";
 pub(crate) const ARABIC_FOREIGN: [&str; 3] = [ARABIC_P, ARABIC_V, ARABIC_G];
+
+/// The letters of Latin spellings that fall in class `J` (hushing sounds
+/// and fricatives), longest first, and the digraphs holding an `h` that are
+/// none of them.
+const HUSHING: &[&str] = &[
+    "schtsch", "shch", "chtch", "szcz", "dsch", "tsch", "dzh", "sch", "tch", "tsh", "kh", "sh",
+    "ch", "zh", "dj", "sz", "cz", "j", "h",
+];
+const NOT_HUSHING: &[&str] = &["th", "dh", "gh", "ph"];
+
+/// The `J` sounds of a normalized Latin spelling, in order: the letters
+/// that wrote each (a final h after a vowel is silent: `Hodeidah`).
+fn hushing(text: &str) -> Vec<&str> {
+    let mut sounds = Vec::new();
+    for word in text.split(' ') {
+        let mut rest = word;
+        while !rest.is_empty() {
+            let at_end = |unit: &str| rest.len() == unit.len();
+            if let Some(unit) = NOT_HUSHING.iter().find(|u| rest.starts_with(*u)) {
+                rest = &rest[unit.len()..];
+            } else if let Some(unit) = HUSHING.iter().find(|u| rest.starts_with(*u)) {
+                let silent = *unit == "h" && at_end(unit) && word.len() > 1 && {
+                    let before = word.as_bytes()[word.len() - 2];
+                    is_vowel(before)
+                };
+                if !silent {
+                    sounds.push(&rest[..unit.len()]);
+                }
+                rest = &rest[unit.len()..];
+            } else {
+                let next = rest.chars().next().map_or(1, char::len_utf8);
+                rest = &rest[next..];
+            }
+        }
+    }
+    sounds
+}
+
+/// Whether a Latin spelling may write the sound that text in Arabic
+/// script, read into Latin letters, writes with `letters`.
+fn writes_alike(letters: &str, latin: &str) -> bool {
+    let allowed: &[&str] = match letters {
+        // ه and ح: only h (`الجديدة` is no `Hodeidah`).
+        "h" => &["h"],
+        // خ: en kh, de ch, es j, fr kh or h.
+        "kh" => &["kh", "ch", "j", "h"],
+        // ش: en sh, fr ch, de sch, pl sz.
+        "sh" => &["sh", "ch", "sch", "sz"],
+        // چ: en ch, fr tch, de tsch, pl cz.
+        "ch" => &["ch", "tch", "tsch", "tsh", "cz"],
+        // ج: en j, fr dj, de dsch, ru-en dzh, Egyptian g.
+        "j" => &["j", "dj", "dsch", "dzh", "zh"],
+        // ژ: en zh, fr j, de sch.
+        "zh" => &["zh", "j", "sch"],
+        _ => return true,
+    };
+    allowed.contains(&latin)
+}
+
+/// Whether normalized `query`, read from Arabic script, and normalized
+/// Latin `key` write their hushing sounds alike, where they have as many:
+/// Arabic script tells h (ه ح), kh (خ), sh (ش), ch (چ), j (ج) and zh (ژ)
+/// apart, which the skeleton's class `J` merges for Latin spellings.
+pub(crate) fn hushing_agrees(query: &str, key: &str) -> bool {
+    let (ours, theirs) = (hushing(query), hushing(key));
+    ours.len() != theirs.len() || ours.iter().zip(&theirs).all(|(q, k)| writes_alike(q, k))
+}
 
 /// Endings of patronymics as the press spells them (`Grigoryevich`,
 /// `Nikolaïevitch`, `Grigorjewitsch`, `Ilyich`, `Pavlovna`).
@@ -1031,6 +1100,26 @@ mod tests {
         assert!(as_h.is_some_and(|r| r.rules.contains(&LATIN_G_AS_H)));
         assert!(!latin[0].rules.contains(&LATIN_G_AS_H));
         assert_eq!(readings("gilles").len(), 1);
+        // Nor after n (`Ing-wen`).
+        assert!(!readings("ingwen")
+            .iter()
+            .any(|r| r.rules.contains(&LATIN_G_AS_H)));
+    }
+
+    #[test]
+    fn arabic_script_tells_hushing_sounds_apart() {
+        let table = [
+            ("alhdida", "hodeidah", true),
+            ("aljdida", "hodeidah", false),
+            ("hng kng", "chongqing", false),
+            ("khamnhai", "chamenei", true),
+            ("shnghai", "shanghai", true),
+            ("jlalabad", "dschalalabad", true),
+            ("hzb allh", "hezbollah", true),
+        ];
+        for (query, key, agree) in table {
+            assert_eq!(hushing_agrees(query, key), agree, "{query} / {key}");
+        }
     }
 
     #[test]
