@@ -761,8 +761,8 @@ fn by_skeleton(
                     }
                     let score = vowel_score(&q.pattern, pattern) - cost;
                     let rules = || {
-                        let readings = skeleton::readings(lexicon.key(key));
-                        let mut rules = readings
+                        let mut rules = lexicon
+                            .key_readings(key)
                             .get(r)
                             .map(|k| skeleton::bridge(q, k))
                             .unwrap_or_default();
@@ -773,7 +773,7 @@ fn by_skeleton(
                 }
                 continue;
             }
-            for k in skeleton::readings(lexicon.key(key)) {
+            for k in lexicon.key_readings(key).iter() {
                 if !k.for_unvocalized() {
                     continue;
                 }
@@ -785,9 +785,9 @@ fn by_skeleton(
                 if !same {
                     continue;
                 }
-                let score = skeleton_score(q, &k, unwritten) - cost;
+                let score = skeleton_score(q, k, unwritten) - cost;
                 let rules = || {
-                    let mut rules = skeleton::bridge(q, &k);
+                    let mut rules = skeleton::bridge(q, k);
                     rules.extend(why);
                     if unwritten && k.pattern != q.pattern {
                         rules.push("short vowels unwritten");

@@ -8,7 +8,7 @@ use crate::fuzzy_index::FuzzyIndex;
 use crate::keytable::KeyTable;
 use crate::known::{self, KnownNames};
 use crate::language::{self, Languages};
-use crate::memo::{Memo, SurnameMemo};
+use crate::memo::{Memo, ReadingsMemo, SurnameMemo};
 use crate::skeleton;
 use crate::tables::{
     Lists, ListsBuilder, StrLists, StrListsBuilder, StrTableBuilder, Strings, StringsBuilder,
@@ -122,6 +122,9 @@ pub(crate) struct Lexicon {
     /// The persons each word met is the surname of, per thread.
     #[serde(skip)]
     persons: SurnameMemo,
+    /// The readings of each key a skeleton lookup found, per thread.
+    #[serde(skip)]
+    readings: ReadingsMemo,
 }
 
 /// Every name `entity` lists, in the order of its forms: the canonical
@@ -428,6 +431,7 @@ impl Lexicon {
             gates,
             patterns,
             persons: SurnameMemo::default(),
+            readings: ReadingsMemo::default(),
             cognates,
             loose,
             acronym_letters: acronym_letters.into(),
@@ -597,6 +601,12 @@ impl Lexicon {
     /// order, separated by spaces: empty for a key no skeleton finds.
     pub(crate) fn key_patterns(&self, k: u32) -> &str {
         self.patterns.get(k as usize).unwrap_or_default()
+    }
+
+    /// The readings of key `k` ([`skeleton::readings`]), remembered per
+    /// thread.
+    pub(crate) fn key_readings(&self, k: u32) -> std::sync::Arc<[skeleton::Reading]> {
+        self.readings.get_or(k, || skeleton::readings(self.key(k)))
     }
 
     /// Keys with a reading whose consonant skeleton is `consonants`.
