@@ -385,7 +385,12 @@ fn skeleton_score(query: &skeleton::Reading, key: &skeleton::Reading, abjad: boo
 /// The score of a skeleton match between two reading patterns of Latin
 /// text, from how their vowels agree.
 fn vowel_score(query: &str, key: &str) -> f64 {
-    let edits = skeleton::vowel_edits(query, key);
+    score_of_edits(skeleton::vowel_edits(query, key), query, key)
+}
+
+/// The score of a skeleton match between two reading patterns of Latin
+/// text `edits` vowel edits apart: lower for more edits.
+fn score_of_edits(edits: f64, query: &str, key: &str) -> f64 {
     if edits == 0.0 {
         return SCORE_SKELETON;
     }
@@ -765,10 +770,19 @@ fn by_skeleton(
                     if !skeleton::consonants_of(pattern).eq(consonants.chars()) {
                         continue;
                     }
-                    let score = vowel_score(&q.pattern, pattern) - cost;
+                    // Many keys sharing a skeleton have too many vowels
+                    // more or fewer for any threshold: no need to align
+                    // them, only to hide them from the fuzzy pass, as any
+                    // score below `floor` does (`keep_better`). A score
+                    // only falls as edits rise.
+                    let fewest = skeleton::fewest_vowel_edits(&q.pattern, pattern);
+                    let score = match score_of_edits(fewest, &q.pattern, pattern) - cost < floor {
+                        true => f64::NEG_INFINITY,
+                        false => vowel_score(&q.pattern, pattern) - cost,
+                    };
                     let rules = || {
-                        let readings = skeleton::readings(lexicon.key(key));
-                        let mut rules = readings
+                        let mut rules = lexicon
+                            .key_readings(key)
                             .get(r)
                             .map(|k| skeleton::bridge(q, k))
                             .unwrap_or_default();
@@ -779,7 +793,7 @@ fn by_skeleton(
                 }
                 continue;
             }
-            for k in skeleton::readings(lexicon.key(key)) {
+            for k in lexicon.key_readings(key).iter() {
                 if !k.for_unvocalized() {
                     continue;
                 }
@@ -791,9 +805,9 @@ fn by_skeleton(
                 if !same {
                     continue;
                 }
-                let score = skeleton_score(q, &k, unwritten) - cost;
+                let score = skeleton_score(q, k, unwritten) - cost;
                 let rules = || {
-                    let mut rules = skeleton::bridge(q, &k);
+                    let mut rules = skeleton::bridge(q, k);
                     rules.extend(why);
                     if unwritten && k.pattern != q.pattern {
                         rules.push("short vowels unwritten");

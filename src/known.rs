@@ -43,9 +43,10 @@ use std::sync::{Arc, OnceLock};
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug)]
-pub struct KnownNames(Arc<Known>);
+pub struct KnownNames(Arc<OnceLock<Known>>);
 
-/// The names of the embedded gazetteer, once compiled.
+/// The names of the embedded gazetteer, compiled when first read: a linker
+/// loaded from an index, which holds them compiled, never reads them.
 static EMBEDDED: OnceLock<KnownNames> = OnceLock::new();
 
 #[derive(Debug)]
@@ -56,14 +57,9 @@ struct Known {
     by_name: HashMap<String, Vec<(u32, bool)>>,
 }
 
-impl KnownNames {
-    /// The names of `gazetteer`, for linkers of other gazetteers.
-    ///
-    /// ```
-    /// let known = canon::KnownNames::new(canon::Gazetteer::embedded());
-    /// assert!(known.gazetteer().get("egypt").is_some());
-    /// ```
-    pub fn new(gazetteer: Gazetteer) -> KnownNames {
+impl Known {
+    /// The names of `gazetteer`.
+    fn new(gazetteer: Gazetteer) -> Known {
         let normalizer = Normalizer::new();
         let mut by_name: HashMap<String, Vec<(u32, bool)>> = HashMap::default();
         for (e, entity) in (0u32..).zip(gazetteer.entities()) {
@@ -75,15 +71,25 @@ impl KnownNames {
                 }
             }
         }
-        KnownNames(Arc::new(Known { gazetteer, by_name }))
+        Known { gazetteer, by_name }
+    }
+}
+
+impl KnownNames {
+    /// The names of `gazetteer`, for linkers of other gazetteers.
+    ///
+    /// ```
+    /// let known = canon::KnownNames::new(canon::Gazetteer::embedded());
+    /// assert!(known.gazetteer().get("egypt").is_some());
+    /// ```
+    pub fn new(gazetteer: Gazetteer) -> KnownNames {
+        KnownNames(Arc::new(OnceLock::from(Known::new(gazetteer))))
     }
 
     /// The names of the embedded gazetteer ([`Gazetteer::embedded`]),
-    /// compiled once per process.
+    /// compiled once per process, when first read.
     pub fn embedded() -> KnownNames {
-        EMBEDDED
-            .get_or_init(|| KnownNames::new(Gazetteer::embedded()))
-            .clone()
+        EMBEDDED.get_or_init(|| KnownNames(Arc::default())).clone()
     }
 
     /// Whether these are the embedded gazetteer's names
@@ -92,9 +98,15 @@ impl KnownNames {
         EMBEDDED.get().is_some_and(|e| Arc::ptr_eq(&e.0, &self.0))
     }
 
+    /// The names, compiled: only the embedded ones are not yet (names
+    /// given to [`KnownNames::new`] are compiled there).
+    fn known(&self) -> &Known {
+        self.0.get_or_init(|| Known::new(Gazetteer::embedded()))
+    }
+
     /// The gazetteer the names come from.
     pub fn gazetteer(&self) -> &Gazetteer {
-        &self.0.gazetteer
+        &self.known().gazetteer
     }
 
     /// The known entity that `entity` is, by index, from the normalized keys
@@ -106,7 +118,7 @@ impl KnownNames {
         entity: &Entity,
         keys: impl IntoIterator<Item = &'k str>,
     ) -> Option<u32> {
-        let known = &self.0;
+        let known = self.known();
         let agrees = |k: &Entity| {
             k.kind == entity.kind
                 && match (&entity.wikidata, &k.wikidata) {
@@ -139,13 +151,13 @@ impl KnownNames {
 
     /// Known entity `k`.
     pub(crate) fn entity(&self, k: u32) -> &Entity {
-        &self.0.gazetteer.entities()[k as usize]
+        &self.known().gazetteer.entities()[k as usize]
     }
 
     /// Every normalized name key (acronyms aside) with the entities bearing
     /// it.
     pub(crate) fn keys(&self) -> impl Iterator<Item = (&str, impl Iterator<Item = u32> + '_)> {
-        self.0
+        self.known()
             .by_name
             .iter()
             .map(|(key, bearers)| (key.as_str(), bearers.iter().map(|b| b.0)))

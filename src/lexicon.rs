@@ -8,7 +8,7 @@ use crate::fuzzy_index::FuzzyIndex;
 use crate::keytable::KeyTable;
 use crate::known::{self, KnownNames};
 use crate::language::{self, Languages};
-use crate::memo::{Memo, SurnameMemo};
+use crate::memo::{Memo, ReadingsMemo, SurnameMemo};
 use crate::skeleton;
 use crate::tables::{
     Lists, ListsBuilder, StrLists, StrListsBuilder, StrTableBuilder, Strings, StringsBuilder,
@@ -114,20 +114,18 @@ pub(crate) struct Lexicon {
     /// The forms that link only in text of some languages
     /// ([`language::gates`]).
     gates: HashMap<u32, Languages>,
-    /// The reading patterns of each key, made when first needed.
-    #[serde(skip)]
-    patterns: KeyPatterns,
+    /// The reading patterns ([`skeleton::Reading::pattern`]) of each key
+    /// found by skeleton, separated by spaces (empty for the others): with
+    /// a million names, a skeleton is shared by hundreds of keys, each
+    /// compared with every spelling of that skeleton.
+    patterns: Strings,
     /// The persons each word met is the surname of, per thread.
     #[serde(skip)]
     persons: SurnameMemo,
+    /// The readings of each key a skeleton lookup found, per thread.
+    #[serde(skip)]
+    readings: ReadingsMemo,
 }
-
-/// The reading patterns ([`skeleton::Reading::pattern`]) of each key,
-/// separated by spaces, made the first time a lookup compares the key and
-/// kept for every thread: with a million names, a skeleton is shared by
-/// hundreds of keys, each read again by every spelling of that skeleton.
-#[derive(Clone, Debug, Default)]
-struct KeyPatterns(std::sync::OnceLock<Box<[std::sync::OnceLock<Box<str>>]>>);
 
 /// Every name `entity` lists, in the order of its forms: the canonical
 /// name, aliases, names by language (with their tag), acronyms; each
@@ -359,7 +357,7 @@ impl Lexicon {
             .collect();
         // The fuzzy index is built while the keys' readings are computed:
         // each has parts that run on one core.
-        let (fuzzy, (skeletons, loose, cognates)) = rayon::join(
+        let (fuzzy, (skeletons, loose, cognates, patterns)) = rayon::join(
             || {
                 let names = approximate.iter().map(|&k| (k, &keys[k as usize]));
                 FuzzyIndex::new(names.filter(|(_, key)| fuzzy::eligible(key)))
@@ -368,6 +366,7 @@ impl Lexicon {
                 let mut skeletons = StrListsBuilder::default();
                 let mut cognates = StrListsBuilder::default();
                 let mut loose = StrListsBuilder::default();
+                let mut patterns = StringsBuilder::default();
                 // What each key is indexed under, computed on all cores,
                 // then gathered in key order; a chunk of keys at a time, so
                 // that the readings of every key are never held at once.
@@ -376,19 +375,28 @@ impl Lexicon {
                         .par_iter()
                         .map(|&k| {
                             let key = &keys[k as usize];
-                            let readings = skeleton::readings(key)
+                            let all = skeleton::readings(key);
+                            let patterns: Vec<&str> =
+                                all.iter().map(|r| r.pattern.as_str()).collect();
+                            let patterns = patterns.join(" ");
+                            let readings = all
                                 .into_iter()
                                 .filter(|r| r.strength() >= skeleton::MIN_STRENGTH)
                                 .map(|r| (r.consonants(), r.for_unvocalized().then(|| r.loose())))
                                 .collect();
                             Lookups {
                                 readings,
+                                patterns,
                                 cognates: skeleton::cognate_signature(key, NOT_INITIALS)
                                     .filter(|_| approximable(k as usize, false)),
                             }
                         })
                         .collect();
                     for (&k, found) in chunk.iter().zip(lookups) {
+                        while patterns.len() < k as usize {
+                            patterns.push("");
+                        }
+                        patterns.push(&found.patterns);
                         for (consonants, loose_consonants) in found.readings {
                             let lookups = [
                                 (&mut skeletons, Some(consonants)),
@@ -406,15 +414,24 @@ impl Lexicon {
                         }
                     }
                 }
-                (skeletons.build(), loose.build(), cognates.build())
+                while patterns.len() < keys.len() {
+                    patterns.push("");
+                }
+                (
+                    skeletons.build(),
+                    loose.build(),
+                    cognates.build(),
+                    patterns.build(),
+                )
             },
         );
         let acronym_letters = acronym_letters(&forms);
         let forms = forms.build();
         Lexicon {
             gates,
-            patterns: KeyPatterns::default(),
+            patterns,
             persons: SurnameMemo::default(),
+            readings: ReadingsMemo::default(),
             cognates,
             loose,
             acronym_letters: acronym_letters.into(),
@@ -581,20 +598,15 @@ impl Lexicon {
     }
 
     /// The patterns of key `k`'s readings ([`skeleton::readings`]), in
-    /// order, separated by spaces.
+    /// order, separated by spaces: empty for a key no skeleton finds.
     pub(crate) fn key_patterns(&self, k: u32) -> &str {
-        let patterns = self.patterns.0.get_or_init(|| {
-            let keys = self.table.len();
-            std::iter::repeat_with(Default::default)
-                .take(keys)
-                .collect()
-        });
-        let read = || {
-            let readings = skeleton::readings(self.key(k));
-            let patterns: Vec<&str> = readings.iter().map(|r| r.pattern.as_str()).collect();
-            patterns.join(" ").into()
-        };
-        patterns.get(k as usize).map_or("", |p| p.get_or_init(read))
+        self.patterns.get(k as usize).unwrap_or_default()
+    }
+
+    /// The readings of key `k` ([`skeleton::readings`]), remembered per
+    /// thread.
+    pub(crate) fn key_readings(&self, k: u32) -> std::sync::Arc<[skeleton::Reading]> {
+        self.readings.get_or(k, || skeleton::readings(self.key(k)))
     }
 
     /// Keys with a reading whose consonant skeleton is `consonants`.
@@ -627,6 +639,7 @@ impl Lexicon {
         let checks = [
             (self.forms.is_consistent(entities), "forms"),
             (self.entries.len() == keys, "entries"),
+            (self.patterns.len() == keys, "reading patterns"),
             (
                 self.entries.values().iter().all(|e| {
                     (e.form as usize) < forms && e.via.is_none_or(|v| (v as usize) < forms)
@@ -670,6 +683,8 @@ const LOOKUP_CHUNK: usize = 1 << 16;
 struct Lookups {
     /// The consonant skeleton and loose consonants of each strong reading.
     readings: Vec<(String, Option<String>)>,
+    /// The patterns of all its readings, separated by spaces.
+    patterns: String,
     /// Its cognate signature, for names that are not persons'.
     cognates: Option<String>,
 }

@@ -425,6 +425,13 @@ pub(crate) fn vowel_edits(a: &str, b: &str) -> f64 {
     row[b.len()]
 }
 
+/// A lower bound of [`vowel_edits`], from the lengths alone: patterns
+/// whose lengths differ by n are at least n letters inserted or deleted
+/// apart, each costing at least [`FINAL_VOWEL`].
+pub(crate) fn fewest_vowel_edits(a: &str, b: &str) -> f64 {
+    a.len().abs_diff(b.len()) as f64 * FINAL_VOWEL.min(VOWEL_IN_OR_OUT)
+}
+
 /// The readings of a normalized name (lower-case Latin, words separated by
 /// spaces): usually one, more where a spelling reads two ways. Words of
 /// other scripts, digits and apostrophes are ignored.
@@ -911,6 +918,19 @@ fn collapse(pattern: &str, merge_vowels: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fewest_vowel_edits_is_a_lower_bound() {
+        let patterns = [
+            "KaBuL", "KaBiLa", "KBL", "aKBaLi", "KiBuLuaa", "uKuBuLu", "a", "",
+        ];
+        for a in patterns {
+            for b in patterns {
+                assert!(fewest_vowel_edits(a, b) <= vowel_edits(a, b), "{a} {b}");
+            }
+        }
+        assert_eq!(fewest_vowel_edits("KaBuL", "KBL"), 1.5);
+    }
 
     fn consonants(name: &str) -> Vec<String> {
         readings(name).iter().map(Reading::consonants).collect()

@@ -237,10 +237,31 @@ impl SourceFile {
     }
 
     /// The hash of a file's content.
-    pub(crate) fn hash_of(bytes: &[u8]) -> u64 {
+    fn hash_of(bytes: &[u8]) -> u64 {
         xxhash_rust::xxh3::xxh3_64(bytes)
     }
+
+    /// The hash of the content of the file at `path`, as
+    /// [`SourceFile::hash_of`] gives it, read a piece at a time: checking a
+    /// gazetteer of a million entities neither copies nor holds it whole.
+    pub(crate) fn hash_file(path: &Path) -> std::io::Result<u64> {
+        use std::io::Read;
+        let mut file = std::fs::File::open(path)?;
+        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+        let mut piece = vec![0; HASH_PIECE];
+        loop {
+            match file.read(&mut piece) {
+                Ok(0) => return Ok(hasher.digest()),
+                Ok(n) => hasher.update(&piece[..n]),
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        }
+    }
 }
+
+/// How many bytes of a file [`SourceFile::hash_file`] reads at a time.
+const HASH_PIECE: usize = 1 << 20;
 
 /// One entity of the gazetteer, as written in its file and validated.
 ///
@@ -585,6 +606,19 @@ fn indexed(key: String, list: &[String]) -> impl Iterator<Item = (String, &str)>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_read_in_pieces_hashes_as_its_bytes() {
+        let path = std::env::temp_dir().join(format!("canon-hash-{}", std::process::id()));
+        // Longer than a piece and not a multiple of it.
+        let bytes: Vec<u8> = (0..HASH_PIECE * 2 + 7).map(|i| (i % 251) as u8).collect();
+        for len in [0, 5, HASH_PIECE, bytes.len()] {
+            std::fs::write(&path, &bytes[..len]).expect("writes");
+            let hash = SourceFile::hash_file(&path).expect("reads");
+            assert_eq!(hash, SourceFile::hash_of(&bytes[..len]), "{len} bytes");
+        }
+        std::fs::remove_file(&path).expect("removes");
+    }
 
     #[test]
     fn entity_type_names_round_trip() {

@@ -15,10 +15,10 @@ mod file;
 use crate::flat::{self, Blobs, Flat, Source};
 use crate::lexicon::Lexicon;
 use crate::tables::StrTable;
-use crate::{BuildError, Gazetteer, KnownNames, Linker, LinkerBuilder, Names, SourceFile};
+use crate::{BuildError, Entity, Gazetteer, KnownNames, Linker, LinkerBuilder, Names, SourceFile};
 use entities::EntityTable;
 pub(crate) use file::KnownRecord;
-use file::{Encoded, Header, Prefix, PREFIX};
+use file::{Encoded, Header, Layout, Prefix, PREFIX};
 use memmap2::Mmap;
 use serde::{Deserialize, Serialize};
 use std::fs::File;
@@ -328,6 +328,21 @@ impl LinkerBuilder {
         if header.build != build() {
             return Err(IndexErrorKind::Build);
         }
+        // The gazetteer files are read while the payload is decoded: a
+        // file that changed is the error all the same, and comes first.
+        let (sources, payload) = rayon::join(
+            || self.check_recorded(&header),
+            || read_payload(&map, layout),
+        );
+        let sources = sources?;
+        let (entities, ids, lexicon) = payload?;
+        let gazetteer = Gazetteer::from_parts(entities, ids, sources);
+        Ok(self.assemble(gazetteer, lexicon, header.known)?)
+    }
+
+    /// The gazetteer files `header` records, unless they or the known
+    /// names it records are not what these options link with.
+    fn check_recorded(&self, header: &Header) -> Result<Vec<SourceFile>, IndexErrorKind> {
         let sources = check_sources(&header.sources)?;
         match &header.known {
             KnownRecord::None => {}
@@ -340,19 +355,27 @@ impl LinkerBuilder {
                 check_sources(sources)?;
             }
         }
-        let source = Source {
-            map: Arc::clone(&map),
-            area: layout.arrays,
-        };
-        let payload: Payload =
-            flat::decode(&map[layout.payload], &source).map_err(IndexErrorKind::undecodable)?;
-        let (entities, lexicon) = rayon::join(
-            || payload.entities.read(&source),
-            || read_lexicon(&payload.lexicon, &source, payload.entities.len()),
-        );
-        let gazetteer = Gazetteer::from_parts(entities?, payload.ids, sources);
-        Ok(self.assemble(gazetteer, lexicon?, header.known)?)
+        Ok(sources)
     }
+}
+
+/// The entities, id table and lexicon of the index mapped at `map`, laid
+/// out as `layout` says.
+fn read_payload(
+    map: &Arc<Mmap>,
+    layout: Layout,
+) -> Result<(Vec<Entity>, StrTable, Lexicon), IndexErrorKind> {
+    let source = Source {
+        map: Arc::clone(map),
+        area: layout.arrays,
+    };
+    let payload: Payload =
+        flat::decode(&map[layout.payload], &source).map_err(IndexErrorKind::undecodable)?;
+    let (entities, lexicon) = rayon::join(
+        || payload.entities.read(&source),
+        || read_lexicon(&payload.lexicon, &source, payload.entities.len()),
+    );
+    Ok((entities?, payload.ids, lexicon?))
 }
 
 /// The lexicon of the payload, checked against the number of `entities`.
@@ -372,7 +395,7 @@ fn check_sources(recorded: &[file::Source]) -> Result<Vec<SourceFile>, IndexErro
         let path = PathBuf::from(&source.path);
         let changed = match std::fs::metadata(&path) {
             Ok(metadata) if metadata.len() != source.size => true,
-            Ok(_) => std::fs::read(&path).is_ok_and(|b| SourceFile::hash_of(&b) != source.hash),
+            Ok(_) => SourceFile::hash_file(&path).is_ok_and(|hash| hash != source.hash),
             // Absent, or not readable: nothing to compare with.
             Err(_) => false,
         };
