@@ -1275,9 +1275,10 @@ pub(crate) struct GazetteerRules<'a> {
     /// Spans of the document that are the names of other places of the
     /// world, found when first needed.
     places_elsewhere: Option<Vec<Span>>,
-    /// The document's language among the guarded ones and those of a
-    /// gate, found when a name of that gate first needs it.
-    languages: Vec<(Languages, Option<Languages>)>,
+    /// The language of a passage (by where it starts) among the guarded
+    /// ones and those of a gate, found when a name of that gate in the
+    /// passage first needs it.
+    languages: Vec<((Languages, usize), Option<Languages>)>,
 }
 
 impl<'a> GazetteerRules<'a> {
@@ -1306,16 +1307,20 @@ impl<'a> GazetteerRules<'a> {
             std::iter::once(candidate.form).chain(candidate.via),
         );
         let mut gates = forms.filter_map(|f| lexicon.gate(f));
+        // The language of the candidate's paragraph, if long enough to
+        // tell (a German quote in French text), else of the document.
+        let passage = language::passage(self.doc.text, candidate.span.start);
         gates.any(|gate| {
-            let document = match self.languages.iter().find(|(g, _)| *g == gate) {
-                Some(&(_, document)) => document,
+            let key = (gate, passage.start);
+            let found = match self.languages.iter().find(|(k, _)| *k == key) {
+                Some(&(_, found)) => found,
                 None => {
-                    let document = language::detect(self.doc.text, gate);
-                    self.languages.push((gate, document));
-                    document
+                    let found = language::detect(&self.doc.text[passage.clone()], gate);
+                    self.languages.push((key, found));
+                    found
                 }
             };
-            !document.is_some_and(|d| gate.contains(d))
+            !found.is_some_and(|d| gate.contains(d))
         })
     }
 

@@ -5,8 +5,9 @@
 //! Syrien`); Iceland is German `Island`, an English word. A one-word name
 //! that a gazetteer lists in `names.<tag>` and that is an ordinary word of
 //! another language than its tags ([`crate::guard`]) is *gated*: it links
-//! only in a document that whatlang finds to be in one of its tags'
-//! languages. In any other document, or one too short to tell, canon says
+//! only in text that whatlang finds to be in one of its tags' languages:
+//! its paragraph, or the document when the paragraph is too short to tell.
+//! In any other text, or one too short to tell, canon says
 //! nothing.
 
 use crate::guard;
@@ -99,6 +100,30 @@ pub(crate) fn detect(text: &str, gate: Languages) -> Option<Languages> {
     Some(Languages(bits)).filter(|l| l.0 != 0)
 }
 
+/// Fewest bytes of a paragraph whose own language is found: a shorter one
+/// (a headline, a caption) reads as the document's.
+const PARAGRAPH: usize = 120;
+
+/// The passage of `text` whose language decides for a name at byte `at`:
+/// its paragraph (up to blank lines), if [`PARAGRAPH`] bytes long or more,
+/// else the whole text. Detection reads its first [`SAMPLE`] bytes.
+///
+/// A German quote in French text is judged as German.
+pub(crate) fn passage(text: &str, at: usize) -> std::ops::Range<usize> {
+    const BLANK: [&str; 3] = ["\n\n", "\r\n\r\n", "\n\r\n"];
+    let (before, after) = text.split_at(at);
+    let starts = BLANK
+        .iter()
+        .filter_map(|b| before.rfind(b).map(|i| i + b.len()));
+    let start = starts.max().unwrap_or(0);
+    let ends = BLANK.iter().filter_map(|b| after.find(b));
+    let end = ends.min().map_or(text.len(), |i| at + i);
+    match end - start >= PARAGRAPH {
+        true => start..end,
+        false => 0..text.len(),
+    }
+}
+
 /// The gates of one entity's names: for each of `names` (its language tag,
 /// or `None` for the canonical name and aliases; its normalized key), the
 /// languages in whose text alone it links, or `None` if it links in any.
@@ -176,6 +201,16 @@ mod tests {
     fn the_guarded_languages_come_first() {
         let guarded = ["en", "fr", "de", "es"].map(|t| Languages::of_tag(t).unwrap().0);
         assert_eq!(guarded.iter().fold(0, |all, l| all | l), GUARDED.0);
+    }
+
+    #[test]
+    fn a_long_paragraph_is_the_passage_a_short_one_the_text() {
+        let long = "mot ".repeat(40);
+        let text = format!("Titre\n\n{long}\r\n\r\nFin.");
+        let at = text.find("mot").unwrap() + 10;
+        let passage = passage(&text, at);
+        assert_eq!(&text[passage], long);
+        assert_eq!(super::passage(&text, text.len() - 2), 0..text.len());
     }
 
     #[test]
