@@ -252,6 +252,19 @@ NEWS_CITIES = [  # (GeoNames name, country[, English name among GeoNames' altern
     ("Seattle", "US"), ("Atlanta", "US"), ("Philadelphia", "US"), ("Dallas", "US"),
     ("Rio de Janeiro", "BR"), ("Benghazi", "LY"), ("New York City", "US", "New York"),
     ("Ho Chi Minh City", "VN"),
+    ("Vladivostok", "RU"), ("Yakutsk", "RU"), ("Irkutsk", "RU"), ("Astrakhan", "RU"),
+    ("Saratov", "RU"), ("Kaliningrad", "RU"), ("Belgorod", "RU"), ("Kursk", "RU"),
+    ("Grozny", "RU"), ("Makhachkala", "RU"), ("Nanjing", "CN"), ("Lhasa", "CN"),
+    ("Kaohsiung", "TW"), ("Kryvyy Rih", "UA", "Kryvyi Rih"), ("Chernivtsi", "UA"),
+    ("Mykolayiv", "UA", "Mykolaiv"), ("Bakhmut", "UA"), ("Kramatorsk", "UA"), ("Pokrovsk", "UA"),
+    ("Sumy", "UA"), ("Chernihiv", "UA"), ("Zhytomyr", "UA"), ("Vinnytsya", "UA", "Vinnytsia"),
+    ("Poltava", "UA"), ("Nablus", "PS"), ("Janīn", "PS", "Jenin"), ("Khān Yūnis", "PS", "Khan Yunis"),
+    ("Rafaḩ", "PS", "Rafah"), ("Sidon", "LB"), ("Najaf", "IQ"), ("Karbala", "IQ"),
+    ("Al Ḩudaydah", "YE", "Hodeida"), ("Taiz", "YE"), ("Sirte", "LY"), ("Deir ez-Zor", "SY"),
+    ("Ḩamāh", "SY", "Hama"), ("Latakia", "SY"), ("Dar‘ā", "SY", "Daraa"), ("Timbuktu", "ML"),
+    ("Gao", "ML"), ("Mek'ele", "ET", "Mekelle"), ("Omdurman", "SD"), ("El Fasher", "SD"),
+    ("Bukavu", "CD"), ("Maiduguri", "NG"), ("Rawalpindi", "PK"), ("Mandalay", "MM"),
+    ("Khujand", "TJ"), ("Osh", "KG"),
 ]
 
 # CLDR's exemplar cities (the cities that name time zones) with at least this
