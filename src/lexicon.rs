@@ -308,7 +308,10 @@ impl Lexicon {
                 let middle_named = listed_persons
                     .iter()
                     .chain(&known_persons)
-                    .filter(|(_, key)| key.split(' ').count() >= 3)
+                    // Middle names, not an article (`Muammar al-Gaddafi`).
+                    .filter(|(_, key)| {
+                        key.split(' ').filter(|w| !skeleton::is_article(w)).count() >= 3
+                    })
                     .filter_map(|(_, key)| outer_words(key))
                     .collect();
                 let surnames = crate::coreference::surname_index(listed_persons.iter().copied());
