@@ -658,8 +658,14 @@ fn bare_surnames(doc: &Document<'_>, lexicon: &Lexicon, resolution: &mut Resolut
             // `Khomeiny`); not in a gazetteer of so many persons that
             // another spelling of a surname nobody introduced is as likely
             // someone else's (`Hubaqari` for `Khubaqari`).
-            let letters = word.chars().count();
-            let spelled = match lexicon.has_surname(*only, word) {
+            // A genitive is spelled as its stem is (`Nasrallahs`).
+            let surname = if stemmed {
+                &word[..word.len() - 1]
+            } else {
+                word
+            };
+            let letters = surname.chars().count();
+            let spelled = match lexicon.has_surname(*only, surname) {
                 true => letters >= MIN_SURNAME_ALONE,
                 false => letters >= MIN_SURNAME_RESPELLED && !lexicon.crowded_surnames(),
             };
@@ -674,8 +680,6 @@ fn bare_surnames(doc: &Document<'_>, lexicon: &Lexicon, resolution: &mut Resolut
             });
             match title {
                 _ if longer.contains(word) || lexicon.is_other_surname(word) => None,
-                // A plural is as likely (`the Houthis`).
-                _ if stemmed => None,
                 Some(_) => Some((*only, SCORE_SURNAME_SIGNAL, "title before the surname")),
                 None if alone => Some((*only, SCORE_SURNAME_SIGNAL, "the surname of one person")),
                 None => None,
@@ -767,8 +771,9 @@ const NAME_PARTICLES: &[&str] = &["abu", "zu", "del", "della", "dos"];
 
 /// Whether the word before word `w` may belong to the same name: a name
 /// particle, or any capitalized word but an ordinary word opening a
-/// sentence or a title (`Modest Tchaikovsky`, `Saif al-Islam Gaddafi`;
-/// not `Yesterday Putin`, `President Putin`).
+/// sentence, a title or a German noun (`Modest Tchaikovsky`, `Saif
+/// al-Islam Gaddafi`; not `Yesterday Putin`, `President Putin`, `die
+/// Nachfolge Nasrallahs`).
 fn after_a_name_word(doc: &Document<'_>, words: &[&Token], w: usize) -> bool {
     let norm = doc.norm.as_str();
     // An Arabic article glued on with a hyphen (`Saif al-Islam al-Gaddafi`)
@@ -786,24 +791,27 @@ fn after_a_name_word(doc: &Document<'_>, words: &[&Token], w: usize) -> bool {
                 && guard::is_ordinary_word(word);
         NAME_PARTICLES.contains(&word)
             || crate::lexicon::FAMILY_PARTICLES.contains(&word)
-            || (capitalized(doc, p) && !opening && title_group(word).is_none())
+            || (capitalized(doc, p)
+                && !opening
+                && title_group(word).is_none()
+                && !guard::is_german_word(word))
     })
 }
 
 /// Whether word `w` of `words` is part of a longer name: a capitalized
-/// neighbour that is no title before it, no ordinary word (German nouns:
-/// `Massuds Kämpfer`; a frequent name is a name: `Mohammed Sinwar`) and no
-/// kinship word (`Massoud Jr.`).
+/// neighbour that is no kinship word (`Massoud Jr.`): before it, no title
+/// and no ordinary word (a frequent name is a name: `Mohammed Sinwar`);
+/// after it, no word of the lists at all (German nouns: `Massuds Kämpfer`,
+/// `Sinwars Tod`).
 fn in_longer_name(doc: &Document<'_>, words: &[&Token], w: usize) -> bool {
     let norm = doc.norm.as_str();
     let (prev, next) = neighbours(doc, words, w);
-    let capital = |t: &Token| {
-        capitalized(doc, t)
-            && !guard::is_ordinary_word(&norm[t.span])
-            && Kinship::of_word(&norm[t.span]).is_none()
-    };
+    let capital = |t: &Token| capitalized(doc, t) && Kinship::of_word(&norm[t.span]).is_none();
     let untitled = |p: &Token| title_group(&norm[p.span]).is_none();
-    prev.is_some_and(|p| capital(p) && untitled(p)) || next.is_some_and(capital)
+    // Before the surname, a frequent given name is a name word (`Mohammed
+    // Sinwar`); after it, any word of the lists is a noun (`Sinwars Tod`).
+    prev.is_some_and(|p| capital(p) && untitled(p) && !guard::is_ordinary_word(&norm[p.span]))
+        || next.is_some_and(|n| capital(n) && !guard::is_common_word(&norm[n.span]))
 }
 
 /// Whether token `t` starts with a capital in the original text.

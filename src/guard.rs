@@ -89,6 +89,15 @@ pub(crate) fn is_ordinary_word(word: &str) -> bool {
     mask & !NAME != 0 && mask & NAME == 0
 }
 
+/// Whether normalized `word` is an ordinary word of German alone, whose
+/// nouns are capitalized: in running text, a capitalized one is no name
+/// (`die Nachfolge Nasrallahs`); a word of other languages too may be one
+/// (`Saif al-Islam`).
+pub(crate) fn is_german_word(word: &str) -> bool {
+    let german = LISTS.iter().position(|((_, tag), _)| *tag == "de");
+    german.is_some_and(|bit| word_mask(word) == 1 << bit)
+}
+
 /// The guarded languages (`("English", "en")`, …) in which normalized
 /// `word` is a common word.
 pub(crate) fn common_word_languages(word: &str) -> Vec<Language> {
@@ -103,7 +112,7 @@ pub(crate) fn common_word_languages(word: &str) -> Vec<Language> {
 
 #[cfg(test)]
 mod tests {
-    use super::{common_word_languages, is_common_word, is_ordinary_word};
+    use super::{common_word_languages, is_common_word, is_german_word, is_ordinary_word};
 
     #[test]
     fn common_words_of_four_languages() {
@@ -135,6 +144,14 @@ mod tests {
         }
         for word in ["bush", "rice", "trump", "kabel", "siempre"] {
             assert!(is_ordinary_word(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn german_words_alone() {
+        assert!(is_german_word("nachfolge") && is_german_word("sprecher"));
+        for word in ["islam", "modest", "putin", "kabul"] {
+            assert!(!is_german_word(word), "{word}");
         }
     }
 }
