@@ -31,9 +31,9 @@ fn variants_recall_and_distractors_do_not_regress() {
         recall("Arab"),
         recall("Grek")
     );
-    assert!(report.overall.recall >= 0.89, "{figures}");
-    assert!(recall("Cyrl") >= 0.94, "{figures}");
-    assert!(recall("Arab") >= 0.91, "{figures}");
+    assert!(report.overall.recall >= 0.915, "{figures}");
+    assert!(recall("Cyrl") >= 0.95, "{figures}");
+    assert!(recall("Arab") >= 0.95, "{figures}");
     assert!(recall("Grek") >= 0.95, "{figures}");
     // Namesakes of a famous surname opening a sentence with a given name
     // that is also an ordinary word (Modest Tchaikovsky) need context, not
