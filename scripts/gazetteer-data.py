@@ -227,6 +227,9 @@ BY_LANGUAGE = {
 
 # Major cities added to those CLDR and GeoNames give (cities in the news that
 # are below the population threshold), by GeoNames English name and country.
+# Only cities whose usual English spelling GeoNames holds: a known city
+# under another spelling than a gazetteer's would hide that gazetteer's
+# entity (Hodeidah, which GeoNames spells Hodeida, is left out).
 NEWS_CITIES = [  # (GeoNames name, country[, English name among GeoNames' alternate names])
     ("Hebron", "PS"), ("Ramallah", "PS"), ("Aleppo", "SY"), ("Homs", "SY"),
     ("Idlib", "SY"), ("Ar Raqqah", "SY", "Raqqa"), ("Mosul", "IQ"), ("Basrah", "IQ", "Basra"), ("Erbil", "IQ"),
@@ -260,7 +263,7 @@ NEWS_CITIES = [  # (GeoNames name, country[, English name among GeoNames' altern
     ("Sumy", "UA"), ("Chernihiv", "UA"), ("Zhytomyr", "UA"), ("Vinnytsya", "UA", "Vinnytsia"),
     ("Poltava", "UA"), ("Nablus", "PS"), ("Janīn", "PS", "Jenin"), ("Khān Yūnis", "PS", "Khan Yunis"),
     ("Rafaḩ", "PS", "Rafah"), ("Sidon", "LB"), ("Najaf", "IQ"), ("Karbala", "IQ"),
-    ("Al Ḩudaydah", "YE", "Hodeida"), ("Taiz", "YE"), ("Sirte", "LY"), ("Deir ez-Zor", "SY"),
+    ("Taiz", "YE"), ("Sirte", "LY"), ("Deir ez-Zor", "SY"),
     ("Ḩamāh", "SY", "Hama"), ("Latakia", "SY"), ("Dar‘ā", "SY", "Daraa"), ("Timbuktu", "ML"),
     ("Gao", "ML"), ("Mek'ele", "ET", "Mekelle"), ("Omdurman", "SD"), ("El Fasher", "SD"),
     ("Bukavu", "CD"), ("Maiduguri", "NG"), ("Rawalpindi", "PK"), ("Mandalay", "MM"),
