@@ -20,6 +20,10 @@ const PARTICLES: &[&str] = &[
     "di", "da", "dos", "das", "la", "le", "von", "van", "der", "den", "of", "e", "i", "y",
 ];
 
+/// Fewest letters of an ordinary word that may be a name's spelling, with
+/// the name's very skeleton and vowels (`Afganistán`; not `Jamás`).
+const MIN_ORDINARY_RESPELLED_LETTERS: usize = 7;
+
 /// Longest name, in tokens, the fuzzy pass looks up.
 const MAX_FUZZY_TOKENS: usize = 6;
 
@@ -431,9 +435,15 @@ pub(crate) fn approximate(
                 }
                 let span = doc.norm.to_original(nspan);
                 let script = SpanScript::of(&doc.text[span]);
-                // An ordinary word written in Latin letters links only when
-                // listed, or when it is the name's very skeleton and vowels.
+                // A word of the frequency lists written in Latin letters
+                // links only when listed, or when it has the name's very
+                // skeleton and vowels, and is a frequent name or long
+                // (`Afganistán`): a short ordinary word is a word (Spanish
+                // `Jamás` is no Hamas).
                 let common = i == j && script.latin && guard::is_common_word(query);
+                let ordinary = common
+                    && letters < MIN_ORDINARY_RESPELLED_LETTERS
+                    && guard::is_ordinary_word(query);
                 let found = memo.get_or(query, script.abjad, script.source, || {
                     let mut found =
                         by_skeleton(query, (script.abjad, script.source), lexicon, floor);
@@ -473,8 +483,9 @@ pub(crate) fn approximate(
                                 rules: rules.clone(),
                                 method,
                                 score,
-                                dropped: (common && !same_vowels(query, lexicon.key(key)))
-                                    .then_some(Reason::CommonWord),
+                                dropped: (ordinary
+                                    || (common && !same_vowels(query, lexicon.key(key))))
+                                .then_some(Reason::CommonWord),
                             });
                         }
                     }

@@ -667,7 +667,11 @@ fn bare_surnames(doc: &Document<'_>, lexicon: &Lexicon, resolution: &mut Resolut
             let letters = surname.chars().count();
             let spelled = match lexicon.has_surname(*only, surname) {
                 true => letters >= MIN_SURNAME_ALONE,
-                false => letters >= MIN_SURNAME_RESPELLED && !lexicon.crowded_surnames(),
+                false => {
+                    letters >= MIN_SURNAME_RESPELLED
+                        && !lexicon.crowded_surnames()
+                        && lexicon.bears_surname_surely(*only, surname)
+                }
             };
             let alone = spelled && !guard::is_ordinary_word(word) && !skeleton::is_given_name(word);
             let longer = longer_names.get_or_insert_with(|| {

@@ -327,7 +327,8 @@ impl Lexicon {
         let keys = table.keys();
         // Keys that may be found by skeleton, edit distance or cognates: a
         // listed name (not an acronym) of an entity that allows it; cognates
-        // only for names that are not persons'. Of the known names, only
+        // only for the gazetteer's own names that are not persons'. Of the
+        // known names, only
         // long ones in Latin letters of places and organizations: read
         // approximately, short names in a dozen languages and scripts find
         // words they are not (Greek `Υεμένη` would find `Khamenei`), while
@@ -339,15 +340,24 @@ impl Lexicon {
                 && form.text.chars().filter(|c| c.is_alphabetic()).count()
                     >= MIN_KNOWN_APPROXIMATE_LETTERS
         };
-        let approximable = |k: usize, persons: bool| {
+        // Cognates read the known names of organizations and events, but
+        // not of places: those hold GeoNames' rarer forms (`Antis Ampempa`
+        // for Addis Ababa), which share signatures with ordinary words
+        // (`Internet important`).
+        let approximable = |k: usize, cognates: bool| {
             entries[k].iter().any(|en| {
                 let form = forms.form(en.form as usize);
                 let entity = &gazetteer.entities()[form.entity as usize];
+                let known = form.kind == NameKind::Known;
                 en.via.is_none()
                     && !form.kind.is_acronym()
-                    && (form.kind != NameKind::Known || known_approximable(form, entity))
+                    && (!known
+                        || match cognates {
+                            true => entity.kind != EntityType::Place,
+                            false => known_approximable(form, entity),
+                        })
                     && entity.fuzzy
-                    && (persons || entity.kind != EntityType::Person)
+                    && !(cognates && entity.kind == EntityType::Person)
             })
         };
         let approximate: Vec<u32> = (0..keys.len() as u32)
@@ -355,7 +365,7 @@ impl Lexicon {
             .filter(|&k| {
                 let key = &keys[k as usize];
                 let letters = key.chars().filter(|c| c.is_alphabetic()).count();
-                letters >= MIN_APPROXIMATE_LETTERS && approximable(k as usize, true)
+                letters >= MIN_APPROXIMATE_LETTERS && approximable(k as usize, false)
             })
             .collect();
         // The fuzzy index is built while the keys' readings are computed:
@@ -391,7 +401,7 @@ impl Lexicon {
                                 readings,
                                 patterns,
                                 cognates: skeleton::cognate_signature(key, NOT_INITIALS)
-                                    .filter(|_| approximable(k as usize, false)),
+                                    .filter(|_| approximable(k as usize, true)),
                             }
                         })
                         .collect();
@@ -521,6 +531,15 @@ impl Lexicon {
             persons
         };
         self.persons.get_or(word, named).to_vec()
+    }
+
+    /// Whether person `e` bears normalized `word` as a surname in a reading
+    /// that does not take a Latin g for an h: `Goethe` is no `Houthi`.
+    pub(crate) fn bears_surname_surely(&self, e: u32, word: &str) -> bool {
+        skeleton::readings(word)
+            .iter()
+            .filter(|r| !r.reads_g_as_h())
+            .any(|r| self.surnames.get(&r.pattern).contains(&e))
     }
 
     /// Whether person `e` has normalized `word` as the surname of one of its

@@ -295,6 +295,12 @@ impl Reading {
         consonants_of(&self.pattern).collect()
     }
 
+    /// Whether this reading takes a Latin g for an h (`Lugansk` as
+    /// `Luhansk`): a guess.
+    pub(crate) fn reads_g_as_h(&self) -> bool {
+        self.rules.contains(&LATIN_G_AS_H)
+    }
+
     /// Whether text in a script without short vowels may be compared with
     /// this reading: not one of [`NOT_FOR_UNVOCALIZED`].
     pub(crate) fn for_unvocalized(&self) -> bool {
