@@ -129,6 +129,15 @@ fn seed_scores_f1_1_without_french_names() {
 /// type: the lean gazetteers users start with. Without known names: with
 /// those of the embedded gazetteer, it would get every name back.
 fn lean_linker() -> canon::Linker {
+    canon::Linker::builder()
+        .known_names(None)
+        .build(lean_gazetteer())
+        .expect("linker")
+}
+
+/// The embedded gazetteer reduced to each entity's id, canonical name and
+/// type.
+pub(crate) fn lean_gazetteer() -> canon::Gazetteer {
     let mut toml = String::new();
     for e in canon::Gazetteer::embedded().entities() {
         toml.push_str(&format!(
@@ -138,11 +147,7 @@ fn lean_linker() -> canon::Linker {
             e.kind.as_str()
         ));
     }
-    let gazetteer = canon::Gazetteer::from_toml("lean.toml", &toml).expect("lean gazetteer");
-    canon::Linker::builder()
-        .known_names(None)
-        .build(gazetteer)
-        .expect("linker")
+    canon::Gazetteer::from_toml("lean.toml", &toml).expect("lean gazetteer")
 }
 
 #[test]

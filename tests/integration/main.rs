@@ -7,6 +7,7 @@ mod fixtures;
 mod index;
 mod link;
 mod normalize;
+mod ordinary_words;
 mod properties;
 mod util;
 mod variants;
