@@ -24,6 +24,9 @@ const PARTICLES: &[&str] = &[
 /// the name's very skeleton and vowels (`Afganistán`; not `Jamás`).
 const MIN_ORDINARY_RESPELLED_LETTERS: usize = 7;
 
+/// The rule of a name read with a genitive -s (`Massuds`).
+const GENITIVE: &str = "genitive -s";
+
 /// Longest name, in tokens, the fuzzy pass looks up.
 const MAX_FUZZY_TOKENS: usize = 6;
 
@@ -220,7 +223,7 @@ pub(crate) fn exact(
                     continue;
                 }
                 candidate.score -= GENITIVE_COST;
-                candidate.rules.push("genitive -s");
+                candidate.rules.push(GENITIVE);
             }
             lowercase_group(&mut candidate, gazetteer, &norm[nspan]);
             out.push(candidate);
@@ -439,7 +442,8 @@ pub(crate) fn approximate(
                 // links only when listed, or when it has the name's very
                 // skeleton and vowels, and is a frequent name or long
                 // (`Afganistán`): a short ordinary word is a word (Spanish
-                // `Jamás` is no Hamas).
+                // `Jamás` is no Hamas), and an edit away is another word
+                // (`Australian`).
                 let common = i == j && script.latin && guard::is_common_word(query);
                 let ordinary = common
                     && letters < MIN_ORDINARY_RESPELLED_LETTERS
@@ -484,7 +488,9 @@ pub(crate) fn approximate(
                                 method,
                                 score,
                                 dropped: (ordinary
-                                    || (common && !same_vowels(query, lexicon.key(key))))
+                                    || (common
+                                        && (method == Method::Fuzzy
+                                            || !same_vowels(query, lexicon.key(key)))))
                                 .then_some(Reason::CommonWord),
                             });
                         }
@@ -692,7 +698,7 @@ fn by_skeleton(
         .filter(|s| s.len() >= MIN_GENITIVE_LETTERS)
     {
         let stems = skeleton::readings_from(stem, source).into_iter();
-        queries.extend(stems.map(|r| (r, GENITIVE_COST, Some("genitive -s"))));
+        queries.extend(stems.map(|r| (r, GENITIVE_COST, Some(GENITIVE))));
     }
     // Full names with a patronymic (`Alexander Grigoryevich Lukashenko`)
     // are also read without it: gazetteers list given name and surname.
