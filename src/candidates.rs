@@ -425,8 +425,10 @@ pub(crate) fn approximate(
                     continue;
                 }
                 let query = &norm[nspan];
-                let letters = query.chars().filter(|c| c.is_alphabetic()).count();
-                if letters + 1 < MIN_APPROXIMATE_LETTERS {
+                // Counted only as far as the test needs: spans of six
+                // words in other scripts hold many letters.
+                let letters = query.chars().filter(|c| c.is_alphabetic());
+                if letters.take(MIN_APPROXIMATE_LETTERS - 1).count() + 1 < MIN_APPROXIMATE_LETTERS {
                     continue; // nothing listed is that short (abjad texts write one vowel fewer)
                 }
                 let span = doc.norm.to_original(nspan);
@@ -558,20 +560,25 @@ pub(crate) fn cognates(
             }
             let first_candidate = out.len();
             let significant: Vec<usize> = (i..=j).filter(|&w| !particle(words[w])).collect();
-            let mut parts = Vec::with_capacity(significant.len());
             for &w in &significant {
-                let prefix = prefixes[w].get_or_insert_with(|| {
+                prefixes[w].get_or_insert_with(|| {
                     let word = &norm[words[w].span];
                     memo.cognate_prefix(word, || skeleton::cognate_prefix(word))
                 });
-                parts.extend(prefix.as_ref().clone());
             }
-            let signature = (parts.len() == significant.len())
-                .then_some(parts)
-                .and_then(skeleton::signature_of);
-            let Some(signature) = signature else {
+            let parts = significant
+                .iter()
+                .map(|&w| prefixes[w].as_deref().and_then(Option::as_deref))
+                .collect::<Option<Vec<&str>>>();
+            let Some(signature) = parts.and_then(skeleton::signature_of) else {
                 continue;
             };
+            // Most signatures are no name's: the tests below are made for
+            // those that are.
+            let keys = lexicon.by_cognates(&signature);
+            if keys.is_empty() {
+                continue;
+            }
             // `His son` is no `San José`: a capital that only starts the
             // sentence, on an ordinary word (the word lists keep words of
             // four letters or more: shorter ones count as ordinary here),
@@ -589,7 +596,7 @@ pub(crate) fn cognates(
             if only_sentence_capital {
                 continue;
             }
-            for &key in lexicon.by_cognates(&signature) {
+            for &key in keys {
                 for &entry in lexicon.entries(key) {
                     let form = lexicon.form(entry.form);
                     // Words translate between Latin-script languages; a name
@@ -869,7 +876,8 @@ impl SpanScript {
                 _ => None,
             };
             source = source.or(here);
-            latin &= !c.is_alphabetic() || is_latin(c);
+            // Latin letters first: deciding that a letter is one is dear.
+            latin = latin && (is_latin(c) || !c.is_alphabetic());
         }
         SpanScript {
             source: source.unwrap_or(skeleton::Source::Latin),

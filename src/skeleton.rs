@@ -767,7 +767,9 @@ pub(crate) fn cognate_prefix(word: &str) -> Option<String> {
 }
 
 /// The signature of the prefixes of a name's significant words.
-pub(crate) fn signature_of(mut prefixes: Vec<String>) -> Option<String> {
+pub(crate) fn signature_of<S: std::borrow::Borrow<str> + Ord>(
+    mut prefixes: Vec<S>,
+) -> Option<String> {
     if !(2..=4).contains(&prefixes.len()) {
         return None;
     }
