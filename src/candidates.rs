@@ -533,7 +533,11 @@ pub(crate) fn cognates(
         .filter(|t| t.kind == TokenKind::Word)
         .collect();
     let mut out = Vec::new();
-    let particle = |t: &Token| NOT_INITIALS.contains(&&norm[t.span]);
+    let particles: Vec<bool> = (words.iter())
+        .map(|t| NOT_INITIALS.contains(&&norm[t.span]))
+        .collect();
+    // The significant words (particles aside) of the span, as it grows.
+    let mut significant: Vec<usize> = Vec::new();
     // Each word's prefix once, however many spans hold it (and read once
     // per thread: the memo), and only for words in spans that start with a
     // capital.
@@ -544,22 +548,24 @@ pub(crate) fn cognates(
             .chars()
             .next()
             .is_some_and(char::is_uppercase);
-        if !capital || particle(first) {
+        if !capital || particles[i] {
             continue;
         }
+        significant.clear();
+        significant.push(i);
         for j in i + 1..words.len().min(i + 5) {
             if &norm[words[j - 1].span.end..words[j].span.start] != " " {
                 break;
             }
-            if particle(words[j]) {
+            if particles[j] {
                 continue;
             }
+            significant.push(j);
             let nspan = Span::new(first.span.start, words[j].span.end);
             if taken.overlaps(nspan) {
                 continue;
             }
             let first_candidate = out.len();
-            let significant: Vec<usize> = (i..=j).filter(|&w| !particle(words[w])).collect();
             for &w in &significant {
                 prefixes[w].get_or_insert_with(|| {
                     let word = &norm[words[w].span];
@@ -570,7 +576,11 @@ pub(crate) fn cognates(
                 .iter()
                 .map(|&w| prefixes[w].as_deref().and_then(Option::as_deref))
                 .collect::<Option<Vec<&str>>>();
-            let Some(signature) = parts.and_then(skeleton::signature_of) else {
+            // A word without a prefix is in every longer span too.
+            let Some(parts) = parts else {
+                break;
+            };
+            let Some(signature) = skeleton::signature_of(parts) else {
                 continue;
             };
             // Most signatures are no name's: the tests below are made for

@@ -455,21 +455,27 @@ pub(crate) enum Source {
 
 /// [`readings`] of a name transliterated from `source`.
 pub(crate) fn readings_from(name: &str, source: Source) -> Vec<Reading> {
-    let words: Vec<&str> = name.split(' ').filter(|w| !w.is_empty()).collect();
+    let words = || name.split(' ').filter(|w| !w.is_empty());
+    let count = words().count();
     let mut readings = vec![Reading::default()];
-    for (i, &word) in words.iter().enumerate() {
-        if is_article(word) && i + 1 < words.len() {
+    // The letters of each word in turn, in one buffer.
+    let mut letters: Vec<u8> = Vec::new();
+    for (i, word) in words().enumerate() {
+        let last = i + 1 == count;
+        if is_article(word) && !last {
             continue;
         }
-        let mut letters: Vec<u8> = word
-            .bytes()
-            .filter(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-            .collect();
+        letters.clear();
+        letters.extend(
+            word.bytes()
+                .filter(|b| b.is_ascii_lowercase() || b.is_ascii_digit()),
+        );
         let (mut read, group) = read_word(&letters, source);
         // A given name reads as its group's (not the surname: last word).
-        let group = group.filter(|_| i + 1 < words.len());
+        let group = group.filter(|_| !last);
         if let Some(group) = group {
-            letters = group.as_bytes().to_vec();
+            letters.clear();
+            letters.extend_from_slice(group.as_bytes());
             read = word_readings(&letters, source);
         }
         readings = match letters
@@ -477,11 +483,11 @@ pub(crate) fn readings_from(name: &str, source: Source) -> Vec<Reading> {
             .filter(|rest| glued_article(rest))
         {
             Some(rest) if readings.len() * 2 <= MAX_READINGS => {
-                let mut without = append(&readings, &word_readings(rest, source));
-                without.extend(append(&readings, &read));
+                let mut without = append(readings.clone(), &word_readings(rest, source));
+                without.extend(append(readings, &read));
                 without
             }
-            _ => append(&readings, &read),
+            _ => append(readings, &read),
         };
         if group.is_some_and(|g| g != word) {
             readings.iter_mut().for_each(|r| r.rules.push(GIVEN_NAME));
@@ -563,10 +569,19 @@ fn read_word(letters: &[u8], source: Source) -> Word {
 /// Every reading of `readings` followed by one of `word`'s, the word's
 /// first readings first (a rule's main reading comes before its
 /// alternative), at most [`MAX_READINGS`].
-fn append(readings: &[Reading], word: &[Reading]) -> Vec<Reading> {
+fn append(mut readings: Vec<Reading>, word: &[Reading]) -> Vec<Reading> {
+    if let [w] = word {
+        // Most words read one way: each reading grows where it is.
+        readings.truncate(MAX_READINGS);
+        for r in &mut readings {
+            r.pattern.push_str(&w.pattern);
+            r.rules.extend(&w.rules);
+        }
+        return readings;
+    }
     let mut out = Vec::with_capacity(MAX_READINGS.min(readings.len() * word.len()));
     for w in word {
-        for r in readings {
+        for r in &readings {
             if out.len() == MAX_READINGS {
                 return out;
             }
@@ -618,6 +633,8 @@ fn glued_article(rest: &[u8]) -> bool {
 /// Appends one word to every reading, branching where a rule has two.
 fn extend(readings: Vec<Reading>, word: &[u8], source: Source) -> Vec<Reading> {
     let mut out = readings;
+    // A class or two per letter: room for most words at once.
+    out.iter_mut().for_each(|r| r.pattern.reserve(word.len()));
     let mut i = 0;
     while i < word.len() {
         let (len, to, alt, label) = match rules_for(word[i]).iter().find(|r| matches(r, word, i)) {
