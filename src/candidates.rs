@@ -1290,9 +1290,6 @@ pub(crate) struct GazetteerRules<'a> {
     /// Spans of the document that are names of known entities the
     /// gazetteer does not list.
     other_names: Vec<Span>,
-    /// Spans of the document that are the names of other places of the
-    /// world, found when first needed.
-    places_elsewhere: Option<Vec<Span>>,
     /// The document's language among the guarded ones and those of a
     /// gate, found when a name of that gate first needs it.
     languages: Vec<(Languages, Option<Languages>)>,
@@ -1310,7 +1307,6 @@ impl<'a> GazetteerRules<'a> {
             gazetteer,
             in_context: Default::default(),
             other_names: lexicon.other_names(doc.norm.as_str(), doc.tokens),
-            places_elsewhere: None,
             languages: Vec::new(),
         }
     }
@@ -1367,18 +1363,12 @@ impl<'a> GazetteerRules<'a> {
             candidate.dropped = Some(Reason::OtherName);
             return;
         }
-        if approximate && entity.kind == EntityType::Place {
-            let (doc, lexicon) = (self.doc, self.lexicon);
-            let places = self
-                .places_elsewhere
-                .get_or_insert_with(|| lexicon.places_elsewhere(norm, doc.tokens));
-            if places
-                .iter()
-                .any(|p| p.start <= span.start && span.end <= p.end)
-            {
-                candidate.dropped = Some(Reason::OtherPlace);
-                return;
-            }
+        if approximate
+            && entity.kind == EntityType::Place
+            && self.lexicon.in_place_elsewhere(norm, self.doc.tokens, span)
+        {
+            candidate.dropped = Some(Reason::OtherPlace);
+            return;
         }
         if entity.context.is_empty() {
             return;

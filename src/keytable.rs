@@ -10,8 +10,9 @@
 //! million entities compile in seconds and little memory, where automata
 //! over tens of millions of states took minutes.
 
+use crate::span::Span;
 use crate::tables::{StrTable, Strings};
-use crate::tokenize::Tokens;
+use crate::tokenize::{Token, Tokens};
 use rustc_hash::FxHashSet;
 
 /// Keys by their text, and their token-end prefixes.
@@ -21,6 +22,9 @@ pub(crate) struct KeyTable {
     keys: StrTable,
     /// Proper prefixes of keys that end at one of the key's token ends.
     prefixes: StrTable,
+    /// The length in bytes of the longest key, found when first needed.
+    #[serde(skip)]
+    longest: std::sync::OnceLock<usize>,
 }
 
 /// Endings a name may carry glued on (de `Kabuls`, es `talibanes`): a
@@ -44,6 +48,7 @@ impl KeyTable {
         KeyTable {
             keys: StrTable::of(keys),
             prefixes,
+            longest: std::sync::OnceLock::new(),
         }
     }
 
@@ -71,28 +76,58 @@ impl KeyTable {
         if self.keys.len() == 0 {
             return hits; // no key: no lookup per token
         }
-        for (i, first) in tokens.iter().enumerate() {
-            let start = first.span.start;
-            for last in &tokens[i..] {
-                let end = last.span.end;
-                let span = &norm[start..end];
-                for ending in GLUED_ENDINGS {
-                    let stem = end.saturating_sub(ending.len());
-                    if span.ends_with(ending) && stem > last.span.start {
-                        if let Some(k) = self.get(&norm[start..stem]) {
-                            hits.push((start, stem, k));
-                        }
-                    }
-                }
-                if let Some(k) = self.get(span) {
-                    hits.push((start, end, k));
-                }
-                if !self.prefixes.contains(span) {
-                    break;
-                }
-            }
+        for i in 0..tokens.len() {
+            self.walk(norm, &tokens[i..], |start, end, k| {
+                hits.push((start, end, k))
+            });
         }
         hits
+    }
+
+    /// Whether one of the spans [`KeyTable::find`] finds holds `span`: only
+    /// the tokens that may start one are walked from, those that start at
+    /// most the longest key's length before its end.
+    pub(crate) fn covers(&self, norm: &str, tokens: &Tokens, span: Span) -> bool {
+        let longest = *self
+            .longest
+            .get_or_init(|| self.keys().iter().map(str::len).max().unwrap_or(0));
+        let tokens = tokens.as_slice();
+        let from = tokens.partition_point(|t| t.span.start + longest < span.end);
+        let to = tokens.partition_point(|t| t.span.start <= span.start);
+        let mut covered = false;
+        for i in from..to.max(from) {
+            self.walk(norm, &tokens[i..], |start, end, _| {
+                covered |= start <= span.start && span.end <= end;
+            });
+        }
+        covered
+    }
+
+    /// Calls `hit` with every `(start, end, key)` of [`KeyTable::find`]
+    /// that starts at the first of `tokens`, by end.
+    fn walk(&self, norm: &str, tokens: &[Token], mut hit: impl FnMut(usize, usize, u32)) {
+        let Some(first) = tokens.first() else {
+            return;
+        };
+        let start = first.span.start;
+        for last in tokens {
+            let end = last.span.end;
+            let span = &norm[start..end];
+            for ending in GLUED_ENDINGS {
+                let stem = end.saturating_sub(ending.len());
+                if span.ends_with(ending) && stem > last.span.start {
+                    if let Some(k) = self.get(&norm[start..stem]) {
+                        hit(start, stem, k);
+                    }
+                }
+            }
+            if let Some(k) = self.get(span) {
+                hit(start, end, k);
+            }
+            if !self.prefixes.contains(span) {
+                break;
+            }
+        }
     }
 }
 
@@ -142,6 +177,26 @@ mod tests {
         // An ending is never the whole token: `s` alone and the `es` of
         // `es` leave no stem.
         assert_eq!(found(&["e"], "es s"), [("e".to_string(), 0)]);
+    }
+
+    #[test]
+    fn a_span_is_covered_where_a_found_key_holds_it() {
+        let keys = ["kabul", "kabul airport", "new york city", "e", "taliban"];
+        let norm = "from kabul airports to new york city, es kabul talibanes";
+        let tokens = Tokens::new(norm);
+        let table = KeyTable::new(keys.iter().collect());
+        let hits = table.find(norm, &tokens);
+        let words = tokens.as_slice();
+        for (i, a) in words.iter().enumerate() {
+            for b in &words[i..] {
+                let span = Span::new(a.span.start, b.span.end);
+                let held = hits
+                    .iter()
+                    .any(|&(s, e, _)| s <= span.start && span.end <= e);
+                assert_eq!(table.covers(norm, &tokens, span), held, "{}", &norm[span]);
+            }
+        }
+        assert!(table.covers(norm, &tokens, Span::new(5, 10)));
     }
 
     #[test]

@@ -498,10 +498,15 @@ impl Lexicon {
         spans(&self.others, norm, tokens)
     }
 
-    /// The spans of normalized text that are the own names of places of the
-    /// world that none of the gazetteer's are ([`crate::places`]).
-    pub(crate) fn places_elsewhere(&self, norm: &str, tokens: &Tokens) -> Vec<crate::Span> {
-        spans(&self.elsewhere, norm, tokens)
+    /// Whether `span` of normalized text lies in the own name of a place of
+    /// the world that none of the gazetteer's is ([`crate::places`]).
+    pub(crate) fn in_place_elsewhere(
+        &self,
+        norm: &str,
+        tokens: &Tokens,
+        span: crate::Span,
+    ) -> bool {
+        self.elsewhere.covers(norm, tokens, span)
     }
 
     /// Persons whose surname is normalized `word`, in any of its readings.
