@@ -1238,7 +1238,7 @@ pub(crate) fn name_runs<'d>(doc: &'d Document<'_>) -> Vec<Vec<(&'d Token, bool)>
             let gap = &norm[e..token.span.start];
             gap.is_empty() || gap == " "
         });
-        if !adjacent || token.kind != TokenKind::Word {
+        if (!adjacent || token.kind != TokenKind::Word) && !run.is_empty() {
             runs.push(std::mem::take(&mut run));
         }
         prev_end = Some(token.span.end);
@@ -1257,12 +1257,14 @@ pub(crate) fn name_runs<'d>(doc: &'d Document<'_>) -> Vec<Vec<(&'d Token, bool)>
         let name_like = original.chars().next().is_some_and(char::is_uppercase)
             || (!has_cased_letters(original) && original.chars().any(char::is_alphabetic))
             || continues;
-        let article = skeleton::ARTICLES.contains(word)
-            || (skeleton::DASHED_ARTICLES.contains(word)
-                && tokens.get(t + 1).is_some_and(|next| dashed(token, next)));
-        if name_like || PARTICLES.contains(word) || article {
+        let article = || {
+            skeleton::ARTICLES.contains(word)
+                || (skeleton::DASHED_ARTICLES.contains(word)
+                    && tokens.get(t + 1).is_some_and(|next| dashed(token, next)))
+        };
+        if name_like || PARTICLES.contains(word) || article() {
             run.push((token, name_like));
-        } else {
+        } else if !run.is_empty() {
             runs.push(std::mem::take(&mut run));
         }
     }
