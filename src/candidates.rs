@@ -1292,6 +1292,9 @@ pub(crate) struct GazetteerRules<'a> {
     /// Spans of the document that are names of known entities the
     /// gazetteer does not list.
     other_names: Vec<Span>,
+    /// Which spans of the document lie in the names of other places of
+    /// the world.
+    places_elsewhere: crate::keytable::Covering<'a>,
     /// The document's language among the guarded ones and those of a
     /// gate, found when a name of that gate first needs it.
     languages: Vec<(Languages, Option<Languages>)>,
@@ -1309,6 +1312,7 @@ impl<'a> GazetteerRules<'a> {
             gazetteer,
             in_context: Default::default(),
             other_names: lexicon.other_names(doc.norm.as_str(), doc.tokens),
+            places_elsewhere: lexicon.places_elsewhere(doc.norm.as_str(), doc.tokens),
             languages: Vec::new(),
         }
     }
@@ -1365,10 +1369,7 @@ impl<'a> GazetteerRules<'a> {
             candidate.dropped = Some(Reason::OtherName);
             return;
         }
-        if approximate
-            && entity.kind == EntityType::Place
-            && self.lexicon.in_place_elsewhere(norm, self.doc.tokens, span)
-        {
+        if approximate && entity.kind == EntityType::Place && self.places_elsewhere.covers(span) {
             candidate.dropped = Some(Reason::OtherPlace);
             return;
         }

@@ -71,7 +71,11 @@ impl KeyTable {
     /// spans from a token's start to a token's end, or to a token's end
     /// less a glued ending, that are keys. Ordered by start, then end.
     pub(crate) fn find(&self, norm: &str, tokens: &Tokens) -> Vec<(usize, usize, u32)> {
-        let tokens = tokens.as_slice();
+        self.find_in(norm, tokens.as_slice())
+    }
+
+    /// [`KeyTable::find`] of the tokens as a slice.
+    fn find_in(&self, norm: &str, tokens: &[Token]) -> Vec<(usize, usize, u32)> {
         let mut hits = Vec::new();
         if self.keys.len() == 0 {
             return hits; // no key: no lookup per token
@@ -84,23 +88,17 @@ impl KeyTable {
         hits
     }
 
-    /// Whether one of the spans [`KeyTable::find`] finds holds `span`: only
-    /// the tokens that may start one are walked from, those that start at
-    /// most the longest key's length before its end.
-    pub(crate) fn covers(&self, norm: &str, tokens: &Tokens, span: Span) -> bool {
-        let longest = *self
-            .longest
-            .get_or_init(|| self.keys().iter().map(str::len).max().unwrap_or(0));
-        let tokens = tokens.as_slice();
-        let from = tokens.partition_point(|t| t.span.start + longest < span.end);
-        let to = tokens.partition_point(|t| t.span.start <= span.start);
-        let mut covered = false;
-        for i in from..to.max(from) {
-            self.walk(norm, &tokens[i..], |start, end, _| {
-                covered |= start <= span.start && span.end <= end;
-            });
+    /// Which spans of the document of `norm` and `tokens` keys hold
+    /// ([`Covering`]).
+    pub(crate) fn covering<'a>(&'a self, norm: &'a str, tokens: &'a Tokens) -> Covering<'a> {
+        Covering {
+            table: self,
+            norm,
+            tokens: tokens.as_slice(),
+            walked: 0,
+            found: None,
+            last: None,
         }
-        covered
     }
 
     /// Calls `hit` with every `(start, end, key)` of [`KeyTable::find`]
@@ -128,6 +126,61 @@ impl KeyTable {
                 break;
             }
         }
+    }
+}
+
+/// Which spans of one document the spans [`KeyTable::find`] finds there
+/// hold, asked span by span. Where few are asked, only the tokens that may
+/// start a key holding one are walked from (those that start at most the
+/// longest key's length before its end); once the walks have started from
+/// as many tokens as the document has, the document is read once.
+pub(crate) struct Covering<'a> {
+    table: &'a KeyTable,
+    norm: &'a str,
+    tokens: &'a [Token],
+    /// How many tokens the walks started from.
+    walked: usize,
+    /// What [`KeyTable::find`] found, once the document is read.
+    found: Option<Vec<(usize, usize, u32)>>,
+    /// The span last asked about, and the answer: the candidates of one
+    /// span are asked about one after another.
+    last: Option<(Span, bool)>,
+}
+
+impl Covering<'_> {
+    /// Whether a key found in the document holds `span`.
+    pub(crate) fn covers(&mut self, span: Span) -> bool {
+        if let Some((_, covered)) = self.last.filter(|&(last, _)| last == span) {
+            return covered;
+        }
+        let holds = |start: usize, end: usize| start <= span.start && span.end <= end;
+        let covered = match &self.found {
+            None if self.walked < self.tokens.len() => {
+                let table = self.table;
+                let longest = *table
+                    .longest
+                    .get_or_init(|| table.keys().iter().map(str::len).max().unwrap_or(0));
+                let from = (self.tokens).partition_point(|t| t.span.start + longest < span.end);
+                let to = (self.tokens).partition_point(|t| t.span.start <= span.start);
+                let mut covered = false;
+                for i in from..to.max(from) {
+                    table.walk(self.norm, &self.tokens[i..], |start, end, _| {
+                        covered |= holds(start, end);
+                    });
+                }
+                self.walked += to.saturating_sub(from);
+                covered
+            }
+            Some(found) => found.iter().any(|&(start, end, _)| holds(start, end)),
+            None => {
+                let found = self.table.find_in(self.norm, self.tokens);
+                let covered = found.iter().any(|&(start, end, _)| holds(start, end));
+                self.found = Some(found);
+                covered
+            }
+        };
+        self.last = Some((span, covered));
+        covered
     }
 }
 
@@ -186,6 +239,7 @@ mod tests {
         let tokens = Tokens::new(norm);
         let table = KeyTable::new(keys.iter().collect());
         let hits = table.find(norm, &tokens);
+        let mut covering = table.covering(norm, &tokens);
         let words = tokens.as_slice();
         for (i, a) in words.iter().enumerate() {
             for b in &words[i..] {
@@ -193,10 +247,15 @@ mod tests {
                 let held = hits
                     .iter()
                     .any(|&(s, e, _)| s <= span.start && span.end <= e);
-                assert_eq!(table.covers(norm, &tokens, span), held, "{}", &norm[span]);
+                // Walked around, then read from the document once walked
+                // enough; asked twice, answered alike.
+                for _ in 0..2 {
+                    assert_eq!(covering.covers(span), held, "{}", &norm[span]);
+                }
             }
         }
-        assert!(table.covers(norm, &tokens, Span::new(5, 10)));
+        assert!(covering.found.is_some());
+        assert!(table.covering(norm, &tokens).covers(Span::new(5, 10)));
     }
 
     #[test]
