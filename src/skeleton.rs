@@ -395,31 +395,36 @@ pub(crate) fn vowel_edits(a: &str, b: &str) -> f64 {
         *cell = j as f64 * VOWEL_IN_OR_OUT;
     }
     for (i, &x) in a.iter().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = (i + 1) as f64 * VOWEL_IN_OR_OUT;
-        for (j, &y) in b.iter().enumerate() {
+        // A vowel more or less at the very end is how Romance languages
+        // adapt a name (Kaliningrado, Palestina).
+        let delete = if i + 1 == a.len() {
+            FINAL_VOWEL
+        } else {
+            VOWEL_IN_OR_OUT
+        };
+        let (first, rest) = row
+            .split_first_mut()
+            .expect("the row has a cell per letter and one");
+        let mut diagonal = *first;
+        // The cell to the left of the one computed: the row's start, then
+        // the cell computed last.
+        let mut left = (i + 1) as f64 * VOWEL_IN_OR_OUT;
+        *first = left;
+        for (j, (cell, &y)) in rest.iter_mut().zip(b).enumerate() {
             let change = match (x, y) {
                 _ if x == y => 0.0,
                 (b'a', b'i') | (b'i', b'a') => A_FOR_I,
                 _ => 1.0,
             };
-            // A vowel more or less at the very end is how Romance
-            // languages adapt a name (Kaliningrado, Palestina).
             let insert = if j + 1 == b.len() {
                 FINAL_VOWEL
             } else {
                 VOWEL_IN_OR_OUT
             };
-            let delete = if i + 1 == a.len() {
-                FINAL_VOWEL
-            } else {
-                VOWEL_IN_OR_OUT
-            };
-            let next = (diagonal + change)
-                .min(row[j] + insert)
-                .min(row[j + 1] + delete);
-            diagonal = row[j + 1];
-            row[j + 1] = next;
+            let next = (diagonal + change).min(left + insert).min(*cell + delete);
+            diagonal = *cell;
+            *cell = next;
+            left = next;
         }
     }
     row[b.len()]
