@@ -815,9 +815,9 @@ fn by_skeleton(
                     continue;
                 }
                 let same = if loosely {
-                    k.loose() == loose
+                    k.loose_letters().eq(loose.chars())
                 } else {
-                    k.consonants() == consonants
+                    skeleton::consonants_of(&k.pattern).eq(consonants.chars())
                 };
                 if !same {
                     continue;

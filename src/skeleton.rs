@@ -305,17 +305,16 @@ impl Reading {
     /// text in a script that writes neither short vowels nor doubling
     /// (`معمر` `mmr` and `Muammar` are both `MR`).
     pub(crate) fn loose(&self) -> String {
-        let mut out = String::with_capacity(self.pattern.len());
-        for c in self
-            .pattern
-            .chars()
+        self.loose_letters().collect()
+    }
+
+    /// [`Reading::loose`], one character at a time.
+    pub(crate) fn loose_letters(&self) -> impl Iterator<Item = char> + '_ {
+        let mut last = None;
+        let classes = self.pattern.chars();
+        classes
             .filter(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
-        {
-            if !out.ends_with(c) {
-                out.push(c);
-            }
-        }
-        out
+            .filter(move |&c| last.replace(c) != Some(c))
     }
 
     /// Whether a reading of text in a script that leaves short vowels and
