@@ -536,8 +536,10 @@ pub(crate) fn cognates(
     let particles: Vec<bool> = (words.iter())
         .map(|t| NOT_INITIALS.contains(&&norm[t.span]))
         .collect();
-    // The significant words (particles aside) of the span, as it grows.
+    // The significant words (particles aside) of the span, as it grows,
+    // and its signature.
     let mut significant: Vec<usize> = Vec::new();
+    let mut signature = String::new();
     // Each word's prefix once, however many spans hold it (and read once
     // per thread: the memo), and only for words in spans that start with a
     // capital.
@@ -572,17 +574,22 @@ pub(crate) fn cognates(
                     memo.cognate_prefix(word, || skeleton::cognate_prefix(word))
                 });
             }
-            let parts = significant
-                .iter()
-                .map(|&w| prefixes[w].as_deref().and_then(Option::as_deref))
-                .collect::<Option<Vec<&str>>>();
+            let mut parts = [""; 5];
+            let mut whole = true;
+            for (part, &w) in parts.iter_mut().zip(&significant) {
+                match prefixes[w].as_deref().and_then(Option::as_deref) {
+                    Some(prefix) => *part = prefix,
+                    None => whole = false,
+                }
+            }
             // A word without a prefix is in every longer span too.
-            let Some(parts) = parts else {
+            if !whole {
                 break;
-            };
-            let Some(signature) = skeleton::signature_of(parts) else {
+            }
+            let parts = parts.get_mut(..significant.len()).unwrap_or_default();
+            if !skeleton::write_signature(parts, &mut signature) {
                 continue;
-            };
+            }
             // Most signatures are no name's: the tests below are made for
             // those that are.
             let keys = lexicon.by_cognates(&signature);

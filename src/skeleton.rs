@@ -791,11 +791,28 @@ pub(crate) fn cognate_prefix(word: &str) -> Option<String> {
 pub(crate) fn signature_of<S: std::borrow::Borrow<str> + Ord>(
     mut prefixes: Vec<S>,
 ) -> Option<String> {
+    let mut signature = String::new();
+    write_signature(&mut prefixes, &mut signature).then_some(signature)
+}
+
+/// Writes the signature of the prefixes of a name's significant words
+/// ([`signature_of`]) to `out`, sorting them, unless they make none.
+pub(crate) fn write_signature<S: std::borrow::Borrow<str> + Ord>(
+    prefixes: &mut [S],
+    out: &mut String,
+) -> bool {
+    out.clear();
     if !(2..=4).contains(&prefixes.len()) {
-        return None;
+        return false;
     }
     prefixes.sort_unstable();
-    Some(prefixes.join(" "))
+    for (i, prefix) in prefixes.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(prefix.borrow());
+    }
+    true
 }
 
 /// The label of the rule reading Arabic `ذ` as dh: a guessed reading, that
