@@ -432,8 +432,10 @@ pub(crate) fn approximate(
                     continue;
                 }
                 let query = &norm[nspan];
-                let letters = query.chars().filter(|c| c.is_alphabetic()).count();
-                if letters + 1 < MIN_APPROXIMATE_LETTERS {
+                // Counted only as far as the test needs: spans of six
+                // words in other scripts hold many letters.
+                let letters = query.chars().filter(|c| c.is_alphabetic());
+                if letters.take(MIN_APPROXIMATE_LETTERS - 1).count() + 1 < MIN_APPROXIMATE_LETTERS {
                     continue; // nothing listed is that short (abjad texts write one vowel fewer)
                 }
                 let span = doc.norm.to_original(nspan);
@@ -445,9 +447,12 @@ pub(crate) fn approximate(
                 // `Jamás` is no Hamas), and an edit away is another word
                 // (`Australian`).
                 let common = i == j && script.latin && guard::is_common_word(query);
-                let ordinary = common
-                    && letters < MIN_ORDINARY_RESPELLED_LETTERS
-                    && guard::is_ordinary_word(query);
+                let short = || {
+                    let letters = query.chars().filter(|c| c.is_alphabetic());
+                    letters.take(MIN_ORDINARY_RESPELLED_LETTERS).count()
+                        < MIN_ORDINARY_RESPELLED_LETTERS
+                };
+                let ordinary = common && short() && guard::is_ordinary_word(query);
                 let found = memo.get_or(query, script.abjad, script.source, || {
                     let mut found =
                         by_skeleton(query, (script.abjad, script.source), lexicon, floor);
@@ -548,7 +553,13 @@ pub(crate) fn cognates(
         .filter(|t| t.kind == TokenKind::Word)
         .collect();
     let mut out = Vec::new();
-    let particle = |t: &Token| NOT_INITIALS.contains(&&norm[t.span]);
+    let particles: Vec<bool> = (words.iter())
+        .map(|t| NOT_INITIALS.contains(&&norm[t.span]))
+        .collect();
+    // The significant words (particles aside) of the span, as it grows,
+    // and its signature.
+    let mut significant: Vec<usize> = Vec::new();
+    let mut signature = String::new();
     // Each word's prefix once, however many spans hold it (and read once
     // per thread: the memo), and only for words in spans that start with a
     // capital.
@@ -559,36 +570,52 @@ pub(crate) fn cognates(
             .chars()
             .next()
             .is_some_and(char::is_uppercase);
-        if !capital || particle(first) {
+        if !capital || particles[i] {
             continue;
         }
+        significant.clear();
+        significant.push(i);
         for j in i + 1..words.len().min(i + 5) {
             if &norm[words[j - 1].span.end..words[j].span.start] != " " {
                 break;
             }
-            if particle(words[j]) {
+            if particles[j] {
                 continue;
             }
+            significant.push(j);
             let nspan = Span::new(first.span.start, words[j].span.end);
             if taken.overlaps(nspan) {
                 continue;
             }
             let first_candidate = out.len();
-            let significant: Vec<usize> = (i..=j).filter(|&w| !particle(words[w])).collect();
-            let mut parts = Vec::with_capacity(significant.len());
             for &w in &significant {
-                let prefix = prefixes[w].get_or_insert_with(|| {
+                prefixes[w].get_or_insert_with(|| {
                     let word = &norm[words[w].span];
                     memo.cognate_prefix(word, || skeleton::cognate_prefix(word))
                 });
-                parts.extend(prefix.as_ref().clone());
             }
-            let signature = (parts.len() == significant.len())
-                .then_some(parts)
-                .and_then(skeleton::signature_of);
-            let Some(signature) = signature else {
+            let mut parts = [""; 5];
+            let mut whole = true;
+            for (part, &w) in parts.iter_mut().zip(&significant) {
+                match prefixes[w].as_deref().and_then(Option::as_deref) {
+                    Some(prefix) => *part = prefix,
+                    None => whole = false,
+                }
+            }
+            // A word without a prefix is in every longer span too.
+            if !whole {
+                break;
+            }
+            let parts = parts.get_mut(..significant.len()).unwrap_or_default();
+            if !skeleton::write_signature(parts, &mut signature) {
                 continue;
-            };
+            }
+            // Most signatures are no name's: the tests below are made for
+            // those that are.
+            let keys = lexicon.by_cognates(&signature);
+            if keys.is_empty() {
+                continue;
+            }
             // `His son` is no `San José`: a capital that only starts the
             // sentence, on an ordinary word (the word lists keep words of
             // four letters or more: shorter ones count as ordinary here),
@@ -606,7 +633,7 @@ pub(crate) fn cognates(
             if only_sentence_capital {
                 continue;
             }
-            for &key in lexicon.by_cognates(&signature) {
+            for &key in keys {
                 for &entry in lexicon.entries(key) {
                     let form = lexicon.form(entry.form);
                     // Words translate between Latin-script languages; a name
@@ -815,9 +842,9 @@ fn by_skeleton(
                     continue;
                 }
                 let same = if loosely {
-                    k.loose() == loose
+                    k.loose_letters().eq(loose.chars())
                 } else {
-                    k.consonants() == consonants
+                    skeleton::consonants_of(&k.pattern).eq(consonants.chars())
                 };
                 if !same {
                     continue;
@@ -886,7 +913,8 @@ impl SpanScript {
                 _ => None,
             };
             source = source.or(here);
-            latin &= !c.is_alphabetic() || is_latin(c);
+            // Latin letters first: deciding that a letter is one is dear.
+            latin = latin && (is_latin(c) || !c.is_alphabetic());
         }
         SpanScript {
             source: source.unwrap_or(skeleton::Source::Latin),
@@ -1237,7 +1265,7 @@ pub(crate) fn name_runs<'d>(doc: &'d Document<'_>) -> Vec<Vec<(&'d Token, bool)>
             let gap = &norm[e..token.span.start];
             gap.is_empty() || gap == " "
         });
-        if !adjacent || token.kind != TokenKind::Word {
+        if (!adjacent || token.kind != TokenKind::Word) && !run.is_empty() {
             runs.push(std::mem::take(&mut run));
         }
         prev_end = Some(token.span.end);
@@ -1256,12 +1284,14 @@ pub(crate) fn name_runs<'d>(doc: &'d Document<'_>) -> Vec<Vec<(&'d Token, bool)>
         let name_like = original.chars().next().is_some_and(char::is_uppercase)
             || (!has_cased_letters(original) && original.chars().any(char::is_alphabetic))
             || continues;
-        let article = skeleton::ARTICLES.contains(word)
-            || (skeleton::DASHED_ARTICLES.contains(word)
-                && tokens.get(t + 1).is_some_and(|next| dashed(token, next)));
-        if name_like || PARTICLES.contains(word) || article {
+        let article = || {
+            skeleton::ARTICLES.contains(word)
+                || (skeleton::DASHED_ARTICLES.contains(word)
+                    && tokens.get(t + 1).is_some_and(|next| dashed(token, next)))
+        };
+        if name_like || PARTICLES.contains(word) || article() {
             run.push((token, name_like));
-        } else {
+        } else if !run.is_empty() {
             runs.push(std::mem::take(&mut run));
         }
     }
@@ -1289,9 +1319,9 @@ pub(crate) struct GazetteerRules<'a> {
     /// Spans of the document that are names of known entities the
     /// gazetteer does not list.
     other_names: Vec<Span>,
-    /// Spans of the document that are the names of other places of the
-    /// world, found when first needed.
-    places_elsewhere: Option<Vec<Span>>,
+    /// Which spans of the document lie in the names of other places of
+    /// the world.
+    places_elsewhere: crate::keytable::Covering<'a>,
     /// The language of a passage (by where it starts) among the guarded
     /// ones and those of a gate, found when a name of that gate in the
     /// passage first needs it.
@@ -1310,7 +1340,7 @@ impl<'a> GazetteerRules<'a> {
             gazetteer,
             in_context: Default::default(),
             other_names: lexicon.other_names(doc.norm.as_str(), doc.tokens),
-            places_elsewhere: None,
+            places_elsewhere: lexicon.places_elsewhere(doc.norm.as_str(), doc.tokens),
             languages: Vec::new(),
         }
     }
@@ -1371,18 +1401,9 @@ impl<'a> GazetteerRules<'a> {
             candidate.dropped = Some(Reason::OtherName);
             return;
         }
-        if approximate && entity.kind == EntityType::Place {
-            let (doc, lexicon) = (self.doc, self.lexicon);
-            let places = self
-                .places_elsewhere
-                .get_or_insert_with(|| lexicon.places_elsewhere(norm, doc.tokens));
-            if places
-                .iter()
-                .any(|p| p.start <= span.start && span.end <= p.end)
-            {
-                candidate.dropped = Some(Reason::OtherPlace);
-                return;
-            }
+        if approximate && entity.kind == EntityType::Place && self.places_elsewhere.covers(span) {
+            candidate.dropped = Some(Reason::OtherPlace);
+            return;
         }
         if entity.context.is_empty() {
             return;

@@ -10,8 +10,9 @@
 //! million entities compile in seconds and little memory, where automata
 //! over tens of millions of states took minutes.
 
+use crate::span::Span;
 use crate::tables::{StrTable, Strings};
-use crate::tokenize::Tokens;
+use crate::tokenize::{Token, Tokens};
 use rustc_hash::FxHashSet;
 
 /// Keys by their text, and their token-end prefixes.
@@ -21,6 +22,9 @@ pub(crate) struct KeyTable {
     keys: StrTable,
     /// Proper prefixes of keys that end at one of the key's token ends.
     prefixes: StrTable,
+    /// The length in bytes of the longest key, found when first needed.
+    #[serde(skip)]
+    longest: std::sync::OnceLock<usize>,
 }
 
 /// Endings a name may carry glued on (de `Kabuls`, es `talibanes`): a
@@ -44,6 +48,7 @@ impl KeyTable {
         KeyTable {
             keys: StrTable::of(keys),
             prefixes,
+            longest: std::sync::OnceLock::new(),
         }
     }
 
@@ -66,33 +71,116 @@ impl KeyTable {
     /// spans from a token's start to a token's end, or to a token's end
     /// less a glued ending, that are keys. Ordered by start, then end.
     pub(crate) fn find(&self, norm: &str, tokens: &Tokens) -> Vec<(usize, usize, u32)> {
-        let tokens = tokens.as_slice();
+        self.find_in(norm, tokens.as_slice())
+    }
+
+    /// [`KeyTable::find`] of the tokens as a slice.
+    fn find_in(&self, norm: &str, tokens: &[Token]) -> Vec<(usize, usize, u32)> {
         let mut hits = Vec::new();
         if self.keys.len() == 0 {
             return hits; // no key: no lookup per token
         }
-        for (i, first) in tokens.iter().enumerate() {
-            let start = first.span.start;
-            for last in &tokens[i..] {
-                let end = last.span.end;
-                let span = &norm[start..end];
-                for ending in GLUED_ENDINGS {
-                    let stem = end.saturating_sub(ending.len());
-                    if span.ends_with(ending) && stem > last.span.start {
-                        if let Some(k) = self.get(&norm[start..stem]) {
-                            hits.push((start, stem, k));
-                        }
-                    }
-                }
-                if let Some(k) = self.get(span) {
-                    hits.push((start, end, k));
-                }
-                if !self.prefixes.contains(span) {
-                    break;
-                }
-            }
+        for i in 0..tokens.len() {
+            self.walk(norm, &tokens[i..], |start, end, k| {
+                hits.push((start, end, k))
+            });
         }
         hits
+    }
+
+    /// Which spans of the document of `norm` and `tokens` keys hold
+    /// ([`Covering`]).
+    pub(crate) fn covering<'a>(&'a self, norm: &'a str, tokens: &'a Tokens) -> Covering<'a> {
+        Covering {
+            table: self,
+            norm,
+            tokens: tokens.as_slice(),
+            walked: 0,
+            found: None,
+            last: None,
+        }
+    }
+
+    /// Calls `hit` with every `(start, end, key)` of [`KeyTable::find`]
+    /// that starts at the first of `tokens`, by end.
+    fn walk(&self, norm: &str, tokens: &[Token], mut hit: impl FnMut(usize, usize, u32)) {
+        let Some(first) = tokens.first() else {
+            return;
+        };
+        let start = first.span.start;
+        for last in tokens {
+            let end = last.span.end;
+            let span = &norm[start..end];
+            for ending in GLUED_ENDINGS {
+                let stem = end.saturating_sub(ending.len());
+                if span.ends_with(ending) && stem > last.span.start {
+                    if let Some(k) = self.get(&norm[start..stem]) {
+                        hit(start, stem, k);
+                    }
+                }
+            }
+            if let Some(k) = self.get(span) {
+                hit(start, end, k);
+            }
+            if !self.prefixes.contains(span) {
+                break;
+            }
+        }
+    }
+}
+
+/// Which spans of one document the spans [`KeyTable::find`] finds there
+/// hold, asked span by span. Where few are asked, only the tokens that may
+/// start a key holding one are walked from (those that start at most the
+/// longest key's length before its end); once the walks have started from
+/// as many tokens as the document has, the document is read once.
+pub(crate) struct Covering<'a> {
+    table: &'a KeyTable,
+    norm: &'a str,
+    tokens: &'a [Token],
+    /// How many tokens the walks started from.
+    walked: usize,
+    /// What [`KeyTable::find`] found, once the document is read.
+    found: Option<Vec<(usize, usize, u32)>>,
+    /// The span last asked about, and the answer: the candidates of one
+    /// span are asked about one after another.
+    last: Option<(Span, bool)>,
+}
+
+impl Covering<'_> {
+    /// Whether a key found in the document holds `span`.
+    pub(crate) fn covers(&mut self, span: Span) -> bool {
+        if let Some((_, covered)) = self.last.filter(|&(last, _)| last == span) {
+            return covered;
+        }
+        let holds = |start: usize, end: usize| start <= span.start && span.end <= end;
+        let covered = match &self.found {
+            None if self.walked < self.tokens.len() => {
+                let table = self.table;
+                let longest = *table
+                    .longest
+                    .get_or_init(|| table.keys().iter().map(str::len).max().unwrap_or(0));
+                let from = (self.tokens).partition_point(|t| t.span.start + longest < span.end);
+                let to = (self.tokens).partition_point(|t| t.span.start <= span.start);
+                let mut covered = false;
+                for i in from..to.max(from) {
+                    table.walk(self.norm, &self.tokens[i..], |start, end, _| {
+                        covered |= holds(start, end);
+                    });
+                }
+                self.walked += to.saturating_sub(from);
+                covered
+            }
+            Some(found) => found.iter().any(|&(start, end, _)| holds(start, end)),
+            None => {
+                let found = self.table.find_in(self.norm, self.tokens);
+                let covered = found.iter().any(|&(start, end, _)| holds(start, end));
+                self.found = Some(found);
+                covered
+            }
+        };
+        self.last = Some((span, covered));
+        covered
     }
 }
 
@@ -142,6 +230,32 @@ mod tests {
         // An ending is never the whole token: `s` alone and the `es` of
         // `es` leave no stem.
         assert_eq!(found(&["e"], "es s"), [("e".to_string(), 0)]);
+    }
+
+    #[test]
+    fn a_span_is_covered_where_a_found_key_holds_it() {
+        let keys = ["kabul", "kabul airport", "new york city", "e", "taliban"];
+        let norm = "from kabul airports to new york city, es kabul talibanes";
+        let tokens = Tokens::new(norm);
+        let table = KeyTable::new(keys.iter().collect());
+        let hits = table.find(norm, &tokens);
+        let mut covering = table.covering(norm, &tokens);
+        let words = tokens.as_slice();
+        for (i, a) in words.iter().enumerate() {
+            for b in &words[i..] {
+                let span = Span::new(a.span.start, b.span.end);
+                let held = hits
+                    .iter()
+                    .any(|&(s, e, _)| s <= span.start && span.end <= e);
+                // Walked around, then read from the document once walked
+                // enough; asked twice, answered alike.
+                for _ in 0..2 {
+                    assert_eq!(covering.covers(span), held, "{}", &norm[span]);
+                }
+            }
+        }
+        assert!(covering.found.is_some());
+        assert!(table.covering(norm, &tokens).covers(Span::new(5, 10)));
     }
 
     #[test]

@@ -5,7 +5,7 @@
 use crate::forms::{Form, Forms, FormsBuilder, OwnedForm};
 use crate::fuzzy;
 use crate::fuzzy_index::FuzzyIndex;
-use crate::keytable::KeyTable;
+use crate::keytable::{Covering, KeyTable};
 use crate::known::{self, KnownNames};
 use crate::language::{self, Languages};
 use crate::memo::{Memo, ReadingsMemo, SurnameMemo};
@@ -511,10 +511,14 @@ impl Lexicon {
         spans(&self.others, norm, tokens)
     }
 
-    /// The spans of normalized text that are the own names of places of the
-    /// world that none of the gazetteer's are ([`crate::places`]).
-    pub(crate) fn places_elsewhere(&self, norm: &str, tokens: &Tokens) -> Vec<crate::Span> {
-        spans(&self.elsewhere, norm, tokens)
+    /// Which spans of normalized text lie in the own name of a place of the
+    /// world that none of the gazetteer's is ([`crate::places`]).
+    pub(crate) fn places_elsewhere<'a>(
+        &'a self,
+        norm: &'a str,
+        tokens: &'a Tokens,
+    ) -> Covering<'a> {
+        self.elsewhere.covering(norm, tokens)
     }
 
     /// Persons whose surname is normalized `word`, in any of its readings.

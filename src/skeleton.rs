@@ -311,17 +311,16 @@ impl Reading {
     /// text in a script that writes neither short vowels nor doubling
     /// (`معمر` `mmr` and `Muammar` are both `MR`).
     pub(crate) fn loose(&self) -> String {
-        let mut out = String::with_capacity(self.pattern.len());
-        for c in self
-            .pattern
-            .chars()
+        self.loose_letters().collect()
+    }
+
+    /// [`Reading::loose`], one character at a time.
+    pub(crate) fn loose_letters(&self) -> impl Iterator<Item = char> + '_ {
+        let mut last = None;
+        let classes = self.pattern.chars();
+        classes
             .filter(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
-        {
-            if !out.ends_with(c) {
-                out.push(c);
-            }
-        }
-        out
+            .filter(move |&c| last.replace(c) != Some(c))
     }
 
     /// Whether a reading of text in a script that leaves short vowels and
@@ -401,31 +400,36 @@ pub(crate) fn vowel_edits(a: &str, b: &str) -> f64 {
         *cell = j as f64 * VOWEL_IN_OR_OUT;
     }
     for (i, &x) in a.iter().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = (i + 1) as f64 * VOWEL_IN_OR_OUT;
-        for (j, &y) in b.iter().enumerate() {
+        // A vowel more or less at the very end is how Romance languages
+        // adapt a name (Kaliningrado, Palestina).
+        let delete = if i + 1 == a.len() {
+            FINAL_VOWEL
+        } else {
+            VOWEL_IN_OR_OUT
+        };
+        let (first, rest) = row
+            .split_first_mut()
+            .expect("the row has a cell per letter and one");
+        let mut diagonal = *first;
+        // The cell to the left of the one computed: the row's start, then
+        // the cell computed last.
+        let mut left = (i + 1) as f64 * VOWEL_IN_OR_OUT;
+        *first = left;
+        for (j, (cell, &y)) in rest.iter_mut().zip(b).enumerate() {
             let change = match (x, y) {
                 _ if x == y => 0.0,
                 (b'a', b'i') | (b'i', b'a') => A_FOR_I,
                 _ => 1.0,
             };
-            // A vowel more or less at the very end is how Romance
-            // languages adapt a name (Kaliningrado, Palestina).
             let insert = if j + 1 == b.len() {
                 FINAL_VOWEL
             } else {
                 VOWEL_IN_OR_OUT
             };
-            let delete = if i + 1 == a.len() {
-                FINAL_VOWEL
-            } else {
-                VOWEL_IN_OR_OUT
-            };
-            let next = (diagonal + change)
-                .min(row[j] + insert)
-                .min(row[j + 1] + delete);
-            diagonal = row[j + 1];
-            row[j + 1] = next;
+            let next = (diagonal + change).min(left + insert).min(*cell + delete);
+            diagonal = *cell;
+            *cell = next;
+            left = next;
         }
     }
     row[b.len()]
@@ -461,21 +465,27 @@ pub(crate) enum Source {
 
 /// [`readings`] of a name transliterated from `source`.
 pub(crate) fn readings_from(name: &str, source: Source) -> Vec<Reading> {
-    let words: Vec<&str> = name.split(' ').filter(|w| !w.is_empty()).collect();
+    let words = || name.split(' ').filter(|w| !w.is_empty());
+    let count = words().count();
     let mut readings = vec![Reading::default()];
-    for (i, &word) in words.iter().enumerate() {
-        if is_article(word) && i + 1 < words.len() {
+    // The letters of each word in turn, in one buffer.
+    let mut letters: Vec<u8> = Vec::new();
+    for (i, word) in words().enumerate() {
+        let last = i + 1 == count;
+        if is_article(word) && !last {
             continue;
         }
-        let mut letters: Vec<u8> = word
-            .bytes()
-            .filter(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-            .collect();
+        letters.clear();
+        letters.extend(
+            word.bytes()
+                .filter(|b| b.is_ascii_lowercase() || b.is_ascii_digit()),
+        );
         let (mut read, group) = read_word(&letters, source);
         // A given name reads as its group's (not the surname: last word).
-        let group = group.filter(|_| i + 1 < words.len());
+        let group = group.filter(|_| !last);
         if let Some(group) = group {
-            letters = group.as_bytes().to_vec();
+            letters.clear();
+            letters.extend_from_slice(group.as_bytes());
             read = word_readings(&letters, source);
         }
         readings = match letters
@@ -483,11 +493,11 @@ pub(crate) fn readings_from(name: &str, source: Source) -> Vec<Reading> {
             .filter(|rest| glued_article(rest))
         {
             Some(rest) if readings.len() * 2 <= MAX_READINGS => {
-                let mut without = append(&readings, &word_readings(rest, source));
-                without.extend(append(&readings, &read));
+                let mut without = append(readings.clone(), &word_readings(rest, source));
+                without.extend(append(readings, &read));
                 without
             }
-            _ => append(&readings, &read),
+            _ => append(readings, &read),
         };
         if group.is_some_and(|g| g != word) {
             readings.iter_mut().for_each(|r| r.rules.push(GIVEN_NAME));
@@ -569,10 +579,19 @@ fn read_word(letters: &[u8], source: Source) -> Word {
 /// Every reading of `readings` followed by one of `word`'s, the word's
 /// first readings first (a rule's main reading comes before its
 /// alternative), at most [`MAX_READINGS`].
-fn append(readings: &[Reading], word: &[Reading]) -> Vec<Reading> {
+fn append(mut readings: Vec<Reading>, word: &[Reading]) -> Vec<Reading> {
+    if let [w] = word {
+        // Most words read one way: each reading grows where it is.
+        readings.truncate(MAX_READINGS);
+        for r in &mut readings {
+            r.pattern.push_str(&w.pattern);
+            r.rules.extend(&w.rules);
+        }
+        return readings;
+    }
     let mut out = Vec::with_capacity(MAX_READINGS.min(readings.len() * word.len()));
     for w in word {
-        for r in readings {
+        for r in &readings {
             if out.len() == MAX_READINGS {
                 return out;
             }
@@ -624,6 +643,8 @@ fn glued_article(rest: &[u8]) -> bool {
 /// Appends one word to every reading, branching where a rule has two.
 fn extend(readings: Vec<Reading>, word: &[u8], source: Source) -> Vec<Reading> {
     let mut out = readings;
+    // A class or two per letter: room for most words at once.
+    out.iter_mut().for_each(|r| r.pattern.reserve(word.len()));
     let mut i = 0;
     while i < word.len() {
         let (len, to, alt, label) = match rules_for(word[i]).iter().find(|r| matches(r, word, i)) {
@@ -773,12 +794,31 @@ pub(crate) fn cognate_prefix(word: &str) -> Option<String> {
 }
 
 /// The signature of the prefixes of a name's significant words.
-pub(crate) fn signature_of(mut prefixes: Vec<String>) -> Option<String> {
+pub(crate) fn signature_of<S: std::borrow::Borrow<str> + Ord>(
+    mut prefixes: Vec<S>,
+) -> Option<String> {
+    let mut signature = String::new();
+    write_signature(&mut prefixes, &mut signature).then_some(signature)
+}
+
+/// Writes the signature of the prefixes of a name's significant words
+/// ([`signature_of`]) to `out`, sorting them, unless they make none.
+pub(crate) fn write_signature<S: std::borrow::Borrow<str> + Ord>(
+    prefixes: &mut [S],
+    out: &mut String,
+) -> bool {
+    out.clear();
     if !(2..=4).contains(&prefixes.len()) {
-        return None;
+        return false;
     }
     prefixes.sort_unstable();
-    Some(prefixes.join(" "))
+    for (i, prefix) in prefixes.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(prefix.borrow());
+    }
+    true
 }
 
 /// The label of the rule reading Arabic `ذ` as dh: a guessed reading, that

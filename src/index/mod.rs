@@ -319,13 +319,16 @@ impl LinkerBuilder {
 
     /// The linker of the index mapped at `map`.
     fn read_index(&self, map: Arc<Mmap>) -> Result<Linker, IndexErrorKind> {
-        let (header, layout) = file::open(&map)?;
+        // What this build writes is found while the file is checked: both
+        // read or compute hundreds of megabytes, on one core each.
+        let (opened, build) = rayon::join(|| file::open(&map), build);
+        let (header, layout) = opened?;
         if header.canon != CANON {
             return Err(IndexErrorKind::Version {
                 version: header.canon,
             });
         }
-        if header.build != build() {
+        if header.build != build {
             return Err(IndexErrorKind::Build);
         }
         // The gazetteer files are read while the payload is decoded: a
