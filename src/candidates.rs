@@ -1353,7 +1353,10 @@ impl<'a> GazetteerRules<'a> {
             self.lexicon,
             std::iter::once(candidate.form).chain(candidate.via),
         );
-        let mut gates = forms.filter_map(|f| lexicon.gate(f));
+        let mut gates = forms.filter_map(|f| lexicon.gate(f)).peekable();
+        if gates.peek().is_none() {
+            return false;
+        }
         // The language of the candidate's paragraph, if long enough to
         // tell (a German quote in French text), else of the document.
         let passage = language::passage(self.doc.text, candidate.span.start);

@@ -104,23 +104,39 @@ pub(crate) fn detect(text: &str, gate: Languages) -> Option<Languages> {
 /// (a headline, a caption) reads as the document's.
 const PARAGRAPH: usize = 120;
 
+/// Farthest a paragraph's bounds are looked for from a name: a paragraph
+/// longer than this either way (or a text without blank lines) is judged
+/// as the whole text, and the cost per name stays bounded.
+const PARAGRAPH_SEARCH: usize = 4 * SAMPLE;
+
 /// The passage of `text` whose language decides for a name at byte `at`:
-/// its paragraph (up to blank lines), if [`PARAGRAPH`] bytes long or more,
-/// else the whole text. Detection reads its first [`SAMPLE`] bytes.
+/// its paragraph (up to blank lines), if [`PARAGRAPH`] bytes long or more
+/// and bounded within [`PARAGRAPH_SEARCH`] bytes, else the whole text.
+/// Detection reads its first [`SAMPLE`] bytes.
 ///
 /// A German quote in French text is judged as German.
 pub(crate) fn passage(text: &str, at: usize) -> std::ops::Range<usize> {
     const BLANK: [&str; 3] = ["\n\n", "\r\n\r\n", "\n\r\n"];
-    let (before, after) = text.split_at(at);
+    let boundary = |mut i: usize| {
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let from = boundary(at.saturating_sub(PARAGRAPH_SEARCH));
+    let to = boundary((at + PARAGRAPH_SEARCH).min(text.len()));
+    let (before, after) = (&text[from..at], &text[at..to]);
     let starts = BLANK
         .iter()
-        .filter_map(|b| before.rfind(b).map(|i| i + b.len()));
-    let start = starts.max().unwrap_or(0);
-    let ends = BLANK.iter().filter_map(|b| after.find(b));
-    let end = ends.min().map_or(text.len(), |i| at + i);
-    match end - start >= PARAGRAPH {
-        true => start..end,
-        false => 0..text.len(),
+        .filter_map(|b| before.rfind(b).map(|i| from + i + b.len()));
+    let start = starts.max().or((from == 0).then_some(0));
+    let ends = BLANK.iter().filter_map(|b| after.find(b)).min();
+    let end = ends
+        .map(|i| at + i)
+        .or((to == text.len()).then_some(text.len()));
+    match (start, end) {
+        (Some(start), Some(end)) if end - start >= PARAGRAPH => start..end,
+        _ => 0..text.len(),
     }
 }
 
@@ -211,6 +227,9 @@ mod tests {
         let passage = passage(&text, at);
         assert_eq!(&text[passage], long);
         assert_eq!(super::passage(&text, text.len() - 2), 0..text.len());
+        // No blank line near: the whole text.
+        let long = "mot ".repeat(5 * SAMPLE);
+        assert_eq!(super::passage(&long, long.len() / 2), 0..long.len());
     }
 
     #[test]
