@@ -217,8 +217,11 @@ pub(crate) fn exact(
                 // words with an -s are other words.
                 let form = lexicon.form(entry.form);
                 let last_word = form.text.rsplit([' ', '-']).next().unwrap_or_default();
+                // And on the name as written, accents included: French
+                // `Algériens` (Algerians) is no German `Algerien` + s.
                 if form.kind.is_acronym()
                     || !last_word.chars().next().is_some_and(char::is_uppercase)
+                    || letters(surface) != letters(form.text)
                 {
                     continue;
                 }
@@ -477,9 +480,17 @@ pub(crate) fn approximate(
                         let across = script.latin && !is_latin_text(form.text);
                         let entity = &gazetteer.entities()[form.entity as usize];
                         let person = entity.kind == crate::EntityType::Person;
+                        let reaccented = rules.contains(&GENITIVE)
+                            && accented_otherwise(
+                                &doc.text[span],
+                                query,
+                                lexicon.key(key),
+                                form.text,
+                            );
                         let allowed = entry.via.is_none()
                             && !form.kind.is_acronym()
                             && !across
+                            && !reaccented
                             && (person || !rules.contains(&MIDDLE_NAMES))
                             && gazetteer.entities()[form.entity as usize].fuzzy;
                         if allowed {
@@ -928,6 +939,21 @@ impl SpanScript {
 pub(crate) fn is_abjad(c: char) -> bool {
     matches!(c, '\u{0590}'..='\u{05FF}' | '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}'
         | '\u{08A0}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
+}
+
+/// The letters of `text` in lower case, accents kept.
+fn letters(text: &str) -> String {
+    let letters = text.chars().filter(|c| c.is_alphabetic());
+    letters.flat_map(char::to_lowercase).collect()
+}
+
+/// Whether the original `surface` of a span read with a genitive -s writes
+/// the name of `form` (normalized `key`) with other accents: another
+/// language's word with its own ending (French `Algériens`, not German
+/// `Algerien` + s).
+fn accented_otherwise(surface: &str, query: &str, key: &str, form: &str) -> bool {
+    let stem = surface.strip_suffix(['s', 'S']).unwrap_or(surface);
+    query.strip_suffix('s') == Some(key) && letters(stem) != letters(form)
 }
 
 /// Whether two normalized names have the same vowel letters in the same
