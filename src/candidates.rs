@@ -724,6 +724,8 @@ fn by_skeleton(
     floor: f64,
 ) -> Found {
     let mut found = Found::new();
+    // Read once, for every key found by skeleton.
+    let hushing = skeleton::Hushing::of(if abjad { query } else { "" });
     // Each reading of the span, with what it costs and the rule saying so.
     let mut queries: Vec<(skeleton::Reading, f64, Option<&'static str>)> =
         skeleton::readings_from(query, source)
@@ -801,9 +803,7 @@ fn by_skeleton(
             // same ones: between them, vowels and weak letters count as in
             // Latin (`روانې` is not `ایروان`, Yerevan).
             let unwritten = abjad && !lexicon.written_in_abjad(key);
-            if (loosely && !unwritten)
-                || (unwritten && !skeleton::hushing_agrees(query, lexicon.key(key)))
-            {
+            if (loosely && !unwritten) || (unwritten && !hushing.agrees(lexicon.key(key))) {
                 continue;
             }
             // Two spellings in one such script also split words alike; in

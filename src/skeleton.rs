@@ -891,13 +891,23 @@ fn writes_alike(letters: &str, latin: &str) -> bool {
     allowed.contains(&latin)
 }
 
-/// Whether normalized `query`, read from Arabic script, and normalized
-/// Latin `key` write their hushing sounds alike, where they have as many:
-/// Arabic script tells h (ه ح), kh (خ), sh (ش), ch (چ), j (ج) and zh (ژ)
-/// apart, which the skeleton's class `J` merges for Latin spellings.
-pub(crate) fn hushing_agrees(query: &str, key: &str) -> bool {
-    let (ours, theirs) = (hushing(query), hushing(key));
-    ours.len() != theirs.len() || ours.iter().zip(&theirs).all(|(q, k)| writes_alike(q, k))
+/// The hushing sounds of normalized text read from Arabic script, which
+/// tells h (ه ح), kh (خ), sh (ش), ch (چ), j (ج) and zh (ژ) apart where the
+/// skeleton's class `J` merges them for Latin spellings.
+pub(crate) struct Hushing<'q>(Vec<&'q str>);
+
+impl<'q> Hushing<'q> {
+    /// The hushing sounds of normalized `query`, read from Arabic script.
+    pub(crate) fn of(query: &'q str) -> Hushing<'q> {
+        Hushing(hushing(query))
+    }
+
+    /// Whether normalized Latin `key` writes them alike, where it has as
+    /// many.
+    pub(crate) fn agrees(&self, key: &str) -> bool {
+        let theirs = hushing(key);
+        self.0.len() != theirs.len() || self.0.iter().zip(&theirs).all(|(q, k)| writes_alike(q, k))
+    }
 }
 
 /// Endings of patronymics as the press spells them (`Grigoryevich`,
@@ -1184,7 +1194,7 @@ mod tests {
             ("hzb allh", "hezbollah", true),
         ];
         for (query, key, agree) in table {
-            assert_eq!(hushing_agrees(query, key), agree, "{query} / {key}");
+            assert_eq!(Hushing::of(query).agrees(key), agree, "{query} / {key}");
         }
     }
 
