@@ -172,6 +172,14 @@ impl<'a> Document<'a> {
     pub(crate) fn original(&self, norm: Span) -> &'a str {
         &self.text[self.norm.to_original(norm)]
     }
+
+    /// Whether a dash (`-`, or a non-breaking one) joins the original text
+    /// of normalized spans `a` and `b`, which normalization turns into a
+    /// space (`al-Huthi`, `Ching-teh`).
+    pub(crate) fn dashed(&self, a: Span, b: Span) -> bool {
+        let (a, b) = (self.norm.to_original(a), self.norm.to_original(b));
+        a.end < b.start && matches!(&self.text[a.end..b.start], "-" | "\u{2011}")
+    }
 }
 
 /// Candidates from the key table: every key occurrence on token boundaries.
@@ -435,10 +443,7 @@ pub(crate) fn approximate(
                     continue;
                 }
                 let query = &norm[nspan];
-                // Counted only as far as the test needs: spans of six
-                // words in other scripts hold many letters.
-                let letters = query.chars().filter(|c| c.is_alphabetic());
-                if letters.take(MIN_APPROXIMATE_LETTERS - 1).count() + 1 < MIN_APPROXIMATE_LETTERS {
+                if !has_letters(query, MIN_APPROXIMATE_LETTERS - 1) {
                     continue; // nothing listed is that short (abjad texts write one vowel fewer)
                 }
                 let span = doc.norm.to_original(nspan);
@@ -450,12 +455,9 @@ pub(crate) fn approximate(
                 // `Jamás` is no Hamas), and an edit away is another word
                 // (`Australian`).
                 let common = i == j && script.latin && guard::is_common_word(query);
-                let short = || {
-                    let letters = query.chars().filter(|c| c.is_alphabetic());
-                    letters.take(MIN_ORDINARY_RESPELLED_LETTERS).count()
-                        < MIN_ORDINARY_RESPELLED_LETTERS
-                };
-                let ordinary = common && short() && guard::is_ordinary_word(query);
+                let ordinary = common
+                    && !has_letters(query, MIN_ORDINARY_RESPELLED_LETTERS)
+                    && guard::is_ordinary_word(query);
                 let found = memo.get_or(query, script.abjad, script.source, || {
                     let mut found =
                         by_skeleton(query, (script.abjad, script.source), lexicon, floor);
@@ -941,6 +943,12 @@ pub(crate) fn is_abjad(c: char) -> bool {
         | '\u{08A0}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
 }
 
+/// Whether `text` holds `n` letters or more, counted only as far as `n`:
+/// spans of six words in other scripts hold many letters.
+fn has_letters(text: &str, n: usize) -> bool {
+    text.chars().filter(|c| c.is_alphabetic()).take(n).count() == n
+}
+
 /// The letters of `text` in lower case, accents kept.
 fn letters(text: &str) -> String {
     let letters = text.chars().filter(|c| c.is_alphabetic());
@@ -1201,18 +1209,10 @@ pub(crate) fn is_nisba(doc: &Document<'_>, gazetteer: &Gazetteer, c: &Candidate)
         _ => return false,
     };
     let first_word = doc.original(first.span);
-    // Joined by a dash, as transliterations write the article (`al-Huthi`;
-    // not English `at Kabul`).
-    let (article_at, this_at) = (
-        doc.norm.to_original(article.span),
-        doc.norm.to_original(this.span),
-    );
-    let joined = article_at.end < this_at.start
-        && doc.text[article_at.end..this_at.start]
-            .chars()
-            .all(|c| c == '-' || c == '\u{2011}');
     this.span == c.norm
-        && joined
+        // Joined by a dash, as transliterations write the article
+        // (`al-Huthi`; not English `at Kabul`).
+        && doc.dashed(article.span, this.span)
         && skeleton::is_article(&norm[article.span])
         && &norm[first.span.end..article.span.start] == " "
         && first.kind == TokenKind::Word
@@ -1280,11 +1280,6 @@ pub(crate) fn name_runs<'d>(doc: &'d Document<'_>) -> Vec<Vec<(&'d Token, bool)>
     let mut runs = Vec::new();
     let mut run: Vec<(&Token, bool)> = Vec::new();
     let mut prev_end = None;
-    // Whether a dash joins the original text of two tokens.
-    let dashed = |a: &Token, b: &Token| {
-        let (a, b) = (doc.norm.to_original(a.span), doc.norm.to_original(b.span));
-        a.end < b.start && matches!(&doc.text[a.end..b.start], "-" | "\u{2011}")
-    };
     let tokens = doc.tokens.as_slice();
     for (t, token) in tokens.iter().enumerate() {
         let adjacent = prev_end.is_some_and(|e: usize| {
@@ -1305,7 +1300,7 @@ pub(crate) fn name_runs<'d>(doc: &'d Document<'_>) -> Vec<Vec<(&'d Token, bool)>
         // word (`Taliban-led`).
         let continues = run
             .last()
-            .is_some_and(|&(p, like)| like && dashed(p, token))
+            .is_some_and(|&(p, like)| like && doc.dashed(p.span, token.span))
             && !guard::is_ordinary_word(word);
         let name_like = original.chars().next().is_some_and(char::is_uppercase)
             || (!has_cased_letters(original) && original.chars().any(char::is_alphabetic))
@@ -1313,7 +1308,7 @@ pub(crate) fn name_runs<'d>(doc: &'d Document<'_>) -> Vec<Vec<(&'d Token, bool)>
         let article = || {
             skeleton::ARTICLES.contains(word)
                 || (skeleton::DASHED_ARTICLES.contains(word)
-                    && tokens.get(t + 1).is_some_and(|next| dashed(token, next)))
+                    && (tokens.get(t + 1)).is_some_and(|next| doc.dashed(token.span, next.span)))
         };
         if name_like || PARTICLES.contains(word) || article() {
             run.push((token, name_like));

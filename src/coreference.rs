@@ -783,8 +783,7 @@ fn after_a_name_word(doc: &Document<'_>, words: &[&Token], w: usize) -> bool {
     // An Arabic article glued on with a hyphen (`Saif al-Islam al-Gaddafi`)
     // belongs to the surname: the word before it counts.
     let glued_article = w.checked_sub(1).is_some_and(|a| {
-        skeleton::is_article(&norm[words[a].span])
-            && doc.original(Span::new(words[a].span.end, words[w].span.start)) == "-"
+        skeleton::is_article(&norm[words[a].span]) && doc.dashed(words[a].span, words[w].span)
     });
     let w = if glued_article { w - 1 } else { w };
     let (prev, _) = neighbours(doc, words, w);

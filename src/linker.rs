@@ -362,33 +362,36 @@ impl Linker {
             self.compose_around_places(&doc, &mut rules, &mut resolution);
         }
         coreference::resolve_document(&doc, &self.lexicon, &mut resolution);
-        let longer: rustc_hash::FxHashSet<Span> = resolution
+        // Mentions that their neighbours make something else: the first
+        // word of a longer name, a namesake elsewhere (`Moscow, Idaho`), a
+        // person's name in a thing named after the person (`Sadr City`).
+        let dropped: rustc_hash::FxHashMap<Span, Reason> = resolution
             .mentions()
-            .filter(|c| {
-                let (lexicon, taken) = (&self.lexicon, &resolution.taken);
-                candidates::inside_longer_name(&doc, lexicon, &self.gazetteer, taken, c)
+            .filter_map(|c| {
+                let (lexicon, gazetteer) = (&self.lexicon, &self.gazetteer);
+                let reason = if candidates::inside_longer_name(
+                    &doc,
+                    lexicon,
+                    gazetteer,
+                    &resolution.taken,
+                    c,
+                ) {
+                    Reason::LongerName
+                } else if candidates::qualified_elsewhere(&doc, lexicon, gazetteer, c) {
+                    Reason::Elsewhere
+                } else if self.entity(c.entity).kind == crate::EntityType::Person
+                    && crate::eponyms::named_after(&doc, c.norm)
+                {
+                    Reason::NamedAfter
+                } else {
+                    return None;
+                };
+                Some((c.norm, reason))
             })
-            .map(|c| c.norm)
-            .collect();
-        // `Sadr City`, `rue Massoud`: no person.
-        let named_after: rustc_hash::FxHashSet<Span> = resolution
-            .mentions()
-            .filter(|c| self.entity(c.entity).kind == crate::EntityType::Person)
-            .filter(|c| crate::eponyms::named_after(&doc, c.norm))
-            .map(|c| c.norm)
-            .collect();
-        let elsewhere: rustc_hash::FxHashSet<Span> = resolution
-            .mentions()
-            .filter(|c| candidates::qualified_elsewhere(&doc, &self.lexicon, &self.gazetteer, c))
-            .map(|c| c.norm)
             .collect();
         resolution.unkeep(|c| {
-            if longer.contains(&c.norm) {
-                c.dropped = Some(Reason::LongerName);
-            } else if elsewhere.contains(&c.norm) {
-                c.dropped = Some(Reason::Elsewhere);
-            } else if named_after.contains(&c.norm) {
-                c.dropped = Some(Reason::NamedAfter);
+            if let Some(reason) = dropped.get(&c.norm) {
+                c.dropped = Some(reason.clone());
             }
         });
         // The document's own references obey the gazetteer's rules too.
