@@ -547,15 +547,26 @@ const MIN_UNVOCALIZED_CLASSES: usize = 3;
 /// (`Unión Soviética`, `Emirato Islámico`).
 const SCORE_COGNATES: f64 = 0.86;
 
+/// Most words, particles included, of a name found by cognates
+/// (`Parti des travailleurs du Kurdistan`).
+const MAX_COGNATE_WORDS: usize = 6;
+
 /// Candidates for multi-word names written with cognate words, in any order
 /// (`Union soviétique`, `Unión Soviética`, `Islamisches Emirat` for `Soviet
-/// Union`, `Islamic Emirate`): spans of 2 to 5 adjacent words starting with
-/// a capital, where the other words may be in lower case (French and
-/// Spanish adjectives).
+/// Union`, `Islamic Emirate`), or with words of `data/name-words.txt`
+/// (`Armée syrienne libre`, `Sicherheitsrat` for `Free Syrian Army`,
+/// `Security Council`): spans of up to [`MAX_COGNATE_WORDS`] adjacent words
+/// starting with a capital, where the other words may be in lower case
+/// (French and Spanish adjectives).
+///
+/// A span may hold mentions of `taken` (`Fuerzas Democráticas Sirias`
+/// around a `Sirias` read as `Siria`), but none of `listed`, the names found
+/// as the gazetteer lists them (`Kabul airports` is no translation of
+/// `aéroport de Kaboul`).
 pub(crate) fn cognates(
     doc: &Document<'_>,
     lexicon: &Lexicon,
-    taken: &Taken,
+    (taken, listed): (&Taken, &Taken),
     memo: &Memo,
 ) -> Vec<Candidate> {
     let norm = doc.norm.as_str();
@@ -573,10 +584,10 @@ pub(crate) fn cognates(
     // and its signature.
     let mut significant: Vec<usize> = Vec::new();
     let mut signature = String::new();
-    // Each word's prefix once, however many spans hold it (and read once
+    // Each word's parts once, however many spans hold it (and read once
     // per thread: the memo), and only for words in spans that start with a
     // capital.
-    let mut prefixes: Vec<Option<Arc<Option<String>>>> = vec![None; words.len()];
+    let mut word_parts: Vec<Option<Arc<Option<String>>>> = vec![None; words.len()];
     for (i, first) in words.iter().enumerate() {
         let capital = doc
             .original(first.span)
@@ -587,9 +598,10 @@ pub(crate) fn cognates(
             continue;
         }
         significant.clear();
-        significant.push(i);
-        for j in i + 1..words.len().min(i + 5) {
-            if &norm[words[j - 1].span.end..words[j].span.start] != " " {
+        // A span of one word is a name only as a compound of several parts
+        // (`Sicherheitsrat`): it has a signature only then.
+        for j in i..words.len().min(i + MAX_COGNATE_WORDS) {
+            if j > i && &norm[words[j - 1].span.end..words[j].span.start] != " " {
                 break;
             }
             if particles[j] {
@@ -597,30 +609,33 @@ pub(crate) fn cognates(
             }
             significant.push(j);
             let nspan = Span::new(first.span.start, words[j].span.end);
-            if taken.overlaps(nspan) {
+            // A wider name holds a word besides the mentions inside it: the
+            // span of a mention read with an ending (`Salang-Tunnels`) is
+            // that mention.
+            let beside = || significant.iter().any(|&w| !taken.overlaps(words[w].span));
+            if !taken.only_inside(nspan) || listed.overlaps(nspan) || !beside() {
                 continue;
             }
             let first_candidate = out.len();
             for &w in &significant {
-                prefixes[w].get_or_insert_with(|| {
+                word_parts[w].get_or_insert_with(|| {
                     let word = &norm[words[w].span];
-                    memo.cognate_prefix(word, || skeleton::cognate_prefix(word))
+                    memo.cognate_parts(word, || skeleton::cognate_parts(word))
                 });
             }
-            let mut parts = [""; 5];
+            let mut parts: Vec<&str> = Vec::with_capacity(MAX_COGNATE_WORDS);
             let mut whole = true;
-            for (part, &w) in parts.iter_mut().zip(&significant) {
-                match prefixes[w].as_deref().and_then(Option::as_deref) {
-                    Some(prefix) => *part = prefix,
+            for &w in &significant {
+                match word_parts[w].as_deref().and_then(Option::as_deref) {
+                    Some(these) => parts.extend(these.split(' ')),
                     None => whole = false,
                 }
             }
-            // A word without a prefix is in every longer span too.
+            // A word without parts is in every longer span too.
             if !whole {
                 break;
             }
-            let parts = parts.get_mut(..significant.len()).unwrap_or_default();
-            if !skeleton::write_signature(parts, &mut signature) {
+            if !skeleton::write_signature(&mut parts, &mut signature) {
                 continue;
             }
             // Most signatures are no name's: the tests below are made for

@@ -91,6 +91,7 @@ mod lexicon;
 mod linker;
 mod memo;
 mod mention;
+mod name_words;
 mod normalize;
 pub mod output;
 mod places;

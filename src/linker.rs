@@ -281,44 +281,57 @@ impl Linker {
         self.entity(e).min_score.unwrap_or(self.options.threshold)
     }
 
-    /// Names holding a place that the approximate tier found replace it
-    /// (`The lion of Panchir` for `Lion of Panjshir`).
-    fn compose_around_places(
+    /// Names holding a place that the approximate tier found (`The lion of
+    /// Panchir` for `Lion of Panjshir`).
+    fn composed_around_places(
         &self,
         doc: &Document<'_>,
-        rules: &mut GazetteerRules<'_>,
-        resolution: &mut Resolution,
-    ) {
+        resolution: &Resolution,
+    ) -> Vec<crate::candidates::Candidate> {
         let approximate = |c: &&crate::candidates::Candidate| {
             matches!(c.method, Method::Transliteration | Method::Fuzzy)
                 && self.entity(c.entity).kind == crate::EntityType::Place
         };
-        let mut composed: Vec<_> = resolution
+        resolution
             .mentions()
             .filter(approximate)
             .flat_map(|c| candidates::composed_around(doc, &self.lexicon, &self.normalizer, c))
-            .collect();
-        composed.iter_mut().for_each(|c| rules.apply(c));
-        composed.retain(|c| c.dropped.is_none() && c.score >= self.threshold(c.entity));
-        if composed.is_empty() {
-            return;
-        }
-        // Composed spans by start, for the mentions inside them.
+            .collect()
+    }
+
+    /// Resolves candidates for names around mentions found before: those
+    /// that pass replace the mentions inside them.
+    fn replace_inside(
+        &self,
+        mut wider: Vec<crate::candidates::Candidate>,
+        rules: &mut GazetteerRules<'_>,
+        resolution: &mut Resolution,
+    ) {
+        wider.iter_mut().for_each(|c| rules.apply(c));
+        // Passing spans by start, for the mentions inside them.
         let mut spans: std::collections::BTreeMap<usize, usize> = Default::default();
-        for c in &composed {
+        for c in
+            (wider.iter()).filter(|c| c.dropped.is_none() && c.score >= self.threshold(c.entity))
+        {
             let end = spans.entry(c.norm.start).or_default();
             *end = (*end).max(c.norm.end);
         }
-        let widest = composed.iter().map(|c| c.norm.len()).max().unwrap_or(0);
-        resolution.unkeep(|c| {
-            let inside = spans
-                .range(c.norm.start.saturating_sub(widest)..=c.norm.start)
-                .any(|(_, &end)| c.norm.end <= end);
-            if inside {
-                c.dropped = Some(Reason::Overlapped);
-            }
-        });
-        resolution.tier(composed, |e| self.threshold(e));
+        let widest = spans
+            .iter()
+            .map(|(start, end)| end - start)
+            .max()
+            .unwrap_or(0);
+        if widest > 0 {
+            resolution.unkeep(|c| {
+                let inside = spans
+                    .range(c.norm.start.saturating_sub(widest)..=c.norm.start)
+                    .any(|(&start, &end)| c.norm.end <= end && c.norm != Span::new(start, end));
+                if inside {
+                    c.dropped = Some(Reason::Overlapped);
+                }
+            });
+        }
+        resolution.tier(wider, |e| self.threshold(e));
     }
 
     /// The pipeline: normalize → tokens → exact candidates → resolve →
@@ -356,10 +369,16 @@ impl Linker {
             );
             let taken = &resolution.taken;
             approximate.extend(candidates::permuted_acronyms(&doc, &self.lexicon, taken));
-            approximate.extend(candidates::cognates(&doc, &self.lexicon, taken, &self.memo));
             approximate.iter_mut().for_each(|c| rules.apply(c));
             resolution.tier(approximate, threshold);
-            self.compose_around_places(&doc, &mut rules, &mut resolution);
+            // Names around what was found: a name holding a place spelled
+            // another way, a translated name holding a place (`Fuerzas
+            // Democráticas Sirias`).
+            let mut wider = self.composed_around_places(&doc, &resolution);
+            let listed = resolution.listed();
+            let taken = (&resolution.taken, &listed);
+            wider.extend(candidates::cognates(&doc, &self.lexicon, taken, &self.memo));
+            self.replace_inside(wider, &mut rules, &mut resolution);
         }
         coreference::resolve_document(&doc, &self.lexicon, &mut resolution);
         // Mentions that their neighbours make something else: the first

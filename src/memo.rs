@@ -45,17 +45,17 @@ const WORDS: usize = 1 << 14;
 /// Close words, over all words, one thread remembers.
 const CLOSE_WORDS: usize = 1 << 20;
 
-/// Words whose cognate prefixes one thread remembers.
-const PREFIXES: usize = 1 << 15;
+/// Words whose cognate parts one thread remembers.
+const PARTS: usize = 1 << 15;
 
 /// Per-thread tables of what the approximate lookups found, and of what
 /// they compute for every span holding a word: its close words (the fuzzy
-/// lookup) and its cognate prefix.
+/// lookup) and its cognate parts.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Memo {
     threads: PerThread<Generations>,
     words: PerThread<Recent<Box<str>, Close>>,
-    prefixes: PerThread<Recent<Box<str>, Option<String>>>,
+    parts: PerThread<Recent<Box<str>, Option<String>>>,
 }
 
 /// Words whose persons by surname one thread remembers.
@@ -204,20 +204,20 @@ impl Memo {
         found
     }
 
-    /// The cognate prefix `prefix` gives normalized `word`, from this
+    /// The cognate parts `parts` gives normalized `word`, from this
     /// thread's table when it was read before.
-    pub(crate) fn cognate_prefix(
+    pub(crate) fn cognate_parts(
         &self,
         word: &str,
-        prefix: impl FnOnce() -> Option<String>,
+        parts: impl FnOnce() -> Option<String>,
     ) -> Arc<Option<String>> {
-        let mut table = self.prefixes.get();
-        let limits = (PREFIXES, usize::MAX);
+        let mut table = self.parts.get();
+        let limits = (PARTS, usize::MAX);
         table.get_or(
             word,
             |w: &str| Box::from(w),
             limits,
-            || (Arc::new(prefix()), 0),
+            || (Arc::new(parts()), 0),
         )
     }
 

@@ -2,7 +2,7 @@
 //! below the threshold, or when two entities fit equally, no mention.
 
 use crate::candidates::{Candidate, Reason};
-use crate::Span;
+use crate::{Method, Span};
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
@@ -22,6 +22,19 @@ impl Taken {
             .range(..span.end)
             .next_back()
             .is_some_and(|(_, &end)| end > span.start)
+    }
+
+    /// Whether every taken span that `span` overlaps lies inside it and is
+    /// shorter: a name around them may replace them (`Fuerzas Democráticas
+    /// Sirias` around `Sirias`).
+    pub(crate) fn only_inside(&self, span: Span) -> bool {
+        // The one starting before `span` must end before it; the last one
+        // starting inside it must end inside it too, and be no `span` itself
+        // (those between lie inside it: taken spans never overlap).
+        let before = self.spans.range(..span.start).next_back();
+        let last = self.spans.range(span.start..span.end).next_back();
+        before.is_none_or(|(_, &end)| end <= span.start)
+            && last.is_none_or(|(&start, &end)| end <= span.end && Span::new(start, end) != span)
     }
 
     /// Takes `span`, which must not overlap a taken span.
@@ -55,6 +68,22 @@ impl Resolution {
         let kept = resolve(&mut fresh, threshold, &mut self.taken);
         self.kept.extend(kept.into_iter().map(|i| i + offset));
         self.candidates.append(&mut fresh);
+    }
+
+    /// The spans of the mentions of names as the gazetteer lists them:
+    /// found exactly, not read with an ending or through a rule.
+    pub(crate) fn listed(&self) -> Taken {
+        let mut listed = Taken::default();
+        let exact = |c: &&Candidate| {
+            matches!(
+                c.method,
+                Method::Exact | Method::Alias | Method::Acronym | Method::Normalized
+            ) && c.rules.is_empty()
+        };
+        for c in self.mentions().filter(exact) {
+            listed.insert(c.norm);
+        }
+        listed
     }
 
     /// Records a candidate decided without competition: a mention if it is
@@ -179,4 +208,32 @@ fn better(a: &Candidate, b: &Candidate) -> Ordering {
     b.score
         .total_cmp(&a.score)
         .then_with(|| a.method.cmp(&b.method))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_span_holds_taken_spans_only_inside_it() {
+        let mut taken = Taken::default();
+        taken.insert(Span::new(10, 15));
+        taken.insert(Span::new(20, 25));
+        let cases = [
+            ((0, 30), true),   // around both
+            ((8, 16), true),   // around the first
+            ((10, 18), true),  // starts with the first
+            ((0, 9), true),    // holds none
+            ((10, 15), false), // is the first
+            ((12, 18), false), // starts inside the first
+            ((8, 22), false),  // ends inside the second
+        ];
+        for ((start, end), expected) in cases {
+            assert_eq!(
+                taken.only_inside(Span::new(start, end)),
+                expected,
+                "{start}..{end}"
+            );
+        }
+    }
 }

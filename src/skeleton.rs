@@ -772,51 +772,83 @@ fn matches(rule: &Rule, word: &[u8], i: usize) -> bool {
 const COGNATE_PREFIX: usize = 3;
 
 /// The cognate signature of a multi-word name: for each significant word
-/// (particles aside), the first consonant classes of its skeleton, sorted,
-/// so that translations with the words in another order meet (`Soviet
-/// Union`, `Union soviétique`, `Unión Soviética`: `*NN SVT`). `None` for a
-/// single word or more than four.
+/// (particles aside), its parts ([`cognate_parts`]), sorted, so that
+/// translations with the words in another order meet (`Soviet Union`,
+/// `Union soviétique`, `Unión Soviética`: `*NN SVT`; `Free Syrian Army`,
+/// `Armée syrienne libre`: `*RM SRN free`). `None` for fewer than two parts
+/// or more than [`MAX_COGNATE_PARTS`].
 pub(crate) fn cognate_signature(name: &str, particles: &[&str]) -> Option<String> {
+    // Words as the text's tokens are: `Kurdistan Workers' Party` has
+    // `workers`.
     let words = name
         .split(' ')
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| !w.is_empty() && !particles.contains(w));
-    signature_of(words.map(cognate_prefix).collect::<Option<Vec<_>>>()?)
+    let parts = words.map(cognate_parts).collect::<Option<Vec<_>>>()?;
+    let mut parts: Vec<&str> = parts.iter().flat_map(|p| p.split(' ')).collect();
+    let mut signature = String::new();
+    write_signature(&mut parts, &mut signature).then_some(signature)
 }
 
-/// The first consonant classes of one word's skeleton, if it is a plain
-/// Latin word with two classes or more.
-pub(crate) fn cognate_prefix(word: &str) -> Option<String> {
+/// What one word of a multi-word name is compared by, if it is a plain
+/// Latin word: the meanings of a word of `data/name-words.txt` or of a
+/// compound of them (`libre`: `free`; `sicherheitsrat`: `security
+/// council`, [`crate::name_words::meanings`]), or else the first consonant
+/// classes its cognates share, when it has two or more (`syrienne`:
+/// `SRN`). Several parts are separated by spaces.
+pub(crate) fn cognate_parts(word: &str) -> Option<String> {
     if !word.bytes().all(|b| b.is_ascii_lowercase()) {
         return None;
     }
-    let consonants = readings(word).first()?.consonants();
+    if let Some(meanings) = crate::name_words::meanings(word) {
+        return Some(meanings.join(" "));
+    }
+    // An adjective of place is compared by its stem: its ending changes
+    // from one language to the next (`Syrian`, `syrienne`, `Syrische`,
+    // `sirio`: `SR`).
+    let stem = PLACE_ADJECTIVE_ENDINGS
+        .iter()
+        .find_map(|ending| word.strip_suffix(ending))
+        .map(consonants_of_word)
+        .filter(|consonants| consonants.len() >= 2);
+    let consonants = match stem {
+        Some(consonants) => consonants,
+        None => consonants_of_word(word),
+    };
     (consonants.len() >= 2).then(|| consonants.chars().take(COGNATE_PREFIX).collect())
 }
 
-/// The signature of the prefixes of a name's significant words.
-pub(crate) fn signature_of<S: std::borrow::Borrow<str> + Ord>(
-    mut prefixes: Vec<S>,
-) -> Option<String> {
-    let mut signature = String::new();
-    write_signature(&mut prefixes, &mut signature).then_some(signature)
+/// The consonant classes of a word's first reading.
+fn consonants_of_word(word: &str) -> String {
+    readings(word)
+        .first()
+        .map(Reading::consonants)
+        .unwrap_or_default()
 }
 
-/// Writes the signature of the prefixes of a name's significant words
-/// ([`signature_of`]) to `out`, sorting them, unless they make none.
-pub(crate) fn write_signature<S: std::borrow::Borrow<str> + Ord>(
-    prefixes: &mut [S],
-    out: &mut String,
-) -> bool {
+/// Endings of adjectives of place in English, French, German, Spanish and
+/// Italian, their feminine and plural forms among them, longest first.
+const PLACE_ADJECTIVE_ENDINGS: &[&str] = &[
+    "iennes", "ischen", "ischer", "isches", "ienne", "ische", "ianos", "ianas", "iens", "isch",
+    "iano", "iana", "ians", "ien", "ian", "ios", "ias", "io", "ia",
+];
+
+/// Most parts a cognate signature has.
+pub(crate) const MAX_COGNATE_PARTS: usize = 5;
+
+/// Writes the signature of the parts of a name's significant words
+/// ([`cognate_signature`]) to `out`, sorting them, unless they make none.
+pub(crate) fn write_signature(parts: &mut [&str], out: &mut String) -> bool {
     out.clear();
-    if !(2..=4).contains(&prefixes.len()) {
+    if !(2..=MAX_COGNATE_PARTS).contains(&parts.len()) {
         return false;
     }
-    prefixes.sort_unstable();
-    for (i, prefix) in prefixes.iter().enumerate() {
+    parts.sort_unstable();
+    for (i, part) in parts.iter().enumerate() {
         if i > 0 {
             out.push(' ');
         }
-        out.push_str(prefix.borrow());
+        out.push_str(part);
     }
     true
 }
