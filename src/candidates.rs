@@ -661,6 +661,14 @@ pub(crate) fn cognates(
             if only_sentence_capital {
                 continue;
             }
+            // Meanings are written in lower case, consonant classes in
+            // upper case.
+            let translated = signature.bytes().any(|b| b.is_ascii_lowercase());
+            let rule = if translated {
+                "words translated (data/name-words.txt), in any order"
+            } else {
+                "cognate words, in any order"
+            };
             for &key in keys {
                 for &entry in lexicon.entries(key) {
                     let form = lexicon.form(entry.form);
@@ -675,7 +683,7 @@ pub(crate) fn cognates(
                             entity: form.entity,
                             form: entry.form,
                             via: None,
-                            rules: vec!["cognate words, in any order"],
+                            rules: vec![rule],
                             method: Method::Transliteration,
                             score: SCORE_COGNATES,
                             dropped: None,

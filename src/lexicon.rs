@@ -851,10 +851,14 @@ fn descriptions(
     strings.build()
 }
 
-/// Lower-case words that do not count in an organization's initials.
+/// Lower-case words that do not count in an organization's initials, nor
+/// in the words of a translated name: articles, prepositions and
+/// conjunctions of English, French, German, Spanish, Italian and Portuguese
+/// (elided French `l'`, `d'` among them).
 pub(crate) const NOT_INITIALS: &[&str] = &[
     "of", "the", "and", "for", "de", "du", "des", "la", "le", "et", "der", "die", "das", "und",
-    "y", "del", "los", "las", "el",
+    "y", "del", "los", "las", "el", "l", "d", "pour", "fur", "para", "di", "della", "delle", "dei",
+    "degli", "per", "do", "da", "dos",
 ];
 
 /// Names that organizations and other entities are called by though the

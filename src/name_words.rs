@@ -15,6 +15,8 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
+use crate::Normalizer;
+
 /// Fewest letters of a part of a German compound (`Rat`).
 const MIN_PART: usize = 3;
 
@@ -22,18 +24,19 @@ const MIN_PART: usize = 3;
 /// `Behörde`).
 const MAX_PARTS: usize = 3;
 
-/// The meaning (the line's first word) of each word of the table.
-fn table() -> &'static FxHashMap<&'static str, &'static str> {
-    static TABLE: OnceLock<FxHashMap<&'static str, &'static str>> = OnceLock::new();
+/// The meaning (the line's first word) of each word of the table, by the
+/// word normalized as text is.
+fn table() -> &'static FxHashMap<String, &'static str> {
+    static TABLE: OnceLock<FxHashMap<String, &'static str>> = OnceLock::new();
     TABLE.get_or_init(|| {
+        let normalizer = Normalizer::new();
         let lines = include_str!("../data/name-words.txt").lines();
         let mut table = FxHashMap::default();
         for line in lines.filter(|l| !l.starts_with('#')) {
             let mut words = line.split_whitespace();
             if let Some(meaning) = words.next() {
-                table.insert(meaning, meaning);
-                for word in words {
-                    table.insert(word, meaning);
+                for word in std::iter::once(meaning).chain(words) {
+                    table.insert(normalizer.normalize(word).as_str().to_owned(), meaning);
                 }
             }
         }
@@ -113,17 +116,32 @@ mod tests {
 
     #[test]
     fn every_word_of_the_table_stands_on_one_line() {
+        let normalizer = Normalizer::new();
         let mut seen = rustc_hash::FxHashSet::default();
         let lines = include_str!("../data/name-words.txt").lines();
         for word in lines
             .filter(|l| !l.starts_with('#'))
             .flat_map(str::split_whitespace)
         {
-            assert!(seen.insert(word), "{word} is on two lines");
+            let normalized = normalizer.normalize(word);
             assert!(
-                word.bytes().all(|b| b.is_ascii_lowercase()),
-                "{word} is not normalized"
+                seen.insert(normalized.as_str().to_owned()),
+                "{word} is on two lines"
             );
+            assert_eq!(word, word.to_lowercase(), "{word} is not in lower case");
+        }
+    }
+
+    #[test]
+    fn words_are_found_as_text_normalizes_them() {
+        let normalizer = Normalizer::new();
+        for (written, meaning) in [
+            ("Światowa", "world"),
+            ("Behörde", "agency"),
+            ("Sécurité", "security"),
+        ] {
+            let word = normalizer.normalize(written);
+            assert_eq!(meanings(word.as_str()), Some(vec![meaning]), "{written}");
         }
     }
 }

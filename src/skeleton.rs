@@ -654,16 +654,18 @@ fn extend(readings: Vec<Reading>, word: &[u8], source: Source) -> Vec<Reading> {
             }
             // Not before e, i or y, where g is soft in French and Spanish
             // (`Gilles` is not `Chile`), nor after n, where it is the nasal
-            // ng (`Ing-wen` is not `Chouan`).
+            // ng (`Ing-wen` is not `Chouan`). Ukrainian and Belarusian write
+            // gh (Arabic and Persian غ) with the same г (`Badghis` =
+            // `Бадгіс`, read `Badhis`).
             Some(r)
-                if r.from == "g"
+                if matches!(r.from, "g" | "gh")
                     && source == Source::Latin
                     && !word
-                        .get(i + 1)
+                        .get(i + r.from.len())
                         .is_some_and(|&c| matches!(c, b'e' | b'i' | b'y'))
                     && !(i > 0 && word[i - 1] == b'n') =>
             {
-                (1, r.to, Some("J"), Some(LATIN_G_AS_H))
+                (r.from.len(), r.to, Some("J"), Some(LATIN_G_AS_H))
             }
             // Arabic ذ is dh where Persian says z (القذافي = Qadhafi).
             Some(r) if r.from == "z" && source == Source::Abjad => {
