@@ -439,7 +439,7 @@ pub(crate) fn approximate(
                     continue;
                 }
                 let nspan = Span::new(run[i].0.span.start, run[j].0.span.end);
-                if taken.overlaps(nspan) {
+                if taken.blocks(nspan) {
                     continue;
                 }
                 let query = &norm[nspan];

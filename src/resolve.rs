@@ -12,6 +12,10 @@ use std::collections::BTreeMap;
 pub(crate) struct Taken {
     /// start → end.
     spans: BTreeMap<usize, usize>,
+    /// The starts of the spans taken though ambiguous (two entities fit
+    /// them equally: no mention), which a wider name may take over
+    /// (`Muammar Muhammad al-Gaddafi` around an ambiguous `Muhammad`).
+    ambiguous: std::collections::BTreeSet<usize>,
 }
 
 impl Taken {
@@ -37,15 +41,43 @@ impl Taken {
             && last.is_none_or(|(&start, &end)| end <= span.end && Span::new(start, end) != span)
     }
 
+    /// Whether `span` overlaps a taken span other than the ambiguous ones
+    /// inside it, which it may take over.
+    pub(crate) fn blocks(&self, span: Span) -> bool {
+        let mut overlapping =
+            (self.spans.range(..span.end).rev()).take_while(|(_, &end)| end > span.start);
+        overlapping.any(|(&start, &end)| {
+            let inside = span.start <= start && end <= span.end && Span::new(start, end) != span;
+            !(inside && self.ambiguous.contains(&start))
+        })
+    }
+
     /// Takes `span`, which must not overlap a taken span.
     pub(crate) fn insert(&mut self, span: Span) {
         self.spans.insert(span.start, span.end);
+    }
+
+    /// Takes `span`, which no taken span [`Taken::blocks`], in place of
+    /// the ambiguous spans inside it; marked ambiguous itself if it is.
+    fn take_over(&mut self, span: Span, ambiguous: bool) {
+        let inside: Vec<usize> = (self.ambiguous.range(span.start..span.end))
+            .copied()
+            .collect();
+        for start in inside {
+            self.ambiguous.remove(&start);
+            self.spans.remove(&start);
+        }
+        self.insert(span);
+        if ambiguous {
+            self.ambiguous.insert(span.start);
+        }
     }
 
     /// Frees `span`, if it was taken.
     pub(crate) fn remove(&mut self, span: Span) {
         if self.spans.get(&span.start) == Some(&span.end) {
             self.spans.remove(&span.start);
+            self.ambiguous.remove(&span.start);
         }
     }
 }
@@ -120,8 +152,8 @@ impl Resolution {
 
 /// Resolves one tier of candidates in place: marks every loser with its
 /// reason and returns the indices of the winners. Spans in `taken`
-/// (normalized) block overlapping candidates; winners and ambiguous spans are
-/// added to it.
+/// (normalized) block overlapping candidates (but wider ones around
+/// ambiguous spans); winners and ambiguous spans are added to it.
 fn resolve(
     candidates: &mut [Candidate],
     threshold: impl Fn(u32) -> f64,
@@ -184,13 +216,13 @@ fn resolve(
     });
     let mut kept = Vec::new();
     for choice in choices {
-        if taken.overlaps(choice.span) {
+        if taken.blocks(choice.span) {
             if !choice.ambiguous {
                 c_drop(candidates, choice.best, Reason::Overlapped);
             }
             continue;
         }
-        taken.insert(choice.span);
+        taken.take_over(choice.span, choice.ambiguous);
         if !choice.ambiguous {
             kept.push(choice.best);
         }
@@ -235,5 +267,19 @@ mod tests {
                 "{start}..{end}"
             );
         }
+    }
+
+    #[test]
+    fn a_wider_span_takes_over_ambiguous_ones_only() {
+        let mut taken = Taken::default();
+        taken.take_over(Span::new(10, 15), true);
+        taken.take_over(Span::new(20, 25), false);
+        assert!(!taken.blocks(Span::new(5, 18)));
+        assert!(taken.blocks(Span::new(10, 15)));
+        assert!(taken.blocks(Span::new(12, 18)));
+        assert!(taken.blocks(Span::new(5, 22)));
+        taken.take_over(Span::new(5, 18), false);
+        assert!(taken.overlaps(Span::new(16, 17)));
+        assert!(taken.blocks(Span::new(0, 19)));
     }
 }
