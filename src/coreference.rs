@@ -39,7 +39,7 @@ const TITLES: &[&[&str]] = &[
     &["president", "presidente", "prasident"],
     &["general", "gen", "generale"],
     &["minister", "ministre", "ministro", "ministerin"],
-    &["mullah", "mollah", "mulla"],
+    &["mullah", "mollah", "mulla", "mula"],
     &["sheikh", "cheikh", "scheich", "jeque", "shaykh"],
     &["leader", "chef", "lider", "dirigeant"],
     &["spokesman", "spokesperson", "sprecher", "portavoz"],
