@@ -541,8 +541,13 @@ fn group_of(readings: &[Reading]) -> Option<&'static str> {
         }
         groups
     });
-    readings
-        .iter()
+    // Three vowels in a row are two syllables, which merging vowels would
+    // make one: `Musawi`, read with its w as a vowel, is no `Musa`.
+    let syllables_kept = |r: &&Reading| {
+        !(r.pattern.as_bytes().windows(3)).any(|w| w.iter().all(u8::is_ascii_lowercase))
+    };
+    (readings.iter())
+        .filter(syllables_kept)
         .find_map(|r| groups.get(&collapse(&r.pattern, true)).copied())
 }
 
