@@ -145,6 +145,8 @@ const RULES: &[Rule] = &[
     rule("abdal", "aBDaL", At::Any, "Abdul = Abdel = Abd al-"),
     rule("istan", "STaN", At::End, "-istan = -stan"),
     rule("ystan", "STaN", At::End, "-istan = -stan"),
+    // Persian romanizations write the same ending -estan (Nurestan).
+    rule("estan", "STaN", At::End, "-istan = -stan"),
     // Belarusian: -аў for Russian -ов, дз for a soft д (Саратаў = Saratov,
     // Дайкундзі = Daykundi).
     rule("aw", "uV", At::End, "be -aw = ru -ov"),
@@ -1096,6 +1098,7 @@ mod tests {
             &["fatemeh", "fateme"],
             &["deir ez zor", "deir al zour", "deir al sor", "deir zor"],
             &["dar es salaam", "dar salaam"],
+            &["nuristan", "nurestan", "nourestan"],
         ];
         for group in groups {
             for other in &group[1..] {
