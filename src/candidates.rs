@@ -6,7 +6,7 @@ use crate::guard;
 use crate::language::{self, Languages};
 use crate::lexicon::{Entry, Lexicon, NameKind, MIN_APPROXIMATE_LETTERS, NOT_INITIALS};
 use crate::memo::{Found, Memo};
-use crate::resolve::Taken;
+use crate::resolve::{Resolution, Taken};
 use crate::skeleton;
 use crate::tokenize::{Token, TokenKind, Tokens};
 use crate::{EntityType, Gazetteer, Method, Normalized, Span};
@@ -551,6 +551,10 @@ const SCORE_COGNATES: f64 = 0.86;
 /// (`Parti des travailleurs du Kurdistan`).
 const MAX_COGNATE_WORDS: usize = 6;
 
+/// Fewest letters of a head word in small letters that starts a name found
+/// by cognates (`tunnel de Salang`).
+const MIN_LOWER_HEAD_LETTERS: usize = 4;
+
 /// Candidates for multi-word names written with cognate words, in any order
 /// (`Union soviétique`, `Unión Soviética`, `Islamisches Emirat` for `Soviet
 /// Union`, `Islamic Emirate`), or with words of `data/name-words.txt`
@@ -559,16 +563,17 @@ const MAX_COGNATE_WORDS: usize = 6;
 /// starting with a capital, where the other words may be in lower case
 /// (French and Spanish adjectives).
 ///
-/// A span may hold mentions of `taken` (`Fuerzas Democráticas Sirias`
-/// around a `Sirias` read as `Siria`), but none of `listed`, the names found
-/// as the gazetteer lists them (`Kabul airports` is no translation of
-/// `aéroport de Kaboul`).
+/// A span may hold mentions of `resolution` (`Fuerzas Democráticas Sirias`
+/// around a `Sirias` read as `Siria`), but none of a name found as the
+/// gazetteer lists it (`Kabul airports` is no translation of `aéroport de
+/// Kaboul`).
 pub(crate) fn cognates(
     doc: &Document<'_>,
     lexicon: &Lexicon,
-    (taken, listed): (&Taken, &Taken),
+    resolution: &Resolution,
     memo: &Memo,
 ) -> Vec<Candidate> {
+    let listed = std::cell::OnceCell::new();
     let norm = doc.norm.as_str();
     let words: Vec<&Token> = doc
         .tokens
@@ -588,20 +593,29 @@ pub(crate) fn cognates(
     // per thread: the memo), and only for words in spans that start with a
     // capital.
     let mut word_parts: Vec<Option<Arc<Option<String>>>> = vec![None; words.len()];
+    // Each word's case, read once in the original text.
+    let capitals: Vec<bool> = (words.iter())
+        .map(|w| (doc.original(w.span).chars().next()).is_some_and(char::is_uppercase))
+        .collect();
+    let joined = |j: usize| &norm[words[j - 1].span.end..words[j].span.start] == " ";
     for (i, first) in words.iter().enumerate() {
-        let capital = doc
-            .original(first.span)
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase);
-        if !capital || particles[i] {
+        let capital = capitals[i];
+        // French and Spanish write a name's head word in small letters
+        // (`tunnel de Salang`, `réseau Haqqani`, `aeropuerto de Kabul`):
+        // a span may start with one when it ends with a capital.
+        let lower_head = !capital
+            && first.span.len() >= MIN_LOWER_HEAD_LETTERS
+            && (i + 1..words.len().min(i + MAX_COGNATE_WORDS))
+                .take_while(|&j| joined(j))
+                .any(|j| capitals[j]);
+        if !(capital || lower_head) || particles[i] {
             continue;
         }
         significant.clear();
         // A span of one word is a name only as a compound of several parts
         // (`Sicherheitsrat`): it has a signature only then.
         for j in i..words.len().min(i + MAX_COGNATE_WORDS) {
-            if j > i && &norm[words[j - 1].span.end..words[j].span.start] != " " {
+            if j > i && !joined(j) {
                 break;
             }
             if particles[j] {
@@ -609,33 +623,26 @@ pub(crate) fn cognates(
             }
             significant.push(j);
             let nspan = Span::new(first.span.start, words[j].span.end);
-            // A wider name holds a word besides the mentions inside it: the
-            // span of a mention read with an ending (`Salang-Tunnels`) is
-            // that mention.
-            let beside = || significant.iter().any(|&w| !taken.overlaps(words[w].span));
-            if !taken.only_inside(nspan) || listed.overlaps(nspan) || !beside() {
-                continue;
-            }
-            let first_candidate = out.len();
-            for &w in &significant {
-                word_parts[w].get_or_insert_with(|| {
-                    let word = &norm[words[w].span];
-                    memo.cognate_parts(word, || skeleton::cognate_parts(word))
-                });
-            }
-            let mut parts: Vec<&str> = Vec::with_capacity(MAX_COGNATE_WORDS);
-            let mut whole = true;
-            for &w in &significant {
-                match word_parts[w].as_deref().and_then(Option::as_deref) {
-                    Some(these) => parts.extend(these.split(' ')),
-                    None => whole = false,
-                }
-            }
+            let word = &norm[words[j].span];
+            let parts_of_word = word_parts[j]
+                .get_or_insert_with(|| memo.cognate_parts(word, || skeleton::cognate_parts(word)));
             // A word without parts is in every longer span too.
-            if !whole {
+            if parts_of_word.is_none() {
                 break;
             }
-            if !skeleton::write_signature(&mut parts, &mut signature) {
+            if lower_head && !capitals[j] {
+                continue;
+            }
+            let mut parts = [""; skeleton::MAX_COGNATE_PARTS + 1];
+            let all_parts = (significant.iter())
+                .filter_map(|&w| word_parts[w].as_deref().and_then(Option::as_deref))
+                .flat_map(|these| these.split(' '));
+            let mut n = 0;
+            for (slot, part) in parts.iter_mut().zip(all_parts) {
+                *slot = part;
+                n += 1;
+            }
+            if !skeleton::write_signature(&mut parts[..n], &mut signature) {
                 continue;
             }
             // Most signatures are no name's: the tests below are made for
@@ -644,20 +651,24 @@ pub(crate) fn cognates(
             if keys.is_empty() {
                 continue;
             }
+            // A wider name holds a word besides the mentions inside it: the
+            // span of a mention read with an ending (`Salang-Tunnels`) is
+            // that mention.
+            let taken = &resolution.taken;
+            let beside = || significant.iter().any(|&w| !taken.overlaps(words[w].span));
+            let listed = || listed.get_or_init(|| resolution.listed()).overlaps(nspan);
+            if !taken.only_inside(nspan) || !beside() || listed() {
+                continue;
+            }
+            let first_candidate = out.len();
             // `His son` is no `San José`: a capital that only starts the
             // sentence, on an ordinary word (the word lists keep words of
             // four letters or more: shorter ones count as ordinary here),
             // with no other capital, is no sign of a name.
-            let capitalized = |w: &&Token| {
-                doc.original(w.span)
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase)
-            };
-            let only_sentence_capital =
-                starts_sentence(doc.text, doc.norm.to_original(first.span).start)
-                    && (guard::is_common_word(&norm[first.span]) || first.span.len() < 4)
-                    && !words[i + 1..=j].iter().any(capitalized);
+            let only_sentence_capital = capital
+                && starts_sentence(doc.text, doc.norm.to_original(first.span).start)
+                && (guard::is_common_word(&norm[first.span]) || first.span.len() < 4)
+                && !capitals[i + 1..=j].contains(&true);
             if only_sentence_capital {
                 continue;
             }

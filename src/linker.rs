@@ -375,9 +375,12 @@ impl Linker {
             // another way, a translated name holding a place (`Fuerzas
             // Democráticas Sirias`).
             let mut wider = self.composed_around_places(&doc, &resolution);
-            let listed = resolution.listed();
-            let taken = (&resolution.taken, &listed);
-            wider.extend(candidates::cognates(&doc, &self.lexicon, taken, &self.memo));
+            wider.extend(candidates::cognates(
+                &doc,
+                &self.lexicon,
+                &resolution,
+                &self.memo,
+            ));
             self.replace_inside(wider, &mut rules, &mut resolution);
         }
         coreference::resolve_document(&doc, &self.lexicon, &mut resolution);
