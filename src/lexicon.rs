@@ -17,6 +17,7 @@ use crate::tokenize::Tokens;
 use crate::{Entity, EntityType, Gazetteer, Normalizer};
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::sync::Arc;
 
 /// Which field of the gazetteer a name comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -643,7 +644,16 @@ impl Lexicon {
     /// Keys similar to normalized `query`, with their similarity; the close
     /// words of its words remembered in `memo`.
     pub(crate) fn fuzzy(&self, query: &str, memo: &Memo) -> Vec<(u32, f64)> {
-        let close = |word: &str| memo.close_words(word, || self.fuzzy.close(word));
+        let edits = fuzzy::most_edits(query);
+        if edits == 0 {
+            return Vec::new();
+        }
+        let close = |word: &str| match edits < fuzzy::allowed_edits(word.chars().count()) {
+            // A single word's, within fewer edits than its length allows:
+            // not what the words of longer spans need.
+            true => Arc::new(self.fuzzy.close(word, edits)),
+            false => memo.close_words(word, || self.fuzzy.close(word, edits)),
+        };
         self.fuzzy
             .candidates(query, close)
             .into_iter()
