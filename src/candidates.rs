@@ -823,7 +823,7 @@ fn by_skeleton(
                 // The key's patterns alone give the score; its readings,
                 // for the rules, are made only for a score that may be
                 // kept.
-                for (r, pattern) in lexicon.key_patterns(key).split(' ').enumerate() {
+                for (r, pattern) in lexicon.key_patterns(key).enumerate() {
                     if !skeleton::consonants_of(pattern).eq(consonants.chars()) {
                         continue;
                     }
