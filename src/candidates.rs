@@ -823,7 +823,8 @@ fn by_skeleton(
                 // The key's patterns alone give the score; its readings,
                 // for the rules, are made only for a score that may be
                 // kept.
-                for (r, pattern) in lexicon.key_patterns(key).enumerate() {
+                for stored in lexicon.key_readings(key) {
+                    let pattern = skeleton::stored_pattern(stored);
                     if !skeleton::consonants_of(pattern).eq(consonants.chars()) {
                         continue;
                     }
@@ -838,11 +839,7 @@ fn by_skeleton(
                         false => vowel_score(&q.pattern, pattern) - cost,
                     };
                     let rules = || {
-                        let mut rules = lexicon
-                            .key_readings(key)
-                            .get(r)
-                            .map(|k| skeleton::bridge(q, k))
-                            .unwrap_or_default();
+                        let mut rules = skeleton::bridge(q, &skeleton::stored(stored));
                         rules.extend(why);
                         rules
                     };
@@ -850,16 +847,20 @@ fn by_skeleton(
                 }
                 continue;
             }
-            for k in lexicon.key_readings(key).iter() {
-                if !k.for_unvocalized() {
-                    continue;
-                }
+            // A reading is made of what is stored only for the skeleton
+            // looked up: most keys of a loose one have others too.
+            for stored in lexicon.key_readings(key) {
+                let pattern = skeleton::stored_pattern(stored);
                 let same = if loosely {
-                    k.loose_letters().eq(loose.chars())
+                    skeleton::loose_letters(pattern).eq(loose.chars())
                 } else {
-                    skeleton::consonants_of(&k.pattern).eq(consonants.chars())
+                    skeleton::consonants_of(pattern).eq(consonants.chars())
                 };
                 if !same {
+                    continue;
+                }
+                let k = &skeleton::stored(stored);
+                if !k.for_unvocalized() {
                     continue;
                 }
                 let score = skeleton_score(q, k, unwritten) - cost;

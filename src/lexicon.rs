@@ -630,18 +630,12 @@ impl Lexicon {
         })
     }
 
-    /// The patterns of key `k`'s readings ([`skeleton::readings`]), in
-    /// their order.
-    pub(crate) fn key_patterns(&self, k: u32) -> impl Iterator<Item = &str> {
-        let stored = self.readings.get(k as usize).unwrap_or_default();
-        stored.split(' ').map(skeleton::stored_pattern)
-    }
-
-    /// The readings of key `k` ([`skeleton::readings`]), as stored when
-    /// the lexicon was built.
-    pub(crate) fn key_readings(&self, k: u32) -> Vec<skeleton::Reading> {
-        let stored = self.readings.get(k as usize).unwrap_or_default();
-        stored.split(' ').map(skeleton::stored).collect()
+    /// The readings of key `k` ([`skeleton::readings`]) as stored when the
+    /// lexicon was built ([`skeleton::store`]), in their order: a key found
+    /// by skeleton is compared by pattern, and read whole only for a score
+    /// that may be kept.
+    pub(crate) fn key_readings(&self, k: u32) -> impl Iterator<Item = &str> {
+        self.readings.get(k as usize).unwrap_or_default().split(' ')
     }
 
     /// Keys with a reading whose consonant skeleton is `consonants`.

@@ -311,16 +311,7 @@ impl Reading {
     /// text in a script that writes neither short vowels nor doubling
     /// (`معمر` `mmr` and `Muammar` are both `MR`).
     pub(crate) fn loose(&self) -> String {
-        self.loose_letters().collect()
-    }
-
-    /// [`Reading::loose`], one character at a time.
-    pub(crate) fn loose_letters(&self) -> impl Iterator<Item = char> + '_ {
-        let mut last = None;
-        let classes = self.pattern.chars();
-        classes
-            .filter(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
-            .filter(move |&c| last.replace(c) != Some(c))
+        loose_letters(&self.pattern).collect()
     }
 
     /// Whether a reading of text in a script that leaves short vowels and
@@ -361,6 +352,16 @@ impl Reading {
     pub(crate) fn strength(&self) -> usize {
         self.pattern.bytes().filter(u8::is_ascii_uppercase).count()
     }
+}
+
+/// The loose consonants of a reading's `pattern` ([`Reading::loose`]), one
+/// character at a time.
+pub(crate) fn loose_letters(pattern: &str) -> impl Iterator<Item = char> + '_ {
+    let mut last = None;
+    let classes = pattern.chars();
+    classes
+        .filter(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        .filter(move |&c| last.replace(c) != Some(c))
 }
 
 /// The lookup key of a reading's `pattern` ([`Reading::consonants`]), one
