@@ -273,8 +273,7 @@ fn shouted_word(doc: &Document<'_>, nspan: Span) -> bool {
 /// to an organization listed with a capital, at a lower score; places and
 /// persons keep their capital (`turkey`, `jordan`).
 fn lowercase_group(candidate: &mut Candidate, gazetteer: &Gazetteer, word: &str) {
-    let organization =
-        gazetteer.entities()[candidate.entity as usize].kind == crate::EntityType::Organization;
+    let organization = gazetteer.entity(candidate.entity).kind == crate::EntityType::Organization;
     let allowed = candidate.dropped == Some(Reason::Lowercase)
         && organization
         && !word.contains(' ')
@@ -480,7 +479,7 @@ pub(crate) fn approximate(
                         // only as written (its transliteration), never
                         // approximately: `Καμπάλα` (Kampala) is not `Kabila`.
                         let across = script.latin && !is_latin_text(form.text);
-                        let entity = &gazetteer.entities()[form.entity as usize];
+                        let entity = gazetteer.entity(form.entity);
                         let person = entity.kind == crate::EntityType::Person;
                         let reaccented = rules.contains(&GENITIVE)
                             && accented_otherwise(
@@ -494,7 +493,7 @@ pub(crate) fn approximate(
                             && !across
                             && !reaccented
                             && (person || !rules.contains(&MIDDLE_NAMES))
-                            && gazetteer.entities()[form.entity as usize].fuzzy;
+                            && gazetteer.entity(form.entity).fuzzy;
                         if allowed {
                             out.push(Candidate {
                                 norm: nspan,
@@ -1132,7 +1131,7 @@ pub(crate) fn inside_longer_name(
             | Method::Transliteration
             | Method::Fuzzy
     );
-    let place = gazetteer.entities()[c.entity as usize].kind == crate::EntityType::Place;
+    let place = gazetteer.entity(c.entity).kind == crate::EntityType::Place;
     let last_names = lexicon.form(c.form).kind == NameKind::LastNames;
     if by_name && is_nisba(doc, gazetteer, c) {
         return true;
@@ -1197,7 +1196,7 @@ pub(crate) fn inside_longer_name(
 /// name (`Abdul Malik al-Huthi` is no Houthi, `Abu Musab al-Zarqawi` no
 /// Zarqa).
 pub(crate) fn is_nisba(doc: &Document<'_>, gazetteer: &Gazetteer, c: &Candidate) -> bool {
-    if gazetteer.entities()[c.entity as usize].kind == crate::EntityType::Person {
+    if gazetteer.entity(c.entity).kind == crate::EntityType::Person {
         return false;
     }
     let tokens = doc.tokens.as_slice();
@@ -1246,7 +1245,7 @@ pub(crate) fn qualified_elsewhere(
             .filter(|l| !l.starts_with('#') && !l.is_empty())
             .collect()
     });
-    if gazetteer.entities()[c.entity as usize].kind != crate::EntityType::Place {
+    if gazetteer.entity(c.entity).kind != crate::EntityType::Place {
         return false;
     }
     let rest = &doc.norm.as_str()[c.norm.end..];
@@ -1401,7 +1400,7 @@ impl<'a> GazetteerRules<'a> {
         if candidate.dropped.is_some() {
             return;
         }
-        let entity = &self.gazetteer.entities()[candidate.entity as usize];
+        let entity = self.gazetteer.entity(candidate.entity);
         let norm = self.doc.norm.as_str();
         if self
             .lexicon

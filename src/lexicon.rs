@@ -282,7 +282,7 @@ impl Lexicon {
                     NameKind::Canonical | NameKind::Alias | NameKind::Known
                 )
             })
-            .filter(|(f, _)| gazetteer.entities()[f.entity as usize].kind == EntityType::Person)
+            .filter(|(f, _)| gazetteer.entity(f.entity).kind == EntityType::Person)
             .map(|(f, key)| (f.entity, key.as_str()))
             .collect();
         let known_persons: Vec<(u32, &str)> = known
@@ -350,7 +350,7 @@ impl Lexicon {
         let approximable = |k: usize, cognates: bool| {
             entries[k].iter().any(|en| {
                 let form = forms.form(en.form as usize);
-                let entity = &gazetteer.entities()[form.entity as usize];
+                let entity = gazetteer.entity(form.entity);
                 let known = form.kind == NameKind::Known;
                 en.via.is_none()
                     && !form.kind.is_acronym()
@@ -981,7 +981,7 @@ fn places_elsewhere(
             .filter(|f| crate::candidates::is_latin_text(f.text));
         latin
             .map(|f| f.entity)
-            .filter(|&e| gazetteer.entities()[e as usize].kind == EntityType::Place)
+            .filter(|&e| gazetteer.entity(e).kind == EntityType::Place)
             .collect()
     };
     KeyTable::new(crate::places::elsewhere(places).collect())
@@ -1004,7 +1004,7 @@ fn derive(
     let places: HashSet<&str> = forms
         .iter()
         .zip(form_keys)
-        .filter(|(f, _)| gazetteer.entities()[f.entity as usize].kind == EntityType::Place)
+        .filter(|(f, _)| gazetteer.entity(f.entity).kind == EntityType::Place)
         .map(|(_, k)| k.as_str())
         .collect();
     let mut out = Vec::new();
@@ -1012,7 +1012,7 @@ fn derive(
         .iter()
         .filter(|f| matches!(f.kind, NameKind::Canonical | NameKind::Alias))
     {
-        let entity = &gazetteer.entities()[form.entity as usize];
+        let entity = gazetteer.entity(form.entity);
         let derived = |kind, text: String| {
             let key = normalizer.key(&text);
             (
@@ -1104,7 +1104,7 @@ fn compose<I: Iterator<Item = usize>>(
     // Keys of place names, for the sub-span lookup.
     let mut place_key: HashMap<&str, Vec<u32>> = HashMap::default();
     for (f, form) in forms.iter().enumerate() {
-        let entity = &gazetteer.entities()[form.entity as usize];
+        let entity = gazetteer.entity(form.entity);
         if entity.kind == EntityType::Place
             && !form.kind.is_acronym()
             && is_latin_key(&form_keys[f])
@@ -1121,7 +1121,7 @@ fn compose<I: Iterator<Item = usize>>(
             continue;
         }
         let words: Vec<(usize, usize)> = word_spans(key);
-        let place = gazetteer.entities()[forms.form(f).entity as usize].kind == EntityType::Place;
+        let place = gazetteer.entity(forms.form(f).entity).kind == EntityType::Place;
         let mut made = 0;
         for i in 0..words.len() {
             // Only a place's name holds another place anywhere (`Panjshir

@@ -110,11 +110,8 @@ impl LinkerBuilder {
         known: KnownRecord,
     ) -> Result<Linker, BuildError> {
         self.check()?;
-        let lowest = gazetteer
-            .entities()
-            .iter()
-            .filter_map(|e| e.min_score)
-            .fold(self.threshold, f64::min);
+        let lowest =
+            (gazetteer.lowest_min_score()).map_or(self.threshold, |l| l.min(self.threshold));
         Ok(Linker {
             floor: lowest - candidates::CONTEXT_BOOST,
             gazetteer,
@@ -274,7 +271,7 @@ impl Linker {
     }
 
     fn entity(&self, e: u32) -> &Entity {
-        &self.gazetteer.entities()[e as usize]
+        self.gazetteer.entity(e)
     }
 
     fn threshold(&self, e: u32) -> f64 {

@@ -39,6 +39,7 @@ use std::str::FromStr;
 use std::sync::Arc;
 
 use crate::error::{GazetteerErrors, ParseEntityTypeError};
+use crate::index::MappedEntities;
 use crate::tables::StrTable;
 
 pub(crate) use embedded::SOURCES as EMBEDDED_SOURCES;
@@ -53,10 +54,18 @@ pub use lint::{OtherName, Report, Warning, WarningKind};
 /// [`Gazetteer::from_toml`], then read-only.
 #[derive(Debug, Clone)]
 pub struct Gazetteer {
-    entities: Vec<Entity>,
+    entities: Entities,
     /// Each entity's position, by id.
     by_id: StrTable,
     sources: Vec<SourceFile>,
+}
+
+/// A gazetteer's entities: decoded, or in a mapped index and decoded when
+/// read.
+#[derive(Debug, Clone)]
+enum Entities {
+    Decoded(Vec<Entity>),
+    Mapped(MappedEntities),
 }
 
 impl Gazetteer {
@@ -129,7 +138,7 @@ impl Gazetteer {
     pub(crate) fn new(entities: Vec<Entity>) -> Gazetteer {
         let by_id = StrTable::new(entities.iter().map(|e| e.id.as_str()));
         Gazetteer {
-            entities,
+            entities: Entities::Decoded(entities),
             by_id,
             sources: Vec::new(),
         }
@@ -140,15 +149,15 @@ impl Gazetteer {
         Gazetteer { sources, ..self }
     }
 
-    /// The gazetteer of `entities` and the table of their ids, as
-    /// [`Gazetteer::ids`] gave it, read from `sources`.
+    /// The gazetteer of the `entities` of an index and the table of their
+    /// ids, as [`Gazetteer::ids`] gave it, read from `sources`.
     pub(crate) fn from_parts(
-        entities: Vec<Entity>,
+        entities: MappedEntities,
         by_id: StrTable,
         sources: Vec<SourceFile>,
     ) -> Gazetteer {
         Gazetteer {
-            entities,
+            entities: Entities::Mapped(entities),
             by_id,
             sources,
         }
@@ -180,7 +189,31 @@ impl Gazetteer {
 
     /// All entities: files in load order, each file's entities in order.
     pub fn entities(&self) -> &[Entity] {
-        &self.entities
+        match &self.entities {
+            Entities::Decoded(entities) => entities,
+            Entities::Mapped(entities) => entities.all(),
+        }
+    }
+
+    /// Entity `e`, of an index the only one decoded
+    /// ([`Gazetteer::entities`] decodes them all): `e` is one the lexicon
+    /// holds, checked against the number of entities when it was read.
+    pub(crate) fn entity(&self, e: u32) -> &Entity {
+        let entity = match &self.entities {
+            Entities::Decoded(entities) => entities.get(e as usize),
+            Entities::Mapped(entities) => entities.get(e as usize),
+        };
+        entity.expect("an entity at every index below len(), checked when read")
+    }
+
+    /// The lowest `min_score` of the entities, if any has one.
+    pub(crate) fn lowest_min_score(&self) -> Option<f64> {
+        match &self.entities {
+            Entities::Decoded(entities) => {
+                entities.iter().filter_map(|e| e.min_score).reduce(f64::min)
+            }
+            Entities::Mapped(entities) => entities.lowest_min_score(),
+        }
     }
 
     /// The entity with this id.
@@ -201,17 +234,21 @@ impl Gazetteer {
     /// # Ok::<(), canon::GazetteerErrors>(())
     /// ```
     pub fn get(&self, id: &str) -> Option<&Entity> {
-        self.entities.get(self.by_id.get(id)? as usize)
+        let e = self.by_id.get(id)?;
+        ((e as usize) < self.len()).then(|| self.entity(e))
     }
 
     /// The number of entities.
     pub fn len(&self) -> usize {
-        self.entities.len()
+        match &self.entities {
+            Entities::Decoded(entities) => entities.len(),
+            Entities::Mapped(entities) => entities.len(),
+        }
     }
 
     /// Whether there are no entities (gazetteer files may hold none).
     pub fn is_empty(&self) -> bool {
-        self.entities.is_empty()
+        self.len() == 0
     }
 }
 
@@ -320,6 +357,33 @@ pub(crate) const PLACED_KEYS: [&str; 7] = [
 ];
 
 impl Entity {
+    /// The entity of an index's bytes that do not decode: no id, no names,
+    /// linked by no approximate spelling ([`MappedEntities`]).
+    pub(crate) fn unreadable() -> Entity {
+        Entity {
+            id: String::new(),
+            name: String::new(),
+            kind: EntityType::Other,
+            aliases: Box::default(),
+            acronyms: Box::default(),
+            names: Names::default(),
+            wikidata: None,
+            description: None,
+            fuzzy: false,
+            min_score: None,
+            context: Box::default(),
+            requires_context: false,
+            not: Box::default(),
+            related: Box::default(),
+            origin: Origin {
+                path: Arc::from(""),
+                line: 0,
+                column: 0,
+            },
+            positions: Box::default(),
+        }
+    }
+
     /// Where the value at key path `key` is written: `name`, `aliases[1]`,
     /// `names.fr[0]`, `acronyms[0]`, `context[0]`, `not[0]`, `related[0]`
     /// (arrays indexed from 0). `None` for a path the entity does not have.
