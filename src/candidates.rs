@@ -273,7 +273,7 @@ fn shouted_word(doc: &Document<'_>, nspan: Span) -> bool {
 /// to an organization listed with a capital, at a lower score; places and
 /// persons keep their capital (`turkey`, `jordan`).
 fn lowercase_group(candidate: &mut Candidate, gazetteer: &Gazetteer, word: &str) {
-    let organization = gazetteer.entity(candidate.entity).kind == crate::EntityType::Organization;
+    let organization = gazetteer.traits(candidate.entity).kind == crate::EntityType::Organization;
     let allowed = candidate.dropped == Some(Reason::Lowercase)
         && organization
         && !word.contains(' ')
@@ -479,7 +479,7 @@ pub(crate) fn approximate(
                         // only as written (its transliteration), never
                         // approximately: `Καμπάλα` (Kampala) is not `Kabila`.
                         let across = script.latin && !is_latin_text(form.text);
-                        let entity = gazetteer.entity(form.entity);
+                        let entity = gazetteer.traits(form.entity);
                         let person = entity.kind == crate::EntityType::Person;
                         let reaccented = rules.contains(&GENITIVE)
                             && accented_otherwise(
@@ -493,7 +493,7 @@ pub(crate) fn approximate(
                             && !across
                             && !reaccented
                             && (person || !rules.contains(&MIDDLE_NAMES))
-                            && gazetteer.entity(form.entity).fuzzy;
+                            && entity.fuzzy;
                         if allowed {
                             out.push(Candidate {
                                 norm: nspan,
@@ -1131,7 +1131,7 @@ pub(crate) fn inside_longer_name(
             | Method::Transliteration
             | Method::Fuzzy
     );
-    let place = gazetteer.entity(c.entity).kind == crate::EntityType::Place;
+    let place = gazetteer.traits(c.entity).kind == crate::EntityType::Place;
     let last_names = lexicon.form(c.form).kind == NameKind::LastNames;
     if by_name && is_nisba(doc, gazetteer, c) {
         return true;
@@ -1196,7 +1196,7 @@ pub(crate) fn inside_longer_name(
 /// name (`Abdul Malik al-Huthi` is no Houthi, `Abu Musab al-Zarqawi` no
 /// Zarqa).
 pub(crate) fn is_nisba(doc: &Document<'_>, gazetteer: &Gazetteer, c: &Candidate) -> bool {
-    if gazetteer.entity(c.entity).kind == crate::EntityType::Person {
+    if gazetteer.traits(c.entity).kind == crate::EntityType::Person {
         return false;
     }
     let tokens = doc.tokens.as_slice();
@@ -1245,7 +1245,7 @@ pub(crate) fn qualified_elsewhere(
             .filter(|l| !l.starts_with('#') && !l.is_empty())
             .collect()
     });
-    if gazetteer.entity(c.entity).kind != crate::EntityType::Place {
+    if gazetteer.traits(c.entity).kind != crate::EntityType::Place {
         return false;
     }
     let rest = &doc.norm.as_str()[c.norm.end..];
@@ -1400,7 +1400,7 @@ impl<'a> GazetteerRules<'a> {
         if candidate.dropped.is_some() {
             return;
         }
-        let entity = self.gazetteer.entity(candidate.entity);
+        let entity = self.gazetteer.traits(candidate.entity);
         let norm = self.doc.norm.as_str();
         if self
             .lexicon
@@ -1429,7 +1429,7 @@ impl<'a> GazetteerRules<'a> {
             candidate.dropped = Some(Reason::OtherPlace);
             return;
         }
-        if entity.context.is_empty() {
+        if !entity.context {
             return;
         }
         let sentence = sentence_around(norm, candidate.norm);

@@ -981,7 +981,7 @@ fn places_elsewhere(
             .filter(|f| crate::candidates::is_latin_text(f.text));
         latin
             .map(|f| f.entity)
-            .filter(|&e| gazetteer.entity(e).kind == EntityType::Place)
+            .filter(|&e| gazetteer.traits(e).kind == EntityType::Place)
             .collect()
     };
     KeyTable::new(crate::places::elsewhere(places).collect())
@@ -1004,7 +1004,7 @@ fn derive(
     let places: HashSet<&str> = forms
         .iter()
         .zip(form_keys)
-        .filter(|(f, _)| gazetteer.entity(f.entity).kind == EntityType::Place)
+        .filter(|(f, _)| gazetteer.traits(f.entity).kind == EntityType::Place)
         .map(|(_, k)| k.as_str())
         .collect();
     let mut out = Vec::new();
@@ -1121,7 +1121,7 @@ fn compose<I: Iterator<Item = usize>>(
             continue;
         }
         let words: Vec<(usize, usize)> = word_spans(key);
-        let place = gazetteer.entity(forms.form(f).entity).kind == EntityType::Place;
+        let place = gazetteer.traits(forms.form(f).entity).kind == EntityType::Place;
         let mut made = 0;
         for i in 0..words.len() {
             // Only a place's name holds another place anywhere (`Panjshir

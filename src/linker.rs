@@ -275,7 +275,10 @@ impl Linker {
     }
 
     fn threshold(&self, e: u32) -> f64 {
-        self.entity(e).min_score.unwrap_or(self.options.threshold)
+        self.gazetteer
+            .traits(e)
+            .min_score
+            .unwrap_or(self.options.threshold)
     }
 
     /// Names holding a place that the approximate tier found replace it
@@ -288,7 +291,7 @@ impl Linker {
     ) {
         let approximate = |c: &&crate::candidates::Candidate| {
             matches!(c.method, Method::Transliteration | Method::Fuzzy)
-                && self.entity(c.entity).kind == crate::EntityType::Place
+                && self.gazetteer.traits(c.entity).kind == crate::EntityType::Place
         };
         let mut composed: Vec<_> = resolution
             .mentions()
@@ -376,7 +379,7 @@ impl Linker {
                     Reason::LongerName
                 } else if candidates::qualified_elsewhere(&doc, lexicon, gazetteer, c) {
                     Reason::Elsewhere
-                } else if self.entity(c.entity).kind == crate::EntityType::Person
+                } else if self.gazetteer.traits(c.entity).kind == crate::EntityType::Person
                     && crate::eponyms::named_after(&doc, c.norm)
                 {
                     Reason::NamedAfter

@@ -60,6 +60,65 @@ pub struct Gazetteer {
     sources: Vec<SourceFile>,
 }
 
+/// What linking reads of an entity it meets: its type, switches and
+/// threshold.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Traits {
+    pub(crate) kind: EntityType,
+    pub(crate) fuzzy: bool,
+    pub(crate) requires_context: bool,
+    /// Whether it has `context` words.
+    pub(crate) context: bool,
+    pub(crate) min_score: Option<f64>,
+}
+
+impl Traits {
+    /// The types, by their number in [`Traits::byte`].
+    const KINDS: [EntityType; 5] = [
+        EntityType::Person,
+        EntityType::Place,
+        EntityType::Organization,
+        EntityType::Event,
+        EntityType::Other,
+    ];
+
+    /// The traits of `entity`.
+    pub(crate) fn of(entity: &Entity) -> Traits {
+        Traits {
+            kind: entity.kind,
+            fuzzy: entity.fuzzy,
+            requires_context: entity.requires_context,
+            context: !entity.context.is_empty(),
+            min_score: entity.min_score,
+        }
+    }
+
+    /// The traits but the threshold in a byte: the type's number, then a
+    /// bit for each switch.
+    pub(crate) fn byte(&self) -> u8 {
+        let kind = Traits::KINDS
+            .iter()
+            .position(|&k| k == self.kind)
+            .unwrap_or_default();
+        kind as u8
+            | u8::from(self.fuzzy) << 3
+            | u8::from(self.requires_context) << 4
+            | u8::from(self.context) << 5
+    }
+
+    /// The traits [`Traits::byte`] wrote, with threshold `min_score`.
+    pub(crate) fn from_byte(byte: u8, min_score: Option<f64>) -> Traits {
+        let kind = Traits::KINDS.get(usize::from(byte & 7)).copied();
+        Traits {
+            kind: kind.unwrap_or(EntityType::Other),
+            fuzzy: byte & 1 << 3 != 0,
+            requires_context: byte & 1 << 4 != 0,
+            context: byte & 1 << 5 != 0,
+            min_score,
+        }
+    }
+}
+
 /// A gazetteer's entities: decoded, or in a mapped index and decoded when
 /// read.
 #[derive(Debug, Clone)]
@@ -204,6 +263,17 @@ impl Gazetteer {
             Entities::Mapped(entities) => entities.get(e as usize),
         };
         entity.expect("an entity at every index below len(), checked when read")
+    }
+
+    /// What linking reads of entity `e` (as [`Gazetteer::entity`]), of an
+    /// index without decoding it: most entities linking meets are
+    /// candidates outscored, whose type and threshold are all it reads.
+    pub(crate) fn traits(&self, e: u32) -> Traits {
+        let traits = match &self.entities {
+            Entities::Decoded(entities) => entities.get(e as usize).map(Traits::of),
+            Entities::Mapped(entities) => entities.traits(e as usize),
+        };
+        traits.expect("an entity at every index below len(), checked when read")
     }
 
     /// The lowest `min_score` of the entities, if any has one.
@@ -696,6 +766,22 @@ mod tests {
             "unknown entity type `Place` — use one of `person`, `place`, \
              `organization`, `event`, `other`"
         );
+    }
+
+    #[test]
+    fn traits_read_back_from_their_byte() {
+        for kind in Traits::KINDS {
+            for bits in 0..8u8 {
+                let traits = Traits {
+                    kind,
+                    fuzzy: bits & 1 != 0,
+                    requires_context: bits & 2 != 0,
+                    context: bits & 4 != 0,
+                    min_score: Some(0.75),
+                };
+                assert_eq!(Traits::from_byte(traits.byte(), Some(0.75)), traits);
+            }
+        }
     }
 
     #[test]

@@ -5,6 +5,7 @@
 
 use super::IndexErrorKind as Kind;
 use crate::flat::{Flat, Source};
+use crate::gazetteer::Traits;
 use crate::tables::{ascending_within, nth};
 use crate::Entity;
 use postcard::ser_flavors::Size;
@@ -24,6 +25,10 @@ pub(super) struct EntityTable {
     /// The lowest `min_score` of the entities: what a linker needs of
     /// them all.
     lowest: Option<f64>,
+    /// What linking reads of every entity it meets ([`Traits`]), each in a
+    /// byte ([`Traits::byte`]) and its `min_score` (NaN for none).
+    traits: Flat<u8>,
+    min_scores: Flat<f64>,
 }
 
 impl EntityTable {
@@ -37,10 +42,14 @@ impl EntityTable {
             end += size as u64;
             ends.push(end);
         }
+        let traits = entities.iter().map(|e| Traits::of(e).byte());
+        let min_scores = entities.iter().map(|e| e.min_score.unwrap_or(f64::NAN));
         Ok(EntityTable {
             at,
             ends: ends.into(),
             lowest: entities.iter().filter_map(|e| e.min_score).reduce(f64::min),
+            traits: traits.collect::<Vec<u8>>().into(),
+            min_scores: min_scores.collect::<Vec<f64>>().into(),
         })
     }
 
@@ -83,6 +92,10 @@ impl EntityTable {
         if !ascending_within(&self.ends, bytes.len()) {
             return Err(Kind::corrupt("entities that overlap"));
         }
+        let count = self.ends.len();
+        if self.traits.len() != count || self.min_scores.len() != count {
+            return Err(Kind::corrupt("entities whose traits are missing"));
+        }
         Ok(MappedEntities {
             source: source.clone(),
             bytes,
@@ -90,6 +103,8 @@ impl EntityTable {
             all: OnceLock::new(),
             ends: self.ends,
             lowest: self.lowest,
+            traits: self.traits,
+            min_scores: self.min_scores,
         })
     }
 }
@@ -108,6 +123,8 @@ pub(crate) struct MappedEntities {
     /// Where each ends, counted from the first.
     ends: Flat<u64>,
     lowest: Option<f64>,
+    traits: Flat<u8>,
+    min_scores: Flat<f64>,
     /// Each entity, once read on its own.
     decoded: Box<[OnceLock<Box<Entity>>]>,
     /// Every entity, once read all at once.
@@ -123,6 +140,16 @@ impl MappedEntities {
     /// The lowest `min_score` of the entities.
     pub(crate) fn lowest_min_score(&self) -> Option<f64> {
         self.lowest
+    }
+
+    /// What linking reads of entity `i`, if there is one, without decoding
+    /// it.
+    pub(crate) fn traits(&self, i: usize) -> Option<Traits> {
+        let min_score = *self.min_scores.get(i)?;
+        Some(Traits::from_byte(
+            *self.traits.get(i)?,
+            (!min_score.is_nan()).then_some(min_score),
+        ))
     }
 
     /// Entity `i`, if there is one.

@@ -601,6 +601,7 @@ mod tests {
         // compare by what an index holds of them.
         let held = |entity: &Entity| postcard::to_allocvec(entity).expect("encodes");
         for e in (0..saved.len() as u32).rev() {
+            assert_eq!(read.traits(e), saved.traits(e), "without decoding");
             assert_eq!(held(read.entity(e)), held(saved.entity(e)));
         }
         assert_eq!(read.entities().len(), saved.len(), "then all at once");
