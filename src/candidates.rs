@@ -273,8 +273,7 @@ fn shouted_word(doc: &Document<'_>, nspan: Span) -> bool {
 /// to an organization listed with a capital, at a lower score; places and
 /// persons keep their capital (`turkey`, `jordan`).
 fn lowercase_group(candidate: &mut Candidate, gazetteer: &Gazetteer, word: &str) {
-    let organization =
-        gazetteer.entities()[candidate.entity as usize].kind == crate::EntityType::Organization;
+    let organization = gazetteer.traits(candidate.entity).kind == crate::EntityType::Organization;
     let allowed = candidate.dropped == Some(Reason::Lowercase)
         && organization
         && !word.contains(' ')
@@ -480,7 +479,7 @@ pub(crate) fn approximate(
                         // only as written (its transliteration), never
                         // approximately: `Καμπάλα` (Kampala) is not `Kabila`.
                         let across = script.latin && !is_latin_text(form.text);
-                        let entity = &gazetteer.entities()[form.entity as usize];
+                        let entity = gazetteer.traits(form.entity);
                         let person = entity.kind == crate::EntityType::Person;
                         let reaccented = rules.contains(&GENITIVE)
                             && accented_otherwise(
@@ -494,7 +493,7 @@ pub(crate) fn approximate(
                             && !across
                             && !reaccented
                             && (person || !rules.contains(&MIDDLE_NAMES))
-                            && gazetteer.entities()[form.entity as usize].fuzzy;
+                            && entity.fuzzy;
                         if allowed {
                             out.push(Candidate {
                                 norm: nspan,
@@ -857,7 +856,8 @@ fn by_skeleton(
                 // The key's patterns alone give the score; its readings,
                 // for the rules, are made only for a score that may be
                 // kept.
-                for (r, pattern) in lexicon.key_patterns(key).split(' ').enumerate() {
+                for stored in lexicon.key_readings(key) {
+                    let pattern = skeleton::stored_pattern(stored);
                     if !skeleton::consonants_of(pattern).eq(consonants.chars()) {
                         continue;
                     }
@@ -872,11 +872,7 @@ fn by_skeleton(
                         false => vowel_score(&q.pattern, pattern) - cost,
                     };
                     let rules = || {
-                        let mut rules = lexicon
-                            .key_readings(key)
-                            .get(r)
-                            .map(|k| skeleton::bridge(q, k))
-                            .unwrap_or_default();
+                        let mut rules = skeleton::bridge(q, &skeleton::stored(stored));
                         rules.extend(why);
                         rules
                     };
@@ -884,16 +880,20 @@ fn by_skeleton(
                 }
                 continue;
             }
-            for k in lexicon.key_readings(key).iter() {
-                if !k.for_unvocalized() {
-                    continue;
-                }
+            // A reading is made of what is stored only for the skeleton
+            // looked up: most keys of a loose one have others too.
+            for stored in lexicon.key_readings(key) {
+                let pattern = skeleton::stored_pattern(stored);
                 let same = if loosely {
-                    k.loose_letters().eq(loose.chars())
+                    skeleton::loose_letters(pattern).eq(loose.chars())
                 } else {
-                    skeleton::consonants_of(&k.pattern).eq(consonants.chars())
+                    skeleton::consonants_of(pattern).eq(consonants.chars())
                 };
                 if !same {
+                    continue;
+                }
+                let k = &skeleton::stored(stored);
+                if !k.for_unvocalized() {
                     continue;
                 }
                 let score = skeleton_score(q, k, unwritten) - cost;
@@ -1165,7 +1165,7 @@ pub(crate) fn inside_longer_name(
             | Method::Transliteration
             | Method::Fuzzy
     );
-    let place = gazetteer.entities()[c.entity as usize].kind == crate::EntityType::Place;
+    let place = gazetteer.traits(c.entity).kind == crate::EntityType::Place;
     let last_names = lexicon.form(c.form).kind == NameKind::LastNames;
     if by_name && is_nisba(doc, gazetteer, c) {
         return true;
@@ -1230,7 +1230,7 @@ pub(crate) fn inside_longer_name(
 /// name (`Abdul Malik al-Huthi` is no Houthi, `Abu Musab al-Zarqawi` no
 /// Zarqa).
 pub(crate) fn is_nisba(doc: &Document<'_>, gazetteer: &Gazetteer, c: &Candidate) -> bool {
-    if gazetteer.entities()[c.entity as usize].kind == crate::EntityType::Person {
+    if gazetteer.traits(c.entity).kind == crate::EntityType::Person {
         return false;
     }
     let tokens = doc.tokens.as_slice();
@@ -1279,7 +1279,7 @@ pub(crate) fn qualified_elsewhere(
             .filter(|l| !l.starts_with('#') && !l.is_empty())
             .collect()
     });
-    if gazetteer.entities()[c.entity as usize].kind != crate::EntityType::Place {
+    if gazetteer.traits(c.entity).kind != crate::EntityType::Place {
         return false;
     }
     let rest = &doc.norm.as_str()[c.norm.end..];
@@ -1434,7 +1434,7 @@ impl<'a> GazetteerRules<'a> {
         if candidate.dropped.is_some() {
             return;
         }
-        let entity = &self.gazetteer.entities()[candidate.entity as usize];
+        let entity = self.gazetteer.traits(candidate.entity);
         let norm = self.doc.norm.as_str();
         if self
             .lexicon
@@ -1463,7 +1463,7 @@ impl<'a> GazetteerRules<'a> {
             candidate.dropped = Some(Reason::OtherPlace);
             return;
         }
-        if entity.context.is_empty() {
+        if !entity.context {
             return;
         }
         let sentence = sentence_around(norm, candidate.norm);

@@ -99,6 +99,31 @@ pub(crate) fn eligible(key: &str) -> bool {
     key.chars().count() >= MIN_FUZZY_CHARS
 }
 
+/// The most edits a word of a name [`similar`](similarity) to normalized
+/// `query` may be from the query's word at its position: what its length
+/// allows ([`allowed_edits`]), but fewer for a single word, which needs
+/// [`MIN_SINGLE_WORD`] with at least one edit. A word of fewer than nine
+/// letters is similar to no name (`Karzi` is no `Karzai`), one of fewer
+/// than eighteen to names one edit away. Most capitalized words looked up
+/// are such words: a lookup within the edits their length allows would
+/// find names only for the similarity to reject them.
+pub(crate) fn most_edits(query: &str) -> usize {
+    if query.contains(' ') {
+        return usize::MAX;
+    }
+    // Over the lengths a name may have, the most edits that keep it
+    // similar: at least its difference in length, and one.
+    let n = query.chars().count();
+    let lengths = n.saturating_sub(LENGTH_SLACK)..=n + LENGTH_SLACK;
+    let within = lengths.flat_map(|len| {
+        let longest = n.max(len);
+        (n.abs_diff(len).max(1)..=allowed_edits(longest)).filter(move |&edits| {
+            longest >= MIN_FUZZY_CHARS && 1.0 - edits as f64 / longest as f64 >= MIN_SINGLE_WORD
+        })
+    });
+    within.max().unwrap_or(0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::similarity;
@@ -121,6 +146,17 @@ mod tests {
         assert_eq!(similarity("afp news", "afd news"), None);
     }
 
+    #[test]
+    fn single_words_need_nine_letters_an_edit() {
+        use super::most_edits;
+        assert_eq!(most_edits("karzai"), 0);
+        assert_eq!(most_edits("talibani"), 0);
+        assert_eq!(most_edits("afghanist"), 1, "one letter from `afghanista`");
+        assert!(similarity("afghanist", "afghanista").is_some());
+        assert_eq!(most_edits("abdurrahmanovichev"), 2);
+        assert_eq!(most_edits("ahmad shah"), usize::MAX);
+    }
+
     proptest::proptest! {
         /// The lower bound never exceeds the distance, so it never rules out
         /// a name the distance would accept.
@@ -129,6 +165,32 @@ mod tests {
             proptest::prop_assert!(
                 super::fewest_edits(&a, &b) <= strsim::osa_distance(&a, &b)
             );
+        }
+
+        /// A name similar to a single-word query is no more edits from it
+        /// than the bound: none of those an edit or two away (random pairs
+        /// are rarely similar).
+        #[test]
+        fn most_edits_is_an_upper_bound(
+            a in "[a-fé]{0,12}",
+            edits in proptest::collection::vec((0..13usize, "[a-f]?"), 1..3),
+        ) {
+            let mut b: Vec<char> = a.chars().collect();
+            for (at, letter) in edits {
+                let at = at.min(b.len());
+                match letter.chars().next() {
+                    Some(c) => b.insert(at, c),
+                    None if at < b.len() => {
+                        b.remove(at);
+                    }
+                    None => {}
+                }
+                let b: String = b.iter().collect();
+                if super::similarity(&a, &b).is_some() {
+                    let edits = strsim::osa_distance(&a, &b);
+                    proptest::prop_assert!(edits <= super::most_edits(&a), "{a} ~ {b}");
+                }
+            }
         }
 
         /// A name similar to a query never differs from it by more letters

@@ -290,22 +290,24 @@ impl FuzzyIndex {
         names
     }
 
-    /// The indexed words that may be within the allowed edits of `word`.
-    pub(crate) fn close(&self, word: &str) -> Close {
+    /// The indexed words that may be within the allowed edits of `word`,
+    /// and at most `edits`: every word that is.
+    pub(crate) fn close(&self, word: &str, edits: usize) -> Close {
         Close {
-            words: self.close_words(word),
+            words: self.close_words(word, edits),
             names: std::sync::OnceLock::new(),
         }
     }
 
-    /// The indexed words that may be within the allowed edits of `word`.
-    fn close_words(&self, word: &str) -> Vec<u32> {
+    /// The indexed words that may be within the allowed edits of `word`,
+    /// and at most `edits`.
+    fn close_words(&self, word: &str, edits: usize) -> Vec<u32> {
         let mut words: Vec<u32> = Vec::new();
         if word.chars().count() > MAX_WORD_LETTERS + fuzzy::LENGTH_SLACK {
             return words; // no indexed word is within the edits
         }
         let (suffixes, directory) = (&*self.suffixes, &*self.directory);
-        for hash in neighbourhood(word) {
+        for hash in neighbourhood(word, edits) {
             let p = prefix(hash, self.bits);
             let (start, end) = (directory[p] as usize, directory[p + 1] as usize);
             let run = &suffixes[start..end];
@@ -363,7 +365,7 @@ fn variants(words: &[&str]) -> (u32, Variants) {
         .fold(
             || vec![0u32; prefixes],
             |mut counts, word| {
-                for hash in neighbourhood(word) {
+                for hash in neighbourhood(word, usize::MAX) {
                     counts[prefix(hash, MAX_DIRECTORY_BITS)] += 1;
                 }
                 counts
@@ -383,7 +385,7 @@ fn variants(words: &[&str]) -> (u32, Variants) {
     let (mut suffixes, mut placed) = (vec![0u16; total], vec![0u32; total]);
     let mut next = runs.clone();
     for (w, word) in (0u32..).zip(words) {
-        for hash in neighbourhood(word) {
+        for hash in neighbourhood(word, usize::MAX) {
             let at = &mut next[prefix(hash, MAX_DIRECTORY_BITS)];
             suffixes[*at as usize] = suffix(hash);
             placed[*at as usize] = w;
@@ -467,7 +469,8 @@ fn prefix(hash: u32, bits: u32) -> usize {
 }
 
 /// The hashes of every string made by deleting at most as many letters
-/// from `word` as [`fuzzy::allowed_edits`] grants a word of its length.
+/// from `word` as [`fuzzy::allowed_edits`] grants a word of its length,
+/// and at most `edits`.
 ///
 /// That is enough on both sides. Two words of `a` and `b` letters (`a` the
 /// longer) within the `k` edits allowed at `a` letters share the string
@@ -478,9 +481,9 @@ fn prefix(hash: u32, bits: u32) -> usize {
 /// at most one edit a letter. Deleting as many letters as a word two
 /// letters longer is granted (what this did before) made four times the
 /// variants of a word of seven or eight letters for no more matches.
-fn neighbourhood(word: &str) -> Vec<u32> {
+fn neighbourhood(word: &str, edits: usize) -> Vec<u32> {
     let letters: Vec<char> = word.chars().collect();
-    let deletions = fuzzy::allowed_edits(letters.len());
+    let deletions = fuzzy::allowed_edits(letters.len()).min(edits);
     let mut out = Vec::new();
     delete(&letters, deletions, FxHasher::default(), 0, &mut out);
     out.sort_unstable();
@@ -520,7 +523,7 @@ mod tests {
             "masson",
         ];
         let index = FuzzyIndex::new((0u32..).zip(names));
-        let close = |w: &str| Arc::new(index.close(w));
+        let close = |w: &str| Arc::new(index.close(w, usize::MAX));
         // `masud` is two edits from `massoud`, more than seven letters allow.
         assert!(index.candidates("ahmed shah masud", close).is_empty());
         let mut found = index.candidates("ahmed shah masoud", close);
@@ -591,7 +594,8 @@ mod tests {
 
     proptest::proptest! {
         /// The close words of a query word are every indexed word within
-        /// the edits allowed at the longer's length, as a scan of them all
+        /// the edits allowed at the longer's length (and at most the edits
+        /// asked for), as a scan of them all
         /// finds, whatever the lengths: words near the query (a few edits
         /// of it) and others.
         #[test]
@@ -602,6 +606,7 @@ mod tests {
                 0..12,
             ),
             others in proptest::collection::vec("[a-cé]{1,44}", 0..4),
+            edits in proptest::prop_oneof![0..3usize, proptest::strategy::Just(usize::MAX)],
         ) {
             let mut vocabulary: Vec<String> = near.iter().map(|e| edited(&query, e)).collect();
             vocabulary.extend(others);
@@ -615,9 +620,9 @@ mod tests {
             }
             let within = |word: &str| {
                 let longest = query.chars().count().max(word.chars().count());
-                strsim::osa_distance(&query, word) <= fuzzy::allowed_edits(longest)
+                strsim::osa_distance(&query, word) <= fuzzy::allowed_edits(longest).min(edits)
             };
-            let mut found: Vec<&str> = (index.close(&query).words.iter())
+            let mut found: Vec<&str> = (index.close(&query, edits).words.iter())
                 .map(|&w| words[w as usize])
                 .filter(|word| within(word))
                 .collect();
@@ -653,14 +658,16 @@ mod tests {
             );
         }
 
-        /// Every name the similarity accepts is among the candidates.
+        /// Every name the similarity accepts is among the candidates, its
+        /// words looked up within the edits the query may need.
         #[test]
         fn candidates_hold_every_similar_name(
             names in proptest::collection::vec("[a-dé]{1,10}( [a-d]{1,10}){0,2}", 1..8),
             query in "[a-dé]{1,10}( [a-d]{1,10}){0,2}",
         ) {
             let index = FuzzyIndex::new((0u32..).zip(names.iter().map(String::as_str)));
-            let found = index.candidates(&query, |w| Arc::new(index.close(w)));
+            let edits = fuzzy::most_edits(&query);
+            let found = index.candidates(&query, |w| Arc::new(index.close(w, edits)));
             for (k, name) in names.iter().enumerate() {
                 if fuzzy::similarity(&query, name).is_some() {
                     proptest::prop_assert!(found.contains(&(k as u32)), "{query} ~ {name}");

@@ -134,7 +134,7 @@ impl KnownNames {
             let fitting = || {
                 bearers
                     .iter()
-                    .filter(|&&(b, _)| agrees(&known.gazetteer.entities()[b as usize]))
+                    .filter(|&&(b, _)| agrees(known.gazetteer.entity(b)))
             };
             // The one bearer that fits, or the one whose canonical name it is.
             let chosen = only(fitting()).or_else(|| only(fitting().filter(|b| b.1)));
@@ -151,7 +151,7 @@ impl KnownNames {
 
     /// Known entity `k`.
     pub(crate) fn entity(&self, k: u32) -> &Entity {
-        &self.known().gazetteer.entities()[k as usize]
+        self.known().gazetteer.entity(k)
     }
 
     /// Every normalized name key (acronyms aside) with the entities bearing

@@ -8,7 +8,7 @@ use crate::fuzzy_index::FuzzyIndex;
 use crate::keytable::{Covering, KeyTable};
 use crate::known::{self, KnownNames};
 use crate::language::{self, Languages};
-use crate::memo::{Memo, ReadingsMemo, SurnameMemo};
+use crate::memo::{Memo, SurnameMemo};
 use crate::skeleton;
 use crate::tables::{
     Lists, ListsBuilder, StrLists, StrListsBuilder, StrTableBuilder, Strings, StringsBuilder,
@@ -17,6 +17,7 @@ use crate::tokenize::Tokens;
 use crate::{Entity, EntityType, Gazetteer, Normalizer};
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::sync::Arc;
 
 /// Which field of the gazetteer a name comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -114,17 +115,19 @@ pub(crate) struct Lexicon {
     /// The forms that link only in text of some languages
     /// ([`language::gates`]).
     gates: HashMap<u32, Languages>,
-    /// The reading patterns ([`skeleton::Reading::pattern`]) of each key
-    /// found by skeleton, separated by spaces (empty for the others): with
-    /// a million names, a skeleton is shared by hundreds of keys, each
-    /// compared with every spelling of that skeleton.
-    patterns: Strings,
+    /// The readings of each key found by skeleton, as [`skeleton::store`]
+    /// writes them, separated by spaces (empty for the others): with a
+    /// million names, a skeleton is shared by hundreds of keys, each
+    /// compared with every spelling of that skeleton, and reading a name
+    /// again cost more than comparing it.
+    readings: Strings,
+    /// The labels of the rules in `readings`, by position
+    /// ([`skeleton::labels`]): an index written by a build that numbers
+    /// them otherwise is another build's.
+    labels: Vec<String>,
     /// The persons each word met is the surname of, per thread.
     #[serde(skip)]
     persons: SurnameMemo,
-    /// The readings of each key a skeleton lookup found, per thread.
-    #[serde(skip)]
-    readings: ReadingsMemo,
 }
 
 /// Every name `entity` lists, in the order of its forms: the canonical
@@ -279,7 +282,7 @@ impl Lexicon {
                     NameKind::Canonical | NameKind::Alias | NameKind::Known
                 )
             })
-            .filter(|(f, _)| gazetteer.entities()[f.entity as usize].kind == EntityType::Person)
+            .filter(|(f, _)| gazetteer.entity(f.entity).kind == EntityType::Person)
             .map(|(f, key)| (f.entity, key.as_str()))
             .collect();
         let known_persons: Vec<(u32, &str)> = known
@@ -347,7 +350,7 @@ impl Lexicon {
         let approximable = |k: usize, cognates: bool| {
             entries[k].iter().any(|en| {
                 let form = forms.form(en.form as usize);
-                let entity = &gazetteer.entities()[form.entity as usize];
+                let entity = gazetteer.entity(form.entity);
                 let known = form.kind == NameKind::Known;
                 en.via.is_none()
                     && !form.kind.is_acronym()
@@ -370,7 +373,7 @@ impl Lexicon {
             .collect();
         // The fuzzy index is built while the keys' readings are computed:
         // each has parts that run on one core.
-        let (fuzzy, (skeletons, loose, cognates, patterns)) = rayon::join(
+        let (fuzzy, (skeletons, loose, cognates, readings)) = rayon::join(
             || {
                 let names = approximate.iter().map(|&k| (k, &keys[k as usize]));
                 FuzzyIndex::new(names.filter(|(_, key)| fuzzy::eligible(key)))
@@ -379,7 +382,7 @@ impl Lexicon {
                 let mut skeletons = StrListsBuilder::default();
                 let mut cognates = StrListsBuilder::default();
                 let mut loose = StrListsBuilder::default();
-                let mut patterns = StringsBuilder::default();
+                let mut readings = StringsBuilder::default();
                 // What each key is indexed under, computed on all cores,
                 // then gathered in key order; a chunk of keys at a time, so
                 // that the readings of every key are never held at once.
@@ -389,9 +392,13 @@ impl Lexicon {
                         .map(|&k| {
                             let key = &keys[k as usize];
                             let all = skeleton::readings(key);
-                            let patterns: Vec<&str> =
-                                all.iter().map(|r| r.pattern.as_str()).collect();
-                            let patterns = patterns.join(" ");
+                            let mut stored = String::new();
+                            for (i, reading) in all.iter().enumerate() {
+                                if i > 0 {
+                                    stored.push(' ');
+                                }
+                                skeleton::store(reading, &mut stored);
+                            }
                             let readings = all
                                 .into_iter()
                                 .filter(|r| r.strength() >= skeleton::MIN_STRENGTH)
@@ -399,17 +406,17 @@ impl Lexicon {
                                 .collect();
                             Lookups {
                                 readings,
-                                patterns,
+                                stored,
                                 cognates: skeleton::cognate_signature(key, NOT_INITIALS)
                                     .filter(|_| approximable(k as usize, true)),
                             }
                         })
                         .collect();
                     for (&k, found) in chunk.iter().zip(lookups) {
-                        while patterns.len() < k as usize {
-                            patterns.push("");
+                        while readings.len() < k as usize {
+                            readings.push("");
                         }
-                        patterns.push(&found.patterns);
+                        readings.push(&found.stored);
                         for (consonants, loose_consonants) in found.readings {
                             let lookups = [
                                 (&mut skeletons, Some(consonants)),
@@ -427,14 +434,14 @@ impl Lexicon {
                         }
                     }
                 }
-                while patterns.len() < keys.len() {
-                    patterns.push("");
+                while readings.len() < keys.len() {
+                    readings.push("");
                 }
                 (
                     skeletons.build(),
                     loose.build(),
                     cognates.build(),
-                    patterns.build(),
+                    readings.build(),
                 )
             },
         );
@@ -442,9 +449,9 @@ impl Lexicon {
         let forms = forms.build();
         Lexicon {
             gates,
-            patterns,
+            readings,
+            labels: skeleton::labels().iter().map(|l| l.to_string()).collect(),
             persons: SurnameMemo::default(),
-            readings: ReadingsMemo::default(),
             cognates,
             loose,
             acronym_letters: acronym_letters.into(),
@@ -623,16 +630,12 @@ impl Lexicon {
         })
     }
 
-    /// The patterns of key `k`'s readings ([`skeleton::readings`]), in
-    /// order, separated by spaces: empty for a key no skeleton finds.
-    pub(crate) fn key_patterns(&self, k: u32) -> &str {
-        self.patterns.get(k as usize).unwrap_or_default()
-    }
-
-    /// The readings of key `k` ([`skeleton::readings`]), remembered per
-    /// thread.
-    pub(crate) fn key_readings(&self, k: u32) -> std::sync::Arc<[skeleton::Reading]> {
-        self.readings.get_or(k, || skeleton::readings(self.key(k)))
+    /// The readings of key `k` ([`skeleton::readings`]) as stored when the
+    /// lexicon was built ([`skeleton::store`]), in their order: a key found
+    /// by skeleton is compared by pattern, and read whole only for a score
+    /// that may be kept.
+    pub(crate) fn key_readings(&self, k: u32) -> impl Iterator<Item = &str> {
+        self.readings.get(k as usize).unwrap_or_default().split(' ')
     }
 
     /// Keys with a reading whose consonant skeleton is `consonants`.
@@ -643,7 +646,16 @@ impl Lexicon {
     /// Keys similar to normalized `query`, with their similarity; the close
     /// words of its words remembered in `memo`.
     pub(crate) fn fuzzy(&self, query: &str, memo: &Memo) -> Vec<(u32, f64)> {
-        let close = |word: &str| memo.close_words(word, || self.fuzzy.close(word));
+        let edits = fuzzy::most_edits(query);
+        if edits == 0 {
+            return Vec::new();
+        }
+        let close = |word: &str| match edits < fuzzy::allowed_edits(word.chars().count()) {
+            // A single word's, within fewer edits than its length allows:
+            // not what the words of longer spans need.
+            true => Arc::new(self.fuzzy.close(word, edits)),
+            false => memo.close_words(word, || self.fuzzy.close(word, edits)),
+        };
         self.fuzzy
             .candidates(query, close)
             .into_iter()
@@ -665,7 +677,14 @@ impl Lexicon {
         let checks = [
             (self.forms.is_consistent(entities), "forms"),
             (self.entries.len() == keys, "entries"),
-            (self.patterns.len() == keys, "reading patterns"),
+            (self.readings.len() == keys, "readings"),
+            (
+                self.labels
+                    .iter()
+                    .map(String::as_str)
+                    .eq(skeleton::labels().iter().copied()),
+                "reading rules",
+            ),
             (
                 self.entries.values().iter().all(|e| {
                     (e.form as usize) < forms && e.via.is_none_or(|v| (v as usize) < forms)
@@ -709,8 +728,8 @@ const LOOKUP_CHUNK: usize = 1 << 16;
 struct Lookups {
     /// The consonant skeleton and loose consonants of each strong reading.
     readings: Vec<(String, Option<String>)>,
-    /// The patterns of all its readings, separated by spaces.
-    patterns: String,
+    /// Its readings as stored ([`skeleton::store`]), separated by spaces.
+    stored: String,
     /// Its cognate signature, for names that are not persons'.
     cognates: Option<String>,
 }
@@ -966,7 +985,7 @@ fn places_elsewhere(
             .filter(|f| crate::candidates::is_latin_text(f.text));
         latin
             .map(|f| f.entity)
-            .filter(|&e| gazetteer.entities()[e as usize].kind == EntityType::Place)
+            .filter(|&e| gazetteer.traits(e).kind == EntityType::Place)
             .collect()
     };
     KeyTable::new(crate::places::elsewhere(places).collect())
@@ -989,7 +1008,7 @@ fn derive(
     let places: HashSet<&str> = forms
         .iter()
         .zip(form_keys)
-        .filter(|(f, _)| gazetteer.entities()[f.entity as usize].kind == EntityType::Place)
+        .filter(|(f, _)| gazetteer.traits(f.entity).kind == EntityType::Place)
         .map(|(_, k)| k.as_str())
         .collect();
     let mut out = Vec::new();
@@ -997,7 +1016,7 @@ fn derive(
         .iter()
         .filter(|f| matches!(f.kind, NameKind::Canonical | NameKind::Alias))
     {
-        let entity = &gazetteer.entities()[form.entity as usize];
+        let entity = gazetteer.entity(form.entity);
         let derived = |kind, text: String| {
             let key = normalizer.key(&text);
             (
@@ -1089,7 +1108,7 @@ fn compose<I: Iterator<Item = usize>>(
     // Keys of place names, for the sub-span lookup.
     let mut place_key: HashMap<&str, Vec<u32>> = HashMap::default();
     for (f, form) in forms.iter().enumerate() {
-        let entity = &gazetteer.entities()[form.entity as usize];
+        let entity = gazetteer.entity(form.entity);
         if entity.kind == EntityType::Place
             && !form.kind.is_acronym()
             && is_latin_key(&form_keys[f])
@@ -1106,7 +1125,7 @@ fn compose<I: Iterator<Item = usize>>(
             continue;
         }
         let words: Vec<(usize, usize)> = word_spans(key);
-        let place = gazetteer.entities()[forms.form(f).entity as usize].kind == EntityType::Place;
+        let place = gazetteer.traits(forms.form(f).entity).kind == EntityType::Place;
         let mut made = 0;
         for i in 0..words.len() {
             // Only a place's name holds another place anywhere (`Panjshir

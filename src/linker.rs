@@ -110,11 +110,8 @@ impl LinkerBuilder {
         known: KnownRecord,
     ) -> Result<Linker, BuildError> {
         self.check()?;
-        let lowest = gazetteer
-            .entities()
-            .iter()
-            .filter_map(|e| e.min_score)
-            .fold(self.threshold, f64::min);
+        let lowest =
+            (gazetteer.lowest_min_score()).map_or(self.threshold, |l| l.min(self.threshold));
         Ok(Linker {
             floor: lowest - candidates::CONTEXT_BOOST,
             gazetteer,
@@ -274,11 +271,14 @@ impl Linker {
     }
 
     fn entity(&self, e: u32) -> &Entity {
-        &self.gazetteer.entities()[e as usize]
+        self.gazetteer.entity(e)
     }
 
     fn threshold(&self, e: u32) -> f64 {
-        self.entity(e).min_score.unwrap_or(self.options.threshold)
+        self.gazetteer
+            .traits(e)
+            .min_score
+            .unwrap_or(self.options.threshold)
     }
 
     /// Names holding a place that the approximate tier found (`The lion of
@@ -290,7 +290,7 @@ impl Linker {
     ) -> Vec<crate::candidates::Candidate> {
         let approximate = |c: &&crate::candidates::Candidate| {
             matches!(c.method, Method::Transliteration | Method::Fuzzy)
-                && self.entity(c.entity).kind == crate::EntityType::Place
+                && self.gazetteer.traits(c.entity).kind == crate::EntityType::Place
         };
         resolution
             .mentions()
@@ -401,7 +401,7 @@ impl Linker {
                     Reason::LongerName
                 } else if candidates::qualified_elsewhere(&doc, lexicon, gazetteer, c) {
                     Reason::Elsewhere
-                } else if self.entity(c.entity).kind == crate::EntityType::Person
+                } else if self.gazetteer.traits(c.entity).kind == crate::EntityType::Person
                     && crate::eponyms::named_after(&doc, c.norm)
                 {
                     Reason::NamedAfter

@@ -21,7 +21,7 @@ use thread_local::ThreadLocal;
 
 use crate::fuzzy_index::Close;
 use crate::mention::Method;
-use crate::skeleton::{Reading, Source};
+use crate::skeleton::Source;
 
 /// The keys found for one spelling: key, score, method and the rules that
 /// bridged the spellings.
@@ -80,26 +80,6 @@ impl SurnameMemo {
             limits,
             || (persons().into(), 0),
         )
-    }
-}
-
-/// Keys whose readings one thread remembers.
-const KEY_READINGS: usize = 1 << 16;
-
-/// Per-thread tables of the readings of the keys a skeleton lookup found
-/// ([`Lexicon::key_readings`](crate::lexicon::Lexicon::key_readings)):
-/// a key is found again by each spelling of its skeleton, and read again
-/// for the rules that bridge them.
-#[derive(Clone, Debug, Default)]
-pub(crate) struct ReadingsMemo(PerThread<Recent<u32, [Reading]>>);
-
-impl ReadingsMemo {
-    /// The readings `read` makes of key `k`, from this thread's table when
-    /// it was read before.
-    pub(crate) fn get_or(&self, k: u32, read: impl FnOnce() -> Vec<Reading>) -> Arc<[Reading]> {
-        let mut table = self.0.get();
-        let limits = (KEY_READINGS, usize::MAX);
-        table.get_or(&k, |&k| k, limits, || (read().into(), 0))
     }
 }
 

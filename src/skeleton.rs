@@ -313,16 +313,7 @@ impl Reading {
     /// text in a script that writes neither short vowels nor doubling
     /// (`معمر` `mmr` and `Muammar` are both `MR`).
     pub(crate) fn loose(&self) -> String {
-        self.loose_letters().collect()
-    }
-
-    /// [`Reading::loose`], one character at a time.
-    pub(crate) fn loose_letters(&self) -> impl Iterator<Item = char> + '_ {
-        let mut last = None;
-        let classes = self.pattern.chars();
-        classes
-            .filter(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
-            .filter(move |&c| last.replace(c) != Some(c))
+        loose_letters(&self.pattern).collect()
     }
 
     /// Whether a reading of text in a script that leaves short vowels and
@@ -363,6 +354,16 @@ impl Reading {
     pub(crate) fn strength(&self) -> usize {
         self.pattern.bytes().filter(u8::is_ascii_uppercase).count()
     }
+}
+
+/// The loose consonants of a reading's `pattern` ([`Reading::loose`]), one
+/// character at a time.
+pub(crate) fn loose_letters(pattern: &str) -> impl Iterator<Item = char> + '_ {
+    let mut last = None;
+    let classes = pattern.chars();
+    classes
+        .filter(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        .filter(move |&c| last.replace(c) != Some(c))
 }
 
 /// The lookup key of a reading's `pattern` ([`Reading::consonants`]), one
@@ -657,7 +658,7 @@ fn extend(readings: Vec<Reading>, word: &[u8], source: Source) -> Vec<Reading> {
         let (len, to, alt, label) = match rules_for(word[i]).iter().find(|r| matches(r, word, i)) {
             // Russian writes a foreign h with г (Герат = Herat).
             Some(r) if r.from == "g" && source == Source::Cyrillic => {
-                (1, r.to, Some("J"), Some("ru г = h"))
+                (1, r.to, Some("J"), Some(CYRILLIC_G_AS_H))
             }
             // Not before e, i or y, where g is soft in French and Spanish
             // (`Gilles` is not `Chile`), nor after n, where it is the nasal
@@ -691,7 +692,7 @@ fn extend(readings: Vec<Reading>, word: &[u8], source: Source) -> Vec<Reading> {
             }
             // Greek has no sh: σ stands for it (Ντουσάνμπε = Dushanbe).
             Some(r) if r.from == "s" && source == Source::Greek => {
-                (1, r.to, Some("J"), Some("el σ = sh"))
+                (1, r.to, Some("J"), Some(GREEK_S_AS_SH))
             }
             // German dj (Medwedjew) is a press spelling; in a
             // transliteration, dj is two consonants (Arabic دج).
@@ -862,6 +863,12 @@ pub(crate) fn write_signature(parts: &mut [&str], out: &mut String) -> bool {
     true
 }
 
+/// The label of reading Russian г as a foreign h.
+const CYRILLIC_G_AS_H: &str = "ru г = h";
+
+/// The label of reading Greek σ as a foreign sh.
+const GREEK_S_AS_SH: &str = "el σ = sh";
+
 /// The label of the rule reading Arabic `ذ` as dh: a guessed reading, that
 /// short words may not use (`غذا`, food, is not al-Qaeda).
 pub(crate) const ARABIC_DH: &str = "ar ذ = dh";
@@ -962,6 +969,78 @@ pub(crate) fn is_patronymic(word: &str) -> bool {
     word.len() >= 5 && PATRONYMIC_ENDINGS.iter().any(|e| word.ends_with(e))
 }
 
+/// The label of every rule a reading may carry, each once, in a fixed
+/// order: an index stores a reading's rules as their positions here
+/// ([`store`]).
+pub(crate) fn labels() -> &'static [&'static str] {
+    static LABELS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    LABELS.get_or_init(|| {
+        let special = [
+            LATIN_G_AS_H,
+            GIVEN_NAME,
+            CYRILLIC_G_AS_H,
+            GREEK_S_AS_SH,
+            ARABIC_DH,
+        ];
+        let mut labels: Vec<&'static str> = Vec::new();
+        for label in (RULES.iter().map(|r| r.label))
+            .chain(special)
+            .chain(ARABIC_FOREIGN)
+        {
+            if !labels.contains(&label) {
+                labels.push(label);
+            }
+        }
+        labels
+    })
+}
+
+/// The character of the first of [`labels`] in a stored reading: the
+/// others follow it, in ASCII for the first ninety-four (an index's
+/// strings are checked to be UTF-8, which ASCII is checked fastest).
+const FIRST_LABEL: char = '!';
+
+/// Appends to `out` how an index stores `reading`: its pattern, then `/`
+/// and its full pattern where they differ (vowel digraphs), then `.` and a
+/// character per rule ([`labels`], which holds every label the rules
+/// give). Patterns hold letters and digits only.
+pub(crate) fn store(reading: &Reading, out: &mut String) {
+    out.push_str(&reading.pattern);
+    if reading.full != reading.pattern {
+        out.push('/');
+        out.push_str(&reading.full);
+    }
+    if !reading.rules.is_empty() {
+        out.push('.');
+    }
+    for rule in &reading.rules {
+        let at = labels().iter().position(|l| l == rule);
+        out.extend(at.and_then(|at| char::from_u32(FIRST_LABEL as u32 + at as u32)));
+    }
+}
+
+/// The pattern of a reading [`store`] wrote as `stored`.
+pub(crate) fn stored_pattern(stored: &str) -> &str {
+    let end = stored.find(['/', '.']);
+    &stored[..end.unwrap_or(stored.len())]
+}
+
+/// The reading [`store`] wrote as `stored`: a name is read once, when the
+/// index is built, not each time linking meets it.
+pub(crate) fn stored(stored: &str) -> Reading {
+    let (patterns, rules) = stored.split_once('.').unwrap_or((stored, ""));
+    let (pattern, full) = patterns.split_once('/').unwrap_or((patterns, patterns));
+    let labels = labels();
+    Reading {
+        pattern: pattern.to_string(),
+        full: full.to_string(),
+        rules: (rules.chars())
+            .filter_map(|c| (c as u32).checked_sub(FIRST_LABEL as u32))
+            .filter_map(|at| labels.get(at as usize).copied())
+            .collect(),
+    }
+}
+
 /// The rules that bridge two readings: those used by one and not the other.
 pub(crate) fn bridge(a: &Reading, b: &Reading) -> Vec<&'static str> {
     let mut out: Vec<&'static str> = Vec::new();
@@ -1014,6 +1093,38 @@ fn collapse(pattern: &str, merge_vowels: bool) -> String {
 
 #[cfg(test)]
 mod tests {
+    /// Every rule's spelling, at the start, inside and at the end of a
+    /// word, read from every script, reads back as stored.
+    #[test]
+    fn a_stored_reading_reads_back() {
+        use super::{readings_from, store, stored, stored_pattern, Source, RULES};
+        let sources = [
+            Source::Latin,
+            Source::Cyrillic,
+            Source::Greek,
+            Source::Abjad,
+        ];
+        let spellings = RULES
+            .iter()
+            .map(|r| r.from)
+            .chain(["g", "z", "f", "j", "b", "s"]);
+        let mut labels = 0;
+        for from in spellings {
+            let words = [format!("{from}a"), format!("a{from}a"), format!("ka{from}")];
+            let names = words.iter().map(|w| format!("volodimir {w} taibou"));
+            for (name, source) in names.flat_map(|n| sources.map(|s| (n.clone(), s))) {
+                for r in readings_from(&name, source) {
+                    let mut out = String::new();
+                    store(&r, &mut out);
+                    assert_eq!(stored(&out), r, "{name}");
+                    assert_eq!(stored_pattern(&out), r.pattern);
+                    labels += r.rules.len();
+                }
+            }
+        }
+        assert!(labels > 1000, "rules read");
+    }
+
     use super::*;
 
     #[test]

@@ -39,6 +39,7 @@ use std::str::FromStr;
 use std::sync::Arc;
 
 use crate::error::{GazetteerErrors, ParseEntityTypeError};
+use crate::index::MappedEntities;
 use crate::tables::StrTable;
 
 pub(crate) use embedded::SOURCES as EMBEDDED_SOURCES;
@@ -53,10 +54,77 @@ pub use lint::{OtherName, Report, Warning, WarningKind};
 /// [`Gazetteer::from_toml`], then read-only.
 #[derive(Debug, Clone)]
 pub struct Gazetteer {
-    entities: Vec<Entity>,
+    entities: Entities,
     /// Each entity's position, by id.
     by_id: StrTable,
     sources: Vec<SourceFile>,
+}
+
+/// What linking reads of an entity it meets: its type, switches and
+/// threshold.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Traits {
+    pub(crate) kind: EntityType,
+    pub(crate) fuzzy: bool,
+    pub(crate) requires_context: bool,
+    /// Whether it has `context` words.
+    pub(crate) context: bool,
+    pub(crate) min_score: Option<f64>,
+}
+
+impl Traits {
+    /// The types, by their number in [`Traits::byte`].
+    const KINDS: [EntityType; 5] = [
+        EntityType::Person,
+        EntityType::Place,
+        EntityType::Organization,
+        EntityType::Event,
+        EntityType::Other,
+    ];
+
+    /// The traits of `entity`.
+    pub(crate) fn of(entity: &Entity) -> Traits {
+        Traits {
+            kind: entity.kind,
+            fuzzy: entity.fuzzy,
+            requires_context: entity.requires_context,
+            context: !entity.context.is_empty(),
+            min_score: entity.min_score,
+        }
+    }
+
+    /// The traits but the threshold in a byte: the type's number, then a
+    /// bit for each switch.
+    pub(crate) fn byte(&self) -> u8 {
+        let kind = Traits::KINDS
+            .iter()
+            .position(|&k| k == self.kind)
+            .unwrap_or_default();
+        kind as u8
+            | u8::from(self.fuzzy) << 3
+            | u8::from(self.requires_context) << 4
+            | u8::from(self.context) << 5
+    }
+
+    /// The traits [`Traits::byte`] wrote, with threshold `min_score`.
+    pub(crate) fn from_byte(byte: u8, min_score: Option<f64>) -> Traits {
+        let kind = Traits::KINDS.get(usize::from(byte & 7)).copied();
+        Traits {
+            kind: kind.unwrap_or(EntityType::Other),
+            fuzzy: byte & 1 << 3 != 0,
+            requires_context: byte & 1 << 4 != 0,
+            context: byte & 1 << 5 != 0,
+            min_score,
+        }
+    }
+}
+
+/// A gazetteer's entities: decoded, or in a mapped index and decoded when
+/// read.
+#[derive(Debug, Clone)]
+enum Entities {
+    Decoded(Vec<Entity>),
+    Mapped(MappedEntities),
 }
 
 impl Gazetteer {
@@ -129,7 +197,7 @@ impl Gazetteer {
     pub(crate) fn new(entities: Vec<Entity>) -> Gazetteer {
         let by_id = StrTable::new(entities.iter().map(|e| e.id.as_str()));
         Gazetteer {
-            entities,
+            entities: Entities::Decoded(entities),
             by_id,
             sources: Vec::new(),
         }
@@ -140,15 +208,15 @@ impl Gazetteer {
         Gazetteer { sources, ..self }
     }
 
-    /// The gazetteer of `entities` and the table of their ids, as
-    /// [`Gazetteer::ids`] gave it, read from `sources`.
+    /// The gazetteer of the `entities` of an index and the table of their
+    /// ids, as [`Gazetteer::ids`] gave it, read from `sources`.
     pub(crate) fn from_parts(
-        entities: Vec<Entity>,
+        entities: MappedEntities,
         by_id: StrTable,
         sources: Vec<SourceFile>,
     ) -> Gazetteer {
         Gazetteer {
-            entities,
+            entities: Entities::Mapped(entities),
             by_id,
             sources,
         }
@@ -180,7 +248,42 @@ impl Gazetteer {
 
     /// All entities: files in load order, each file's entities in order.
     pub fn entities(&self) -> &[Entity] {
-        &self.entities
+        match &self.entities {
+            Entities::Decoded(entities) => entities,
+            Entities::Mapped(entities) => entities.all(),
+        }
+    }
+
+    /// Entity `e`, of an index the only one decoded
+    /// ([`Gazetteer::entities`] decodes them all): `e` is one the lexicon
+    /// holds, checked against the number of entities when it was read.
+    pub(crate) fn entity(&self, e: u32) -> &Entity {
+        let entity = match &self.entities {
+            Entities::Decoded(entities) => entities.get(e as usize),
+            Entities::Mapped(entities) => entities.get(e as usize),
+        };
+        entity.expect("an entity at every index below len(), checked when read")
+    }
+
+    /// What linking reads of entity `e` (as [`Gazetteer::entity`]), of an
+    /// index without decoding it: most entities linking meets are
+    /// candidates outscored, whose type and threshold are all it reads.
+    pub(crate) fn traits(&self, e: u32) -> Traits {
+        let traits = match &self.entities {
+            Entities::Decoded(entities) => entities.get(e as usize).map(Traits::of),
+            Entities::Mapped(entities) => entities.traits(e as usize),
+        };
+        traits.expect("an entity at every index below len(), checked when read")
+    }
+
+    /// The lowest `min_score` of the entities, if any has one.
+    pub(crate) fn lowest_min_score(&self) -> Option<f64> {
+        match &self.entities {
+            Entities::Decoded(entities) => {
+                entities.iter().filter_map(|e| e.min_score).reduce(f64::min)
+            }
+            Entities::Mapped(entities) => entities.lowest_min_score(),
+        }
     }
 
     /// The entity with this id.
@@ -201,17 +304,21 @@ impl Gazetteer {
     /// # Ok::<(), canon::GazetteerErrors>(())
     /// ```
     pub fn get(&self, id: &str) -> Option<&Entity> {
-        self.entities.get(self.by_id.get(id)? as usize)
+        let e = self.by_id.get(id)?;
+        ((e as usize) < self.len()).then(|| self.entity(e))
     }
 
     /// The number of entities.
     pub fn len(&self) -> usize {
-        self.entities.len()
+        match &self.entities {
+            Entities::Decoded(entities) => entities.len(),
+            Entities::Mapped(entities) => entities.len(),
+        }
     }
 
     /// Whether there are no entities (gazetteer files may hold none).
     pub fn is_empty(&self) -> bool {
-        self.entities.is_empty()
+        self.len() == 0
     }
 }
 
@@ -320,6 +427,33 @@ pub(crate) const PLACED_KEYS: [&str; 7] = [
 ];
 
 impl Entity {
+    /// The entity of an index's bytes that do not decode: no id, no names,
+    /// linked by no approximate spelling ([`MappedEntities`]).
+    pub(crate) fn unreadable() -> Entity {
+        Entity {
+            id: String::new(),
+            name: String::new(),
+            kind: EntityType::Other,
+            aliases: Box::default(),
+            acronyms: Box::default(),
+            names: Names::default(),
+            wikidata: None,
+            description: None,
+            fuzzy: false,
+            min_score: None,
+            context: Box::default(),
+            requires_context: false,
+            not: Box::default(),
+            related: Box::default(),
+            origin: Origin {
+                path: Arc::from(""),
+                line: 0,
+                column: 0,
+            },
+            positions: Box::default(),
+        }
+    }
+
     /// Where the value at key path `key` is written: `name`, `aliases[1]`,
     /// `names.fr[0]`, `acronyms[0]`, `context[0]`, `not[0]`, `related[0]`
     /// (arrays indexed from 0). `None` for a path the entity does not have.
@@ -632,6 +766,22 @@ mod tests {
             "unknown entity type `Place` — use one of `person`, `place`, \
              `organization`, `event`, `other`"
         );
+    }
+
+    #[test]
+    fn traits_read_back_from_their_byte() {
+        for kind in Traits::KINDS {
+            for bits in 0..8u8 {
+                let traits = Traits {
+                    kind,
+                    fuzzy: bits & 1 != 0,
+                    requires_context: bits & 2 != 0,
+                    context: bits & 4 != 0,
+                    min_score: Some(0.75),
+                };
+                assert_eq!(Traits::from_byte(traits.byte(), Some(0.75)), traits);
+            }
+        }
     }
 
     #[test]

@@ -15,8 +15,9 @@ mod file;
 use crate::flat::{self, Blobs, Flat, Source};
 use crate::lexicon::Lexicon;
 use crate::tables::StrTable;
-use crate::{BuildError, Entity, Gazetteer, KnownNames, Linker, LinkerBuilder, Names, SourceFile};
+use crate::{BuildError, Gazetteer, KnownNames, Linker, LinkerBuilder, Names, SourceFile};
 use entities::EntityTable;
+pub(crate) use entities::MappedEntities;
 pub(crate) use file::KnownRecord;
 use file::{Encoded, Header, Layout, Prefix, PREFIX};
 use memmap2::Mmap;
@@ -367,18 +368,17 @@ impl LinkerBuilder {
 fn read_payload(
     map: &Arc<Mmap>,
     layout: Layout,
-) -> Result<(Vec<Entity>, StrTable, Lexicon), IndexErrorKind> {
+) -> Result<(MappedEntities, StrTable, Lexicon), IndexErrorKind> {
     let source = Source {
         map: Arc::clone(map),
         area: layout.arrays,
     };
     let payload: Payload =
         flat::decode(&map[layout.payload], &source).map_err(IndexErrorKind::undecodable)?;
-    let (entities, lexicon) = rayon::join(
-        || payload.entities.read(&source),
-        || read_lexicon(&payload.lexicon, &source, payload.entities.len()),
-    );
-    Ok((entities?, payload.ids, lexicon?))
+    let count = payload.entities.len();
+    let entities = payload.entities.map(&source)?;
+    let lexicon = read_lexicon(&payload.lexicon, &source, count)?;
+    Ok((entities, payload.ids, lexicon))
 }
 
 /// The lexicon of the payload, checked against the number of `entities`.
@@ -526,7 +526,7 @@ fn probe() -> Linker {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Span;
+    use crate::{Entity, Span};
     use std::io::Cursor;
 
     /// The index of `linker`, with `header`, as bytes.
@@ -588,6 +588,24 @@ mod tests {
             panic!("entities")
         };
         assert!(Arc::ptr_eq(&first.origin.path, &last.origin.path));
+    }
+
+    #[test]
+    fn a_loaded_entity_is_decoded_alone_as_saved() {
+        let linker = linker();
+        let loaded = load(&index_of(&linker, &header(&linker))).expect("loads");
+        let (saved, read) = (linker.gazetteer(), loaded.gazetteer());
+        assert_eq!(read.len(), saved.len());
+        assert_eq!(read.lowest_min_score(), Some(0.9));
+        assert_eq!(read.lowest_min_score(), saved.lowest_min_score());
+        // Entities keep their names' places only as read from TOML: they
+        // compare by what an index holds of them.
+        let held = |entity: &Entity| postcard::to_allocvec(entity).expect("encodes");
+        for e in (0..saved.len() as u32).rev() {
+            assert_eq!(read.traits(e), saved.traits(e), "without decoding");
+            assert_eq!(held(read.entity(e)), held(saved.entity(e)));
+        }
+        assert_eq!(read.entities().len(), saved.len(), "then all at once");
     }
 
     #[test]
