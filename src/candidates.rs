@@ -594,19 +594,24 @@ pub(crate) fn cognates(
     let mut word_parts: Vec<Option<Arc<Option<String>>>> = vec![None; words.len()];
     // Each word's case, read once in the original text.
     let capitals: Vec<bool> = (words.iter())
-        .map(|w| (doc.original(w.span).chars().next()).is_some_and(char::is_uppercase))
+        .map(|w| {
+            let start = doc.norm.original_start(w.span.start);
+            (doc.text[start..].chars().next()).is_some_and(char::is_uppercase)
+        })
         .collect();
     let joined = |j: usize| &norm[words[j - 1].span.end..words[j].span.start] == " ";
     for (i, first) in words.iter().enumerate() {
         let capital = capitals[i];
         // French and Spanish write a name's head word in small letters
         // (`tunnel de Salang`, `réseau Haqqani`, `aeropuerto de Kabul`):
-        // a span may start with one when it ends with a capital.
+        // a span may start with one when a capital follows it, particles
+        // aside, and ends the span.
         let lower_head = !capital
             && first.span.len() >= MIN_LOWER_HEAD_LETTERS
             && (i + 1..words.len().min(i + MAX_COGNATE_WORDS))
                 .take_while(|&j| joined(j))
-                .any(|j| capitals[j]);
+                .find(|&j| !particles[j])
+                .is_some_and(|j| capitals[j]);
         if !(capital || lower_head) || particles[i] {
             continue;
         }
@@ -641,7 +646,7 @@ pub(crate) fn cognates(
                 *slot = part;
                 n += 1;
             }
-            if !skeleton::write_signature(&mut parts[..n], &mut signature) {
+            if n < 2 || !skeleton::write_signature(&mut parts[..n], &mut signature) {
                 continue;
             }
             // Most signatures are no name's: the tests below are made for

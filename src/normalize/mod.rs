@@ -79,6 +79,12 @@ impl Normalized {
     pub fn to_original(&self, span: Span) -> Span {
         Span::new(self.map.start(span.start), self.map.end(span.end))
     }
+
+    /// The original offset where a span starting at normalized `start`
+    /// starts: [`Normalized::to_original`]'s start, alone.
+    pub(crate) fn original_start(&self, start: usize) -> usize {
+        self.map.start(start)
+    }
 }
 
 /// Scripts written without spaces, one syllable a character (Han, kana):
