@@ -630,8 +630,10 @@ pub(crate) fn cognates(
             let word = &norm[words[j].span];
             let parts_of_word = word_parts[j]
                 .get_or_insert_with(|| memo.cognate_parts(word, || skeleton::cognate_parts(word)));
-            // A word without parts is in every longer span too.
-            if parts_of_word.is_none() {
+            // A word without parts, or with one that no name's signature
+            // has, is in every longer span too.
+            let named = |parts: &str| parts.split(' ').all(|p| lexicon.is_cognate_part(p));
+            if !parts_of_word.as_deref().is_some_and(named) {
                 break;
             }
             if lower_head && !capitals[j] {

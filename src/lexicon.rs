@@ -11,7 +11,8 @@ use crate::language::{self, Languages};
 use crate::memo::{Memo, SurnameMemo};
 use crate::skeleton;
 use crate::tables::{
-    Lists, ListsBuilder, StrLists, StrListsBuilder, StrTableBuilder, Strings, StringsBuilder,
+    Lists, ListsBuilder, StrLists, StrListsBuilder, StrTable, StrTableBuilder, Strings,
+    StringsBuilder,
 };
 use crate::tokenize::Tokens;
 use crate::{Entity, EntityType, Gazetteer, Normalizer};
@@ -109,6 +110,9 @@ pub(crate) struct Lexicon {
     /// Multi-word names of organizations, places and events by cognate
     /// signature.
     cognates: StrLists,
+    /// Every part of those signatures: a span with a word of other parts
+    /// has no signature that names anything.
+    cognate_parts: StrTable,
     /// Keys by the loose consonants of their readings, for text in scripts
     /// that write neither short vowels nor doubling.
     loose: StrLists,
@@ -447,12 +451,15 @@ impl Lexicon {
         );
         let acronym_letters = acronym_letters(&forms);
         let forms = forms.build();
+        let cognate_parts: HashSet<&str> = cognates.keys().flat_map(|s| s.split(' ')).collect();
+        let cognate_parts = StrTable::new(cognate_parts);
         Lexicon {
             gates,
             readings,
             labels: skeleton::labels().iter().map(|l| l.to_string()).collect(),
             persons: SurnameMemo::default(),
             cognates,
+            cognate_parts,
             loose,
             acronym_letters: acronym_letters.into(),
             forms,
@@ -614,6 +621,12 @@ impl Lexicon {
     /// ([`skeleton::cognate_signature`]).
     pub(crate) fn by_cognates(&self, signature: &str) -> &[u32] {
         self.cognates.get(signature)
+    }
+
+    /// Whether `part` is a part of a cognate signature
+    /// ([`skeleton::cognate_parts`]) of a name.
+    pub(crate) fn is_cognate_part(&self, part: &str) -> bool {
+        self.cognate_parts.contains(part)
     }
 
     /// Keys with a reading whose loose consonants are `loose`.

@@ -564,6 +564,11 @@ impl StrLists {
     }
 
     /// Every value of every list.
+    /// The keys, in no order.
+    pub(crate) fn keys(&self) -> impl Iterator<Item = &str> + '_ {
+        self.keys.strings().iter()
+    }
+
     pub(crate) fn values(&self) -> &[u32] {
         &self.values
     }
