@@ -24,6 +24,11 @@ const MIN_PART: usize = 3;
 /// `Behörde`).
 const MAX_PARTS: usize = 3;
 
+/// Longest word read as a compound (`Weltgesundheitsorganisation` has 27
+/// letters): each split point is a lookup of the rest, so a longer run of
+/// letters (a megabyte of them) would take time quadratic in its length.
+const MAX_COMPOUND_LETTERS: usize = 48;
+
 /// The meaning (the line's first word) of each word of the table, by the
 /// word normalized as text is.
 fn table() -> &'static FxHashMap<String, &'static str> {
@@ -63,7 +68,9 @@ fn read(word: &str, parts: usize, out: &mut Vec<&'static str>) -> bool {
         out.push(meaning);
         return true;
     }
-    if parts < 2 || word.len() < 2 * MIN_PART || !word.bytes().all(|b| b.is_ascii_lowercase()) {
+    let letters = 2 * MIN_PART..=MAX_COMPOUND_LETTERS;
+    if parts < 2 || !letters.contains(&word.len()) || !word.bytes().all(|b| b.is_ascii_lowercase())
+    {
         return false;
     }
     // The longest last part first: `Atomenergiebehörde` ends in `Behörde`.
@@ -106,6 +113,7 @@ mod tests {
             ("widerstandsfront", Some(&["resistance", "front"])),
             ("kabul", None),
             ("democrat", None),
+            (&"rat".repeat(100), None),
             ("bundesrat", None),
             ("", None),
         ];
