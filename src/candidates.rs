@@ -628,12 +628,14 @@ pub(crate) fn cognates(
             significant.push(j);
             let nspan = Span::new(first.span.start, words[j].span.end);
             let word = &norm[words[j].span];
-            let parts_of_word = word_parts[j]
-                .get_or_insert_with(|| memo.cognate_parts(word, || skeleton::cognate_parts(word)));
-            // A word without parts, or with one that no name's signature
-            // has, is in every longer span too.
-            let named = |parts: &str| parts.split(' ').all(|p| lexicon.is_cognate_part(p));
-            if !parts_of_word.as_deref().is_some_and(named) {
+            // Parts that no name's signature has are as good as none: the
+            // memo remembers which words have them.
+            let named = |parts: &String| parts.split(' ').all(|p| lexicon.is_cognate_part(p));
+            let parts_of_word = word_parts[j].get_or_insert_with(|| {
+                memo.cognate_parts(word, || skeleton::cognate_parts(word).filter(named))
+            });
+            // A word without them is in every longer span too.
+            if parts_of_word.is_none() {
                 break;
             }
             if lower_head && !capitals[j] {
