@@ -560,7 +560,8 @@ const MIN_LOWER_HEAD_LETTERS: usize = 4;
 /// (`Armée syrienne libre`, `Sicherheitsrat` for `Free Syrian Army`,
 /// `Security Council`): spans of up to [`MAX_COGNATE_WORDS`] adjacent words
 /// starting with a capital, where the other words may be in lower case
-/// (French and Spanish adjectives).
+/// (French and Spanish adjectives), or with a head word in small letters
+/// right before a capital (`tunnel de Salang`).
 ///
 /// A span may hold mentions of `resolution` (`Fuerzas Democráticas Sirias`
 /// around a `Sirias` read as `Siria`), but none of a name found as the
