@@ -173,6 +173,12 @@ impl<'a> Document<'a> {
         &self.text[self.norm.to_original(norm)]
     }
 
+    /// Whether normalized `span` starts with a capital in the original text.
+    pub(crate) fn capitalized(&self, span: Span) -> bool {
+        let start = self.norm.original_start(span.start);
+        (self.text[start..].chars().next()).is_some_and(char::is_uppercase)
+    }
+
     /// Whether a dash (`-`, or a non-breaking one) joins the original text
     /// of normalized spans `a` and `b`, which normalization turns into a
     /// space (`al-Huthi`, `Ching-teh`).
@@ -573,7 +579,6 @@ pub(crate) fn cognates(
     resolution: &Resolution,
     memo: &Memo,
 ) -> Vec<Candidate> {
-    let listed = std::cell::OnceCell::new();
     let norm = doc.norm.as_str();
     let words: Vec<&Token> = doc
         .tokens
@@ -594,12 +599,7 @@ pub(crate) fn cognates(
     // capital.
     let mut word_parts: Vec<Option<Arc<Option<String>>>> = vec![None; words.len()];
     // Each word's case, read once in the original text.
-    let capitals: Vec<bool> = (words.iter())
-        .map(|w| {
-            let start = doc.norm.original_start(w.span.start);
-            (doc.text[start..].chars().next()).is_some_and(char::is_uppercase)
-        })
-        .collect();
+    let capitals: Vec<bool> = words.iter().map(|w| doc.capitalized(w.span)).collect();
     let joined = |j: usize| &norm[words[j - 1].span.end..words[j].span.start] == " ";
     for (i, first) in words.iter().enumerate() {
         let capital = capitals[i];
@@ -665,8 +665,7 @@ pub(crate) fn cognates(
             // that mention.
             let taken = &resolution.taken;
             let beside = || significant.iter().any(|&w| !taken.overlaps(words[w].span));
-            let listed = || listed.get_or_init(|| resolution.listed()).overlaps(nspan);
-            if !taken.only_inside(nspan) || !beside() || listed() {
+            if !taken.only_inside(nspan) || !beside() || resolution.holds_listed(nspan) {
                 continue;
             }
             let first_candidate = out.len();

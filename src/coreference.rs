@@ -342,7 +342,7 @@ fn long_form_before(doc: &Document<'_>, tokens: &[Token], end: usize, short: &st
         initials.push(word.chars().next()?);
         if initials.len() == letters.len() {
             initials.sort_unstable();
-            let capitalized = doc.original(token.span).chars().next()?.is_uppercase();
+            let capitalized = doc.capitalized(token.span);
             return (initials == letters && capitalized)
                 .then_some(Span::new(token.span.start, end));
         }
@@ -794,7 +794,7 @@ fn after_a_name_word(doc: &Document<'_>, words: &[&Token], w: usize) -> bool {
                 && guard::is_ordinary_word(word);
         NAME_PARTICLES.contains(&word)
             || crate::lexicon::FAMILY_PARTICLES.contains(&word)
-            || (capitalized(doc, p)
+            || (doc.capitalized(p.span)
                 && !opening
                 && title_group(word).is_none()
                 && !guard::is_german_word(word))
@@ -809,20 +809,12 @@ fn after_a_name_word(doc: &Document<'_>, words: &[&Token], w: usize) -> bool {
 fn in_longer_name(doc: &Document<'_>, words: &[&Token], w: usize) -> bool {
     let norm = doc.norm.as_str();
     let (prev, next) = neighbours(doc, words, w);
-    let capital = |t: &Token| capitalized(doc, t) && Kinship::of_word(&norm[t.span]).is_none();
+    let capital = |t: &Token| doc.capitalized(t.span) && Kinship::of_word(&norm[t.span]).is_none();
     let untitled = |p: &Token| title_group(&norm[p.span]).is_none();
     // Before the surname, a frequent given name is a name word (`Mohammed
     // Sinwar`); after it, any word of the lists is a noun (`Sinwars Tod`).
     prev.is_some_and(|p| capital(p) && untitled(p) && !guard::is_ordinary_word(&norm[p.span]))
         || next.is_some_and(|n| capital(n) && !guard::is_common_word(&norm[n.span]))
-}
-
-/// Whether token `t` starts with a capital in the original text.
-fn capitalized(doc: &Document<'_>, t: &Token) -> bool {
-    doc.original(t.span)
-        .chars()
-        .next()
-        .is_some_and(char::is_uppercase)
 }
 
 #[cfg(test)]

@@ -19,37 +19,32 @@ pub(crate) struct Taken {
 }
 
 impl Taken {
-    /// Whether `span` overlaps a taken span. Taken spans never overlap one
-    /// another, so only the last one starting before `span` ends can.
+    /// The taken spans that `span` overlaps, last first. Taken spans never
+    /// overlap one another, so they end before one that starts before
+    /// them does.
+    fn overlapping(&self, span: Span) -> impl Iterator<Item = Span> + '_ {
+        (self.spans.range(..span.end).rev())
+            .take_while(move |(_, &end)| end > span.start)
+            .map(|(&start, &end)| Span::new(start, end))
+    }
+
+    /// Whether `span` overlaps a taken span.
     pub(crate) fn overlaps(&self, span: Span) -> bool {
-        self.spans
-            .range(..span.end)
-            .next_back()
-            .is_some_and(|(_, &end)| end > span.start)
+        self.overlapping(span).next().is_some()
     }
 
     /// Whether every taken span that `span` overlaps lies inside it and is
     /// shorter: a name around them may replace them (`Fuerzas Democráticas
     /// Sirias` around `Sirias`).
     pub(crate) fn only_inside(&self, span: Span) -> bool {
-        // The one starting before `span` must end before it; the last one
-        // starting inside it must end inside it too, and be no `span` itself
-        // (those between lie inside it: taken spans never overlap).
-        let before = self.spans.range(..span.start).next_back();
-        let last = self.spans.range(span.start..span.end).next_back();
-        before.is_none_or(|(_, &end)| end <= span.start)
-            && last.is_none_or(|(&start, &end)| end <= span.end && Span::new(start, end) != span)
+        self.overlapping(span).all(|t| strictly_inside(t, span))
     }
 
     /// Whether `span` overlaps a taken span other than the ambiguous ones
     /// inside it, which it may take over.
     pub(crate) fn blocks(&self, span: Span) -> bool {
-        let mut overlapping =
-            (self.spans.range(..span.end).rev()).take_while(|(_, &end)| end > span.start);
-        overlapping.any(|(&start, &end)| {
-            let inside = span.start <= start && end <= span.end && Span::new(start, end) != span;
-            !(inside && self.ambiguous.contains(&start))
-        })
+        (self.overlapping(span))
+            .any(|t| !(strictly_inside(t, span) && self.ambiguous.contains(&t.start)))
     }
 
     /// Takes `span`, which must not overlap a taken span.
@@ -82,6 +77,11 @@ impl Taken {
     }
 }
 
+/// Whether `inner` lies inside `outer` and is not `outer` itself.
+fn strictly_inside(inner: Span, outer: Span) -> bool {
+    outer.start <= inner.start && inner.end <= outer.end && inner != outer
+}
+
 /// One document's resolution so far: every candidate considered, which of
 /// them are mentions, and the spans those take.
 #[derive(Debug, Default)]
@@ -108,20 +108,16 @@ impl Resolution {
         }
     }
 
-    /// The spans of the mentions of names as the gazetteer lists them:
-    /// found exactly, not read with an ending or through a rule.
-    pub(crate) fn listed(&self) -> Taken {
-        let mut listed = Taken::default();
-        let exact = |c: &&Candidate| {
-            matches!(
+    /// Whether `span` overlaps a mention of a name as the gazetteer lists
+    /// it: found exactly, not read with an ending or through a rule.
+    pub(crate) fn holds_listed(&self, span: Span) -> bool {
+        self.mentions().any(|c| {
+            let exact = matches!(
                 c.method,
                 Method::Exact | Method::Alias | Method::Acronym | Method::Normalized
-            ) && c.rules.is_empty()
-        };
-        for c in self.mentions().filter(exact) {
-            listed.insert(c.norm);
-        }
-        listed
+            );
+            exact && c.rules.is_empty() && c.norm.start < span.end && span.start < c.norm.end
+        })
     }
 
     /// Records a candidate decided without competition: a mention if it is
