@@ -63,6 +63,10 @@ pub enum Reason {
     Ambiguous,
     /// Another entity fits the same span better.
     Outscored,
+    /// Another entity fits the same span as well and is the personal name
+    /// itself ([`crate::Entity::is_personal_name`]), true of whoever bears
+    /// it: `Muhammad (given name)` rather than `Muhammad (prophet)`.
+    NameItself,
     /// The same entity matched the same span by a better name.
     Superseded,
     /// A longer or better mention overlaps this span.
@@ -114,6 +118,9 @@ impl std::fmt::Display for Reason {
             Reason::BelowThreshold(t) => write!(f, "score below the threshold {t}"),
             Reason::Ambiguous => f.write_str("another entity fits this span as well"),
             Reason::Outscored => f.write_str("another entity fits this span better"),
+            Reason::NameItself => {
+                f.write_str("another entity fits this span as well: the name itself, preferred")
+            }
             Reason::Superseded => f.write_str("the same entity matched by a better name"),
             Reason::Overlapped => f.write_str("a longer or better mention overlaps it"),
             Reason::Redefined => f.write_str("the text defines this acronym otherwise"),
@@ -323,6 +330,11 @@ fn listed_candidate(
             Method::Alias,
             SCORE_DERIVED,
             Some("name without its first given name"),
+        ),
+        (None, NameKind::GivenName, _) => (
+            Method::Alias,
+            SCORE_DERIVED,
+            Some("the given name in another language (data/given-names.txt)"),
         ),
         (None, NameKind::Known, _) => (Method::Known, SCORE_KNOWN, Some(KNOWN_NAME)),
         (None, NameKind::KnownAcronym, _) => (Method::Known, SCORE_KNOWN, Some(KNOWN_ACRONYM)),
@@ -1147,8 +1159,8 @@ const PLACE_HEADS: &[&str] = &[
 ];
 
 /// Whether mention `c` is a word of a longer name that the gazetteer does
-/// not know, and canon says nothing: a one-word place name glued to a
-/// neighbouring word, a capitalized word that is neither an ordinary word
+/// not know, and canon says nothing: a one-word place name or personal
+/// name (`Mohammed Omar`) glued to a neighbouring word, a capitalized word that is neither an ordinary word
 /// nor a mention (nor a head of place names, nor an Arabic article before
 /// it), or after a title (`Paris Hilton`, `Milan Kundera`, `Mo Farah`, `Mr
 /// Farah`); a person's name without its first given name after such a word
@@ -1174,7 +1186,8 @@ pub(crate) fn inside_longer_name(
             | Method::Transliteration
             | Method::Fuzzy
     );
-    let place = gazetteer.traits(c.entity).kind == crate::EntityType::Place;
+    let traits = gazetteer.traits(c.entity);
+    let place = traits.kind == crate::EntityType::Place || traits.personal_name;
     let last_names = lexicon.form(c.form).kind == NameKind::LastNames;
     if by_name && is_nisba(doc, gazetteer, c) {
         return true;

@@ -29,13 +29,14 @@ pub(crate) struct OwnedForm {
 
 /// Every kind, in declaration order: a kind is stored as its position
 /// (`kind as u8`).
-const KINDS: [NameKind; 8] = [
+const KINDS: [NameKind; 9] = [
     NameKind::Canonical,
     NameKind::Alias,
     NameKind::Acronym,
     NameKind::Initials,
     NameKind::ShortName,
     NameKind::LastNames,
+    NameKind::GivenName,
     NameKind::Known,
     NameKind::KnownAcronym,
 ];

@@ -39,6 +39,10 @@ pub(crate) enum NameKind {
     /// first (`Ahmad Shah Massoud` → `Shah Massoud`, `Osama bin Laden` →
     /// `bin Laden`).
     LastNames,
+    /// Not listed: another spelling of a personal name's entity
+    /// ([`Entity::is_personal_name`]) in its group of
+    /// `data/given-names.txt`: `Youssef`, `Joseph` for `Yusuf (given name)`.
+    GivenName,
     /// Not listed: a name the known names give the same entity
     /// ([`crate::KnownNames`]): `Égypte` for `Egypt`.
     Known,
@@ -159,16 +163,10 @@ pub(crate) fn listed(entity: &Entity) -> impl Iterator<Item = (NameKind, Option<
         .map(|(kind, tag, text)| (kind, tag, unqualified(text)))
 }
 
-/// A name without the qualifier in parentheses that tells namesakes apart
-/// in encyclopedias and curated lists, and that no text writes after the
-/// name: `Georgia (country)` is written `Georgia`, `Muhammad (prophet)`
-/// `Muhammad`. A name that is nothing but parentheses stays as it is.
+/// A name without its qualifier in parentheses
+/// ([`crate::gazetteer::split_qualifier`]).
 fn unqualified(name: &str) -> &str {
-    let trimmed = name.trim_end();
-    match trimmed.strip_suffix(')').and_then(|rest| rest.rfind(" (")) {
-        Some(at) if !trimmed[..at].trim().is_empty() => trimmed[..at].trim_end(),
-        _ => name,
-    }
+    crate::gazetteer::split_qualifier(name).0
 }
 
 /// Fewest letters a known name ([`NameKind::Known`]) needs to be found by
@@ -358,6 +356,9 @@ impl Lexicon {
                 let known = form.kind == NameKind::Known;
                 en.via.is_none()
                     && !form.kind.is_acronym()
+                    // The table's spellings link as written: the listed
+                    // name is read approximately.
+                    && form.kind != NameKind::GivenName
                     && (!known
                         || match cognates {
                             true => entity.kind != EntityType::Place,
@@ -1041,6 +1042,18 @@ fn derive(
                 key,
             )
         };
+        if entity.is_personal_name() && !form.text.trim().contains(' ') {
+            let key = normalizer.key(form.text);
+            let others = skeleton::given_name_spellings(&key).iter();
+            for spelling in others.filter(|&&s| s != key) {
+                let mut letters = spelling.chars();
+                let capitalized = letters.next().map(|c| c.to_uppercase().chain(letters));
+                out.push(derived(
+                    NameKind::GivenName,
+                    capitalized.into_iter().flatten().collect(),
+                ));
+            }
+        }
         if entity.kind == EntityType::Person {
             // The press drops the first of three given names or more, and
             // says `bin Laden`, `von der Leyen` (in cased scripts, where a

@@ -6,7 +6,7 @@ use crate::coreference;
 use crate::index::KnownRecord;
 use crate::lexicon::Lexicon;
 use crate::memo::Memo;
-use crate::resolve::Resolution;
+use crate::resolve::{Policy, Resolution};
 use crate::tokenize::Tokens;
 use crate::{Entity, Gazetteer, KnownNames, Mention, Method, Normalizer, Span};
 
@@ -274,13 +274,6 @@ impl Linker {
         self.gazetteer.entity(e)
     }
 
-    fn threshold(&self, e: u32) -> f64 {
-        self.gazetteer
-            .traits(e)
-            .min_score
-            .unwrap_or(self.options.threshold)
-    }
-
     /// Names holding a place that the approximate tier found (`The lion of
     /// Panchir` for `Lion of Panjshir`).
     fn composed_around_places(
@@ -331,7 +324,7 @@ impl Linker {
                 }
             });
         }
-        resolution.tier(wider, |e| self.threshold(e));
+        resolution.tier(wider, self);
     }
 
     /// The pipeline: normalize → tokens → exact candidates → resolve →
@@ -346,7 +339,6 @@ impl Linker {
             norm: &norm,
             tokens: &tokens,
         };
-        let threshold = |e| self.threshold(e);
         let mut rules = GazetteerRules::new(&doc, &self.lexicon, &self.gazetteer);
         let mut resolution = Resolution::default();
         let mut exact = candidates::exact(&doc, &self.lexicon, &self.gazetteer);
@@ -358,7 +350,7 @@ impl Linker {
                 c.dropped = Some(Reason::LongerName);
             }
         }
-        resolution.tier(exact, threshold);
+        resolution.tier(exact, self);
         if self.options.fuzzy {
             let mut approximate = candidates::approximate(
                 &doc,
@@ -370,7 +362,7 @@ impl Linker {
             let taken = &resolution.taken;
             approximate.extend(candidates::permuted_acronyms(&doc, &self.lexicon, taken));
             approximate.iter_mut().for_each(|c| rules.apply(c));
-            resolution.tier(approximate, threshold);
+            resolution.tier(approximate, self);
             // Names around what was found: a name holding a place spelled
             // another way, a translated name holding a place (`Fuerzas
             // Democráticas Sirias`).
@@ -423,6 +415,19 @@ impl Linker {
             }
         });
         resolution
+    }
+}
+
+impl Policy for Linker {
+    fn threshold(&self, e: u32) -> f64 {
+        self.gazetteer
+            .traits(e)
+            .min_score
+            .unwrap_or(self.options.threshold)
+    }
+
+    fn personal_name(&self, e: u32) -> bool {
+        self.gazetteer.traits(e).personal_name
     }
 }
 

@@ -12,10 +12,11 @@ use std::collections::BTreeMap;
 pub(crate) struct Taken {
     /// start → end.
     spans: BTreeMap<usize, usize>,
-    /// The starts of the spans taken though ambiguous (two entities fit
-    /// them equally: no mention), which a wider name may take over
-    /// (`Muammar Muhammad al-Gaddafi` around an ambiguous `Muhammad`).
-    ambiguous: std::collections::BTreeSet<usize>,
+    /// The starts of the spans that a wider name may take over: those
+    /// taken though ambiguous (two entities fit them equally: no mention)
+    /// and the mentions of personal names (`Muammar Muhammad al-Gaddafi`
+    /// around `Muhammad`).
+    yielding: std::collections::BTreeSet<usize>,
 }
 
 impl Taken {
@@ -40,11 +41,11 @@ impl Taken {
         self.overlapping(span).all(|t| strictly_inside(t, span))
     }
 
-    /// Whether `span` overlaps a taken span other than the ambiguous ones
+    /// Whether `span` overlaps a taken span other than the yielding ones
     /// inside it, which it may take over.
     pub(crate) fn blocks(&self, span: Span) -> bool {
         (self.overlapping(span))
-            .any(|t| !(strictly_inside(t, span) && self.ambiguous.contains(&t.start)))
+            .any(|t| !(strictly_inside(t, span) && self.yielding.contains(&t.start)))
     }
 
     /// Takes `span`, which must not overlap a taken span.
@@ -53,26 +54,31 @@ impl Taken {
     }
 
     /// Takes `span`, which no taken span [`Taken::blocks`], in place of
-    /// the ambiguous spans inside it; marked ambiguous itself if it is.
-    fn take_over(&mut self, span: Span, ambiguous: bool) {
-        let inside: Vec<usize> = (self.ambiguous.range(span.start..span.end))
+    /// the yielding spans inside it, which it returns; marked yielding
+    /// itself if `yielding`.
+    fn take_over(&mut self, span: Span, yielding: bool) -> Vec<Span> {
+        let inside: Vec<usize> = (self.yielding.range(span.start..span.end))
             .copied()
             .collect();
+        let mut replaced = Vec::with_capacity(inside.len());
         for start in inside {
-            self.ambiguous.remove(&start);
-            self.spans.remove(&start);
+            self.yielding.remove(&start);
+            if let Some(end) = self.spans.remove(&start) {
+                replaced.push(Span::new(start, end));
+            }
         }
         self.insert(span);
-        if ambiguous {
-            self.ambiguous.insert(span.start);
+        if yielding {
+            self.yielding.insert(span.start);
         }
+        replaced
     }
 
     /// Frees `span`, if it was taken.
     pub(crate) fn remove(&mut self, span: Span) {
         if self.spans.get(&span.start) == Some(&span.end) {
             self.spans.remove(&span.start);
-            self.ambiguous.remove(&span.start);
+            self.yielding.remove(&span.start);
         }
     }
 }
@@ -80,6 +86,15 @@ impl Taken {
 /// Whether `inner` lies inside `outer` and is not `outer` itself.
 fn strictly_inside(inner: Span, outer: Span) -> bool {
     outer.start <= inner.start && inner.end <= outer.end && inner != outer
+}
+
+/// What resolving asks of the entities, which the linker knows.
+pub(crate) trait Policy {
+    /// The score entity `e` needs to link.
+    fn threshold(&self, e: u32) -> f64;
+    /// Whether entity `e` is a personal name itself
+    /// ([`crate::Entity::is_personal_name`]), which wins a tie.
+    fn personal_name(&self, e: u32) -> bool;
 }
 
 /// One document's resolution so far: every candidate considered, which of
@@ -95,9 +110,20 @@ pub(crate) struct Resolution {
 impl Resolution {
     /// Resolves a tier of new candidates against the spans already taken,
     /// and records them all.
-    pub(crate) fn tier(&mut self, mut fresh: Vec<Candidate>, threshold: impl Fn(u32) -> f64) {
+    pub(crate) fn tier(&mut self, mut fresh: Vec<Candidate>, policy: &impl Policy) {
         let offset = self.candidates.len();
-        let kept = resolve(&mut fresh, threshold, &mut self.taken);
+        let (kept, replaced) = resolve(&mut fresh, policy, &mut self.taken);
+        // Mentions of earlier tiers that a wider name took over.
+        if !replaced.is_empty() {
+            let candidates = &mut self.candidates;
+            self.kept.retain(|&k| {
+                let gone = replaced.contains(&candidates[k].norm);
+                if gone {
+                    candidates[k].dropped = Some(Reason::Overlapped);
+                }
+                !gone
+            });
+        }
         self.kept.extend(kept.into_iter().map(|i| i + offset));
         // The first tier is taken whole: at a million names, a document
         // has thousands of candidates, and copying them cost a percent of
@@ -153,16 +179,17 @@ impl Resolution {
 }
 
 /// Resolves one tier of candidates in place: marks every loser with its
-/// reason and returns the indices of the winners. Spans in `taken`
-/// (normalized) block overlapping candidates (but wider ones around
-/// ambiguous spans); winners and ambiguous spans are added to it.
+/// reason and returns the indices of the winners, and the spans they took
+/// over. Spans in `taken` (normalized) block overlapping candidates (but
+/// wider ones around yielding spans); winners and ambiguous spans are
+/// added to it.
 fn resolve(
     candidates: &mut [Candidate],
-    threshold: impl Fn(u32) -> f64,
+    policy: &impl Policy,
     taken: &mut Taken,
-) -> Vec<usize> {
+) -> (Vec<usize>, Vec<Span>) {
     for c in candidates.iter_mut().filter(|c| c.dropped.is_none()) {
-        let t = threshold(c.entity);
+        let t = policy.threshold(c.entity);
         if c.score < t {
             c.dropped = Some(Reason::BelowThreshold(t));
         }
@@ -182,8 +209,8 @@ fn resolve(
     let mut choices = Vec::new();
     for (span, mut idx) in by_span {
         idx.sort_by(|&a, &b| better(&candidates[a], &candidates[b]));
-        let best = idx[0];
-        let mut ambiguous = false;
+        let mut best = idx[0];
+        let mut tied = vec![best];
         let mut seen = vec![candidates[best].entity];
         for &i in &idx[1..] {
             let c = &candidates[i];
@@ -193,14 +220,32 @@ fn resolve(
             }
             seen.push(c.entity);
             if better(&candidates[best], c) == Ordering::Equal {
-                ambiguous = true;
-                c_drop(candidates, i, Reason::Ambiguous);
+                tied.push(i);
             } else {
                 c_drop(candidates, i, Reason::Outscored);
             }
         }
-        if ambiguous {
-            c_drop(candidates, best, Reason::Ambiguous);
+        // A tie goes to the one entity that is the name itself, if any,
+        // when the name is written as listed (or as the table of given
+        // names spells it): an approximate spelling may be the namesake's
+        // own (`Mahomet`, the prophet, not the given name).
+        let names: Vec<usize> = (tied.iter().copied())
+            .filter(|&i| {
+                let c = &candidates[i];
+                let listed = matches!(c.method, Method::Exact | Method::Alias | Method::Normalized);
+                listed && policy.personal_name(c.entity)
+            })
+            .collect();
+        let ambiguous = tied.len() > 1 && names.len() != 1;
+        if tied.len() > 1 && !ambiguous {
+            best = names[0];
+        }
+        for &i in tied.iter().filter(|&&i| ambiguous || i != best) {
+            let reason = match ambiguous {
+                true => Reason::Ambiguous,
+                false => Reason::NameItself,
+            };
+            c_drop(candidates, i, reason);
         }
         choices.push(Choice {
             span,
@@ -217,6 +262,7 @@ fn resolve(
             .then_with(|| a.span.start.cmp(&b.span.start))
     });
     let mut kept = Vec::new();
+    let mut replaced = Vec::new();
     for choice in choices {
         if taken.blocks(choice.span) {
             if !choice.ambiguous {
@@ -224,12 +270,15 @@ fn resolve(
             }
             continue;
         }
-        taken.take_over(choice.span, choice.ambiguous);
+        let name = policy.personal_name(candidates[choice.best].entity);
+        replaced.extend(taken.take_over(choice.span, choice.ambiguous || name));
         if !choice.ambiguous {
             kept.push(choice.best);
         }
     }
-    kept
+    // Within a tier, wider spans come first: only earlier tiers' mentions
+    // are taken over.
+    (kept, replaced)
 }
 
 fn c_drop(candidates: &mut [Candidate], i: usize, reason: Reason) {

@@ -525,25 +525,38 @@ fn given_name(letters: &[u8], source: Source) -> Option<&'static str> {
     read_word(letters, source).1
 }
 
-/// The given-name group of a word read as `readings`.
-fn group_of(readings: &[Reading]) -> Option<&'static str> {
-    static GROUPS: std::sync::OnceLock<rustc_hash::FxHashMap<String, &'static str>> =
-        std::sync::OnceLock::new();
-    let groups = GROUPS.get_or_init(|| {
-        let mut groups = rustc_hash::FxHashMap::default();
+/// The groups of `data/given-names.txt`, each a list of spellings (the
+/// group's name first), and the group of each spelling's reading.
+struct GivenNames {
+    groups: Vec<Vec<&'static str>>,
+    by_pattern: rustc_hash::FxHashMap<String, usize>,
+}
+
+/// The table of `data/given-names.txt`, read once.
+fn given_names() -> &'static GivenNames {
+    static TABLE: std::sync::OnceLock<GivenNames> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
         let table = include_str!("../data/given-names.txt");
-        for line in table.lines().filter(|l| !l.starts_with('#')) {
-            let mut names = line.split_whitespace();
-            if let Some(group) = names.next() {
-                for name in std::iter::once(group).chain(names) {
-                    for r in extend(vec![Reading::default()], name.as_bytes(), Source::Latin) {
-                        groups.entry(collapse(&r.pattern, true)).or_insert(group);
-                    }
+        let groups: Vec<Vec<&str>> = (table.lines())
+            .filter(|l| !l.starts_with('#'))
+            .map(|l| l.split_whitespace().collect::<Vec<_>>())
+            .filter(|g| !g.is_empty())
+            .collect();
+        let mut by_pattern = rustc_hash::FxHashMap::default();
+        for (g, names) in groups.iter().enumerate() {
+            for name in names {
+                for r in extend(vec![Reading::default()], name.as_bytes(), Source::Latin) {
+                    by_pattern.entry(collapse(&r.pattern, true)).or_insert(g);
                 }
             }
         }
-        groups
-    });
+        GivenNames { groups, by_pattern }
+    })
+}
+
+/// The given-name group of a word read as `readings`.
+fn group_of(readings: &[Reading]) -> Option<&'static str> {
+    let table = given_names();
     // Three vowels in a row are two syllables, which merging vowels would
     // make one: `Musawi`, read with its w as a vowel, is no `Musa`.
     let syllables_kept = |r: &&Reading| {
@@ -551,7 +564,18 @@ fn group_of(readings: &[Reading]) -> Option<&'static str> {
     };
     (readings.iter())
         .filter(syllables_kept)
-        .find_map(|r| groups.get(&collapse(&r.pattern, true)).copied())
+        .find_map(|r| table.by_pattern.get(&collapse(&r.pattern, true)))
+        .map(|&g| table.groups[g][0])
+}
+
+/// Every spelling `data/given-names.txt` lists in the group of the
+/// normalized word `word` (`yusuf` → `yusuf`, `youssef`, ... `joseph`,
+/// `giuseppe`), or none if it is no given name of the table.
+pub(crate) fn given_name_spellings(word: &str) -> &'static [&'static str] {
+    let table = given_names();
+    given_name(word.as_bytes(), Source::Latin)
+        .and_then(|group| table.groups.iter().find(|g| g[0] == group))
+        .map_or(&[], |g| g.as_slice())
 }
 
 /// The readings of one word alone (patterns not collapsed).

@@ -69,6 +69,8 @@ pub(crate) struct Traits {
     pub(crate) requires_context: bool,
     /// Whether it has `context` words.
     pub(crate) context: bool,
+    /// Whether it is a personal name itself ([`Entity::is_personal_name`]).
+    pub(crate) personal_name: bool,
     pub(crate) min_score: Option<f64>,
 }
 
@@ -89,6 +91,7 @@ impl Traits {
             fuzzy: entity.fuzzy,
             requires_context: entity.requires_context,
             context: !entity.context.is_empty(),
+            personal_name: entity.is_personal_name(),
             min_score: entity.min_score,
         }
     }
@@ -104,6 +107,7 @@ impl Traits {
             | u8::from(self.fuzzy) << 3
             | u8::from(self.requires_context) << 4
             | u8::from(self.context) << 5
+            | u8::from(self.personal_name) << 6
     }
 
     /// The traits [`Traits::byte`] wrote, with threshold `min_score`.
@@ -114,6 +118,7 @@ impl Traits {
             fuzzy: byte & 1 << 3 != 0,
             requires_context: byte & 1 << 4 != 0,
             context: byte & 1 << 5 != 0,
+            personal_name: byte & 1 << 6 != 0,
             min_score,
         }
     }
@@ -420,6 +425,44 @@ pub struct Entity {
     positions: Box<[(u32, u32)]>,
 }
 
+/// A name and the qualifier in parentheses that ends it, if any: the
+/// qualifier tells namesakes apart in encyclopedias and curated lists, and
+/// no text writes it after the name: `Georgia (country)` is written
+/// `Georgia`, `Muhammad (prophet)` `Muhammad`. A name that is nothing but
+/// parentheses has no qualifier.
+pub(crate) fn split_qualifier(name: &str) -> (&str, Option<&str>) {
+    let trimmed = name.trim_end();
+    match trimmed
+        .strip_suffix(')')
+        .and_then(|rest| Some((rest, rest.rfind(" (")?)))
+    {
+        Some((rest, at)) if !trimmed[..at].trim().is_empty() => {
+            (trimmed[..at].trim_end(), Some(rest[at + 2..].trim()))
+        }
+        _ => (name, None),
+    }
+}
+
+/// Words of a qualifier that say the entity is a personal name itself
+/// ([`Entity::is_personal_name`]), in lower case: English, French, German,
+/// Spanish, Italian and Polish.
+const NAME_QUALIFIERS: [&str; 14] = [
+    "name",
+    "forename",
+    "surname",
+    "prénom",
+    "patronyme",
+    "vorname",
+    "nachname",
+    "familienname",
+    "nombre",
+    "apellido",
+    "nome",
+    "cognome",
+    "imię",
+    "nazwisko",
+];
+
 /// The keys whose values' places an [`Entity`] keeps, in the order it
 /// keeps them.
 pub(crate) const PLACED_KEYS: [&str; 7] = [
@@ -427,6 +470,53 @@ pub(crate) const PLACED_KEYS: [&str; 7] = [
 ];
 
 impl Entity {
+    /// Whether the entity is a personal name itself (a given name or a
+    /// surname) rather than someone who bears it, as the qualifier in
+    /// parentheses after its canonical name says: `Muhammad (given name)`,
+    /// `Hussein (name)`, `Karimov (surname)`, `Youssef (prénom)`; without
+    /// a qualifier, an entity of type `other` named by a given name of
+    /// `data/given-names.txt` alone (`Yusuf`). Every word written as such
+    /// a name is a mention of it, whoever bears it:
+    /// it is preferred to a namesake known by that name alone (`Muhammad
+    /// (prophet)`), and its name's other spellings of
+    /// `data/given-names.txt` are its own.
+    ///
+    /// ```
+    /// let toml = r#"
+    /// [[entity]]
+    /// id = "given-name-yusuf"
+    /// name = "Yusuf (given name)"
+    /// type = "other"
+    ///
+    /// [[entity]]
+    /// id = "yusuf-khan"
+    /// name = "Yusuf Khan"
+    /// type = "person"
+    ///
+    /// [[entity]]
+    /// id = "musa"
+    /// name = "Musa"
+    /// type = "other"
+    /// "#;
+    /// let gazetteer = canon::Gazetteer::from_toml("names.toml", toml)?;
+    /// let [name, person, unqualified] = gazetteer.entities() else { unreachable!() };
+    /// assert!(name.is_personal_name());
+    /// assert!(!person.is_personal_name());
+    /// assert!(unqualified.is_personal_name());
+    /// # Ok::<(), canon::GazetteerErrors>(())
+    /// ```
+    pub fn is_personal_name(&self) -> bool {
+        let (name, qualifier) = split_qualifier(&self.name);
+        match qualifier {
+            Some(qualifier) => (qualifier.split([' ', '-']))
+                .any(|w| NAME_QUALIFIERS.contains(&w.to_lowercase().as_str())),
+            None => {
+                self.kind == EntityType::Other
+                    && crate::skeleton::is_given_name(&crate::Normalizer::new().key(name))
+            }
+        }
+    }
+
     /// The entity of an index's bytes that do not decode: no id, no names,
     /// linked by no approximate spelling ([`MappedEntities`]).
     pub(crate) fn unreadable() -> Entity {
@@ -769,14 +859,43 @@ mod tests {
     }
 
     #[test]
+    fn personal_names_by_their_qualifier_or_a_given_name_of_type_other() {
+        let cases = [
+            ("Muhammad (given name)", "other", true),
+            ("Hussein (name)", "person", true),
+            ("Karimov (surname)", "other", true),
+            ("Youssef (prénom)", "other", true),
+            ("Josef (Vorname)", "other", true),
+            ("Muhammad (prophet)", "person", false),
+            ("Georgia (country)", "place", false),
+            ("Yusuf", "other", true),
+            ("Yusuf", "person", false),
+            ("Kandahar", "other", false),
+            ("Yusuf Khan", "other", false),
+        ];
+        for (name, kind, expected) in cases {
+            let toml = format!("[[entity]]\nid = \"x\"\nname = \"{name}\"\ntype = \"{kind}\"\n");
+            let gazetteer = Gazetteer::from_toml("g.toml", &toml).unwrap();
+            let entity = &gazetteer.entities()[0];
+            assert_eq!(entity.is_personal_name(), expected, "{name} ({kind})");
+            assert_eq!(
+                gazetteer.traits(0).personal_name,
+                expected,
+                "{name} ({kind})"
+            );
+        }
+    }
+
+    #[test]
     fn traits_read_back_from_their_byte() {
         for kind in Traits::KINDS {
-            for bits in 0..8u8 {
+            for bits in 0..16u8 {
                 let traits = Traits {
                     kind,
                     fuzzy: bits & 1 != 0,
                     requires_context: bits & 2 != 0,
                     context: bits & 4 != 0,
+                    personal_name: bits & 8 != 0,
                     min_score: Some(0.75),
                 };
                 assert_eq!(Traits::from_byte(traits.byte(), Some(0.75)), traits);
