@@ -980,7 +980,13 @@ impl SpanScript {
                 }
                 _ => None,
             };
-            source = source.or(here);
+            // Arabic script turns Persian at its first Persian letter.
+            let persian = source == Some(skeleton::Source::Abjad)
+                && matches!(c, 'پ' | 'چ' | 'ژ' | 'گ' | 'ک' | 'ی');
+            source = match persian {
+                true => Some(skeleton::Source::Persian),
+                false => source.or(here),
+            };
             // Latin letters first: deciding that a letter is one is dear.
             latin = latin && (is_latin(c) || !c.is_alphabetic());
         }
@@ -1358,8 +1364,16 @@ pub(crate) fn name_runs<'d>(doc: &'d Document<'_>) -> Vec<Vec<(&'d Token, bool)>
             .last()
             .is_some_and(|&(p, like)| like && doc.dashed(p.span, token.span))
             && !guard::is_ordinary_word(word);
+        // A lone letter of Arabic script is a conjunction or preposition
+        // (Persian `و`, and), never a word of a name.
+        let lone_abjad_letter = || {
+            let mut letters = original.chars();
+            letters.next().is_some_and(is_abjad) && letters.next().is_none()
+        };
         let name_like = original.chars().next().is_some_and(char::is_uppercase)
-            || (!has_cased_letters(original) && original.chars().any(char::is_alphabetic))
+            || (!has_cased_letters(original)
+                && original.chars().any(char::is_alphabetic)
+                && !lone_abjad_letter())
             || continues;
         let article = || {
             skeleton::ARTICLES.contains(word)

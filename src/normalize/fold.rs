@@ -75,6 +75,9 @@ fn strip_stroke(c: char) -> Option<&'static str> {
         'œ' => "oe",
         'þ' => "th",
         'ĸ' => "q",
+        // Azerbaijani, Tatar and Kazakh schwa, which the press of other
+        // languages writes a (Əliyev = Aliyev).
+        'ə' | 'Ə' => "a",
         _ => return None,
     })
 }
