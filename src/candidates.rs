@@ -447,11 +447,17 @@ pub(crate) fn approximate(
     let norm = doc.norm.as_str();
     let mut out = Vec::new();
     for run in name_runs(doc) {
+        // The script of each word, read once: a span's is theirs joined.
+        let scripts: Vec<SpanScript> = (run.iter())
+            .map(|(t, _)| SpanScript::of(doc.original(t.span)))
+            .collect();
         for i in 0..run.len() {
             if !run[i].1 {
                 continue;
             }
+            let mut script = SpanScript::default();
             for j in i..run.len().min(i + MAX_FUZZY_TOKENS) {
+                script = script.then(scripts[j]);
                 if !run[j].1 {
                     continue;
                 }
@@ -463,8 +469,6 @@ pub(crate) fn approximate(
                 if !has_letters(query, MIN_APPROXIMATE_LETTERS - 1) {
                     continue; // nothing listed is that short (abjad texts write one vowel fewer)
                 }
-                let span = doc.norm.to_original(nspan);
-                let script = SpanScript::of(&doc.text[span]);
                 // A word of the frequency lists written in Latin letters
                 // links only when listed, or when it has the name's very
                 // skeleton and vowels, and is a frequent name or long
@@ -489,6 +493,10 @@ pub(crate) fn approximate(
                     found.retain(|f| f.1 >= floor);
                     found
                 });
+                if found.is_empty() {
+                    continue;
+                }
+                let span = doc.norm.to_original(nspan);
                 let first = out.len();
                 for &(key, score, method, ref rules) in found.iter() {
                     for &entry in lexicon.entries(key) {
@@ -958,6 +966,7 @@ fn keep_better(
 
 /// What the approximate tier needs to know of a span's script, read in one
 /// pass over its original text.
+#[derive(Clone, Copy, Debug)]
 struct SpanScript {
     /// The first script met that changes how the Latin reads.
     source: skeleton::Source,
@@ -967,33 +976,51 @@ struct SpanScript {
     latin: bool,
 }
 
+impl Default for SpanScript {
+    /// The script of a span without letters.
+    fn default() -> SpanScript {
+        SpanScript {
+            source: skeleton::Source::Latin,
+            abjad: false,
+            latin: true,
+        }
+    }
+}
+
 impl SpanScript {
     fn of(original: &str) -> SpanScript {
-        let (mut source, mut abjad, mut latin) = (None, false, true);
+        let mut script = SpanScript::default();
         for c in original.chars() {
             let here = match c {
-                '\u{0400}'..='\u{04FF}' => Some(skeleton::Source::Cyrillic),
-                '\u{0370}'..='\u{03FF}' | '\u{1F00}'..='\u{1FFF}' => Some(skeleton::Source::Greek),
-                c if is_abjad(c) => {
-                    abjad = true;
-                    Some(skeleton::Source::Abjad)
-                }
-                _ => None,
+                '\u{0400}'..='\u{04FF}' => skeleton::Source::Cyrillic,
+                '\u{0370}'..='\u{03FF}' | '\u{1F00}'..='\u{1FFF}' => skeleton::Source::Greek,
+                // Arabic script turns Persian at a Persian letter.
+                'پ' | 'چ' | 'ژ' | 'گ' | 'ک' | 'ی' => skeleton::Source::Persian,
+                c if is_abjad(c) => skeleton::Source::Abjad,
+                _ => skeleton::Source::Latin,
             };
-            // Arabic script turns Persian at its first Persian letter.
-            let persian = source == Some(skeleton::Source::Abjad)
-                && matches!(c, 'پ' | 'چ' | 'ژ' | 'گ' | 'ک' | 'ی');
-            source = match persian {
-                true => Some(skeleton::Source::Persian),
-                false => source.or(here),
-            };
-            // Latin letters first: deciding that a letter is one is dear.
-            latin = latin && (is_latin(c) || !c.is_alphabetic());
+            script = script.then(SpanScript {
+                source: here,
+                abjad: here.is_abjad(),
+                // Latin letters first: deciding that a letter is one is dear.
+                latin: is_latin(c) || !c.is_alphabetic(),
+            });
         }
+        script
+    }
+
+    /// The script of a span followed by one of script `next`.
+    fn then(self, next: SpanScript) -> SpanScript {
+        use skeleton::Source::{Abjad, Latin, Persian};
+        let source = match (self.source, next.source) {
+            (Latin, next) => next,
+            (Abjad, Persian) => Persian,
+            (first, _) => first,
+        };
         SpanScript {
-            source: source.unwrap_or(skeleton::Source::Latin),
-            abjad,
-            latin,
+            source,
+            abjad: self.abjad || next.abjad,
+            latin: self.latin && next.latin,
         }
     }
 }
