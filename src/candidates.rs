@@ -12,13 +12,42 @@ use crate::tokenize::{Token, TokenKind, Tokens};
 use crate::{EntityType, Gazetteer, Method, Normalized, Span};
 use std::sync::Arc;
 
-/// Lower-case particles that may stand inside a capitalized name (`Lion of
-/// Panjshir`, `Front national de résistance`), besides the Arabic articles
-/// ([`skeleton::ARTICLES`]: `Abu Musab al-Zarqawi`).
-const PARTICLES: &[&str] = &[
-    "ud", "ol", "bin", "ibn", "ben", "bint", "abu", "abou", "de", "du", "des", "del", "della",
-    "di", "da", "dos", "das", "la", "le", "von", "van", "der", "den", "of", "e", "i", "y",
-];
+/// Whether a normalized word is a lower-case particle that may stand
+/// inside a capitalized name (`Lion of Panjshir`, `Front national de
+/// résistance`), besides the Arabic articles ([`skeleton::ARTICLES`]:
+/// `Abu Musab al-Zarqawi`). Asked of every word in small letters: a
+/// `match` tells most of them by their length alone.
+fn is_particle(word: &str) -> bool {
+    matches!(
+        word,
+        "ud" | "ol"
+            | "bin"
+            | "ibn"
+            | "ben"
+            | "bint"
+            | "abu"
+            | "abou"
+            | "de"
+            | "du"
+            | "des"
+            | "del"
+            | "della"
+            | "di"
+            | "da"
+            | "dos"
+            | "das"
+            | "la"
+            | "le"
+            | "von"
+            | "van"
+            | "der"
+            | "den"
+            | "of"
+            | "e"
+            | "i"
+            | "y"
+    )
+}
 
 /// Fewest letters of an ordinary word that may be a name's spelling, with
 /// the name's very skeleton and vowels (`Afganistán`; not `Jamás`).
@@ -1403,11 +1432,13 @@ pub(crate) fn name_runs<'d>(doc: &'d Document<'_>) -> Vec<Vec<(&'d Token, bool)>
                 && !lone_abjad_letter())
             || continues;
         let article = || {
-            skeleton::ARTICLES.contains(word)
-                || (skeleton::DASHED_ARTICLES.contains(word)
-                    && (tokens.get(t + 1)).is_some_and(|next| doc.dashed(token.span, next.span)))
+            word.len() <= skeleton::MAX_ARTICLE_LETTERS
+                && (skeleton::ARTICLES.contains(word)
+                    || (skeleton::DASHED_ARTICLES.contains(word)
+                        && (tokens.get(t + 1))
+                            .is_some_and(|next| doc.dashed(token.span, next.span))))
         };
-        if name_like || PARTICLES.contains(word) || article() {
+        if name_like || is_particle(word) || article() {
             run.push((token, name_like));
         } else if !run.is_empty() {
             runs.push(std::mem::take(&mut run));

@@ -265,6 +265,10 @@ pub(crate) const ARTICLES: &[&str] = &[
 /// next word.
 pub(crate) const DASHED_ARTICLES: &[&str] = &["ed", "en", "er", "es", "esh", "et", "ez"];
 
+/// Most letters of an Arabic article ([`ARTICLES`], [`DASHED_ARTICLES`]):
+/// a longer word is none, whatever the tables hold.
+pub(crate) const MAX_ARTICLE_LETTERS: usize = 4;
+
 /// Whether a normalized word is an Arabic article, of [`ARTICLES`] or of
 /// [`DASHED_ARTICLES`].
 pub(crate) fn is_article(word: &str) -> bool {
@@ -1330,6 +1334,13 @@ mod tests {
             vowel_edits(&r("mohammed").pattern, &r("muhammad").pattern),
             A_FOR_I
         );
+    }
+
+    #[test]
+    fn articles_are_short() {
+        let all = ARTICLES.iter().chain(DASHED_ARTICLES);
+        assert!(all.clone().all(|a| a.len() <= MAX_ARTICLE_LETTERS));
+        assert!(all.clone().any(|a| a.len() == MAX_ARTICLE_LETTERS));
     }
 
     #[test]
