@@ -27,10 +27,19 @@ use crate::skeleton::Source;
 /// bridged the spellings.
 pub(crate) type Found = Vec<(u32, f64, Method, Vec<&'static str>)>;
 
-/// How a spelling is looked up: its normalized text, whether its original
-/// is written in a script without short vowels, and the script that changes
-/// how the Latin reads.
-type Query = (Box<str>, bool, Source);
+/// How a spelling is looked up: a character telling whether its original
+/// is written in a script without short vowels and the script that changes
+/// how the Latin reads ([`query`]), then its normalized text; one string,
+/// so that a spelling met again is looked up without allocating.
+type Query = Box<str>;
+
+/// Writes the [`Query`] of normalized `text` to `out`.
+fn query(text: &str, abjad: bool, source: Source, out: &mut String) {
+    let tag = (source as u8) << 1 | u8::from(abjad);
+    out.clear();
+    out.push(char::from(b'0' + tag));
+    out.push_str(text);
+}
 
 /// Spellings one generation holds before it is retired.
 const GENERATION: usize = 1 << 15;
@@ -162,25 +171,39 @@ struct Generations {
     old: FxHashMap<Query, Arc<Found>>,
     /// Keys found over the spellings of the new generation.
     keys: usize,
+    /// The query looked up, written where the last one was.
+    query: String,
 }
 
 impl Memo {
-    /// What `look_up` finds for `query`, from this thread's table when it
-    /// was looked up before.
+    /// What `look_up` finds for normalized `text` (whose original is in a
+    /// script without short vowels if `abjad`, read from `source`), from
+    /// this thread's table when it was looked up before.
     pub(crate) fn get_or(
         &self,
-        query: &str,
+        text: &str,
         abjad: bool,
         source: Source,
         look_up: impl FnOnce() -> Found,
     ) -> Arc<Found> {
-        let key: Query = (query.into(), abjad, source);
-        let remembered = self.threads.get().take(&key);
+        let remembered = {
+            let mut table = self.threads.get();
+            // The buffer is lent out while the table is searched.
+            let mut key = std::mem::take(&mut table.query);
+            query(text, abjad, source, &mut key);
+            let found = table.take(&key);
+            table.query = key;
+            found
+        };
         if let Some(found) = remembered {
             return found;
         }
         let found = Arc::new(look_up());
-        self.threads.get().keep(key, Arc::clone(&found));
+        let mut table = self.threads.get();
+        let mut key = std::mem::take(&mut table.query);
+        query(text, abjad, source, &mut key);
+        table.keep(Query::from(key.as_str()), Arc::clone(&found));
+        table.query = key;
         found
     }
 
@@ -221,12 +244,12 @@ impl Memo {
 
 impl Generations {
     /// The remembered result for `key`, kept in the new generation.
-    fn take(&mut self, key: &Query) -> Option<Arc<Found>> {
+    fn take(&mut self, key: &str) -> Option<Arc<Found>> {
         if let Some(found) = self.new.get(key) {
             return Some(Arc::clone(found));
         }
-        let found = self.old.remove(key)?;
-        self.keep(key.clone(), Arc::clone(&found));
+        let (key, found) = self.old.remove_entry(key)?;
+        self.keep(key, Arc::clone(&found));
         Some(found)
     }
 
@@ -280,7 +303,7 @@ mod tests {
     #[test]
     fn a_full_generation_keeps_what_is_still_met() {
         let mut generations = Generations::default();
-        let key = |i: usize| -> Query { (i.to_string().into(), false, Source::Latin) };
+        let key = |i: usize| -> Query { i.to_string().into() };
         generations.keep(key(0), Arc::new(Vec::new()));
         for i in 1..GENERATION {
             generations.keep(key(i), Arc::new(Vec::new()));
@@ -298,7 +321,7 @@ mod tests {
     #[test]
     fn a_generation_is_also_bounded_by_the_keys_it_holds() {
         let mut generations = Generations::default();
-        let key = |i: usize| -> Query { (i.to_string().into(), false, Source::Latin) };
+        let key = |i: usize| -> Query { i.to_string().into() };
         let many = Arc::new(vec![(0, 0.9, Method::Fuzzy, Vec::new()); GENERATION_KEYS]);
         generations.keep(key(0), Arc::clone(&many));
         generations.keep(key(1), many);
