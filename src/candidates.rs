@@ -498,16 +498,6 @@ pub(crate) fn approximate(
                 if !has_letters(query, MIN_APPROXIMATE_LETTERS - 1) {
                     continue; // nothing listed is that short (abjad texts write one vowel fewer)
                 }
-                // A word of the frequency lists written in Latin letters
-                // links only when listed, or when it has the name's very
-                // skeleton and vowels, and is a frequent name or long
-                // (`Afganistán`): a short ordinary word is a word (Spanish
-                // `Jamás` is no Hamas), and an edit away is another word
-                // (`Australian`).
-                let common = i == j && script.latin && guard::is_common_word(query);
-                let ordinary = common
-                    && !has_letters(query, MIN_ORDINARY_RESPELLED_LETTERS)
-                    && guard::is_ordinary_word(query);
                 let found = memo.get_or(query, script.abjad, script.source, || {
                     let mut found =
                         by_skeleton(query, (script.abjad, script.source), lexicon, floor);
@@ -525,6 +515,16 @@ pub(crate) fn approximate(
                 if found.is_empty() {
                     continue;
                 }
+                // A word of the frequency lists written in Latin letters
+                // links only when listed, or when it has the name's very
+                // skeleton and vowels, and is a frequent name or long
+                // (`Afganistán`): a short ordinary word is a word (Spanish
+                // `Jamás` is no Hamas), and an edit away is another word
+                // (`Australian`).
+                let common = i == j && script.latin && guard::is_common_word(query);
+                let ordinary = common
+                    && !has_letters(query, MIN_ORDINARY_RESPELLED_LETTERS)
+                    && guard::is_ordinary_word(query);
                 let span = doc.norm.to_original(nspan);
                 let first = out.len();
                 for &(key, score, method, ref rules) in found.iter() {
