@@ -777,14 +777,17 @@ pub(crate) fn permuted_acronyms(
     taken: &Taken,
 ) -> Vec<Candidate> {
     let mut out = Vec::new();
+    // Capital Latin letters normalize to as many bytes: a word of three to
+    // six is told by its normalized length first.
+    let letters = 3..=6;
     for token in doc.tokens.as_slice() {
-        if token.kind != TokenKind::Word || taken.overlaps(token.span) {
+        if token.kind != TokenKind::Word || !letters.contains(&token.span.len()) {
             continue;
         }
         let span = doc.norm.to_original(token.span);
         let word = &doc.text[span];
-        let letters = word.chars().count();
-        if !(3..=6).contains(&letters) || !word.chars().all(|c| c.is_ascii_uppercase()) {
+        let acronym = letters.contains(&word.len()) && word.bytes().all(|b| b.is_ascii_uppercase());
+        if !acronym || taken.overlaps(token.span) {
             continue;
         }
         for &f in lexicon.acronyms_of_letters(word) {
