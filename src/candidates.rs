@@ -4,7 +4,9 @@
 
 use crate::guard;
 use crate::language::{self, Languages};
-use crate::lexicon::{Entry, Lexicon, NameKind, MIN_APPROXIMATE_LETTERS, NOT_INITIALS};
+use crate::lexicon::{
+    Entry, Lexicon, NameKind, MAX_PARTICLE_LETTERS, MIN_APPROXIMATE_LETTERS, NOT_INITIALS,
+};
 use crate::memo::{Found, Memo};
 use crate::resolve::{Resolution, Taken};
 use crate::skeleton;
@@ -637,7 +639,7 @@ pub(crate) fn cognates(
         .collect();
     let mut out = Vec::new();
     let particles: Vec<bool> = (words.iter())
-        .map(|t| NOT_INITIALS.contains(&&norm[t.span]))
+        .map(|t| t.span.len() <= MAX_PARTICLE_LETTERS && NOT_INITIALS.contains(&&norm[t.span]))
         .collect();
     // The significant words (particles aside) of the span, as it grows,
     // and its signature.

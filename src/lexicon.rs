@@ -884,6 +884,9 @@ fn descriptions(
     strings.build()
 }
 
+/// Most letters of a word of [`NOT_INITIALS`]: a longer word is none.
+pub(crate) const MAX_PARTICLE_LETTERS: usize = 5;
+
 /// Lower-case words that do not count in an organization's initials, nor
 /// in the words of a translated name: articles, prepositions and
 /// conjunctions of English, French, German, Spanish, Italian and Portuguese
@@ -1220,6 +1223,11 @@ mod tests {
         let gazetteer = Gazetteer::from_toml("g.toml", toml).expect("valid");
         let lexicon = Lexicon::new(&gazetteer, &Normalizer::new(), None);
         lexicon.table.keys().iter().map(|k| k.to_string()).collect()
+    }
+
+    #[test]
+    fn particles_are_short() {
+        assert!(NOT_INITIALS.iter().all(|w| w.len() <= MAX_PARTICLE_LETTERS));
     }
 
     #[test]
