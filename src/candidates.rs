@@ -12,7 +12,7 @@ use crate::resolve::{Resolution, Taken};
 use crate::skeleton;
 use crate::tokenize::{Token, TokenKind, Tokens};
 use crate::{EntityType, Gazetteer, Method, Normalized, Span};
-use std::sync::Arc;
+use std::ops::Range;
 
 /// Whether a normalized word is a lower-case particle that may stand
 /// inside a capitalized name (`Lion of Panjshir`, `Front national de
@@ -500,7 +500,7 @@ pub(crate) fn approximate(
                 if !has_letters(query, MIN_APPROXIMATE_LETTERS - 1) {
                     continue; // nothing listed is that short (abjad texts write one vowel fewer)
                 }
-                let found = memo.get_or(query, script.abjad, script.source, || {
+                let look_up = || {
                     let mut found =
                         by_skeleton(query, (script.abjad, script.source), lexicon, floor);
                     for (key, sim) in lexicon.fuzzy(query, memo) {
@@ -513,64 +513,68 @@ pub(crate) fn approximate(
                     // hundreds of keys whose vowels are all wrong.
                     found.retain(|f| f.1 >= floor);
                     found
-                });
-                if found.is_empty() {
-                    continue;
-                }
-                // A word of the frequency lists written in Latin letters
-                // links only when listed, or when it has the name's very
-                // skeleton and vowels, and is a frequent name or long
-                // (`Afganistán`): a short ordinary word is a word (Spanish
-                // `Jamás` is no Hamas), and an edit away is another word
-                // (`Australian`).
-                let common = i == j && script.latin && guard::is_common_word(query);
-                let ordinary = common
-                    && !has_letters(query, MIN_ORDINARY_RESPELLED_LETTERS)
-                    && guard::is_ordinary_word(query);
-                let span = doc.norm.to_original(nspan);
-                let first = out.len();
-                for &(key, score, method, ref rules) in found.iter() {
-                    for &entry in lexicon.entries(key) {
-                        let form = lexicon.form(entry.form);
-                        // A name in another script stands for Latin text
-                        // only as written (its transliteration), never
-                        // approximately: `Καμπάλα` (Kampala) is not `Kabila`.
-                        let across = script.latin && !is_latin_text(form.text);
-                        let entity = gazetteer.traits(form.entity);
-                        let person = entity.kind == crate::EntityType::Person;
-                        let reaccented = rules.contains(&GENITIVE)
-                            && accented_otherwise(
-                                &doc.text[span],
-                                query,
-                                lexicon.key(key),
-                                form.text,
-                            );
-                        let allowed = entry.via.is_none()
-                            && !form.kind.is_acronym()
-                            && !across
-                            && !reaccented
-                            && (person || !rules.contains(&MIDDLE_NAMES))
-                            && entity.fuzzy;
-                        if allowed {
-                            out.push(Candidate {
-                                norm: nspan,
-                                span,
-                                entity: form.entity,
-                                form: entry.form,
-                                via: None,
-                                rules: rules.clone(),
-                                method,
-                                score,
-                                dropped: (ordinary
-                                    || (common
-                                        && (method == Method::Fuzzy
-                                            || !same_vowels(query, lexicon.key(key)))))
-                                .then_some(Reason::CommonWord),
-                            });
+                };
+                // What was found becomes candidates, read in the memo.
+                let candidates = |found: &Found| {
+                    if found.is_empty() {
+                        return;
+                    }
+                    // A word of the frequency lists written in Latin letters
+                    // links only when listed, or when it has the name's very
+                    // skeleton and vowels, and is a frequent name or long
+                    // (`Afganistán`): a short ordinary word is a word (Spanish
+                    // `Jamás` is no Hamas), and an edit away is another word
+                    // (`Australian`).
+                    let common = i == j && script.latin && guard::is_common_word(query);
+                    let ordinary = common
+                        && !has_letters(query, MIN_ORDINARY_RESPELLED_LETTERS)
+                        && guard::is_ordinary_word(query);
+                    let span = doc.norm.to_original(nspan);
+                    let first = out.len();
+                    for &(key, score, method, ref rules) in found.iter() {
+                        for &entry in lexicon.entries(key) {
+                            let form = lexicon.form(entry.form);
+                            // A name in another script stands for Latin text
+                            // only as written (its transliteration), never
+                            // approximately: `Καμπάλα` (Kampala) is not `Kabila`.
+                            let across = script.latin && !is_latin_text(form.text);
+                            let entity = gazetteer.traits(form.entity);
+                            let person = entity.kind == crate::EntityType::Person;
+                            let reaccented = rules.contains(&GENITIVE)
+                                && accented_otherwise(
+                                    &doc.text[span],
+                                    query,
+                                    lexicon.key(key),
+                                    form.text,
+                                );
+                            let allowed = entry.via.is_none()
+                                && !form.kind.is_acronym()
+                                && !across
+                                && !reaccented
+                                && (person || !rules.contains(&MIDDLE_NAMES))
+                                && entity.fuzzy;
+                            if allowed {
+                                out.push(Candidate {
+                                    norm: nspan,
+                                    span,
+                                    entity: form.entity,
+                                    form: entry.form,
+                                    via: None,
+                                    rules: rules.clone(),
+                                    method,
+                                    score,
+                                    dropped: (ordinary
+                                        || (common
+                                            && (method == Method::Fuzzy
+                                                || !same_vowels(query, lexicon.key(key)))))
+                                    .then_some(Reason::CommonWord),
+                                });
+                            }
                         }
                     }
-                }
-                keep_best_per_entity(&mut out, first);
+                    keep_best_per_entity(&mut out, first);
+                };
+                memo.read(query, script.abjad, script.source, look_up, candidates);
             }
         }
     }
@@ -647,8 +651,9 @@ pub(crate) fn cognates(
     let mut signature = String::new();
     // Each word's parts once, however many spans hold it (and read once
     // per thread: the memo), and only for words in spans that start with a
-    // capital.
-    let mut word_parts: Vec<Option<Arc<Option<String>>>> = vec![None; words.len()];
+    // capital: where they stand in `read_parts`, if the word has any.
+    let mut word_parts: Vec<Option<Option<Range<usize>>>> = vec![None; words.len()];
+    let mut read_parts = String::new();
     // Each word's case, read once in the original text.
     let capitals: Vec<bool> = words.iter().map(|w| doc.capitalized(w.span)).collect();
     let joined = |j: usize| &norm[words[j - 1].span.end..words[j].span.start] == " ";
@@ -684,7 +689,12 @@ pub(crate) fn cognates(
             // memo remembers which words have them.
             let named = |parts: &String| parts.split(' ').all(|p| lexicon.is_cognate_part(p));
             let parts_of_word = word_parts[j].get_or_insert_with(|| {
-                memo.cognate_parts(word, || skeleton::cognate_parts(word).filter(named))
+                let make = || skeleton::cognate_parts(word).filter(named);
+                memo.cognate_parts(word, make, |parts| {
+                    let start = read_parts.len();
+                    read_parts.push_str(parts?);
+                    Some(start..read_parts.len())
+                })
             });
             // A word without them is in every longer span too.
             if parts_of_word.is_none() {
@@ -695,8 +705,8 @@ pub(crate) fn cognates(
             }
             let mut parts = [""; skeleton::MAX_COGNATE_PARTS + 1];
             let all_parts = (significant.iter())
-                .filter_map(|&w| word_parts[w].as_deref().and_then(Option::as_deref))
-                .flat_map(|these| these.split(' '));
+                .filter_map(|&w| word_parts[w].clone().flatten())
+                .flat_map(|these| read_parts[these].split(' '));
             let mut n = 0;
             for (slot, part) in parts.iter_mut().zip(all_parts) {
                 *slot = part;

@@ -144,14 +144,31 @@ impl<K: Hash + Eq, V: ?Sized> Recent<K, V> {
         &mut self,
         key: &Q,
         owned: impl FnOnce(&Q) -> K,
-        (entries, most): (usize, usize),
+        limits: (usize, usize),
         make: impl FnOnce() -> (Arc<V>, usize),
     ) -> Arc<V>
     where
         K: Borrow<Q>,
     {
+        self.read_or(key, owned, limits, make, Arc::clone)
+    }
+
+    /// What `read` makes of the value of `key`, remembered or made by
+    /// `make`, as [`Recent::get_or`], without sharing the value: no
+    /// reference count goes up and down.
+    fn read_or<Q: Hash + Eq + ?Sized, R>(
+        &mut self,
+        key: &Q,
+        owned: impl FnOnce(&Q) -> K,
+        (entries, most): (usize, usize),
+        make: impl FnOnce() -> (Arc<V>, usize),
+        read: impl FnOnce(&Arc<V>) -> R,
+    ) -> R
+    where
+        K: Borrow<Q>,
+    {
         if let Some(value) = self.map.get(key) {
-            return Arc::clone(value);
+            return read(value);
         }
         let (value, weight) = make();
         if self.map.len() >= entries || self.weight + weight > most {
@@ -159,16 +176,17 @@ impl<K: Hash + Eq, V: ?Sized> Recent<K, V> {
             self.weight = 0;
         }
         self.weight += weight;
-        self.map.insert(owned(key), Arc::clone(&value));
-        value
+        let read = read(&value);
+        self.map.insert(owned(key), value);
+        read
     }
 }
 
 /// One thread's table: the spellings looked up lately and before that.
 #[derive(Default)]
 struct Generations {
-    new: FxHashMap<Query, Arc<Found>>,
-    old: FxHashMap<Query, Arc<Found>>,
+    new: FxHashMap<Query, Found>,
+    old: FxHashMap<Query, Found>,
     /// Keys found over the spellings of the new generation.
     keys: usize,
     /// The query looked up, written where the last one was.
@@ -176,51 +194,50 @@ struct Generations {
 }
 
 impl Memo {
-    /// What `look_up` finds for normalized `text` (whose original is in a
-    /// script without short vowels if `abjad`, read from `source`), from
-    /// this thread's table when it was looked up before.
-    pub(crate) fn get_or(
+    /// What `read` makes of what `look_up` finds for normalized `text`
+    /// (whose original is in a script without short vowels if `abjad`,
+    /// read from `source`), from this thread's table when it was looked up
+    /// before.
+    pub(crate) fn read<R>(
         &self,
         text: &str,
         abjad: bool,
         source: Source,
         look_up: impl FnOnce() -> Found,
-    ) -> Arc<Found> {
-        let remembered = {
-            let mut table = self.threads.get();
-            // The buffer is lent out while the table is searched.
-            let mut key = std::mem::take(&mut table.query);
-            query(text, abjad, source, &mut key);
-            let found = table.take(&key);
-            table.query = key;
-            found
-        };
-        if let Some(found) = remembered {
-            return found;
-        }
-        let found = Arc::new(look_up());
+        read: impl FnOnce(&Found) -> R,
+    ) -> R {
         let mut table = self.threads.get();
+        // The buffer is lent out while the table is searched.
         let mut key = std::mem::take(&mut table.query);
         query(text, abjad, source, &mut key);
-        table.keep(Query::from(key.as_str()), Arc::clone(&found));
+        let out = if let Some(found) = table.remembered(&key) {
+            read(found)
+        } else {
+            drop(table);
+            let found = look_up();
+            table = self.threads.get();
+            read(table.keep(Query::from(key.as_str()), found))
+        };
         table.query = key;
-        found
+        out
     }
 
-    /// The cognate parts `parts` gives normalized `word`, from this
-    /// thread's table when it was read before.
-    pub(crate) fn cognate_parts(
+    /// What `read` makes of the cognate parts `parts` gives normalized
+    /// `word`, from this thread's table when it was read before.
+    pub(crate) fn cognate_parts<R>(
         &self,
         word: &str,
         parts: impl FnOnce() -> Option<String>,
-    ) -> Arc<Option<String>> {
+        read: impl FnOnce(Option<&str>) -> R,
+    ) -> R {
         let mut table = self.parts.get();
         let limits = (PARTS, usize::MAX);
-        table.get_or(
+        table.read_or(
             word,
             |w: &str| Box::from(w),
             limits,
             || (Arc::new(parts()), 0),
+            |parts| read(parts.as_deref()),
         )
     }
 
@@ -244,22 +261,23 @@ impl Memo {
 
 impl Generations {
     /// The remembered result for `key`, kept in the new generation.
-    fn take(&mut self, key: &str) -> Option<Arc<Found>> {
-        if let Some(found) = self.new.get(key) {
-            return Some(Arc::clone(found));
+    fn remembered(&mut self, key: &str) -> Option<&Found> {
+        if !self.new.contains_key(key) {
+            let (key, found) = self.old.remove_entry(key)?;
+            return Some(self.keep(key, found));
         }
-        let (key, found) = self.old.remove_entry(key)?;
-        self.keep(key, Arc::clone(&found));
-        Some(found)
+        self.new.get(key)
     }
 
-    fn keep(&mut self, key: Query, found: Arc<Found>) {
+    /// Keeps `found` for `key` in the new generation, which becomes the old
+    /// one first if full.
+    fn keep(&mut self, key: Query, found: Found) -> &Found {
         if self.new.len() >= GENERATION || self.keys >= GENERATION_KEYS {
             self.old = std::mem::take(&mut self.new);
             self.keys = 0;
         }
         self.keys += found.len();
-        self.new.insert(key, found);
+        self.new.entry(key).or_insert(found)
     }
 }
 
@@ -275,11 +293,11 @@ mod tests {
             calls.set(calls.get() + 1);
             vec![(7, 0.9, Method::Fuzzy, vec!["rule"])]
         };
-        let first = memo.get_or("kaboul", false, Source::Latin, look_up);
-        let again = memo.get_or("kaboul", false, Source::Latin, look_up);
+        let first = memo.read("kaboul", false, Source::Latin, look_up, Found::clone);
+        let again = memo.read("kaboul", false, Source::Latin, look_up, Found::clone);
         assert_eq!(calls.get(), 1);
         assert_eq!(first, again);
-        memo.get_or("kaboul", true, Source::Latin, look_up);
+        memo.read("kaboul", true, Source::Latin, look_up, Found::clone);
         assert_eq!(calls.get(), 2, "another script is another lookup");
     }
 
@@ -304,26 +322,26 @@ mod tests {
     fn a_full_generation_keeps_what_is_still_met() {
         let mut generations = Generations::default();
         let key = |i: usize| -> Query { i.to_string().into() };
-        generations.keep(key(0), Arc::new(Vec::new()));
+        generations.keep(key(0), Vec::new());
         for i in 1..GENERATION {
-            generations.keep(key(i), Arc::new(Vec::new()));
+            generations.keep(key(i), Vec::new());
         }
-        generations.keep(key(GENERATION), Arc::new(Vec::new()));
+        generations.keep(key(GENERATION), Vec::new());
         assert_eq!(generations.new.len(), 1);
-        assert!(generations.take(&key(0)).is_some(), "old generation");
+        assert!(generations.remembered(&key(0)).is_some(), "old generation");
         assert!(
             generations.new.contains_key(&key(0)),
             "moved to the new one"
         );
-        assert!(generations.take(&key(GENERATION + 1)).is_none());
+        assert!(generations.remembered(&key(GENERATION + 1)).is_none());
     }
 
     #[test]
     fn a_generation_is_also_bounded_by_the_keys_it_holds() {
         let mut generations = Generations::default();
         let key = |i: usize| -> Query { i.to_string().into() };
-        let many = Arc::new(vec![(0, 0.9, Method::Fuzzy, Vec::new()); GENERATION_KEYS]);
-        generations.keep(key(0), Arc::clone(&many));
+        let many = vec![(0, 0.9, Method::Fuzzy, Vec::new()); GENERATION_KEYS];
+        generations.keep(key(0), many.clone());
         generations.keep(key(1), many);
         assert_eq!(generations.new.len(), 1);
         assert_eq!(generations.old.len(), 1);
