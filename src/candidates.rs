@@ -1426,7 +1426,11 @@ pub(crate) fn name_runs<'d>(doc: &'d Document<'_>) -> Vec<Vec<(&'d Token, bool)>
         if token.kind != TokenKind::Word {
             continue;
         }
-        let original = doc.original(token.span);
+        // The first letter tells most words: the whole original is read
+        // only for those of scripts without case.
+        let first = doc.text[doc.norm.original_start(token.span.start)..]
+            .chars()
+            .next();
         let word = &&norm[token.span];
         // A syllable in small letters dashed to a name word goes on with
         // the name (`Lai Ching-teh`, `Tsai Ing-wen`), unless an ordinary
@@ -1435,16 +1439,20 @@ pub(crate) fn name_runs<'d>(doc: &'d Document<'_>) -> Vec<Vec<(&'d Token, bool)>
             .last()
             .is_some_and(|&(p, like)| like && doc.dashed(p.span, token.span))
             && !guard::is_ordinary_word(word);
-        // A lone letter of Arabic script is a conjunction or preposition
-        // (Persian `و`, and), never a word of a name.
-        let lone_abjad_letter = || {
+        // A word of a script without case is name-like, but a lone letter
+        // of Arabic script: a conjunction or preposition (Persian `و`, and),
+        // never a word of a name.
+        let uncased_word = || {
+            let original = doc.original(token.span);
             let mut letters = original.chars();
-            letters.next().is_some_and(is_abjad) && letters.next().is_none()
-        };
-        let name_like = original.chars().next().is_some_and(char::is_uppercase)
-            || (!has_cased_letters(original)
+            let lone_abjad_letter =
+                letters.next().is_some_and(is_abjad) && letters.next().is_none();
+            !has_cased_letters(original)
                 && original.chars().any(char::is_alphabetic)
-                && !lone_abjad_letter())
+                && !lone_abjad_letter
+        };
+        let name_like = first.is_some_and(char::is_uppercase)
+            || (!first.is_some_and(char::is_lowercase) && uncased_word())
             || continues;
         let article = || {
             word.len() <= skeleton::MAX_ARTICLE_LETTERS
