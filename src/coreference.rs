@@ -593,7 +593,7 @@ fn bare_surnames(doc: &Document<'_>, lexicon: &Lexicon, resolution: &mut Resolut
         }
         let persons = persons.clone();
         // Part of a longer name? Then it is not a bare surname.
-        if in_longer_name(doc, &words, w) {
+        if in_longer_name(doc, &words, w, stemmed) {
             continue;
         }
         let title = title_before(doc, &words, w);
@@ -677,13 +677,15 @@ fn bare_surnames(doc: &Document<'_>, lexicon: &Lexicon, resolution: &mut Resolut
             let longer = longer_names.get_or_insert_with(|| {
                 (0..words.len())
                     .filter(|&w| {
-                        !resolution.taken.overlaps(words[w].span) && in_longer_name(doc, &words, w)
+                        !resolution.taken.overlaps(words[w].span)
+                            && in_longer_name(doc, &words, w, false)
                     })
                     .map(|w| &norm[words[w].span])
                     .collect()
             });
             match title {
-                _ if longer.contains(word) || lexicon.is_other_surname(word) => None,
+                // A genitive met before a noun anywhere is no longer name.
+                _ if (!stemmed && longer.contains(word)) || lexicon.is_other_surname(word) => None,
                 Some(_) => Some((*only, SCORE_SURNAME_SIGNAL, "title before the surname")),
                 None if alone => Some((*only, SCORE_SURNAME_SIGNAL, "the surname of one person")),
                 None => None,
@@ -806,15 +808,17 @@ fn after_a_name_word(doc: &Document<'_>, words: &[&Token], w: usize) -> bool {
 /// and no ordinary word (a frequent name is a name: `Mohammed Sinwar`);
 /// after it, no word of the lists at all (German nouns: `Massuds Kämpfer`,
 /// `Sinwars Tod`).
-fn in_longer_name(doc: &Document<'_>, words: &[&Token], w: usize) -> bool {
+fn in_longer_name(doc: &Document<'_>, words: &[&Token], w: usize, genitive: bool) -> bool {
     let norm = doc.norm.as_str();
     let (prev, next) = neighbours(doc, words, w);
     let capital = |t: &Token| doc.capitalized(t.span) && Kinship::of_word(&norm[t.span]).is_none();
     let untitled = |p: &Token| title_group(&norm[p.span]).is_none();
     // Before the surname, a frequent given name is a name word (`Mohammed
-    // Sinwar`); after it, any word of the lists is a noun (`Sinwars Tod`).
+    // Sinwar`); after it, any word of the lists is a noun (`Sinwars
+    // Nachfolger`), and after a German genitive, any capitalized word: the
+    // noun it qualifies (`Sinwars Tod`, `Prigoschins Söldner`).
     prev.is_some_and(|p| capital(p) && untitled(p) && !guard::is_ordinary_word(&norm[p.span]))
-        || next.is_some_and(|n| capital(n) && !guard::is_common_word(&norm[n.span]))
+        || (!genitive && next.is_some_and(|n| capital(n) && !guard::is_common_word(&norm[n.span])))
 }
 
 #[cfg(test)]
