@@ -209,9 +209,20 @@ fn resolve(
     let mut choices = Vec::new();
     for (span, mut idx) in by_span {
         idx.sort_by(|&a, &b| better(&candidates[a], &candidates[b]));
-        let mut best = idx[0];
-        let mut tied = vec![best];
-        let mut seen = vec![candidates[best].entity];
+        // A tie goes to the one entity that is the name itself, if any,
+        // when the name is written as listed (or as the table of given
+        // names spells it): an approximate spelling may be the namesake's
+        // own (`Mahomet`, the prophet, not the given name).
+        let name_itself = |c: &Candidate| {
+            let listed = matches!(c.method, Method::Exact | Method::Alias | Method::Normalized);
+            listed && policy.personal_name(c.entity)
+        };
+        let first = idx[0];
+        let (mut ties, mut names, mut name) = (0, 0, first);
+        if name_itself(&candidates[first]) {
+            names = 1;
+        }
+        let mut seen = vec![candidates[first].entity];
         for &i in &idx[1..] {
             let c = &candidates[i];
             if seen.contains(&c.entity) {
@@ -219,33 +230,28 @@ fn resolve(
                 continue;
             }
             seen.push(c.entity);
-            if better(&candidates[best], c) == Ordering::Equal {
-                tied.push(i);
-            } else {
+            if better(&candidates[first], c) != Ordering::Equal {
                 c_drop(candidates, i, Reason::Outscored);
+                continue;
+            }
+            ties += 1;
+            if name_itself(c) {
+                (names, name) = (names + 1, i);
             }
         }
-        // A tie goes to the one entity that is the name itself, if any,
-        // when the name is written as listed (or as the table of given
-        // names spells it): an approximate spelling may be the namesake's
-        // own (`Mahomet`, the prophet, not the given name).
-        let names: Vec<usize> = (tied.iter().copied())
-            .filter(|&i| {
-                let c = &candidates[i];
-                let listed = matches!(c.method, Method::Exact | Method::Alias | Method::Normalized);
-                listed && policy.personal_name(c.entity)
-            })
-            .collect();
-        let ambiguous = tied.len() > 1 && names.len() != 1;
-        if tied.len() > 1 && !ambiguous {
-            best = names[0];
-        }
-        for &i in tied.iter().filter(|&&i| ambiguous || i != best) {
+        let ambiguous = ties > 0 && names != 1;
+        let best = if ambiguous { first } else { name };
+        // The tied candidates are the ones still in the running.
+        if ties > 0 {
             let reason = match ambiguous {
                 true => Reason::Ambiguous,
                 false => Reason::NameItself,
             };
-            c_drop(candidates, i, reason);
+            for &i in &idx {
+                if candidates[i].dropped.is_none() && (ambiguous || i != best) {
+                    c_drop(candidates, i, reason.clone());
+                }
+            }
         }
         choices.push(Choice {
             span,

@@ -945,6 +945,7 @@ const GREEK_S_AS_SH: &str = "el σ = sh";
 pub(crate) const ARABIC_DH: &str = "ar ذ = dh";
 
 /// The labels of reading Arabic letters as foreign sounds Arabic lacks
+/// (p, v, g, the Russian ending -ev; Persian v, which Arabic writes w)
 /// ([`ARABIC_FOREIGN`]): guesses too, that short names may not use
 /// (`العربية إن` is not `European Union`).
 pub(crate) const ARABIC_P: &str = "ar ب = p";

@@ -124,11 +124,12 @@ impl Traits {
     }
 }
 
-/// A gazetteer's entities: decoded, or in a mapped index and decoded when
-/// read.
+/// A gazetteer's entities: decoded (with the byte of their traits, read
+/// for every candidate: [`Traits::byte`]), or in a mapped index and decoded
+/// when read.
 #[derive(Debug, Clone)]
 enum Entities {
-    Decoded(Vec<Entity>),
+    Decoded(Vec<Entity>, Box<[u8]>),
     Mapped(MappedEntities),
 }
 
@@ -201,8 +202,9 @@ impl Gazetteer {
     /// Builds the gazetteer of already validated `entities`.
     pub(crate) fn new(entities: Vec<Entity>) -> Gazetteer {
         let by_id = StrTable::new(entities.iter().map(|e| e.id.as_str()));
+        let traits = entities.iter().map(|e| Traits::of(e).byte()).collect();
         Gazetteer {
-            entities: Entities::Decoded(entities),
+            entities: Entities::Decoded(entities, traits),
             by_id,
             sources: Vec::new(),
         }
@@ -254,7 +256,7 @@ impl Gazetteer {
     /// All entities: files in load order, each file's entities in order.
     pub fn entities(&self) -> &[Entity] {
         match &self.entities {
-            Entities::Decoded(entities) => entities,
+            Entities::Decoded(entities, _) => entities,
             Entities::Mapped(entities) => entities.all(),
         }
     }
@@ -264,7 +266,7 @@ impl Gazetteer {
     /// holds, checked against the number of entities when it was read.
     pub(crate) fn entity(&self, e: u32) -> &Entity {
         let entity = match &self.entities {
-            Entities::Decoded(entities) => entities.get(e as usize),
+            Entities::Decoded(entities, _) => entities.get(e as usize),
             Entities::Mapped(entities) => entities.get(e as usize),
         };
         entity.expect("an entity at every index below len(), checked when read")
@@ -275,7 +277,9 @@ impl Gazetteer {
     /// candidates outscored, whose type and threshold are all it reads.
     pub(crate) fn traits(&self, e: u32) -> Traits {
         let traits = match &self.entities {
-            Entities::Decoded(entities) => entities.get(e as usize).map(Traits::of),
+            Entities::Decoded(entities, traits) => (entities.get(e as usize))
+                .zip(traits.get(e as usize))
+                .map(|(entity, &byte)| Traits::from_byte(byte, entity.min_score)),
             Entities::Mapped(entities) => entities.traits(e as usize),
         };
         traits.expect("an entity at every index below len(), checked when read")
@@ -284,7 +288,7 @@ impl Gazetteer {
     /// The lowest `min_score` of the entities, if any has one.
     pub(crate) fn lowest_min_score(&self) -> Option<f64> {
         match &self.entities {
-            Entities::Decoded(entities) => {
+            Entities::Decoded(entities, _) => {
                 entities.iter().filter_map(|e| e.min_score).reduce(f64::min)
             }
             Entities::Mapped(entities) => entities.lowest_min_score(),
@@ -316,7 +320,7 @@ impl Gazetteer {
     /// The number of entities.
     pub fn len(&self) -> usize {
         match &self.entities {
-            Entities::Decoded(entities) => entities.len(),
+            Entities::Decoded(entities, _) => entities.len(),
             Entities::Mapped(entities) => entities.len(),
         }
     }
