@@ -571,6 +571,7 @@ mod tests {
             "Achmad Schah Massud, der Löwe von Pandschir, und Prigožin.",
             "Emirato Islámico; Union soviétique; ＡＬ ＱＡＥＤＡ; Αφγανιστάν.",
             "L'Armée syrienne libre; der Sicherheitsrat; el Consejo de Seguridad.",
+            "Youssef et Joseph ont parlé, puis Giuseppe.",
         ] {
             let spans = |l: &Linker| -> Vec<(Span, String, f64)> {
                 (l.link(text).iter())
