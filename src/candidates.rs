@@ -832,6 +832,10 @@ fn by_skeleton(
     floor: f64,
 ) -> Found {
     let mut found = Found::new();
+    let words: Vec<&str> = query.split(' ').collect();
+    if !abjad && !may_read_as_a_key(&words, query, source, lexicon) {
+        return found;
+    }
     // Read once, for every key found by skeleton.
     let hushing = skeleton::Hushing::of(if abjad { query } else { "" });
     // Each reading of the span, with what it costs and the rule saying so.
@@ -850,7 +854,6 @@ fn by_skeleton(
     }
     // Full names with a patronymic (`Alexander Grigoryevich Lukashenko`)
     // are also read without it: gazetteers list given name and surname.
-    let words: Vec<&str> = query.split(' ').collect();
     let query_words = words.len();
     // Full names with middle names (`Rouhollah Moussavi Khomeini`, `Muammar
     // Abu Minyar al-Gaddafi`) are also read as first and last name: persons'
@@ -983,6 +986,39 @@ fn by_skeleton(
         }
     }
     found
+}
+
+/// Whether a span of `words` (normalized `query`, in a script with vowels,
+/// read from `source`) may read as a key's skeleton: a span of one word
+/// always; of several, when some key's skeleton starts as its first word
+/// and ends as its last (or as the last without its genitive -s) reads
+/// ([`Lexicon::may_frame_a_skeleton`]). Every reading [`by_skeleton`]
+/// looks up (the span's, its genitive stem's, without a patronymic or the
+/// middle names) keeps the first word and the last.
+fn may_read_as_a_key(
+    words: &[&str],
+    query: &str,
+    source: skeleton::Source,
+    lexicon: &Lexicon,
+) -> bool {
+    let (Some(&first), Some(&last)) = (words.first(), words.last()) else {
+        return true;
+    };
+    // An article first is skipped, and the first word read is another.
+    if words.len() < 2 || skeleton::is_article(first) {
+        return true;
+    }
+    let stem = (last.strip_suffix('s'))
+        .filter(|stem| !stem.is_empty() && query.len() > MIN_GENITIVE_LETTERS);
+    let mut ends: Vec<String> = skeleton::endings(last, source).collect();
+    ends.extend(
+        stem.into_iter()
+            .flat_map(|stem| skeleton::endings(stem, source)),
+    );
+    let starts = skeleton::starts(first, source);
+    starts
+        .iter()
+        .any(|start| (ends.iter()).any(|end| lexicon.may_frame_a_skeleton(start, end)))
 }
 
 /// Keeps `score` for `key` in `found` if better than what it holds, with

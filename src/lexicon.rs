@@ -3,6 +3,7 @@
 //! fuzzy pass.
 
 use crate::forms::{Form, Forms, FormsBuilder, OwnedForm};
+use crate::frames::Frames;
 use crate::fuzzy;
 use crate::fuzzy_index::FuzzyIndex;
 use crate::keytable::{Covering, KeyTable};
@@ -97,6 +98,8 @@ pub(crate) struct Lexicon {
     /// neighbourhoods.
     fuzzy: FuzzyIndex,
     skeletons: StrLists,
+    /// How the skeletons begin and end, as a filter ([`Frames`]).
+    frames: Frames,
     /// Persons by the reading patterns of their surname (the last word of a
     /// multi-word name).
     surnames: StrLists,
@@ -451,6 +454,7 @@ impl Lexicon {
             },
         );
         let acronym_letters = acronym_letters(&forms);
+        let frames = Frames::new(|| skeletons.keys());
         let forms = forms.build();
         let cognate_parts: HashSet<&str> = cognates.keys().flat_map(|s| s.split(' ')).collect();
         let cognate_parts = StrTable::new(cognate_parts);
@@ -472,6 +476,7 @@ impl Lexicon {
             middle_named,
             fuzzy,
             skeletons,
+            frames,
             surnames,
             first_forms,
             excluded: keys_of(gazetteer, normalizer, |e| &e.not),
@@ -655,6 +660,13 @@ impl Lexicon {
     /// Keys with a reading whose consonant skeleton is `consonants`.
     pub(crate) fn by_skeleton(&self, consonants: &str) -> &[u32] {
         self.skeletons.get(consonants)
+    }
+
+    /// Whether some key's skeleton may start with the consonant classes
+    /// `start` and end with `end`, apart ([`Frames`]: never no for one that
+    /// does).
+    pub(crate) fn may_frame_a_skeleton(&self, start: &str, end: &str) -> bool {
+        self.frames.may_frame(start, end)
     }
 
     /// Keys similar to normalized `query`, with their similarity; the close

@@ -79,6 +79,7 @@ pub mod eval;
 mod family_first;
 mod flat;
 mod forms;
+mod frames;
 mod fuzzy;
 mod fuzzy_index;
 mod gazetteer;

@@ -467,6 +467,42 @@ pub(crate) fn fewest_vowel_edits(a: &str, b: &str) -> f64 {
     a.len().abs_diff(b.len()) as f64 * FINAL_VOWEL.min(VOWEL_IN_OR_OUT)
 }
 
+/// The consonant classes that start every reading of a name of several
+/// words whose first word (no article) is `word`, read from `source`: the
+/// word read as [`readings_from`] reads a word that is not the last (its
+/// given-name group's readings, if it has one; without a glued article,
+/// too).
+pub(crate) fn starts(word: &str, source: Source) -> Vec<String> {
+    let mut letters: Vec<u8> = (word.bytes())
+        .filter(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        .collect();
+    let (mut read, group) = read_word(&letters, source);
+    if let Some(group) = group {
+        letters = group.as_bytes().to_vec();
+        read = word_readings(&letters, source);
+    }
+    let without_article = (letters.strip_prefix(b"al"))
+        .filter(|rest| glued_article(rest))
+        .map(|rest| word_readings(rest, source));
+    (read.iter())
+        .chain(without_article.iter().flat_map(|r| r.iter()))
+        .map(|r| consonants_of(&collapse(&r.pattern, true)).collect())
+        .collect()
+}
+
+/// The consonant classes that end every reading of a name of several words
+/// whose last word is `word`, read from `source`: those of each reading of
+/// the word alone, but its first class, which may merge with the word
+/// before it (`Abdul Latif`).
+pub(crate) fn endings(word: &str, source: Source) -> impl Iterator<Item = String> {
+    readings_from(word, source).into_iter().map(|r| {
+        consonants_of(&r.pattern)
+            .filter(|&c| c != '*')
+            .skip(1)
+            .collect()
+    })
+}
+
 /// The readings of a normalized name (lower-case Latin, words separated by
 /// spaces): usually one, more where a spelling reads two ways. Words of
 /// other scripts, digits and apostrophes are ignored.
@@ -1335,6 +1371,62 @@ mod tests {
             vowel_edits(&r("mohammed").pattern, &r("muhammad").pattern),
             A_FOR_I
         );
+    }
+
+    /// What the approximate tier rules spans out by ([`crate::frames`]):
+    /// a name of several words reads as its first word starts and as its
+    /// last word ends, whatever the words (given names of the table,
+    /// glued articles, doubled consonants across words among them).
+    fn frames_hold(name: &str, source: Source) -> Result<(), String> {
+        let words: Vec<&str> = name.split(' ').collect();
+        let (first, last) = (words[0], words[words.len() - 1]);
+        if words.len() < 2 || is_article(first) {
+            return Ok(());
+        }
+        let starts = starts(first, source);
+        let ends: Vec<String> = endings(last, source).collect();
+        for r in readings_from(name, source) {
+            let classes = r.consonants();
+            let starts_so = starts.iter().any(|s| classes.starts_with(s.as_str()));
+            let ends_so = ends.iter().any(|e| classes.ends_with(e.as_str()));
+            if !(starts_so && ends_so) {
+                return Err(format!("{name}: {classes} not {starts:?} … {ends:?}"));
+            }
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn a_name_starts_as_its_first_word_and_ends_as_its_last() {
+        let names = [
+            "volodymyr zelensky",
+            "abdul latif rashid",
+            "ahmad shah massoud",
+            "mohammed al mahdi",
+            "alqaida fighters",
+            "muammar abu minyar al gaddafi",
+            "pyotr ilyich tchaikovsky",
+            "hassan nasrallah",
+            "kabul kabul",
+            "taj jalal",
+        ];
+        for name in names {
+            for source in [Source::Latin, Source::Cyrillic, Source::Greek] {
+                frames_hold(name, source).unwrap();
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_name_starts_as_its_first_word_and_ends_as_its_last(
+            words in proptest::collection::vec("(al|el|[a-z]{1,7}|mohammed|volodymyr|youssef|pyotr|alqaida)", 2..5),
+        ) {
+            let name = words.join(" ");
+            for source in [Source::Latin, Source::Cyrillic, Source::Greek] {
+                proptest::prop_assert!(frames_hold(&name, source).is_ok(), "{:?}", frames_hold(&name, source));
+            }
+        }
     }
 
     #[test]
