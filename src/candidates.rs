@@ -514,71 +514,92 @@ pub(crate) fn approximate(
                     found.retain(|f| f.1 >= floor);
                     found
                 };
-                // What was found becomes candidates, read in the memo.
-                let candidates = |found: &Found| {
-                    if found.is_empty() {
-                        return;
-                    }
-                    // A word of the frequency lists written in Latin letters
-                    // links only when listed, or when it has the name's very
-                    // skeleton and vowels, and is a frequent name or long
-                    // (`Afganistán`): a short ordinary word is a word (Spanish
-                    // `Jamás` is no Hamas), and an edit away is another word
-                    // (`Australian`).
-                    let common = i == j && script.latin && guard::is_common_word(query);
-                    let ordinary = common
-                        && !has_letters(query, MIN_ORDINARY_RESPELLED_LETTERS)
-                        && guard::is_ordinary_word(query);
-                    let span = doc.norm.to_original(nspan);
-                    let first = out.len();
-                    for &(key, score, method, ref rules) in found.iter() {
-                        for &entry in lexicon.entries(key) {
-                            let form = lexicon.form(entry.form);
-                            // A name in another script stands for Latin text
-                            // only as written (its transliteration), never
-                            // approximately: `Καμπάλα` (Kampala) is not `Kabila`.
-                            let across = script.latin && !is_latin_text(form.text);
-                            let entity = gazetteer.traits(form.entity);
-                            let person = entity.kind == crate::EntityType::Person;
-                            let reaccented = rules.contains(&GENITIVE)
-                                && accented_otherwise(
-                                    &doc.text[span],
-                                    query,
-                                    lexicon.key(key),
-                                    form.text,
-                                );
-                            let allowed = entry.via.is_none()
-                                && !form.kind.is_acronym()
-                                && !across
-                                && !reaccented
-                                && (person || !rules.contains(&MIDDLE_NAMES))
-                                && entity.fuzzy;
-                            if allowed {
-                                out.push(Candidate {
-                                    norm: nspan,
-                                    span,
-                                    entity: form.entity,
-                                    form: entry.form,
-                                    via: None,
-                                    rules: rules.clone(),
-                                    method,
-                                    score,
-                                    dropped: (ordinary
-                                        || (common
-                                            && (method == Method::Fuzzy
-                                                || !same_vowels(query, lexicon.key(key)))))
-                                    .then_some(Reason::CommonWord),
-                                });
-                            }
-                        }
-                    }
-                    keep_best_per_entity(&mut out, first);
+                let at = FoundAt {
+                    nspan,
+                    script,
+                    single_word: i == j,
                 };
+                let candidates =
+                    |found: &Found| at.push_candidates(found, doc, lexicon, gazetteer, &mut out);
                 memo.read(query, script.abjad, script.source, look_up, candidates);
             }
         }
     }
     out
+}
+
+/// A span the approximate tier looked up, as what it found becomes
+/// candidates.
+struct FoundAt {
+    nspan: Span,
+    script: SpanScript,
+    /// Whether the span is one word.
+    single_word: bool,
+}
+
+impl FoundAt {
+    /// Appends to `out` the candidates of what the lookup `found`, the best
+    /// of each entity.
+    fn push_candidates(
+        &self,
+        found: &Found,
+        doc: &Document<'_>,
+        lexicon: &Lexicon,
+        gazetteer: &Gazetteer,
+        out: &mut Vec<Candidate>,
+    ) {
+        if found.is_empty() {
+            return;
+        }
+        let (nspan, script) = (self.nspan, self.script);
+        let query = &doc.norm.as_str()[nspan];
+        // A word of the frequency lists written in Latin letters links only
+        // when listed, or when it has the name's very skeleton and vowels,
+        // and is a frequent name or long (`Afganistán`): a short ordinary
+        // word is a word (Spanish `Jamás` is no Hamas), and an edit away is
+        // another word (`Australian`).
+        let common = self.single_word && script.latin && guard::is_common_word(query);
+        let ordinary = common
+            && !has_letters(query, MIN_ORDINARY_RESPELLED_LETTERS)
+            && guard::is_ordinary_word(query);
+        let span = doc.norm.to_original(nspan);
+        let first = out.len();
+        for &(key, score, method, ref rules) in found.iter() {
+            for &entry in lexicon.entries(key) {
+                let form = lexicon.form(entry.form);
+                // A name in another script stands for Latin text only as
+                // written (its transliteration), never approximately:
+                // `Καμπάλα` (Kampala) is not `Kabila`.
+                let across = script.latin && !is_latin_text(form.text);
+                let entity = gazetteer.traits(form.entity);
+                let person = entity.kind == crate::EntityType::Person;
+                let reaccented = rules.contains(&GENITIVE)
+                    && accented_otherwise(&doc.text[span], query, lexicon.key(key), form.text);
+                let allowed = entry.via.is_none()
+                    && !form.kind.is_acronym()
+                    && !across
+                    && !reaccented
+                    && (person || !rules.contains(&MIDDLE_NAMES))
+                    && entity.fuzzy;
+                if allowed {
+                    let respelled_word = common
+                        && (method == Method::Fuzzy || !same_vowels(query, lexicon.key(key)));
+                    out.push(Candidate {
+                        norm: nspan,
+                        span,
+                        entity: form.entity,
+                        form: entry.form,
+                        via: None,
+                        rules: rules.clone(),
+                        method,
+                        score,
+                        dropped: (ordinary || respelled_word).then_some(Reason::CommonWord),
+                    });
+                }
+            }
+        }
+        keep_best_per_entity(out, first);
+    }
 }
 
 /// Keeps, among `candidates[first..]` (one span), the best candidate of each

@@ -1057,7 +1057,7 @@ fn derive(
                 key,
             )
         };
-        if entity.is_personal_name() && !form.text.trim().contains(' ') {
+        if gazetteer.traits(form.entity).personal_name && !form.text.trim().contains(' ') {
             let key = normalizer.key(form.text);
             let others = skeleton::given_name_spellings(&key).iter();
             for spelling in others.filter(|&&s| s != key) {

@@ -210,13 +210,14 @@ impl Memo {
         // The buffer is lent out while the table is searched.
         let mut key = std::mem::take(&mut table.query);
         query(text, abjad, source, &mut key);
-        let out = if let Some(found) = table.remembered(&key) {
-            read(found)
-        } else {
-            drop(table);
-            let found = look_up();
-            table = self.threads.get();
-            read(table.keep(Query::from(key.as_str()), found))
+        let out = match table.read(&key, read) {
+            Ok(out) => out,
+            Err(read) => {
+                drop(table);
+                let found = look_up();
+                table = self.threads.get();
+                read(table.keep(Query::from(key.as_str()), found))
+            }
         };
         table.query = key;
         out
@@ -260,13 +261,17 @@ impl Memo {
 }
 
 impl Generations {
-    /// The remembered result for `key`, kept in the new generation.
-    fn remembered(&mut self, key: &str) -> Option<&Found> {
-        if !self.new.contains_key(key) {
-            let (key, found) = self.old.remove_entry(key)?;
-            return Some(self.keep(key, found));
+    /// What `read` makes of the remembered result for `key`, kept in the
+    /// new generation; `read` back if none is (one lookup when the new
+    /// generation has it).
+    fn read<R, F: FnOnce(&Found) -> R>(&mut self, key: &str, read: F) -> Result<R, F> {
+        if let Some(found) = self.new.get(key) {
+            return Ok(read(found));
         }
-        self.new.get(key)
+        match self.old.remove_entry(key) {
+            Some((key, found)) => Ok(read(self.keep(key, found))),
+            None => Err(read),
+        }
     }
 
     /// Keeps `found` for `key` in the new generation, which becomes the old
@@ -328,12 +333,12 @@ mod tests {
         }
         generations.keep(key(GENERATION), Vec::new());
         assert_eq!(generations.new.len(), 1);
-        assert!(generations.remembered(&key(0)).is_some(), "old generation");
+        assert!(generations.read(&key(0), |_| ()).is_ok(), "old generation");
         assert!(
             generations.new.contains_key(&key(0)),
             "moved to the new one"
         );
-        assert!(generations.remembered(&key(GENERATION + 1)).is_none());
+        assert!(generations.read(&key(GENERATION + 1), |_| ()).is_err());
     }
 
     #[test]

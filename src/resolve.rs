@@ -209,40 +209,39 @@ fn resolve(
     let mut choices = Vec::new();
     for (span, mut idx) in by_span {
         idx.sort_by(|&a, &b| better(&candidates[a], &candidates[b]));
-        // A tie goes to the one entity that is the name itself, if any,
-        // when the name is written as listed (or as the table of given
-        // names spells it): an approximate spelling may be the namesake's
-        // own (`Mahomet`, the prophet, not the given name).
-        let name_itself = |c: &Candidate| {
-            let listed = matches!(c.method, Method::Exact | Method::Alias | Method::Normalized);
-            listed && policy.personal_name(c.entity)
-        };
         let first = idx[0];
-        let (mut ties, mut names, mut name) = (0, 0, first);
-        if name_itself(&candidates[first]) {
-            names = 1;
-        }
+        let mut ties = 0;
         let mut seen = vec![candidates[first].entity];
         for &i in &idx[1..] {
             let c = &candidates[i];
             if seen.contains(&c.entity) {
                 c_drop(candidates, i, Reason::Superseded);
-                continue;
-            }
-            seen.push(c.entity);
-            if better(&candidates[first], c) != Ordering::Equal {
+            } else if better(&candidates[first], c) != Ordering::Equal {
+                seen.push(c.entity);
                 c_drop(candidates, i, Reason::Outscored);
-                continue;
-            }
-            ties += 1;
-            if name_itself(c) {
-                (names, name) = (names + 1, i);
+            } else {
+                seen.push(c.entity);
+                ties += 1;
             }
         }
-        let ambiguous = ties > 0 && names != 1;
-        let best = if ambiguous { first } else { name };
-        // The tied candidates are the ones still in the running.
+        let (mut best, mut ambiguous) = (first, false);
         if ties > 0 {
+            // The tied candidates are the ones still in the running. The
+            // tie goes to the one entity that is the name itself, if any,
+            // when the name is written as listed (or as the table of given
+            // names spells it): an approximate spelling may be the
+            // namesake's own (`Mahomet`, the prophet, not the given name).
+            let in_running = |&i: &usize| candidates[i].dropped.is_none();
+            let name_itself = |&i: &usize| {
+                let c = &candidates[i];
+                let listed = matches!(c.method, Method::Exact | Method::Alias | Method::Normalized);
+                listed && policy.personal_name(c.entity)
+            };
+            let mut names = idx.iter().copied().filter(in_running).filter(name_itself);
+            match (names.next(), names.next()) {
+                (Some(name), None) => best = name,
+                _ => ambiguous = true,
+            }
             let reason = match ambiguous {
                 true => Reason::Ambiguous,
                 false => Reason::NameItself,
