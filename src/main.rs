@@ -20,8 +20,10 @@ const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 /// How long, in milliseconds, mimalloc keeps memory no longer used before
 /// it gives it back to the system (its default is 10). Linking frees each
 /// batch of documents' memory and allocates the next batch's moments later:
-/// given back at once, every page comes back as a fault, and a huge page is
-/// zeroed 2 MB at a time, a quarter of link time at a million entities.
+/// given back at once, every page comes back as a fault the system zeroes.
+/// (mimalloc is built without transparent huge pages, see Cargo.toml: their
+/// 2 MB zeroed at every first touch cost a tenth of link time, and doubled
+/// peak memory with a small gazetteer.)
 const PURGE_DELAY_MS: std::ffi::c_long = 1000;
 
 fn main() -> ExitCode {

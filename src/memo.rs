@@ -275,10 +275,14 @@ impl Generations {
     }
 
     /// Keeps `found` for `key` in the new generation, which becomes the old
-    /// one first if full.
+    /// one first if full. The table of the generation retired is cleared
+    /// and kept for the next: growing a table from nothing again would ask
+    /// the system for fresh pages, which it zeroes, generation after
+    /// generation.
     fn keep(&mut self, key: Query, found: Found) -> &Found {
         if self.new.len() >= GENERATION || self.keys >= GENERATION_KEYS {
-            self.old = std::mem::take(&mut self.new);
+            std::mem::swap(&mut self.old, &mut self.new);
+            self.new.clear();
             self.keys = 0;
         }
         self.keys += found.len();
@@ -339,6 +343,13 @@ mod tests {
             "moved to the new one"
         );
         assert!(generations.read(&key(GENERATION + 1), |_| ()).is_err());
+        for i in 0..GENERATION {
+            generations.keep(key(GENERATION + 2 + i), Vec::new());
+        }
+        assert!(
+            generations.new.capacity() >= GENERATION,
+            "from the second generation on, the retired one's table is kept for the new one"
+        );
     }
 
     #[test]
