@@ -1091,6 +1091,9 @@ impl Default for SpanScript {
 impl SpanScript {
     fn of(original: &str) -> SpanScript {
         let mut script = SpanScript::default();
+        if original.is_ascii() {
+            return script; // most words: Latin letters, or none
+        }
         for c in original.chars() {
             let here = match c {
                 '\u{0400}'..='\u{04FF}' => skeleton::Source::Cyrillic,

@@ -11,13 +11,12 @@
 //! is full it becomes the old one, so the spellings still met survive and
 //! the rest are forgotten.
 
-use std::borrow::Borrow;
 use std::cell::RefCell;
-use std::hash::Hash;
 use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 use thread_local::ThreadLocal;
+use xxhash_rust::xxh3::xxh3_128_with_seed;
 
 use crate::fuzzy_index::Close;
 use crate::mention::Method;
@@ -27,18 +26,18 @@ use crate::skeleton::Source;
 /// bridged the spellings.
 pub(crate) type Found = Vec<(u32, f64, Method, Vec<&'static str>)>;
 
-/// How a spelling is looked up: a character telling whether its original
-/// is written in a script without short vowels and the script that changes
-/// how the Latin reads ([`query`]), then its normalized text; one string,
-/// so that a spelling met again is looked up without allocating.
-type Query = Box<str>;
+/// How a spelling is looked up: the 128-bit hash of its normalized text,
+/// seeded with whether its original is written in a script without short
+/// vowels and with the script that changes how the Latin reads. The hash
+/// stands for the spelling: two spellings share one with odds (about one
+/// in 10^38 a pair) far below a memory error's, and a table of hashes
+/// keeps no strings to allocate, or to read back when it is searched.
+type Query = u128;
 
-/// Writes the [`Query`] of normalized `text` to `out`.
-fn query(text: &str, abjad: bool, source: Source, out: &mut String) {
-    let tag = (source as u8) << 1 | u8::from(abjad);
-    out.clear();
-    out.push(char::from(b'0' + tag));
-    out.push_str(text);
+/// The [`Query`] of normalized `text`.
+fn query(text: &str, abjad: bool, source: Source) -> Query {
+    let seed = u64::from((source as u8) << 1 | u8::from(abjad));
+    xxh3_128_with_seed(text.as_bytes(), seed)
 }
 
 /// Spellings one generation holds before it is retired.
@@ -63,8 +62,8 @@ const PARTS: usize = 1 << 15;
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Memo {
     threads: PerThread<Generations>,
-    words: PerThread<Recent<Box<str>, Close>>,
-    parts: PerThread<Recent<Box<str>, Option<String>>>,
+    words: PerThread<Recent<Close>>,
+    parts: PerThread<Recent<Option<String>>>,
 }
 
 /// Words whose persons by surname one thread remembers.
@@ -75,7 +74,7 @@ const SURNAMES: usize = 1 << 15;
 /// every document looks up its capitalized words, and news names the same
 /// persons again and again.
 #[derive(Clone, Debug, Default)]
-pub(crate) struct SurnameMemo(PerThread<Recent<Box<str>, [u32]>>);
+pub(crate) struct SurnameMemo(PerThread<Recent<[u32]>>);
 
 impl SurnameMemo {
     /// What `persons` finds for normalized `word`, from this thread's table
@@ -83,12 +82,7 @@ impl SurnameMemo {
     pub(crate) fn get_or(&self, word: &str, persons: impl FnOnce() -> Vec<u32>) -> Arc<[u32]> {
         let mut table = self.0.get();
         let limits = (SURNAMES, usize::MAX);
-        table.get_or(
-            word,
-            |w: &str| Box::from(w),
-            limits,
-            || (persons().into(), 0),
-        )
+        table.get_or(word, limits, || (persons().into(), 0))
     }
 }
 
@@ -121,14 +115,15 @@ impl<T: Send> std::fmt::Debug for PerThread<T> {
     }
 }
 
-/// One thread's table of values it may compute again, forgotten all at
-/// once when it holds too many (entries, or the weight of their values).
-struct Recent<K, V: ?Sized> {
-    map: FxHashMap<K, Arc<V>>,
+/// One thread's table of values it may compute again, by word (its
+/// [`Query`] in Latin script), forgotten all at once when it holds too many
+/// (entries, or the weight of their values).
+struct Recent<V: ?Sized> {
+    map: FxHashMap<Query, Arc<V>>,
     weight: usize,
 }
 
-impl<K, V: ?Sized> Default for Recent<K, V> {
+impl<V: ?Sized> Default for Recent<V> {
     fn default() -> Self {
         Recent {
             map: FxHashMap::default(),
@@ -137,37 +132,30 @@ impl<K, V: ?Sized> Default for Recent<K, V> {
     }
 }
 
-impl<K: Hash + Eq, V: ?Sized> Recent<K, V> {
-    /// The value of `key`, remembered or made by `make` (with its weight);
+impl<V: ?Sized> Recent<V> {
+    /// The value of `word`, remembered or made by `make` (with its weight);
     /// at most `entries` entries and `most` weight.
-    fn get_or<Q: Hash + Eq + ?Sized>(
+    fn get_or(
         &mut self,
-        key: &Q,
-        owned: impl FnOnce(&Q) -> K,
+        word: &str,
         limits: (usize, usize),
         make: impl FnOnce() -> (Arc<V>, usize),
-    ) -> Arc<V>
-    where
-        K: Borrow<Q>,
-    {
-        self.read_or(key, owned, limits, make, Arc::clone)
+    ) -> Arc<V> {
+        self.read_or(word, limits, make, Arc::clone)
     }
 
-    /// What `read` makes of the value of `key`, remembered or made by
+    /// What `read` makes of the value of `word`, remembered or made by
     /// `make`, as [`Recent::get_or`], without sharing the value: no
     /// reference count goes up and down.
-    fn read_or<Q: Hash + Eq + ?Sized, R>(
+    fn read_or<R>(
         &mut self,
-        key: &Q,
-        owned: impl FnOnce(&Q) -> K,
+        word: &str,
         (entries, most): (usize, usize),
         make: impl FnOnce() -> (Arc<V>, usize),
         read: impl FnOnce(&Arc<V>) -> R,
-    ) -> R
-    where
-        K: Borrow<Q>,
-    {
-        if let Some(value) = self.map.get(key) {
+    ) -> R {
+        let key = query(word, false, Source::Latin);
+        if let Some(value) = self.map.get(&key) {
             return read(value);
         }
         let (value, weight) = make();
@@ -177,7 +165,7 @@ impl<K: Hash + Eq, V: ?Sized> Recent<K, V> {
         }
         self.weight += weight;
         let read = read(&value);
-        self.map.insert(owned(key), value);
+        self.map.insert(key, value);
         read
     }
 }
@@ -189,8 +177,6 @@ struct Generations {
     old: FxHashMap<Query, Found>,
     /// Keys found over the spellings of the new generation.
     keys: usize,
-    /// The query looked up, written where the last one was.
-    query: String,
 }
 
 impl Memo {
@@ -206,21 +192,16 @@ impl Memo {
         look_up: impl FnOnce() -> Found,
         read: impl FnOnce(&Found) -> R,
     ) -> R {
+        let key = query(text, abjad, source);
         let mut table = self.threads.get();
-        // The buffer is lent out while the table is searched.
-        let mut key = std::mem::take(&mut table.query);
-        query(text, abjad, source, &mut key);
-        let out = match table.read(&key, read) {
+        match table.read(key, read) {
             Ok(out) => out,
             Err(read) => {
                 drop(table);
                 let found = look_up();
-                table = self.threads.get();
-                read(table.keep(Query::from(key.as_str()), found))
+                read(self.threads.get().keep(key, found))
             }
-        };
-        table.query = key;
-        out
+        }
     }
 
     /// What `read` makes of the cognate parts `parts` gives normalized
@@ -235,7 +216,6 @@ impl Memo {
         let limits = (PARTS, usize::MAX);
         table.read_or(
             word,
-            |w: &str| Box::from(w),
             limits,
             || (Arc::new(parts()), 0),
             |parts| read(parts.as_deref()),
@@ -247,16 +227,11 @@ impl Memo {
     pub(crate) fn close_words(&self, word: &str, close: impl FnOnce() -> Close) -> Arc<Close> {
         let limits = (WORDS, CLOSE_WORDS);
         let mut table = self.words.get();
-        table.get_or(
-            word,
-            |w: &str| Box::from(w),
-            limits,
-            || {
-                let found = close();
-                let weight = found.len();
-                (Arc::new(found), weight)
-            },
-        )
+        table.get_or(word, limits, || {
+            let found = close();
+            let weight = found.len();
+            (Arc::new(found), weight)
+        })
     }
 }
 
@@ -264,11 +239,11 @@ impl Generations {
     /// What `read` makes of the remembered result for `key`, kept in the
     /// new generation; `read` back if none is (one lookup when the new
     /// generation has it).
-    fn read<R, F: FnOnce(&Found) -> R>(&mut self, key: &str, read: F) -> Result<R, F> {
-        if let Some(found) = self.new.get(key) {
+    fn read<R, F: FnOnce(&Found) -> R>(&mut self, key: Query, read: F) -> Result<R, F> {
+        if let Some(found) = self.new.get(&key) {
             return Ok(read(found));
         }
-        match self.old.remove_entry(key) {
+        match self.old.remove_entry(&key) {
             Some((key, found)) => Ok(read(self.keep(key, found))),
             None => Err(read),
         }
@@ -312,37 +287,37 @@ mod tests {
 
     #[test]
     fn a_full_table_forgets_everything() {
-        let mut recent: Recent<u32, u32> = Recent::default();
+        let mut recent: Recent<u32> = Recent::default();
         let calls = std::cell::Cell::new(0);
         let make = |v| {
             calls.set(calls.get() + 1);
             (Arc::new(v), 1)
         };
-        assert_eq!(*recent.get_or(&1, |&k| k, (2, 10), || make(10)), 10);
-        assert_eq!(*recent.get_or(&1, |&k| k, (2, 10), || make(11)), 10);
-        recent.get_or(&2, |&k| k, (2, 10), || make(20));
-        recent.get_or(&3, |&k| k, (2, 10), || make(30));
+        assert_eq!(*recent.get_or("1", (2, 10), || make(10)), 10);
+        assert_eq!(*recent.get_or("1", (2, 10), || make(11)), 10);
+        recent.get_or("2", (2, 10), || make(20));
+        recent.get_or("3", (2, 10), || make(30));
         assert_eq!(calls.get(), 3);
         assert_eq!(recent.map.len(), 1, "full at two entries");
-        assert_eq!(*recent.get_or(&1, |&k| k, (2, 10), || make(12)), 12);
+        assert_eq!(*recent.get_or("1", (2, 10), || make(12)), 12);
     }
 
     #[test]
     fn a_full_generation_keeps_what_is_still_met() {
         let mut generations = Generations::default();
-        let key = |i: usize| -> Query { i.to_string().into() };
+        let key = |i: usize| -> Query { i as Query };
         generations.keep(key(0), Vec::new());
         for i in 1..GENERATION {
             generations.keep(key(i), Vec::new());
         }
         generations.keep(key(GENERATION), Vec::new());
         assert_eq!(generations.new.len(), 1);
-        assert!(generations.read(&key(0), |_| ()).is_ok(), "old generation");
+        assert!(generations.read(key(0), |_| ()).is_ok(), "old generation");
         assert!(
             generations.new.contains_key(&key(0)),
             "moved to the new one"
         );
-        assert!(generations.read(&key(GENERATION + 1), |_| ()).is_err());
+        assert!(generations.read(key(GENERATION + 1), |_| ()).is_err());
         for i in 0..GENERATION {
             generations.keep(key(GENERATION + 2 + i), Vec::new());
         }
@@ -355,7 +330,7 @@ mod tests {
     #[test]
     fn a_generation_is_also_bounded_by_the_keys_it_holds() {
         let mut generations = Generations::default();
-        let key = |i: usize| -> Query { i.to_string().into() };
+        let key = |i: usize| -> Query { i as Query };
         let many = vec![(0, 0.9, Method::Fuzzy, Vec::new()); GENERATION_KEYS];
         generations.keep(key(0), many.clone());
         generations.keep(key(1), many);
