@@ -177,6 +177,8 @@ const RULES: &[Rule] = &[
     rule("ph", "F", At::Any, "ph = f"),
     rule("th", "T", At::Any, "th = t"),
     rule("dh", "D", At::Any, "dh = d"),
+    // German dt is a t (Stadt; Schmidt = Schmitt; Hemedti = fr Hemetti).
+    rule("dt", "T", At::Any, "de dt = t"),
     rule("ck", "K", At::Any, "ck = k"),
     rule("ts", "S", At::Any, "ts = de z"),
     rule("tz", "S", At::Any, "tz = de z"),
@@ -1324,6 +1326,8 @@ mod tests {
             &["lukashenko", "loekasjenko"],
             &["gorbachev", "gorbatsjov"],
             &["turgenev", "toergenjev"],
+            &["hemedti", "hemetti", "hemeti"],
+            &["schmidt", "schmitt"],
         ];
         for group in groups {
             for other in &group[1..] {

@@ -559,7 +559,7 @@ mod tests {
     #[test]
     fn the_build_is_stable() {
         assert_eq!(build(), build());
-        assert_eq!(probe().gazetteer().len(), 11);
+        assert_eq!(probe().gazetteer().len(), 12);
     }
 
     #[test]
