@@ -21,7 +21,7 @@ use crate::lexicon::{Lexicon, NOT_INITIALS};
 use crate::resolve::Resolution;
 use crate::skeleton;
 use crate::tokenize::{Token, TokenKind};
-use crate::{Method, Span};
+use crate::{EntityType, Gazetteer, Method, Span};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Score of a short form defined in the text.
@@ -76,9 +76,14 @@ const TITLES: &[&[&str]] = &[
 
 /// Adds the mentions the document itself defines: acronyms, then bare
 /// surnames; gazetteer acronyms the text redefines stop being mentions.
-pub(crate) fn resolve_document(doc: &Document<'_>, lexicon: &Lexicon, resolution: &mut Resolution) {
+pub(crate) fn resolve_document(
+    doc: &Document<'_>,
+    lexicon: &Lexicon,
+    gazetteer: &Gazetteer,
+    resolution: &mut Resolution,
+) {
     defined_acronyms(doc, resolution);
-    bare_surnames(doc, lexicon, resolution);
+    bare_surnames(doc, lexicon, gazetteer, resolution);
 }
 
 /// A candidate this stage decides on.
@@ -389,16 +394,7 @@ pub(crate) fn surname_index<'k>(
 ) -> rustc_hash::FxHashMap<String, Vec<u32>> {
     let mut index: rustc_hash::FxHashMap<String, Vec<u32>> = Default::default();
     for (e, key) in names {
-        let words: Vec<&str> = key.split(' ').collect();
-        if words.len() < 2 {
-            continue;
-        }
-        // `Xi Jinping` is `Xi`; the others, their last word.
-        let (surname, shortest) = match crate::family_first::family_name_first(key) {
-            true => (words[0], 2),
-            false => (words[words.len() - 1], 3),
-        };
-        if surname.len() >= shortest && surname.bytes().all(|b| b.is_ascii_lowercase()) {
+        if let Some(surname) = surname_of(key) {
             let spelled = format!("{AS_LISTED}{surname}");
             let patterns = skeleton::readings(surname).into_iter().map(|r| r.pattern);
             for pattern in patterns.chain([spelled]) {
@@ -410,6 +406,19 @@ pub(crate) fn surname_index<'k>(
         }
     }
     index
+}
+
+/// The surname in normalized multi-word Latin name `key`: its last word, or
+/// its first when it starts with the family name (`Xi Jinping` is `Xi`).
+fn surname_of(key: &str) -> Option<&str> {
+    let mut words = key.split(' ');
+    let (first, last) = (words.next()?, words.next_back()?);
+    let (surname, shortest) = match crate::family_first::family_name_first(key) {
+        true => (first, 2),
+        false => (last, 3),
+    };
+    (surname.len() >= shortest && surname.bytes().all(|b| b.is_ascii_lowercase()))
+        .then_some(surname)
 }
 
 /// Articles before a plural, in en/fr/de/es, normalized.
@@ -520,13 +529,40 @@ pub(crate) fn title_group(word: &str) -> Option<&'static [&'static str]> {
     TITLES.iter().copied().find(|group| group.contains(&word))
 }
 
-fn bare_surnames(doc: &Document<'_>, lexicon: &Lexicon, resolution: &mut Resolution) {
+fn bare_surnames(
+    doc: &Document<'_>,
+    lexicon: &Lexicon,
+    gazetteer: &Gazetteer,
+    resolution: &mut Resolution,
+) {
     let norm = doc.norm.as_str();
     let tokens = doc.tokens.as_slice();
     let words: Vec<&Token> = tokens
         .iter()
         .filter(|t| t.kind == TokenKind::Word)
         .collect();
+    // The surnames of the persons' full names found, as the document spells
+    // them: `Daglo` after `Mohamed Hamdan Daglo`, found as `Dagalo`.
+    let mut spelled_here: FxHashMap<&str, Vec<u32>> = Default::default();
+    for c in resolution.mentions() {
+        if gazetteer.traits(c.entity).kind == EntityType::Person {
+            if let Some(surname) = surname_of(&norm[c.norm]) {
+                let persons = spelled_here.entry(surname).or_default();
+                if !persons.contains(&c.entity) {
+                    persons.push(c.entity);
+                }
+            }
+        }
+    }
+    let persons_named = |word: &str| {
+        let mut persons = lexicon.persons_named(word);
+        for &e in spelled_here.get(word).into_iter().flatten() {
+            if !persons.contains(&e) {
+                persons.push(e);
+            }
+        }
+        persons
+    };
     // Surname lookups read skeletons: once per distinct word.
     // Each with whether the persons bear it without a final -s.
     let mut named: FxHashMap<&str, (Vec<u32>, bool)> = Default::default();
@@ -564,12 +600,12 @@ fn bare_surnames(doc: &Document<'_>, lexicon: &Lexicon, resolution: &mut Resolut
         }
         let word = &norm[token.span];
         let (persons, stemmed) = named.entry(word).or_insert_with(|| {
-            let persons = lexicon.persons_named(word);
+            let persons = persons_named(word);
             match word
                 .strip_suffix('s')
                 .filter(|stem| persons.is_empty() && stem.len() >= 4)
             {
-                Some(stem) => (lexicon.persons_named(stem), true), // de: Massuds
+                Some(stem) => (persons_named(stem), true), // de: Massuds
                 None => (persons, false),
             }
         });

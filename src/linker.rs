@@ -375,7 +375,7 @@ impl Linker {
             ));
             self.replace_inside(wider, &mut rules, &mut resolution);
         }
-        coreference::resolve_document(&doc, &self.lexicon, &mut resolution);
+        coreference::resolve_document(&doc, &self.lexicon, &self.gazetteer, &mut resolution);
         // Mentions that their neighbours make something else: the first
         // word of a longer name, a namesake elsewhere (`Moscow, Idaho`), a
         // person's name in a thing named after the person (`Sadr City`).
