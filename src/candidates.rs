@@ -648,7 +648,8 @@ const MIN_LOWER_HEAD_LETTERS: usize = 4;
 /// A span may hold mentions of `resolution` (`Fuerzas Democráticas Sirias`
 /// around a `Sirias` read as `Siria`), but none of a name found as the
 /// gazetteer lists it (`Kabul airports` is no translation of `aéroport de
-/// Kaboul`).
+/// Kaboul`) unless all its words are capitalized (`Puerto Sudán` for `Port
+/// Sudan`).
 pub(crate) fn cognates(
     doc: &Document<'_>,
     lexicon: &Lexicon,
@@ -745,9 +746,14 @@ pub(crate) fn cognates(
             // A wider name holds a word besides the mentions inside it: the
             // span of a mention read with an ending (`Salang-Tunnels`) is
             // that mention.
+            // It holds no name found as listed (`Kabul airports` is no
+            // translation of `aéroport de Kaboul`), unless all its words
+            // are capitalized, a name of their own (`Puerto Sudán`).
             let taken = &resolution.taken;
             let beside = || significant.iter().any(|&w| !taken.overlaps(words[w].span));
-            if !taken.only_inside(nspan) || !beside() || resolution.holds_listed(nspan) {
+            let listed_inside =
+                || resolution.holds_listed(nspan) && !significant.iter().all(|&w| capitals[w]);
+            if !taken.only_inside(nspan) || !beside() || listed_inside() {
                 continue;
             }
             let first_candidate = out.len();
