@@ -281,6 +281,7 @@ pub(crate) fn exact(
                 candidate.rules.push(GENITIVE);
             }
             lowercase_group(&mut candidate, gazetteer, &norm[nspan]);
+            acronym_as_a_word(&mut candidate, doc, &norm[nspan], surface);
             out.push(candidate);
         }
         keep_best_per_entity(&mut out, first);
@@ -332,6 +333,34 @@ fn lowercase_group(candidate: &mut Candidate, gazetteer: &Gazetteer, word: &str)
 
 /// Score of a group name written in lower case.
 const SCORE_LOWERCASE_GROUP: f64 = 0.88;
+
+/// German, French, Spanish and British press write an acronym read as a
+/// word with one capital (`Nato`, `Opec`, `Ecowas`, `Cédéao`). An acronym
+/// (or a name listed in capitals) of [`MIN_ACRONYM_AS_A_WORD`] letters or
+/// more may therefore be written so, at a lower score; not an ordinary
+/// word at the start of a sentence, where every word has a capital.
+fn acronym_as_a_word(candidate: &mut Candidate, doc: &Document<'_>, word: &str, surface: &str) {
+    let mut letters = surface.chars();
+    let one_capital = letters.next().is_some_and(char::is_uppercase)
+        && letters.all(|c| c.is_alphabetic() && !c.is_uppercase());
+    let allowed = matches!(
+        candidate.dropped,
+        Some(Reason::AcronymCase | Reason::NotAllCaps)
+    ) && one_capital
+        && surface.chars().count() >= MIN_ACRONYM_AS_A_WORD
+        && !(guard::is_ordinary_word(word) && starts_sentence(doc.text, candidate.span.start));
+    if allowed {
+        candidate.dropped = None;
+        candidate.score = candidate.score.min(SCORE_ACRONYM_AS_A_WORD);
+        candidate.rules.push("acronym written as a word");
+    }
+}
+
+/// Fewest letters of an acronym written as a word: `Who`, `Car` are words.
+const MIN_ACRONYM_AS_A_WORD: usize = 4;
+
+/// Score of an acronym written as a word.
+const SCORE_ACRONYM_AS_A_WORD: f64 = 0.9;
 
 /// Fewest letters a name needs to be found with an -s glued on.
 const MIN_GENITIVE_LETTERS: usize = 4;
@@ -628,9 +657,11 @@ const MIN_UNVOCALIZED_CLASSES: usize = 3;
 /// (`Unión Soviética`, `Emirato Islámico`).
 const SCORE_COGNATES: f64 = 0.86;
 
-/// Most words, particles included, of a name found by cognates
-/// (`Parti des travailleurs du Kurdistan`).
-const MAX_COGNATE_WORDS: usize = 6;
+/// Most words, particles included, of a name found by cognates (`Parti
+/// des travailleurs du Kurdistan`; French and Spanish write five words of
+/// an English name with three particles: `Communauté économique des États
+/// de l'Afrique de l'Ouest`).
+const MAX_COGNATE_WORDS: usize = 8;
 
 /// Fewest letters of a head word in small letters that starts a name found
 /// by cognates (`tunnel de Salang`).
@@ -678,7 +709,15 @@ pub(crate) fn cognates(
     let mut read_parts = String::new();
     // Each word's case, read once in the original text.
     let capitals: Vec<bool> = words.iter().map(|w| doc.capitalized(w.span)).collect();
-    let joined = |j: usize| &norm[words[j - 1].span.end..words[j].span.start] == " ";
+    // Words a space apart, or an elision (`de l'Afrique`).
+    let joined = |j: usize| {
+        let gap = &norm[words[j - 1].span.end..words[j].span.start];
+        gap == " "
+            || gap
+                .strip_prefix(' ')
+                .and_then(|g| g.strip_suffix('\''))
+                .is_some_and(|elided| elided.bytes().all(|b| b.is_ascii_lowercase()))
+    };
     for (i, first) in words.iter().enumerate() {
         let capital = capitals[i];
         // French and Spanish write a name's head word in small letters

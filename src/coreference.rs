@@ -118,6 +118,15 @@ fn is_short_form(s: &str) -> bool {
         && s.chars().filter(|c| c.is_uppercase()).count() >= 2.min(letters)
 }
 
+/// Whether `s` may be a short form written as a word, with one capital
+/// (`Cédéao`, `Ecowas`): four letters or more, as [`is_short_form`] counts.
+fn is_short_form_as_a_word(s: &str) -> bool {
+    let mut letters = s.chars();
+    letters.next().is_some_and(char::is_uppercase)
+        && letters.all(|c| c.is_alphabetic() && !c.is_uppercase())
+        && (4..=8).contains(&s.chars().count())
+}
+
 /// Whether every letter of `short` is the initial of a word of `long`.
 fn initials_fit(short: &str, long: &str) -> bool {
     let initials: Vec<char> = long
@@ -183,7 +192,10 @@ fn defined_acronyms(doc: &Document<'_>, resolution: &mut Resolution) {
         .collect();
     for (t, token) in tokens.iter().enumerate() {
         let short = doc.original(token.span);
-        if token.kind != TokenKind::Word || !is_short_form(short) {
+        // A short form written as a word (`Cédéao`) is one only after a
+        // name found whose initials it is.
+        let as_a_word = !is_short_form(short) && is_short_form_as_a_word(short);
+        if token.kind != TokenKind::Word || !(is_short_form(short) || as_a_word) {
             continue;
         }
         let Some(long_end) = parenthesized(token.span) else {
@@ -197,10 +209,17 @@ fn defined_acronyms(doc: &Document<'_>, resolution: &mut Resolution) {
         let acronym = mention_of(token.span).filter(|m| m.2 == token.span);
         match (long, acronym) {
             (Some((entity, form, norm)), _) => {
-                if stands_for(short, doc.original(norm)) {
+                // Written as a word, its letters keep no accents the
+                // name's have (es `Cedeao`, `África`): compared normalized.
+                let fits = match as_a_word {
+                    true => initials_fit(&doc.norm.as_str()[token.span], &doc.norm.as_str()[norm]),
+                    false => stands_for(short, doc.original(norm)),
+                };
+                if fits {
                     defined.push((short, (token.span.start, Some(entity), form)));
                 }
             }
+            _ if as_a_word => {}
             // `Front national de résistance (FNR)` with `FNR` known: the long
             // form is a mention of the same entity.
             (None, Some((entity, form, _)))
