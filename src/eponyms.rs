@@ -22,12 +22,15 @@ struct Heads {
     before: FxHashSet<&'static str>,
 }
 
+/// `data/eponym-heads.txt`.
+pub(crate) const DATA: &str = include_str!("../data/eponym-heads.txt");
+
 fn heads() -> &'static Heads {
     static HEADS: OnceLock<Heads> = OnceLock::new();
     HEADS.get_or_init(|| {
         let mut heads = Heads::default();
         let mut section = None;
-        let lines = include_str!("../data/eponym-heads.txt").lines();
+        let lines = DATA.lines();
         for line in lines
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))

@@ -30,11 +30,13 @@ const FINALS: &[&str] = &[
 /// (`myung`).
 const SYLLABLE_LETTERS: usize = 5;
 
+/// `data/family-first.txt`.
+pub(crate) const DATA: &str = include_str!("../data/family-first.txt");
+
 fn family_names() -> &'static FxHashSet<&'static str> {
     static NAMES: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
     NAMES.get_or_init(|| {
-        include_str!("../data/family-first.txt")
-            .lines()
+        DATA.lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .collect()

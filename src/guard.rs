@@ -35,6 +35,14 @@ const LISTS: [(Language, &str); 4] = [
     ),
 ];
 
+/// `data/common-words/names.txt`.
+const NAMES: &str = include_str!("../data/common-words/names.txt");
+
+/// Every word table, for [`crate::index`] to tell builds apart by.
+pub(crate) fn tables() -> impl Iterator<Item = &'static str> {
+    LISTS.iter().map(|(_, list)| *list).chain([NAMES])
+}
+
 /// The bit of [`word_mask`] that marks a common word that is a name
 /// rather than an ordinary word (`data/common-words/names.txt`): news
 /// repeats `Putin` and `London` so often that the frequency lists rank them
@@ -48,7 +56,7 @@ fn word_mask(word: &str) -> u8 {
     let words = WORDS.get_or_init(|| {
         let normalizer = Normalizer::new();
         let mut words: HashMap<String, u8> = HashMap::new();
-        let names = include_str!("../data/common-words/names.txt");
+        let names = NAMES;
         let lists = LISTS
             .iter()
             .enumerate()

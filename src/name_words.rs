@@ -29,13 +29,16 @@ const MAX_PARTS: usize = 3;
 /// letters (a megabyte of them) would take time quadratic in its length.
 const MAX_COMPOUND_LETTERS: usize = 48;
 
+/// `data/name-words.txt`.
+pub(crate) const DATA: &str = include_str!("../data/name-words.txt");
+
 /// The meaning (the line's first word) of each word of the table, by the
 /// word normalized as text is.
 fn table() -> &'static FxHashMap<String, &'static str> {
     static TABLE: OnceLock<FxHashMap<String, &'static str>> = OnceLock::new();
     TABLE.get_or_init(|| {
         let normalizer = Normalizer::new();
-        let lines = include_str!("../data/name-words.txt").lines();
+        let lines = DATA.lines();
         let mut table = FxHashMap::default();
         for line in lines.filter(|l| !l.starts_with('#')) {
             let mut words = line.split_whitespace();

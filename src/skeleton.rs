@@ -602,11 +602,14 @@ struct GivenNames {
     by_pattern: rustc_hash::FxHashMap<String, usize>,
 }
 
+/// `data/given-names.txt`.
+pub(crate) const GIVEN_NAMES: &str = include_str!("../data/given-names.txt");
+
 /// The table of `data/given-names.txt`, read once.
 fn given_names() -> &'static GivenNames {
     static TABLE: std::sync::OnceLock<GivenNames> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
-        let table = include_str!("../data/given-names.txt");
+        let table = GIVEN_NAMES;
         let groups: Vec<Vec<&str>> = (table.lines())
             .filter(|l| !l.starts_with('#'))
             .map(|l| l.split_whitespace().collect::<Vec<_>>())

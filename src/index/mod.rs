@@ -485,9 +485,11 @@ fn encode<'l>(linker: &'l Linker, header: &Header) -> io::Result<Encoded<'l>> {
 }
 
 /// What this build of canon compiles a fixed probe gazetteer into (the
-/// checksum of its index): an index written by a build that normalizes,
-/// hashes or lays out names otherwise is refused, even within one version
-/// of canon, rather than linking otherwise than its gazetteer would.
+/// checksum of its index), with the word tables it was compiled with: an
+/// index written by a build that normalizes, hashes or lays out names
+/// otherwise, or reads them with other tables (a word added to
+/// `data/name-words.txt`), is refused, even within one version of canon,
+/// rather than linking otherwise than its gazetteer would.
 fn build() -> u64 {
     static BUILD: OnceLock<u64> = OnceLock::new();
     *BUILD.get_or_init(|| {
@@ -498,10 +500,35 @@ fn build() -> u64 {
             sources: Vec::new(),
             known: KnownRecord::None,
         };
-        encode(&linker, &header)
+        let probe = encode(&linker, &header)
             .and_then(|encoded| encoded.write_body(io::sink()))
-            .expect("encoding into memory and writing to a sink do not fail")
+            .expect("encoding into memory and writing to a sink do not fail");
+        build_id(probe, word_tables())
     })
+}
+
+/// The identity of a build from the checksum of its probe index and its
+/// word tables.
+fn build_id<'t>(probe: u64, tables: impl Iterator<Item = &'t str>) -> u64 {
+    let mut build = xxhash_rust::xxh3::Xxh3::new();
+    build.update(&probe.to_le_bytes());
+    for table in tables {
+        build.update(&(table.len() as u64).to_le_bytes());
+        build.update(table.as_bytes());
+    }
+    build.digest()
+}
+
+/// The word tables of `data/` compiled into canon.
+fn word_tables() -> impl Iterator<Item = &'static str> {
+    let tables = [
+        crate::name_words::DATA,
+        crate::skeleton::GIVEN_NAMES,
+        crate::family_first::DATA,
+        crate::eponyms::DATA,
+        crate::places::DATA,
+    ];
+    tables.into_iter().chain(crate::guard::tables())
 }
 
 /// The linker of the probe gazetteer's canonical names, completed by the
@@ -560,6 +587,13 @@ mod tests {
     fn the_build_is_stable() {
         assert_eq!(build(), build());
         assert_eq!(probe().gazetteer().len(), 12);
+        let tables: Vec<&str> = word_tables().collect();
+        assert!(tables.contains(&crate::name_words::DATA) && tables.len() == 10);
+        let id = |tables: &[&str]| build_id(7, tables.iter().copied());
+        let mut other = tables.clone();
+        other[0] = "war guerre krieg";
+        assert_ne!(id(&tables), id(&other), "another word table, another build");
+        assert_ne!(id(&["ab", "c"]), id(&["a", "bc"]), "tables are told apart");
     }
 
     #[test]
