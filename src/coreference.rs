@@ -440,6 +440,25 @@ fn surname_of(key: &str) -> Option<&str> {
         .then_some(surname)
 }
 
+/// The first of the two surnames of a Spanish name (`Edmundo González
+/// Urrutia`), which the press names the person by: a patronymic in -ez
+/// (`González`, `Rodríguez`, `López`) before the last word of normalized
+/// `name`, of three words or more.
+fn father_surname(name: &str) -> Option<&str> {
+    let words: Vec<&str> = name.split(' ').collect();
+    let [_, .., father, _] = words[..] else {
+        return None;
+    };
+    let patronymic = father.len() >= MIN_PATRONYMIC_LETTERS
+        && father.ends_with("ez")
+        && father.bytes().all(|b| b.is_ascii_lowercase())
+        && !skeleton::is_given_name(father);
+    patronymic.then_some(father)
+}
+
+/// Fewest letters of a Spanish patronymic surname (`Pérez`).
+const MIN_PATRONYMIC_LETTERS: usize = 5;
+
 /// Articles before a plural, in en/fr/de/es, normalized.
 const PLURAL_ARTICLES: &[&str] = &["the", "les", "des", "die", "der", "den", "los", "las"];
 
@@ -564,12 +583,14 @@ fn bare_surnames(
     // them: `Daglo` after `Mohamed Hamdan Daglo`, found as `Dagalo`.
     let mut spelled_here: FxHashMap<&str, Vec<u32>> = Default::default();
     for c in resolution.mentions() {
-        if gazetteer.traits(c.entity).kind == EntityType::Person {
-            if let Some(surname) = surname_of(&norm[c.norm]) {
-                let persons = spelled_here.entry(surname).or_default();
-                if !persons.contains(&c.entity) {
-                    persons.push(c.entity);
-                }
+        if gazetteer.traits(c.entity).kind != EntityType::Person {
+            continue;
+        }
+        let name = &norm[c.norm];
+        for surname in surname_of(name).into_iter().chain(father_surname(name)) {
+            let persons = spelled_here.entry(surname).or_default();
+            if !persons.contains(&c.entity) {
+                persons.push(c.entity);
             }
         }
     }
