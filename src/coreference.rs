@@ -606,10 +606,9 @@ fn bare_surnames(
     // Surname lookups read skeletons: once per distinct word.
     // Each with whether the persons bear it without a final -s.
     let mut named: FxHashMap<&str, (Vec<u32>, bool)> = Default::default();
-    // Words that the document uses in longer names that are no mention,
-    // gathered the first time a surname with nobody mentioned before needs
-    // them.
-    let mut longer_names: Option<FxHashSet<&str>> = None;
+    // Words that the document uses in longer names that are no mention, by
+    // where they stand, gathered the first time a bare surname needs them.
+    let longer_names: std::cell::OnceCell<FxHashMap<&str, Vec<usize>>> = Default::default();
     // The mentions so far in text order, and where each entity was last
     // mentioned before the current word (one pass, not one per word).
     let mut mentions: Vec<(usize, u32)> = resolution
@@ -678,6 +677,23 @@ fn bare_surnames(
             .iter()
             .filter_map(|e| Some((*e, *last_mention.get(e)?)))
             .collect();
+        // The words of longer names that are no mention, by where they
+        // stand.
+        let longer = || {
+            longer_names.get_or_init(|| {
+                let mut longer: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+                for w in (0..words.len()).filter(|&w| {
+                    !resolution.taken.overlaps(words[w].span)
+                        && in_longer_name(doc, &words, w, false)
+                }) {
+                    longer
+                        .entry(&norm[words[w].span])
+                        .or_default()
+                        .push(words[w].span.start);
+                }
+                longer
+            })
+        };
         let described = |e: u32, group: &[&str]| {
             let words = lexicon.description_words(e);
             group
@@ -713,7 +729,14 @@ fn bare_surnames(
                 _ => None,
             }
         } else if seen.len() == 1 {
-            Some((seen[0].0, SCORE_SURNAME, "mentioned before"))
+            // Someone else of the name named in full since (`Amancio
+            // Ortega` after `Daniel Ortega`) leaves it open.
+            let (entity, end) = seen[0];
+            let since = |at: &Vec<usize>| at.iter().any(|&at| end <= at && at < token.span.start);
+            match longer().get(word).is_some_and(since) {
+                true => None,
+                false => Some((entity, SCORE_SURNAME, "mentioned before")),
+            }
         } else if seen.len() > 1 {
             seen.sort_by_key(|s| std::cmp::Reverse(s.1));
             let (latest, end) = seen[0];
@@ -750,18 +773,13 @@ fn bare_surnames(
                 }
             };
             let alone = spelled && !guard::is_ordinary_word(word) && !skeleton::is_given_name(word);
-            let longer = longer_names.get_or_insert_with(|| {
-                (0..words.len())
-                    .filter(|&w| {
-                        !resolution.taken.overlaps(words[w].span)
-                            && in_longer_name(doc, &words, w, false)
-                    })
-                    .map(|w| &norm[words[w].span])
-                    .collect()
-            });
             match title {
                 // A genitive met before a noun anywhere is no longer name.
-                _ if (!stemmed && longer.contains(word)) || lexicon.is_other_surname(word) => None,
+                _ if (!stemmed && longer().contains_key(word))
+                    || lexicon.is_other_surname(word) =>
+                {
+                    None
+                }
                 Some(_) => Some((*only, SCORE_SURNAME_SIGNAL, "title before the surname")),
                 None if alone => Some((*only, SCORE_SURNAME_SIGNAL, "the surname of one person")),
                 None => None,
