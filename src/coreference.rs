@@ -607,8 +607,10 @@ fn bare_surnames(
     // Each with whether the persons bear it without a final -s.
     let mut named: FxHashMap<&str, (Vec<u32>, bool)> = Default::default();
     // Words that the document uses in longer names that are no mention, by
-    // where they stand, gathered the first time a bare surname needs them.
-    let longer_names: std::cell::OnceCell<FxHashMap<&str, Vec<usize>>> = Default::default();
+    // where they stand and whether a given name stands before them (one of
+    // three letters or more: Greek `Ο Φατζάμι` is the article), gathered the
+    // first time a bare surname needs them.
+    let longer_names: std::cell::OnceCell<FxHashMap<&str, Vec<(usize, bool)>>> = Default::default();
     // The mentions so far in text order, and where each entity was last
     // mentioned before the current word (one pass, not one per word).
     let mut mentions: Vec<(usize, u32)> = resolution
@@ -677,19 +679,20 @@ fn bare_surnames(
             .iter()
             .filter_map(|e| Some((*e, *last_mention.get(e)?)))
             .collect();
-        // The words of longer names that are no mention, by where they
-        // stand.
         let longer = || {
             longer_names.get_or_init(|| {
-                let mut longer: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+                let mut longer: FxHashMap<&str, Vec<(usize, bool)>> = FxHashMap::default();
                 for w in (0..words.len()).filter(|&w| {
                     !resolution.taken.overlaps(words[w].span)
                         && in_longer_name(doc, &words, w, false)
                 }) {
+                    let given = neighbours(doc, &words, w).0.is_some_and(|p| {
+                        norm[p.span].chars().count() >= 3 && doc.capitalized(p.span)
+                    });
                     longer
                         .entry(&norm[words[w].span])
                         .or_default()
-                        .push(words[w].span.start);
+                        .push((words[w].span.start, given));
                 }
                 longer
             })
@@ -732,7 +735,9 @@ fn bare_surnames(
             // Someone else of the name named in full since (`Amancio
             // Ortega` after `Daniel Ortega`) leaves it open.
             let (entity, end) = seen[0];
-            let since = |at: &Vec<usize>| at.iter().any(|&at| end <= at && at < token.span.start);
+            let since = |at: &Vec<(usize, bool)>| {
+                (at.iter()).any(|&(at, given)| given && end <= at && at < token.span.start)
+            };
             match longer().get(word).is_some_and(since) {
                 true => None,
                 false => Some((entity, SCORE_SURNAME, "mentioned before")),
