@@ -913,10 +913,15 @@ fn in_longer_name(doc: &Document<'_>, words: &[&Token], w: usize, genitive: bool
     let capital = |t: &Token| doc.capitalized(t.span) && Kinship::of_word(&norm[t.span]).is_none();
     let untitled = |p: &Token| title_group(&norm[p.span]).is_none();
     // Before the surname, a frequent given name is a name word (`Mohammed
-    // Sinwar`); after it, any word of the lists is a noun (`Sinwars
-    // Nachfolger`), and after a German genitive, any capitalized word: the
-    // noun it qualifies (`Sinwars Tod`, `Prigoschins Söldner`).
-    prev.is_some_and(|p| capital(p) && untitled(p) && !guard::is_ordinary_word(&norm[p.span]))
+    // Sinwar`), a lone letter is not (Greek `Ο Σινουάρ`: the article); after
+    // it, any word of the lists is a noun (`Sinwars Nachfolger`), and after
+    // a German genitive, any capitalized word: the noun it qualifies
+    // (`Sinwars Tod`, `Prigoschins Söldner`).
+    let name_word = |p: &Token| {
+        let word = &norm[p.span];
+        word.chars().nth(1).is_some() && !guard::is_ordinary_word(word)
+    };
+    prev.is_some_and(|p| capital(p) && untitled(p) && name_word(p))
         || (!genitive && next.is_some_and(|n| capital(n) && !guard::is_common_word(&norm[n.span])))
 }
 
