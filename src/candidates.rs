@@ -111,9 +111,9 @@ pub enum Reason {
     /// A name listed in another script, read into Latin letters, met in
     /// Latin text: Persian `چین` (China) reads `chin`, which is not China.
     OtherScript,
-    /// A place's name followed by a capitalized word that is no ordinary
-    /// word and no mention: the first word of an unknown longer name
-    /// (`Paris Hilton`, `Milan Kundera`).
+    /// A name beside capitalized words that make it part of an unknown
+    /// longer name (`Paris Hilton`, `Milan Kundera`, `National Security
+    /// Council`).
     LongerName,
     /// Inside the name of an entity that canon knows and the gazetteer does
     /// not list ([`crate::KnownNames`]): `Sudan` in `South Sudan`, `Guinea`
@@ -158,7 +158,7 @@ impl std::fmt::Display for Reason {
             Reason::OtherScript => {
                 f.write_str("the name is listed in another script, the text is in Latin letters")
             }
-            Reason::LongerName => f.write_str("the first word of a longer, unknown name"),
+            Reason::LongerName => f.write_str("part of a longer, unknown name"),
             Reason::Elsewhere => f.write_str("a place of the same name in another country"),
             Reason::NamedAfter => f.write_str("in the name of something named after the person"),
             Reason::Shouted => f.write_str("an ordinary word in a text written in capitals"),
@@ -196,6 +196,22 @@ pub(crate) struct Candidate {
     pub(crate) score: f64,
     /// `None` while the candidate is still in the running.
     pub(crate) dropped: Option<Reason>,
+}
+
+impl Candidate {
+    /// Whether it was found by a name, listed or spelled otherwise; not a
+    /// composed one, an acronym or the document's own reference.
+    pub(crate) fn by_name(&self) -> bool {
+        matches!(
+            self.method,
+            Method::Exact
+                | Method::Alias
+                | Method::Normalized
+                | Method::Known
+                | Method::Transliteration
+                | Method::Fuzzy
+        )
+    }
 }
 
 /// One document as the candidate stage sees it.
@@ -1245,8 +1261,9 @@ pub(crate) fn is_latin_text(s: &str) -> bool {
 /// quotes since the start, a line break or a `.`, `!`, `?` or `:`.
 pub(crate) fn starts_sentence(text: &str, at: usize) -> bool {
     let before = &text[..at];
-    let trimmed = before
-        .trim_end_matches(|c: char| (c.is_whitespace() && c != '\n') || "\"'«»“”‘’(".contains(c));
+    let trimmed = before.trim_end_matches(|c: char| {
+        (c.is_whitespace() && c != '\n') || "\"'«»“”‘’(\u{feff}".contains(c)
+    });
     trimmed.is_empty() || trimmed.ends_with(['.', '!', '?', ':', '\n'])
 }
 
@@ -1357,17 +1374,7 @@ pub(crate) fn inside_longer_name(
     taken: &Taken,
     c: &Candidate,
 ) -> bool {
-    // A name, listed or spelled otherwise; not a composed one, an acronym
-    // or the document's own reference.
-    let by_name = matches!(
-        c.method,
-        Method::Exact
-            | Method::Alias
-            | Method::Normalized
-            | Method::Known
-            | Method::Transliteration
-            | Method::Fuzzy
-    );
+    let by_name = c.by_name();
     let traits = gazetteer.traits(c.entity);
     let place = traits.kind == crate::EntityType::Place || traits.personal_name;
     let last_names = lexicon.form(c.form).kind == NameKind::LastNames;
@@ -1427,6 +1434,56 @@ pub(crate) fn inside_longer_name(
         .is_some_and(|n| name_word(n, Span::new(this.span.end, n.span.start)));
     before || after
 }
+
+/// Whether mention `c` of an organization ends a longer name the gazetteer
+/// does not know: right after a capitalized word inside a sentence that is
+/// no mention, title or article, and an ordinary word of English, French or
+/// Spanish, where only names capitalize one (`National Security Council`
+/// is not the UN's council, `German Red Cross` not the ICRC). Not in
+/// German, which capitalizes its nouns (`die Organisation Human Rights
+/// Watch`), nor in a title in capitals, where the next word has one too
+/// (`Russia Blocks Security Council Vote`).
+pub(crate) fn ends_longer_organization_name(
+    doc: &Document<'_>,
+    gazetteer: &Gazetteer,
+    taken: &Taken,
+    c: &Candidate,
+) -> bool {
+    if !c.by_name() || gazetteer.traits(c.entity).kind != crate::EntityType::Organization {
+        return false;
+    }
+    let tokens = doc.tokens.as_slice();
+    let first = tokens.partition_point(|t| t.span.start < c.norm.start);
+    let last = tokens.partition_point(|t| t.span.end <= c.norm.end);
+    let (Some(p), Some(this)) = (first.checked_sub(1).map(|p| &tokens[p]), tokens.get(first))
+    else {
+        return false;
+    };
+    let norm = doc.norm.as_str();
+    let word = &norm[p.span];
+    let original = doc.original(p.span);
+    let name_word = p.kind == TokenKind::Word
+        && norm.get(p.span.end..this.span.start) == Some(" ")
+        && is_title_case(original)
+        && is_latin_text(original)
+        && !taken.overlaps(p.span)
+        && word.chars().count() >= MIN_QUALIFIER_LETTERS
+        && guard::is_common_word(word)
+        && crate::coreference::title_group(word).is_none()
+        && !skeleton::is_article(word)
+        && !starts_sentence(doc.text, doc.norm.to_original(p.span).start);
+    let title_after = tokens.get(last).is_some_and(|n| {
+        n.kind == TokenKind::Word
+            && norm.get(c.norm.end..n.span.start) == Some(" ")
+            && is_title_case(doc.original(n.span))
+    });
+    name_word && !title_after && !crate::language::reads_as_german(doc.norm.as_str())
+}
+
+/// Fewest letters of a word that makes an organization's name part of a
+/// longer one (`National`, `German`): shorter ones are articles and other
+/// small words (`The Taliban`, `Le Monde`).
+const MIN_QUALIFIER_LETTERS: usize = 4;
 
 /// Whether candidate `c`, one word of any entity but a person, stands after
 /// an Arabic article joined to it by a dash, after a capitalized word in

@@ -606,11 +606,10 @@ fn bare_surnames(
     // Surname lookups read skeletons: once per distinct word.
     // Each with whether the persons bear it without a final -s.
     let mut named: FxHashMap<&str, (Vec<u32>, bool)> = Default::default();
-    // Words that the document uses in longer names that are no mention, by
-    // where they stand and whether a given name stands before them (one of
-    // three letters or more: Greek `Ο Φατζάμι` is the article), gathered the
-    // first time a bare surname needs them.
-    let longer_names: std::cell::OnceCell<FxHashMap<&str, Vec<(usize, bool)>>> = Default::default();
+    // Words that the document uses in longer names that are no mention,
+    // gathered the first time a surname with nobody mentioned before needs
+    // them.
+    let mut longer_names: Option<FxHashSet<&str>> = None;
     // The mentions so far in text order, and where each entity was last
     // mentioned before the current word (one pass, not one per word).
     let mut mentions: Vec<(usize, u32)> = resolution
@@ -679,24 +678,6 @@ fn bare_surnames(
             .iter()
             .filter_map(|e| Some((*e, *last_mention.get(e)?)))
             .collect();
-        let longer = || {
-            longer_names.get_or_init(|| {
-                let mut longer: FxHashMap<&str, Vec<(usize, bool)>> = FxHashMap::default();
-                for w in (0..words.len()).filter(|&w| {
-                    !resolution.taken.overlaps(words[w].span)
-                        && in_longer_name(doc, &words, w, false)
-                }) {
-                    let given = neighbours(doc, &words, w).0.is_some_and(|p| {
-                        norm[p.span].chars().count() >= 3 && doc.capitalized(p.span)
-                    });
-                    longer
-                        .entry(&norm[words[w].span])
-                        .or_default()
-                        .push((words[w].span.start, given));
-                }
-                longer
-            })
-        };
         let described = |e: u32, group: &[&str]| {
             let words = lexicon.description_words(e);
             group
@@ -734,11 +715,21 @@ fn bare_surnames(
         } else if seen.len() == 1 {
             // Someone else of the name named in full since (`Amancio
             // Ortega` after `Daniel Ortega`) leaves it open.
+            // The other's given name has three letters or more (Greek
+            // `Ο Φατζάμι` is the article).
             let (entity, end) = seen[0];
-            let since = |at: &Vec<(usize, bool)>| {
-                (at.iter()).any(|&(at, given)| given && end <= at && at < token.span.start)
+            let given = |v: usize| {
+                neighbours(doc, &words, v)
+                    .0
+                    .is_some_and(|p| norm[p.span].chars().count() >= 3 && doc.capitalized(p.span))
             };
-            match longer().get(word).is_some_and(since) {
+            let someone_else = (words.partition_point(|t| t.span.start < end)..w).any(|v| {
+                norm[words[v].span] == *word
+                    && !resolution.taken.overlaps(words[v].span)
+                    && in_longer_name(doc, &words, v, false)
+                    && given(v)
+            });
+            match someone_else {
                 true => None,
                 false => Some((entity, SCORE_SURNAME, "mentioned before")),
             }
@@ -778,13 +769,18 @@ fn bare_surnames(
                 }
             };
             let alone = spelled && !guard::is_ordinary_word(word) && !skeleton::is_given_name(word);
+            let longer = longer_names.get_or_insert_with(|| {
+                (0..words.len())
+                    .filter(|&w| {
+                        !resolution.taken.overlaps(words[w].span)
+                            && in_longer_name(doc, &words, w, false)
+                    })
+                    .map(|w| &norm[words[w].span])
+                    .collect()
+            });
             match title {
                 // A genitive met before a noun anywhere is no longer name.
-                _ if (!stemmed && longer().contains_key(word))
-                    || lexicon.is_other_surname(word) =>
-                {
-                    None
-                }
+                _ if (!stemmed && longer.contains(word)) || lexicon.is_other_surname(word) => None,
                 Some(_) => Some((*only, SCORE_SURNAME_SIGNAL, "title before the surname")),
                 None if alone => Some((*only, SCORE_SURNAME_SIGNAL, "the surname of one person")),
                 None => None,

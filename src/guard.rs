@@ -97,13 +97,25 @@ pub(crate) fn is_ordinary_word(word: &str) -> bool {
     mask & !NAME != 0 && mask & NAME == 0
 }
 
+/// How many guarded languages.
+pub(crate) const LANGUAGES: usize = LISTS.len();
+
+/// The guarded language German, by its place in [`LISTS`] (tested).
+pub(crate) const GERMAN: usize = 2;
+
+/// The guarded language (its place in the lists) of which normalized `word`
+/// is an ordinary word, if of one alone.
+pub(crate) fn language_alone(word: &str) -> Option<usize> {
+    let mask = word_mask(word);
+    (mask.count_ones() == 1 && mask & NAME == 0).then(|| mask.trailing_zeros() as usize)
+}
+
 /// Whether normalized `word` is an ordinary word of German alone, whose
 /// nouns are capitalized: in running text, a capitalized one is no name
 /// (`die Nachfolge Nasrallahs`); a word of other languages too may be one
 /// (`Saif al-Islam`).
 pub(crate) fn is_german_word(word: &str) -> bool {
-    let german = LISTS.iter().position(|((_, tag), _)| *tag == "de");
-    german.is_some_and(|bit| word_mask(word) == 1 << bit)
+    language_alone(word) == Some(GERMAN)
 }
 
 /// The guarded languages (`("English", "en")`, …) in which normalized
@@ -121,6 +133,16 @@ pub(crate) fn common_word_languages(word: &str) -> Vec<Language> {
 #[cfg(test)]
 mod tests {
     use super::{common_word_languages, is_common_word, is_german_word, is_ordinary_word};
+    use super::{language_alone, GERMAN, LISTS};
+
+    #[test]
+    fn words_of_one_language_alone() {
+        assert_eq!(LISTS[GERMAN].0 .1, "de");
+        assert_eq!(language_alone("kritisierte"), Some(GERMAN));
+        assert_eq!(language_alone("would"), Some(0));
+        assert_eq!(language_alone("national"), None, "several languages");
+        assert_eq!(language_alone("xqzvw"), None, "none");
+    }
 
     #[test]
     fn common_words_of_four_languages() {

@@ -100,6 +100,24 @@ pub(crate) fn detect(text: &str, gate: Languages) -> Option<Languages> {
     Some(Languages(bits)).filter(|l| l.0 != 0)
 }
 
+/// Whether normalized `text` reads as German by its ordinary words: more
+/// of its first [`SAMPLE`] bytes are words of German alone than of any
+/// other guarded language alone. (whatlang reads the names too: `die
+/// Organisation Human Rights Watch` is English to it.)
+pub(crate) fn reads_as_german(text: &str) -> bool {
+    let mut end = text.len().min(SAMPLE);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let mut votes = [0usize; guard::LANGUAGES];
+    let words = text[..end].split(|c: char| !c.is_alphanumeric());
+    for language in words.filter_map(guard::language_alone) {
+        votes[language] += 1;
+    }
+    let german = votes[guard::GERMAN];
+    german > 0 && (votes.iter().enumerate()).all(|(l, &v)| l == guard::GERMAN || v < german)
+}
+
 /// Fewest bytes of a paragraph whose own language is found: a shorter one
 /// (a headline, a caption) reads as the document's.
 const PARAGRAPH: usize = 120;
@@ -181,6 +199,20 @@ mod tests {
             tags.filter(|&t| l.contains(Languages::of_tag(t).unwrap()))
                 .collect()
         })
+    }
+
+    #[test]
+    fn german_is_read_by_its_own_words_whatever_the_names() {
+        let normalizer = crate::Normalizer::new();
+        let reads = |text: &str| reads_as_german(normalizer.normalize(text).as_str());
+        assert!(reads(
+            "Die Organisation Human Rights Watch kritisierte das Urteil scharf."
+        ));
+        assert!(!reads(
+            "The National Security Council met on Monday in Washington."
+        ));
+        assert!(!reads("Le Conseil national de sécurité s'est réuni lundi."));
+        assert!(!reads("Kabul, Panjshir"), "no ordinary word");
     }
 
     #[test]

@@ -389,6 +389,11 @@ impl Linker {
                     gazetteer,
                     &resolution.taken,
                     c,
+                ) || candidates::ends_longer_organization_name(
+                    &doc,
+                    gazetteer,
+                    &resolution.taken,
+                    c,
                 ) {
                     Reason::LongerName
                 } else if candidates::qualified_elsewhere(&doc, lexicon, gazetteer, c) {

@@ -361,6 +361,10 @@ mod tests {
         assert!(crate::candidates::starts_sentence(text, at("Panchir")));
         assert!(crate::candidates::starts_sentence(text, at("Massoud")));
         assert!(crate::candidates::starts_sentence(text, at("Saleh")));
+        assert!(
+            crate::candidates::starts_sentence("\u{feff}The", 3),
+            "after a BOM"
+        );
     }
 
     #[test]
