@@ -541,9 +541,13 @@ pub(crate) fn approximate(
                 if taken.blocks(nspan) {
                     continue;
                 }
+                // Nothing listed is shorter; texts in a script without
+                // short vowels write one letter fewer (`رفح`, Rafah), and
+                // only they: `Rafa` is no Rafah.
                 let query = &norm[nspan];
-                if !has_letters(query, MIN_APPROXIMATE_LETTERS - 1) {
-                    continue; // nothing listed is that short (abjad texts write one vowel fewer)
+                let fewest = MIN_APPROXIMATE_LETTERS - usize::from(script.abjad);
+                if !has_letters(query, fewest) {
+                    continue;
                 }
                 let look_up = || {
                     let mut found =
