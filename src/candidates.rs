@@ -8,6 +8,7 @@ use crate::lexicon::{
     Entry, Lexicon, NameKind, MAX_PARTICLE_LETTERS, MIN_APPROXIMATE_LETTERS, NOT_INITIALS,
 };
 use crate::memo::{Found, Memo};
+use crate::normalize::is_letter;
 use crate::resolve::{Resolution, Taken};
 use crate::skeleton;
 use crate::tokenize::{Token, TokenKind, Tokens};
@@ -1172,7 +1173,7 @@ impl SpanScript {
                 source: here,
                 abjad: here.is_abjad(),
                 // Latin letters first: deciding that a letter is one is dear.
-                latin: is_latin(c) || !c.is_alphabetic(),
+                latin: is_latin(c) || !is_letter(c),
             });
         }
         script
@@ -1203,12 +1204,12 @@ pub(crate) fn is_abjad(c: char) -> bool {
 /// Whether `text` holds `n` letters or more, counted only as far as `n`:
 /// spans of six words in other scripts hold many letters.
 fn has_letters(text: &str, n: usize) -> bool {
-    text.chars().filter(|c| c.is_alphabetic()).take(n).count() == n
+    text.chars().filter(|&c| is_letter(c)).take(n).count() == n
 }
 
 /// The letters of `text` in lower case, accents kept.
 fn letters(text: &str) -> String {
-    let letters = text.chars().filter(|c| c.is_alphabetic());
+    let letters = text.chars().filter(|&c| is_letter(c));
     letters.flat_map(char::to_lowercase).collect()
 }
 
@@ -1258,7 +1259,7 @@ fn reads_as_a_word(surface: &str) -> bool {
 
 /// Whether every letter of `s` is Latin.
 pub(crate) fn is_latin_text(s: &str) -> bool {
-    s.is_ascii() || s.chars().all(|c| !c.is_alphabetic() || is_latin(c))
+    s.is_ascii() || s.chars().all(|c| is_latin(c) || !is_letter(c))
 }
 
 /// Whether byte `at` of `text` starts a sentence: nothing but spaces and

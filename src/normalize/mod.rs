@@ -87,6 +87,25 @@ impl Normalized {
     }
 }
 
+/// Whether `c` is a letter ([`char::is_alphabetic`]), told at once for the
+/// letters of the scripts news is written in most (ASCII, Greek, Cyrillic,
+/// Hebrew, Arabic): outside ASCII the standard library searches its tables,
+/// hundreds of instructions a character.
+pub(crate) fn is_letter(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' => true,
+        '\u{0391}'..='\u{03A1}'
+        | '\u{03A3}'..='\u{03A9}'
+        | '\u{03B1}'..='\u{03C9}'
+        | '\u{0410}'..='\u{044F}'
+        | '\u{05D0}'..='\u{05EA}'
+        | '\u{0621}'..='\u{063A}'
+        | '\u{0641}'..='\u{064A}' => true,
+        c if c.is_ascii() => false,
+        c => c.is_alphabetic(),
+    }
+}
+
 /// Scripts written without spaces, one syllable a character (Han, kana):
 /// their transliterated syllables are kept apart as words (`北京` →
 /// `bei jing`), as UAX #29 segments them.
@@ -290,5 +309,15 @@ impl Normalizer {
     /// spaces. Gazetteer names and document spans compare by key.
     pub fn key(&self, name: &str) -> String {
         self.normalize(name).text.trim_matches(' ').to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn letters_are_told_as_the_standard_library_tells_them() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(super::is_letter(c), c.is_alphabetic(), "{c:?}");
+        }
     }
 }

@@ -160,7 +160,7 @@ fn lower(c: char) -> char {
 /// Whether `c` belongs to a word: a letter, a digit or a combining mark
 /// (marks only follow letters).
 fn in_word(c: char) -> bool {
-    c.is_alphanumeric() || is_combining_mark(c)
+    super::is_letter(c) || c.is_numeric() || is_combining_mark(c)
 }
 
 /// Whether a character with this `prev` starts a word.
