@@ -668,8 +668,9 @@ fn bare_surnames(
             continue;
         }
         let persons = persons.clone();
-        // Part of a longer name? Then it is not a bare surname.
-        if in_longer_name(doc, &words, w, stemmed) {
+        // Part of a longer name, or a place's (`le village de Hanieh`)?
+        // Then it is not a bare surname.
+        if in_longer_name(doc, &words, w, stemmed) || after_a_place_word(doc, &words, w) {
             continue;
         }
         let title = title_before(doc, &words, w);
@@ -857,6 +858,55 @@ fn neighbours<'t>(
     });
     let next = words.get(w + 1).copied().filter(|n| gap(token, n) == " ");
     (prev, next)
+}
+
+/// Words for a settlement or an area in en/fr/de/es, normalized: the name
+/// after one (`the town of`, `le village de`, `die Stadt`, `el pueblo de`)
+/// is a place's.
+const PLACE_WORDS: &[&str] = &[
+    "village",
+    "town",
+    "city",
+    "district",
+    "province",
+    "region",
+    "ville",
+    "commune",
+    "bourg",
+    "hameau",
+    "localite",
+    "quartier",
+    "dorf",
+    "stadt",
+    "ort",
+    "gemeinde",
+    "bezirk",
+    "provinz",
+    "pueblo",
+    "ciudad",
+    "aldea",
+    "localidad",
+    "municipio",
+    "barrio",
+    "distrito",
+    "provincia",
+    "camp",
+    "lager",
+    "campamento",
+];
+
+/// Whether word `w` follows a word for a place, directly or through `of`
+/// (`le village de Hanieh`, `die Stadt Rafah`).
+fn after_a_place_word(doc: &Document<'_>, words: &[&Token], w: usize) -> bool {
+    let norm = doc.norm.as_str();
+    let is = |t: &Token, list: &[&str]| list.contains(&&norm[t.span]);
+    match neighbours(doc, words, w).0 {
+        Some(p) if is(p, PLACE_WORDS) => true,
+        Some(p) if is(p, OF) => neighbours(doc, words, w - 1)
+            .0
+            .is_some_and(|q| is(q, PLACE_WORDS)),
+        _ => false,
+    }
 }
 
 /// The title group of the word before word `w`, if it is a title.
