@@ -353,18 +353,15 @@ const SCORE_LOWERCASE_GROUP: f64 = 0.88;
 
 /// German, French, Spanish and British press write an acronym read as a
 /// word with one capital (`Nato`, `Opec`, `Ecowas`, `Cédéao`). An acronym
-/// (or a name listed in capitals) of [`MIN_ACRONYM_AS_A_WORD`] letters or
-/// more may therefore be written so, at a lower score; not an ordinary
-/// word at the start of a sentence, where every word has a capital.
+/// (or a name listed in capitals) may therefore be written so
+/// ([`crate::coreference::is_acronym_as_a_word`]), at a lower score; not an
+/// ordinary word at the start of a sentence, where every word has a
+/// capital.
 fn acronym_as_a_word(candidate: &mut Candidate, doc: &Document<'_>, word: &str, surface: &str) {
-    let mut letters = surface.chars();
-    let one_capital = letters.next().is_some_and(char::is_uppercase)
-        && letters.all(|c| c.is_alphabetic() && !c.is_uppercase());
     let allowed = matches!(
         candidate.dropped,
         Some(Reason::AcronymCase | Reason::NotAllCaps)
-    ) && one_capital
-        && surface.chars().count() >= MIN_ACRONYM_AS_A_WORD
+    ) && crate::coreference::is_acronym_as_a_word(surface)
         && !(guard::is_ordinary_word(word) && starts_sentence(doc.text, candidate.span.start));
     if allowed {
         candidate.dropped = None;
@@ -372,9 +369,6 @@ fn acronym_as_a_word(candidate: &mut Candidate, doc: &Document<'_>, word: &str, 
         candidate.rules.push("acronym written as a word");
     }
 }
-
-/// Fewest letters of an acronym written as a word: `Who`, `Car` are words.
-const MIN_ACRONYM_AS_A_WORD: usize = 4;
 
 /// Score of an acronym written as a word.
 const SCORE_ACRONYM_AS_A_WORD: f64 = 0.9;

@@ -118,9 +118,10 @@ fn is_short_form(s: &str) -> bool {
         && s.chars().filter(|c| c.is_uppercase()).count() >= 2.min(letters)
 }
 
-/// Whether `s` may be a short form written as a word, with one capital
-/// (`Cédéao`, `Ecowas`): four letters or more, as [`is_short_form`] counts.
-fn is_short_form_as_a_word(s: &str) -> bool {
+/// Whether `s` may be an acronym written as a word, with one capital
+/// (`Nato`, `Cédéao`): four letters or more (`Who`, `Car` are words), as
+/// many as [`is_short_form`] allows at most.
+pub(crate) fn is_acronym_as_a_word(s: &str) -> bool {
     let mut letters = s.chars();
     letters.next().is_some_and(char::is_uppercase)
         && letters.all(|c| c.is_alphabetic() && !c.is_uppercase())
@@ -194,8 +195,9 @@ fn defined_acronyms(doc: &Document<'_>, resolution: &mut Resolution) {
         let short = doc.original(token.span);
         // A short form written as a word (`Cédéao`) is one only after a
         // name found whose initials it is.
-        let as_a_word = !is_short_form(short) && is_short_form_as_a_word(short);
-        if token.kind != TokenKind::Word || !(is_short_form(short) || as_a_word) {
+        let short_form = is_short_form(short);
+        let as_a_word = !short_form && is_acronym_as_a_word(short);
+        if token.kind != TokenKind::Word || !(short_form || as_a_word) {
             continue;
         }
         let Some(long_end) = parenthesized(token.span) else {
