@@ -1584,24 +1584,17 @@ pub(crate) fn name_runs<'d>(doc: &'d Document<'_>) -> Vec<Vec<(&'d Token, bool)>
             runs.push(std::mem::take(&mut run));
         }
         prev_end = Some(token.span.end);
-        // The first letter tells most words: the whole original is read
-        // only for those of scripts without case.
-        let first_letter = |token: &Token| {
-            let start = doc.norm.original_start(token.span.start);
-            (start, doc.text[start..].chars().next())
-        };
         if token.kind == TokenKind::Elision {
             // An elision in capitals inside a sentence, glued to a
             // capitalized word, is the name's own first letters
             // (`N'Djamena`, `D'Alema`): French writes `l'Afghanistan`.
-            let (start, first) = first_letter(token);
-            let opens_name = first.is_some_and(char::is_uppercase)
+            let opens_name = doc.capitalized(token.span)
                 && (tokens.get(t + 1)).is_some_and(|next| {
                     next.kind == TokenKind::Word
                         && next.span.start == token.span.end
-                        && first_letter(next).1.is_some_and(char::is_uppercase)
+                        && doc.capitalized(next.span)
                 })
-                && !starts_sentence(doc.text, start);
+                && !starts_sentence(doc.text, doc.norm.original_start(token.span.start));
             if opens_name {
                 run.push((token, true));
             }
@@ -1610,7 +1603,11 @@ pub(crate) fn name_runs<'d>(doc: &'d Document<'_>) -> Vec<Vec<(&'d Token, bool)>
         if token.kind != TokenKind::Word {
             continue;
         }
-        let first = first_letter(token).1;
+        // The first letter tells most words: the whole original is read
+        // only for those of scripts without case.
+        let first = doc.text[doc.norm.original_start(token.span.start)..]
+            .chars()
+            .next();
         let word = &&norm[token.span];
         // A syllable in small letters dashed to a name word goes on with
         // the name (`Lai Ching-teh`, `Tsai Ing-wen`), unless an ordinary

@@ -56,12 +56,11 @@ fn word_mask(word: &str) -> u8 {
     let words = WORDS.get_or_init(|| {
         let normalizer = Normalizer::new();
         let mut words: HashMap<String, u8> = HashMap::new();
-        let names = NAMES;
         let lists = LISTS
             .iter()
             .enumerate()
             .map(|(bit, (_, list))| (1 << bit, *list));
-        for (bit, list) in lists.chain([(NAME, names)]) {
+        for (bit, list) in lists.chain([(NAME, NAMES)]) {
             for word in list.lines() {
                 *words.entry(normalizer.key(word)).or_default() |= bit;
             }

@@ -80,16 +80,12 @@ const GUARDED: Languages = Languages(0b1111);
 /// those of `gate`, if whatlang is confident of it. Told apart from a few
 /// languages only, the language of a single sentence is found surely.
 pub(crate) fn detect(text: &str, gate: Languages) -> Option<Languages> {
-    let mut end = text.len().min(SAMPLE);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
     let among = Languages(gate.0 | GUARDED.0);
     let allowed = (LANGUAGES.iter().enumerate())
         .filter(|(at, _)| among.0 & 1 << at != 0)
         .map(|(_, (_, lang))| *lang)
         .collect();
-    let info = Detector::with_allowlist(allowed).detect(&text[..end])?;
+    let info = Detector::with_allowlist(allowed).detect(sample(text))?;
     if info.confidence() < MIN_CONFIDENCE {
         return None;
     }
@@ -100,17 +96,22 @@ pub(crate) fn detect(text: &str, gate: Languages) -> Option<Languages> {
     Some(Languages(bits)).filter(|l| l.0 != 0)
 }
 
+/// The first [`SAMPLE`] bytes of `text`, cut at a character boundary.
+fn sample(text: &str) -> &str {
+    let mut end = text.len().min(SAMPLE);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
 /// Whether normalized `text` reads as German by its ordinary words: more
 /// of its first [`SAMPLE`] bytes are words of German alone than of any
 /// other guarded language alone. (whatlang reads the names too: `die
 /// Organisation Human Rights Watch` is English to it.)
 pub(crate) fn reads_as_german(text: &str) -> bool {
-    let mut end = text.len().min(SAMPLE);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
     let mut votes = [0usize; guard::LANGUAGES];
-    let words = text[..end].split(|c: char| !c.is_alphanumeric());
+    let words = sample(text).split(|c: char| !c.is_alphanumeric());
     for language in words.filter_map(guard::language_alone) {
         votes[language] += 1;
     }
