@@ -4,9 +4,7 @@
 
 use crate::guard;
 use crate::language::{self, Languages};
-use crate::lexicon::{
-    Entry, Lexicon, NameKind, MAX_PARTICLE_LETTERS, MIN_APPROXIMATE_LETTERS, NOT_INITIALS,
-};
+use crate::lexicon::{is_not_initial, Entry, Lexicon, NameKind, MIN_APPROXIMATE_LETTERS};
 use crate::memo::{Found, Memo};
 use crate::normalize::is_letter;
 use crate::resolve::{Resolution, Taken};
@@ -711,7 +709,7 @@ pub(crate) fn cognates(
         .collect();
     let mut out = Vec::new();
     let particles: Vec<bool> = (words.iter())
-        .map(|t| t.span.len() <= MAX_PARTICLE_LETTERS && NOT_INITIALS.contains(&&norm[t.span]))
+        .map(|t| is_not_initial(&norm[t.span]))
         .collect();
     // The significant words (particles aside) of the span, as it grows,
     // and its signature.
@@ -1273,7 +1271,8 @@ const MAX_WORDS_AROUND_PLACE: usize = 4;
 /// with the place spelled as listed: `The lion of Panchir`, where `Panchir`
 /// was found as `Panjshir`, is the listed `Lion of Panjshir`. The place's
 /// spelling is the one that bridged (`place.form`); every span of up to
-/// [`MAX_WORDS_AROUND_PLACE`] words on each side is looked up.
+/// [`MAX_WORDS_AROUND_PLACE`] words on each side is looked up, grown to
+/// the right while it may still grow into a key.
 pub(crate) fn composed_around(
     doc: &Document<'_>,
     lexicon: &Lexicon,
@@ -1295,44 +1294,69 @@ pub(crate) fn composed_around(
     }
     let listed = normalizer.key(lexicon.form(place.form).text);
     let mut out = Vec::new();
+    let mut spelled = String::new();
     for a in first.saturating_sub(MAX_WORDS_AROUND_PLACE)..=first {
+        let start = tokens[a].span.start;
+        spelled.clear();
+        spelled.push_str(&norm[start..place.norm.start]);
+        spelled.push_str(&listed);
+        // The span grows a word at a time to the right, while it may still
+        // grow into a key.
         for b in last..tokens.len().min(last + MAX_WORDS_AROUND_PLACE + 1) {
-            if a == first && b == last {
-                continue;
+            let end = tokens[b].span.end;
+            if b > last {
+                spelled.push_str(&norm[tokens[b - 1].span.end..end]);
             }
-            let (start, end) = (tokens[a].span.start, tokens[b].span.end);
-            let spelled = format!(
-                "{}{listed}{}",
-                &norm[start..place.norm.start],
-                &norm[place.norm.end..end]
-            );
-            let Some(key) = lexicon.lookup(&spelled) else {
-                continue;
+            let key = match a == first && b == last {
+                true => None,
+                false => lexicon.lookup(&spelled),
             };
-            let nspan = Span::new(start, end);
-            let span = doc.norm.to_original(nspan);
-            for &entry in lexicon.entries(key) {
-                let form = lexicon.form(entry.form);
-                if entry.via.is_some() || form.kind.is_acronym() || form.entity == place.entity {
-                    continue;
-                }
-                let mut rules = vec!["a place spelled as listed inside a name"];
-                rules.extend(&place.rules);
-                out.push(Candidate {
-                    norm: nspan,
-                    span,
-                    entity: form.entity,
-                    form: entry.form,
-                    via: Some(place.form),
-                    rules,
-                    method: Method::Composed,
-                    score: place.score.min(SCORE_COMPOSED),
-                    dropped: case_mismatch(form.kind, form.text, &doc.text[span]),
-                });
+            if let Some(key) = key {
+                out.extend(composed_candidates(
+                    doc,
+                    lexicon,
+                    place,
+                    key,
+                    Span::new(start, end),
+                ));
+            }
+            if !lexicon.is_key_prefix(&spelled) {
+                break;
             }
         }
     }
     out
+}
+
+/// The candidates [`composed_around`] `place` makes of key `key`, found
+/// spelled so at normalized `nspan`.
+fn composed_candidates<'a>(
+    doc: &'a Document<'_>,
+    lexicon: &'a Lexicon,
+    place: &'a Candidate,
+    key: u32,
+    nspan: Span,
+) -> impl Iterator<Item = Candidate> + 'a {
+    let span = doc.norm.to_original(nspan);
+    lexicon.entries(key).iter().filter_map(move |&entry| {
+        let form = lexicon.form(entry.form);
+        if entry.via.is_some() || form.kind.is_acronym() || form.entity == place.entity {
+            return None;
+        }
+        let mut rules = vec!["a place spelled as listed inside a name"];
+        rules.extend(&place.rules);
+        Some(Candidate {
+            norm: nspan,
+            span,
+            entity: form.entity,
+            form: entry.form,
+            via: Some(place.form),
+            rules,
+            method: Method::Composed,
+            score: place.score.min(SCORE_COMPOSED),
+            dropped: case_mismatch(form.kind, form.text, &doc.text[span]),
+        })
+    })
 }
 
 /// Heads of place names that are not ordinary words of en/fr/de/es but

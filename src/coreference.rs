@@ -17,7 +17,7 @@
 
 use crate::candidates::{Candidate, Document, Reason};
 use crate::guard;
-use crate::lexicon::{Lexicon, NOT_INITIALS};
+use crate::lexicon::{is_not_initial, Lexicon};
 use crate::resolve::Resolution;
 use crate::skeleton;
 use crate::tokenize::{Token, TokenKind};
@@ -362,7 +362,7 @@ fn long_form_before(doc: &Document<'_>, tokens: &[Token], end: usize, short: &st
         }
         expected_end = token.span.start;
         let word = &norm[token.span];
-        if token.kind != TokenKind::Word || NOT_INITIALS.contains(&word) {
+        if token.kind != TokenKind::Word || is_not_initial(word) {
             continue;
         }
         initials.push(word.chars().next()?);

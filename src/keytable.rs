@@ -67,6 +67,12 @@ impl KeyTable {
         self.keys.get(text)
     }
 
+    /// Whether `text` is a proper prefix of a key that ends where one of
+    /// the key's tokens ends: a span that is not may grow into no key.
+    pub(crate) fn is_prefix(&self, text: &str) -> bool {
+        self.prefixes.contains(text)
+    }
+
     /// Every `(start, end, key)` of normalized text whose `tokens` are given:
     /// spans from a token's start to a token's end, or to a token's end
     /// less a glued ending, that are keys. Ordered by start, then end.

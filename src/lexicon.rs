@@ -513,6 +513,11 @@ impl Lexicon {
         self.table.get(text)
     }
 
+    /// Whether `text` may grow by tokens into a key ([`KeyTable::is_prefix`]).
+    pub(crate) fn is_key_prefix(&self, text: &str) -> bool {
+        self.table.is_prefix(text)
+    }
+
     /// How key `k` leads to entities.
     pub(crate) fn entries(&self, k: u32) -> &[Entry] {
         &self.entries[k as usize]
@@ -909,6 +914,36 @@ pub(crate) const NOT_INITIALS: &[&str] = &[
     "degli", "per", "do", "da", "dos",
 ];
 
+/// Whether `word` is one of [`NOT_INITIALS`]. Asked of every short word of
+/// a text: each word is packed into an integer with its length, so the
+/// list is scanned by comparing integers, not strings.
+pub(crate) fn is_not_initial(word: &str) -> bool {
+    word.len() <= MAX_PARTICLE_LETTERS && PACKED_NOT_INITIALS.contains(&packed(word.as_bytes()))
+}
+
+/// The bytes of a word of at most [`MAX_PARTICLE_LETTERS`], and its
+/// length, in one integer ([`is_not_initial`]).
+const fn packed(word: &[u8]) -> u64 {
+    let mut out = word.len() as u64;
+    let mut i = 0;
+    while i < word.len() {
+        out |= (word[i] as u64) << (8 * (i + 1));
+        i += 1;
+    }
+    out
+}
+
+/// [`NOT_INITIALS`], each word [`packed`].
+const PACKED_NOT_INITIALS: [u64; NOT_INITIALS.len()] = {
+    let mut out = [0; NOT_INITIALS.len()];
+    let mut i = 0;
+    while i < out.len() {
+        out[i] = packed(NOT_INITIALS[i].as_bytes());
+        i += 1;
+    }
+    out
+};
+
 /// Names that organizations and other entities are called by though the
 /// gazetteer does not list them: their initials, and their name without a
 /// trailing `of` + place of the gazetteer (a short name is taken only where
@@ -1098,7 +1133,7 @@ fn derive(
             let significant: Vec<&str> = words
                 .iter()
                 .copied()
-                .filter(|w| !NOT_INITIALS.contains(w))
+                .filter(|w| !is_not_initial(w))
                 .collect();
             let capitalized = significant
                 .iter()
@@ -1174,8 +1209,7 @@ fn compose<I: Iterator<Item = usize>>(
             // Panjshir`, `Bank of Kabul`): `Jordan` in `Michael Jordan` is
             // not a place, and every word of a million names would
             // otherwise be tried.
-            let after_particle =
-                i > 0 && NOT_INITIALS.contains(&&key[words[i - 1].0..words[i - 1].1]);
+            let after_particle = i > 0 && is_not_initial(&key[words[i - 1].0..words[i - 1].1]);
             if !place && !after_particle {
                 continue;
             }
@@ -1240,6 +1274,32 @@ mod tests {
     #[test]
     fn particles_are_short() {
         assert!(NOT_INITIALS.iter().all(|w| w.len() <= MAX_PARTICLE_LETTERS));
+    }
+
+    #[test]
+    fn particles_are_told_as_the_list_tells_them() {
+        for word in NOT_INITIALS {
+            // The word, and words one letter shorter, longer or other.
+            let near = [
+                word.to_string(),
+                word[1..].to_string(),
+                format!("{word}s"),
+                format!("{word}x"),
+                word.to_uppercase(),
+            ];
+            for other in near {
+                assert_eq!(
+                    is_not_initial(&other),
+                    NOT_INITIALS.contains(&other.as_str()),
+                    "{other}"
+                );
+            }
+        }
+        for word in [
+            "", "dé", "dess", "ofthe", "degliz", "a", "l'", "the ", "The", "pourquoi",
+        ] {
+            assert!(!is_not_initial(word), "{word}");
+        }
     }
 
     #[test]
