@@ -1430,6 +1430,8 @@ pub(crate) fn inside_longer_name(
             && !word.strip_suffix('s').is_some_and(guard::is_common_word)
             && !PLACE_HEADS.contains(&word)
             && !taken.overlaps(other.span)
+            // A German compound noun (`die Separatistenregion Bergkarabach`).
+            && !(guard::is_german_compound(word) && crate::language::reads_as_german(norm))
     };
     // A title before the name makes it a person's too (`Mr Farah`, `Dr.
     // Jordan`).

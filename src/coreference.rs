@@ -511,11 +511,16 @@ impl Kinship {
         }
     }
 
-    fn inverse(self) -> Kinship {
-        match self {
-            Kinship::Son => Kinship::Father,
-            Kinship::Father => Kinship::Son,
-            Kinship::Other => Kinship::Other,
+    /// What this kinship word says of a surname, said through `of` (or a
+    /// genitive) or not: the father of a son, the son of a father; a
+    /// surname through which another relative is named is the anchor,
+    /// whom the word does not tell apart.
+    fn of_relative(self, through_of: bool) -> Option<Kinship> {
+        match (self, through_of) {
+            (kinship, false) => Some(kinship),
+            (Kinship::Son, true) => Some(Kinship::Father),
+            (Kinship::Father, true) => Some(Kinship::Son),
+            (Kinship::Other, true) => None,
         }
     }
 
@@ -529,12 +534,33 @@ impl Kinship {
     }
 }
 
-/// The kinship that the four words before the surname `words[w]`, or the
-/// three after it, name, within its sentence.
-fn kinship_around(doc: &Document<'_>, words: &[&Token], w: usize) -> Option<Kinship> {
+/// Words that may stand between a kinship word and the surname it speaks
+/// of, besides [`is_not_initial`] (articles, prepositions): possessives
+/// and indefinite articles of en/fr/de/es, normalized. Any other word (a
+/// verb: `Sa veuve accuse Poutine`) ends the kinship word's reach.
+const KINSHIP_FILLERS: &[&str] = &[
+    "his", "her", "their", "its", "a", "an", "sa", "ses", "leur", "un", "une", "sein", "seine",
+    "seinen", "seiner", "seines", "ihr", "ihre", "ihren", "ihrer", "ein", "eine", "einen", "su",
+    "sus", "una",
+];
+
+/// The kinship that words around the surname `words[w]` name, within its
+/// sentence: up to four words before it or three after it, with nothing
+/// but particles ([`KINSHIP_FILLERS`]) in between. Through `of` (`the son
+/// of Massoud`), or after a `genitive` surname (`Massouds Sohn`), the
+/// surname is the relative's relative: the father of a son, and for
+/// another relative (`la veuve de Navalny`, `Nawalnys Bruder`), no one
+/// the words tell apart: `None`, as with no kinship word.
+fn kinship_around(
+    doc: &Document<'_>,
+    words: &[&Token],
+    w: usize,
+    genitive: bool,
+) -> Option<Kinship> {
     let norm = doc.norm.as_str();
     let apart =
         |a: &Token, b: &Token| norm[a.span.end..b.span.start].contains(['.', '!', '?', ';']);
+    let filler = |word: &str| is_not_initial(word) || KINSHIP_FILLERS.contains(&word);
     let mut between_of = false;
     let mut later = words[w];
     for token in words[..w].iter().rev().take(4) {
@@ -543,11 +569,10 @@ fn kinship_around(doc: &Document<'_>, words: &[&Token], w: usize) -> Option<Kins
         }
         let word = &norm[token.span];
         if let Some(kinship) = Kinship::of_word(word) {
-            return Some(if between_of {
-                kinship.inverse()
-            } else {
-                kinship
-            });
+            return kinship.of_relative(between_of);
+        }
+        if !filler(word) {
+            break;
         }
         between_of |= OF.contains(&word) || norm[token.span.end..later.span.start].contains("d'");
         later = token;
@@ -557,8 +582,12 @@ fn kinship_around(doc: &Document<'_>, words: &[&Token], w: usize) -> Option<Kins
         if apart(earlier, token) {
             break;
         }
-        if let Some(kinship) = Kinship::of_word(&norm[token.span]) {
-            return Some(kinship);
+        let word = &norm[token.span];
+        if let Some(kinship) = Kinship::of_word(word) {
+            return kinship.of_relative(genitive);
+        }
+        if !filler(word) {
+            break;
         }
         earlier = token;
     }
@@ -663,10 +692,12 @@ fn bare_surnames(
             continue;
         }
         // A surname that is also an ordinary word (`Bush`, `Rice`), at the
-        // start of a sentence, is the word.
+        // start of a sentence, is the word; not one of German alone, whose
+        // nouns have a capital anywhere in a sentence (`Erdogan`, frequent
+        // in German news, opening a French sentence).
         let sentence_start =
             crate::candidates::starts_sentence(doc.text, doc.norm.to_original(token.span).start);
-        if sentence_start && guard::is_ordinary_word(word) {
+        if sentence_start && guard::is_ordinary_word(word) && !guard::is_german_word(word) {
             continue;
         }
         let persons = persons.clone();
@@ -702,7 +733,7 @@ fn bare_surnames(
         };
         let choice = if by_title.len() == 1 {
             Some((by_title[0], SCORE_SURNAME_SIGNAL, "title"))
-        } else if let Some(kinship) = kinship_around(doc, &words, w) {
+        } else if let Some(kinship) = kinship_around(doc, &words, w, stemmed) {
             // `Massoud, the son`, `his father, Massoud`: the one person of
             // the name whose description says so; another relative, or no
             // description that tells, and canon says nothing.

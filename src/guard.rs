@@ -96,6 +96,26 @@ pub(crate) fn is_ordinary_word(word: &str) -> bool {
     mask & !NAME != 0 && mask & NAME == 0
 }
 
+/// Fewest letters of the head of a German compound ([`is_german_compound`]):
+/// shorter ordinary words end too many names (`Hartmann`, `Hamburg`).
+const MIN_COMPOUND_HEAD: usize = 5;
+
+/// Fewest letters before the head of a German compound.
+const MIN_COMPOUND_MODIFIER: usize = 3;
+
+/// Whether normalized `word` is a German compound noun: it ends with an
+/// ordinary German word of [`MIN_COMPOUND_HEAD`] letters or more, its
+/// head, after [`MIN_COMPOUND_MODIFIER`] letters or more
+/// (`separatistenregion`, `regierungssprecher`). German writes compounds
+/// as one word, which no word list holds.
+pub(crate) fn is_german_compound(word: &str) -> bool {
+    let german = |head: &str| word_mask(head) & (1 << GERMAN) != 0 && word_mask(head) & NAME == 0;
+    (word.char_indices())
+        .map(|(i, _)| i)
+        .filter(|&i| i >= MIN_COMPOUND_MODIFIER && word.len() - i >= MIN_COMPOUND_HEAD)
+        .any(|i| german(&word[i..]))
+}
+
 /// How many guarded languages.
 pub(crate) const LANGUAGES: usize = LISTS.len();
 
@@ -179,6 +199,12 @@ mod tests {
     #[test]
     fn german_words_alone() {
         assert!(is_german_word("nachfolge") && is_german_word("sprecher"));
+        for word in ["separatistenregion", "regierungssprecher", "kriegsgebiet"] {
+            assert!(super::is_german_compound(word), "{word}");
+        }
+        for word in ["hartmann", "bergkarabach", "region", "erdogan", "friedrich"] {
+            assert!(!super::is_german_compound(word), "{word}");
+        }
         for word in ["islam", "modest", "putin", "kabul"] {
             assert!(!is_german_word(word), "{word}");
         }

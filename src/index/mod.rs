@@ -519,7 +519,8 @@ fn build_id<'t>(probe: u64, tables: impl Iterator<Item = &'t str>) -> u64 {
     build.digest()
 }
 
-/// The word tables of `data/` compiled into canon.
+/// The word tables of `data/` compiled into canon, and the particles
+/// that translated names and initials leave out ([`crate::lexicon::NOT_INITIALS`]).
 fn word_tables() -> impl Iterator<Item = &'static str> {
     let tables = [
         crate::name_words::DATA,
@@ -528,7 +529,9 @@ fn word_tables() -> impl Iterator<Item = &'static str> {
         crate::eponyms::DATA,
         crate::places::DATA,
     ];
-    tables.into_iter().chain(crate::guard::tables())
+    (tables.into_iter())
+        .chain(crate::guard::tables())
+        .chain(crate::lexicon::NOT_INITIALS.iter().copied())
 }
 
 /// The linker of the probe gazetteer's canonical names, completed by the
@@ -588,7 +591,8 @@ mod tests {
         assert_eq!(build(), build());
         assert_eq!(probe().gazetteer().len(), 12);
         let tables: Vec<&str> = word_tables().collect();
-        assert!(tables.contains(&crate::name_words::DATA) && tables.len() == 10);
+        assert!(tables.contains(&crate::name_words::DATA));
+        assert_eq!(tables.len(), 10 + crate::lexicon::NOT_INITIALS.len());
         let id = |tables: &[&str]| build_id(7, tables.iter().copied());
         let mut other = tables.clone();
         other[0] = "war guerre krieg";
