@@ -39,15 +39,21 @@ pub(crate) const SOURCES: &[(&str, &str)] = &[
 
 impl Gazetteer {
     /// The default gazetteer embedded in canon (the repository's
-    /// `gazetteer/` folder).
+    /// `gazetteer/` folder), read once per process: linking with it reads
+    /// it twice, as the gazetteer and as its known names.
     ///
     /// ```
     /// let g = canon::Gazetteer::embedded();
     /// assert_eq!(g.get("panjshir").unwrap().name, "Panjshir");
     /// ```
     pub fn embedded() -> Gazetteer {
-        Gazetteer::from_sources(SOURCES.iter().copied())
-            .expect("the embedded gazetteer is valid: checked by `embedded_is_complete_and_valid`")
+        static READ: std::sync::OnceLock<Gazetteer> = std::sync::OnceLock::new();
+        let read = READ.get_or_init(|| {
+            Gazetteer::from_sources(SOURCES.iter().copied()).expect(
+                "the embedded gazetteer is valid: checked by `embedded_is_complete_and_valid`",
+            )
+        });
+        read.clone()
     }
 }
 
