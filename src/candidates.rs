@@ -1380,6 +1380,14 @@ const PLACE_HEADS: &[&str] = &[
     "emirate",
 ];
 
+/// Words for "new" that make another place of a place's name (`New
+/// Mexico`, `Nouveau-Mexique`, `Nuevo México`, `Neukaledonien` aside),
+/// normalized: en, fr, de, es, it, pt.
+const NEW: &[&str] = &[
+    "new", "nouveau", "nouvelle", "neu", "neue", "neuen", "nuevo", "nueva", "nuovo", "nuova",
+    "novo", "nova",
+];
+
 /// Whether mention `c` is a word of a longer name that the gazetteer does
 /// not know, and canon says nothing: a one-word place name or personal
 /// name (`Mohammed Omar`) glued to a neighbouring word, a capitalized word that is neither an ordinary word
@@ -1388,8 +1396,8 @@ const PLACE_HEADS: &[&str] = &[
 /// Farah`); a person's name without its first given name after such a word
 /// (`Khalid bin Salman` is not `Mohammed bin Salman`); any one-word name
 /// but a person's after an Arabic article after such a word (a nisba:
-/// `Abdul Malik al-Huthi`). In text in capitals every word is capitalized:
-/// no signal.
+/// `Abdul Malik al-Huthi`); a place after a word for new (`New Mexico`,
+/// [`NEW`]). In text in capitals every word is capitalized: no signal.
 pub(crate) fn inside_longer_name(
     doc: &Document<'_>,
     lexicon: &Lexicon,
@@ -1439,13 +1447,15 @@ pub(crate) fn inside_longer_name(
         let gap = Span::new(p.span.end, this.span.start);
         let title = crate::coreference::title_group(&norm[p.span]).is_some()
             && [" ", ". "].contains(&&norm[gap]);
+        // Another place, named after this one (`New Mexico`).
+        let new = place && NEW.contains(&&norm[p.span]) && &norm[gap] == " " && title_case(p);
         // Only where the word lists can tell an ordinary word: in Latin
         // letters (Russian `Город Фамалат`, "the town of Famalat").
         let latin = is_latin_text(doc.original(p.span));
         let name = latin && name_word(p, gap) && !skeleton::is_article(&norm[p.span]);
         match last_names {
             true => name,
-            false => title || name,
+            false => title || name || new,
         }
     });
     if last_names {

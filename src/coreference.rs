@@ -657,6 +657,8 @@ fn bare_surnames(
         .collect();
     breaks.sort_unstable();
     let mut next_mention = 0;
+    // The document's language by its ordinary words, read when first needed.
+    let mut language: Option<Option<usize>> = None;
     for (w, token) in words.iter().enumerate() {
         while let Some(&(end, entity)) = mentions.get(next_mention) {
             if end > token.span.start {
@@ -691,14 +693,25 @@ fn bare_surnames(
         if persons.is_empty() || (stemmed && after_article()) {
             continue;
         }
-        // A surname that is also an ordinary word (`Bush`, `Rice`), at the
-        // start of a sentence, is the word; not one of German alone, whose
-        // nouns have a capital anywhere in a sentence (`Erdogan`, frequent
-        // in German news, opening a French sentence).
+        // A surname that is also an ordinary word of the document's
+        // language (`Bush`, `Rice` in English), at the start of a sentence,
+        // is the word. Not one of another language (`Maduro accuses`), nor
+        // in German, whose nouns have a capital anywhere in a sentence;
+        // where the language is not told, not one of German alone
+        // (`Erdogan`, frequent in German news).
         let sentence_start =
             crate::candidates::starts_sentence(doc.text, doc.norm.to_original(token.span).start);
-        if sentence_start && guard::is_ordinary_word(word) && !guard::is_german_word(word) {
-            continue;
+        if sentence_start && guard::is_ordinary_word(word) {
+            let language =
+                *language.get_or_insert_with(|| crate::language::ordinary_language(norm));
+            let the_word = match language {
+                Some(guard::GERMAN) => false,
+                Some(language) => guard::is_ordinary_word_of(word, language),
+                None => !guard::is_german_word(word),
+            };
+            if the_word {
+                continue;
+            }
         }
         let persons = persons.clone();
         // Part of a longer name, or a place's (`le village de Hanieh`)?

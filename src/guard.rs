@@ -122,6 +122,13 @@ pub(crate) const LANGUAGES: usize = LISTS.len();
 /// The guarded language German, by its place in [`LISTS`] (tested).
 pub(crate) const GERMAN: usize = 2;
 
+/// Whether normalized `word` is an ordinary word ([`is_ordinary_word`]) of
+/// the guarded language at place `language` in the lists.
+pub(crate) fn is_ordinary_word_of(word: &str, language: usize) -> bool {
+    let mask = word_mask(word);
+    mask & (1 << language) != 0 && mask & NAME == 0
+}
+
 /// The guarded language (its place in the lists) of which normalized `word`
 /// is an ordinary word, if of one alone.
 pub(crate) fn language_alone(word: &str) -> Option<usize> {

@@ -105,18 +105,26 @@ fn sample(text: &str) -> &str {
     &text[..end]
 }
 
-/// Whether normalized `text` reads as German by its ordinary words: more
-/// of its first [`SAMPLE`] bytes are words of German alone than of any
-/// other guarded language alone. (whatlang reads the names too: `die
-/// Organisation Human Rights Watch` is English to it.)
-pub(crate) fn reads_as_german(text: &str) -> bool {
+/// The guarded language ([`guard::LANGUAGES`], by place) normalized `text`
+/// reads as by its ordinary words: the one of which more words of its
+/// first [`SAMPLE`] bytes are words of it alone than of any other. (whatlang
+/// reads the names too: `die Organisation Human Rights Watch` is English
+/// to it.)
+pub(crate) fn ordinary_language(text: &str) -> Option<usize> {
     let mut votes = [0usize; guard::LANGUAGES];
     let words = sample(text).split(|c: char| !c.is_alphanumeric());
     for language in words.filter_map(guard::language_alone) {
         votes[language] += 1;
     }
-    let german = votes[guard::GERMAN];
-    german > 0 && (votes.iter().enumerate()).all(|(l, &v)| l == guard::GERMAN || v < german)
+    let (most, &top) = votes.iter().enumerate().max_by_key(|&(_, v)| v)?;
+    let alone = (votes.iter().enumerate()).all(|(l, &v)| l == most || v < top);
+    (top > 0 && alone).then_some(most)
+}
+
+/// Whether normalized `text` reads as German by its ordinary words
+/// ([`ordinary_language`]).
+pub(crate) fn reads_as_german(text: &str) -> bool {
+    ordinary_language(text) == Some(guard::GERMAN)
 }
 
 /// Fewest bytes of a paragraph whose own language is found: a shorter one

@@ -47,12 +47,20 @@ enum At {
 /// which upper-case letters are consonant classes and lower-case ones vowel
 /// classes.
 /// `alt` is a second reading for a spelling that conventions disagree on.
+#[derive(Debug)]
 struct Rule {
     from: &'static str,
     to: &'static str,
     alt: Option<&'static str>,
     at: At,
     label: &'static str,
+}
+
+/// The convention rules written out, for the identity of an index build:
+/// an index written with other rules stores names read otherwise.
+pub(crate) fn rules_text() -> &'static str {
+    static TEXT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    TEXT.get_or_init(|| format!("{RULES:?}"))
 }
 
 const fn rule(from: &'static str, to: &'static str, at: At, label: &'static str) -> Rule {
@@ -111,7 +119,8 @@ const RULES: &[Rule] = &[
     rule("ev", "uV", At::End, "ru -ev = -ov = de -ow"),
     rule("ew", "uV", At::End, "ru -ev = -ov = de -ow"),
     rule("ov", "uV", At::End, "ru -ev = -ov = de -ow"),
-    rule("ow", "uV", At::End, "ru -ev = -ov = de -ow"),
+    // Persian -ow is a long o (Fordow = Fordo).
+    either("ow", "uV", "u", At::End, "ru -ev = -ov = de -ow"),
     rule("off", "uV", At::End, "ru -ov = -off"),
     either(
         "ow",
