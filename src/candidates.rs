@@ -1415,6 +1415,9 @@ pub(crate) fn inside_longer_name(
     if !(last_names || (by_name && place)) {
         return false;
     }
+    if traits.kind == crate::EntityType::Place && names_another_thing(doc, c.norm) {
+        return true;
+    }
     let tokens = doc.tokens.as_slice();
     let Ok(t) = tokens.binary_search_by_key(&c.norm.start, |t| t.span.start) else {
         return false;
@@ -1468,6 +1471,39 @@ pub(crate) fn inside_longer_name(
         .get(t + 1)
         .is_some_and(|n| name_word(n, Span::new(this.span.end, n.span.start)));
     before || after
+}
+
+/// Heads of the names of things named after a place that are not the
+/// place: rivers, empires, newspapers (`Niger River`, `fleuve Niger`,
+/// `Mali-Reich`, `empire du Mali`, `Tehran Times`, `Times of Israel`),
+/// normalized; en, fr, de, es. The last four are nouns of other meanings
+/// too, and make a name only capitalized.
+const OTHER_THINGS: &[&str] = &[
+    "river", "fleuve", "riviere", "rio", "fluss", "empire", "imperio", "reich", "reichs", "times",
+    "post", "herald", "tribune",
+];
+
+/// Whether the place named at normalized `span` names something else
+/// there: right after or before one of [`OTHER_THINGS`], or after one and
+/// a particle (`empire du Mali`, `Times of Israel`).
+fn names_another_thing(doc: &Document<'_>, span: Span) -> bool {
+    let norm = doc.norm.as_str();
+    let tokens = doc.tokens.as_slice();
+    let first = tokens.partition_point(|t| t.span.start < span.start);
+    let last = tokens.partition_point(|t| t.span.end < span.end);
+    let head = |t: &Token| {
+        let word = &norm[t.span];
+        let at = OTHER_THINGS.iter().position(|h| *h == word);
+        at.is_some_and(|at| at < OTHER_THINGS.len() - 4 || doc.capitalized(t.span))
+    };
+    let joined = |a: &Token, b: &Token| &norm[a.span.end..b.span.start] == " ";
+    let after = (tokens.get(last + 1)).is_some_and(|n| joined(&tokens[last], n) && head(n));
+    let before = |at: usize| first.checked_sub(at).map(|p| &tokens[p]);
+    let right_before = before(1).is_some_and(|p| joined(p, &tokens[first]) && head(p));
+    let through_particle = before(2).zip(before(1)).is_some_and(|(h, p)| {
+        joined(p, &tokens[first]) && joined(h, p) && is_not_initial(&norm[p.span]) && head(h)
+    });
+    after || right_before || through_particle
 }
 
 /// Whether mention `c` of an organization ends a longer name the gazetteer
