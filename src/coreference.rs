@@ -84,6 +84,100 @@ pub(crate) fn resolve_document(
 ) {
     defined_acronyms(doc, resolution);
     bare_surnames(doc, lexicon, gazetteer, resolution);
+    own_words_of_organizations(doc, lexicon, gazetteer, resolution);
+}
+
+/// Generic heads of organizations' names, en/fr/de/es, normalized: the
+/// other word of a name of two is the organization's own (`Wagner Group`,
+/// `groupe Wagner`, `Wagner-Gruppe`, `réseau Haqqani`), which the press
+/// goes on to write alone.
+const ORGANIZATION_HEADS: &[&str] = &[
+    "group",
+    "groupe",
+    "gruppe",
+    "grupo",
+    "network",
+    "reseau",
+    "netzwerk",
+    "red",
+    "movement",
+    "mouvement",
+    "bewegung",
+    "movimiento",
+    "militia",
+    "milice",
+    "miliz",
+    "milicia",
+];
+
+/// Links the own word of an organization's name of two words, mentioned
+/// before, written alone (`Wagner` after `the Wagner Group`): capitalized,
+/// no ordinary word, after no capitalized word inside a sentence and in no
+/// longer name (`Richard Wagner`), and the own word of one organization
+/// mentioned.
+fn own_words_of_organizations(
+    doc: &Document<'_>,
+    lexicon: &Lexicon,
+    gazetteer: &Gazetteer,
+    resolution: &mut Resolution,
+) {
+    let norm = doc.norm.as_str();
+    // Each own word, with its organization and where it was first named,
+    // or `None` when two organizations mentioned share it.
+    let mut own: FxHashMap<&str, Option<(u32, usize)>> = FxHashMap::default();
+    let organizations = (resolution.mentions())
+        .filter(|c| c.by_name() && gazetteer.traits(c.entity).kind == EntityType::Organization);
+    for c in organizations {
+        let words: Vec<&str> = norm[c.norm].split(' ').collect();
+        let word = match words[..] {
+            [head, word] | [word, head] if ORGANIZATION_HEADS.contains(&head) => word,
+            _ => continue,
+        };
+        if ORGANIZATION_HEADS.contains(&word) || guard::is_ordinary_word(word) {
+            continue;
+        }
+        let named = own.entry(word).or_insert(Some((c.entity, c.norm.end)));
+        match named {
+            Some((entity, end)) if *entity == c.entity => *end = (*end).min(c.norm.end),
+            _ => *named = None,
+        }
+    }
+    if own.is_empty() {
+        return;
+    }
+    let words: Vec<&Token> = (doc.tokens.as_slice().iter())
+        .filter(|t| t.kind == TokenKind::Word)
+        .collect();
+    for (w, token) in words.iter().enumerate() {
+        let Some(&Some((entity, named))) = own.get(&norm[token.span]) else {
+            continue;
+        };
+        // Any capitalized word before it inside a sentence makes a longer
+        // name: given names are ordinary words too (French `richard`).
+        let after_a_capital = neighbours(doc, &words, w).0.is_some_and(|p| {
+            doc.capitalized(p.span)
+                && !crate::candidates::starts_sentence(
+                    doc.text,
+                    doc.norm.original_start(p.span.start),
+                )
+        });
+        let alone = token.span.start >= named
+            && !resolution.taken.overlaps(token.span)
+            && doc.capitalized(token.span)
+            && !after_a_capital
+            && !in_longer_name(doc, &words, w, false);
+        if alone {
+            resolution.decide(document_candidate(
+                doc,
+                token.span,
+                entity,
+                lexicon.first_form(entity),
+                Method::Coreference,
+                SCORE_SURNAME,
+                "the own word of an organization's name mentioned before",
+            ));
+        }
+    }
 }
 
 /// A candidate this stage decides on.
