@@ -236,8 +236,16 @@ impl<'a> Document<'a> {
     /// of normalized spans `a` and `b`, which normalization turns into a
     /// space (`al-Huthi`, `Ching-teh`).
     pub(crate) fn dashed(&self, a: Span, b: Span) -> bool {
-        let (a, b) = (self.norm.to_original(a), self.norm.to_original(b));
-        a.end < b.start && matches!(&self.text[a.end..b.start], "-" | "\u{2011}")
+        // A dash normalizes to a space between letters, to itself else:
+        // other gaps are told in the normalized text.
+        if !matches!(self.norm.as_str().get(a.end..b.start), Some(" " | "-")) {
+            return false;
+        }
+        let (end, start) = (
+            self.norm.original_end(a.end),
+            self.norm.original_start(b.start),
+        );
+        end < start && matches!(&self.text[end..start], "-" | "\u{2011}")
     }
 }
 
@@ -873,6 +881,16 @@ pub(crate) fn permuted_acronyms(
     let letters = 3..=6;
     for token in doc.tokens.as_slice() {
         if token.kind != TokenKind::Word || !letters.contains(&token.span.len()) {
+            continue;
+        }
+        // Most words start in small letters: told by their first byte.
+        let start = doc.norm.original_start(token.span.start);
+        if !doc
+            .text
+            .as_bytes()
+            .get(start)
+            .is_some_and(u8::is_ascii_uppercase)
+        {
             continue;
         }
         let span = doc.norm.to_original(token.span);

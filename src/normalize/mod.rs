@@ -85,6 +85,12 @@ impl Normalized {
     pub(crate) fn original_start(&self, start: usize) -> usize {
         self.map.start(start)
     }
+
+    /// The original offset where a span ending at normalized `end` ends:
+    /// [`Normalized::to_original`]'s end, alone.
+    pub(crate) fn original_end(&self, end: usize) -> usize {
+        self.map.end(end)
+    }
 }
 
 /// Whether `c` is a letter ([`char::is_alphabetic`]), told at once for the
