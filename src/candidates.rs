@@ -384,6 +384,13 @@ const MIN_GENITIVE_LETTERS: usize = 4;
 /// What the glued -s costs the score.
 const GENITIVE_COST: f64 = 0.05;
 
+/// What reading a name of Cyrillic script as the nominative of its case
+/// costs ([`skeleton::nominatives`]).
+const CASE_COST: f64 = 0.03;
+
+/// The rule of a name read as its nominative.
+const CASE_ENDING: &str = "ru case ending = nominative";
+
 fn listed_candidate(
     lexicon: &Lexicon,
     entry: Entry,
@@ -930,7 +937,17 @@ fn by_skeleton(
 ) -> Found {
     let mut found = Found::new();
     let words: Vec<&str> = query.split(' ').collect();
-    if !abjad && !may_read_as_a_key(&words, query, source, lexicon) {
+    // A name of Cyrillic script in another case than the nominative
+    // (Russian `Владимира Путина`) is read as its nominatives too.
+    let nominatives = match source {
+        skeleton::Source::Cyrillic => skeleton::nominatives(query),
+        _ => Vec::new(),
+    };
+    let may_be_a_key = |query: &str| {
+        let words: Vec<&str> = query.split(' ').collect();
+        may_read_as_a_key(&words, query, source, lexicon)
+    };
+    if !abjad && !may_be_a_key(query) && !nominatives.iter().any(|n| may_be_a_key(n)) {
         return found;
     }
     // Read once, for every key found by skeleton.
@@ -948,6 +965,10 @@ fn by_skeleton(
     {
         let stems = skeleton::readings_from(stem, source).into_iter();
         queries.extend(stems.map(|r| (r, GENITIVE_COST, Some(GENITIVE))));
+    }
+    for nominative in &nominatives {
+        let readings = skeleton::readings_from(nominative, source).into_iter();
+        queries.extend(readings.map(|r| (r, CASE_COST, Some(CASE_ENDING))));
     }
     // Full names with a patronymic (`Alexander Grigoryevich Lukashenko`)
     // are also read without it: gazetteers list given name and surname.
