@@ -1841,9 +1841,13 @@ impl<'a> GazetteerRules<'a> {
         }
         let entity = self.gazetteer.traits(candidate.entity);
         let norm = self.doc.norm.as_str();
-        if self
-            .lexicon
-            .excludes(candidate.entity, &norm[candidate.norm])
+        let defined = candidate
+            .rules
+            .contains(&crate::coreference::DEFINED_IN_THE_TEXT);
+        if !defined
+            && self
+                .lexicon
+                .excludes(candidate.entity, &norm[candidate.norm])
         {
             candidate.dropped = Some(Reason::Excluded);
             return;

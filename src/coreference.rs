@@ -180,6 +180,11 @@ fn own_words_of_organizations(
     }
 }
 
+/// The rule of a short form the text defines after its long form
+/// (`Forces démocratiques syriennes (FDS)`): the text's own word, which a
+/// `not` spelling (meant for the form alone) does not override.
+pub(crate) const DEFINED_IN_THE_TEXT: &str = "defined in the text";
+
 /// A candidate this stage decides on.
 fn document_candidate(
     doc: &Document<'_>,
@@ -422,7 +427,7 @@ fn defined_acronyms(doc: &Document<'_>, resolution: &mut Resolution) {
                 form,
                 Method::Acronym,
                 SCORE_DEFINED_ACRONYM,
-                "defined in the text",
+                DEFINED_IN_THE_TEXT,
             ));
         }
     }

@@ -252,6 +252,9 @@ impl Lexicon {
                 }
             }
         }
+        let excluded = excluded(
+            gazetteer, normalizer, known, &same_as, &by_entity, &form_keys,
+        );
         // Derived names come after the listed ones and never shadow them.
         for (form, key) in derive(gazetteer, &forms, &form_keys, normalizer) {
             if !lexicon.keys.contains(&key) {
@@ -479,7 +482,7 @@ impl Lexicon {
             frames,
             surnames,
             first_forms,
-            excluded: keys_of(gazetteer, normalizer, |e| &e.not),
+            excluded,
             context: keys_of(gazetteer, normalizer, |e| &e.context),
             descriptions: descriptions(gazetteer, normalizer, known, &same_as),
         }
@@ -866,6 +869,40 @@ fn keys_of(
         .flat_map_iter(|e| list(e).iter().map(|s| normalizer.key(s)))
         .collect();
     Lists::of_lengths(entities.iter().map(|e| list(e).len()), keys)
+}
+
+/// Each entity's `not` spellings, normalized, and those of the known
+/// entity it is (`same_as`) but its own listed names (`form_keys` of its
+/// `listed` forms): the default gazetteer knows that `FDS` in Sahel news is
+/// not the Syrian Democratic Forces, whose French name (and its initials)
+/// an entity listed as `Syrian Democratic Forces` borrows.
+fn excluded(
+    gazetteer: &Gazetteer,
+    normalizer: &Normalizer,
+    known: Option<&KnownNames>,
+    same_as: &HashMap<u32, u32>,
+    listed: &[std::ops::Range<usize>],
+    form_keys: &[String],
+) -> Lists<String> {
+    let own = keys_of(gazetteer, normalizer, |e| &e.not);
+    let Some(known) = known.filter(|_| !same_as.is_empty()) else {
+        return own;
+    };
+    let mut lengths = Vec::with_capacity(gazetteer.len());
+    let mut keys = Vec::new();
+    for e in 0..gazetteer.len() {
+        let start = keys.len();
+        keys.extend(own[e].iter().cloned());
+        let borrowed = same_as.get(&(e as u32)).map(|&k| &known.entity(k).not[..]);
+        for spelling in borrowed.unwrap_or_default() {
+            let key = normalizer.key(spelling);
+            if !form_keys[listed[e].clone()].contains(&key) && !keys[start..].contains(&key) {
+                keys.push(key);
+            }
+        }
+        lengths.push(keys.len() - start);
+    }
+    Lists::of_lengths(lengths, keys)
 }
 
 /// Each entity's description, normalized; an entity without one takes the

@@ -415,7 +415,9 @@ impl Linker {
         });
         // The document's own references obey the gazetteer's rules too.
         resolution.unkeep(|c| {
-            if c.method == Method::Coreference || c.rules.contains(&"defined in the text") {
+            if c.method == Method::Coreference
+                || c.rules.contains(&crate::coreference::DEFINED_IN_THE_TEXT)
+            {
                 rules.apply(c);
             }
         });

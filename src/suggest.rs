@@ -160,7 +160,7 @@ impl<'l> Suggester<'l> {
                 c.method,
                 Method::Known | Method::Transliteration | Method::Fuzzy
             ) || permuted;
-            let defined = c.rules.contains(&"defined in the text");
+            let defined = c.rules.contains(&crate::coreference::DEFINED_IN_THE_TEXT);
             let (kind, threshold) = match &c.decision {
                 Err(Reason::BelowThreshold(t)) if !kept.iter().any(|k| k.overlaps(c.span)) => {
                     (SuggestionKind::NearMiss, Some(*t))

@@ -546,6 +546,8 @@ fn probe() -> Linker {
             let mut entity = entity.clone();
             entity.aliases = Box::default();
             entity.names = Names::default();
+            // Borrowed from the known entity, as a lean gazetteer's are.
+            entity.not = Box::default();
             entity
         })
         .collect();
