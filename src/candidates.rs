@@ -771,6 +771,19 @@ pub(crate) fn cognates(
             if particles[j] {
                 continue;
             }
+            // A short word in small letters that is no particle and means
+            // nothing of a name is a sentence's word (German `als`, `Platz
+            // als` is no `Élysée Palace`): the name ended before it.
+            let short = &norm[words[j].span];
+            let function_word = !capitals[j]
+                && short.len() <= MAX_FUNCTION_WORD_LETTERS
+                && guard::is_common_word(short)
+                && !is_particle(short)
+                && !skeleton::is_article(short)
+                && crate::name_words::meanings(short).is_none();
+            if function_word {
+                break;
+            }
             significant.push(j);
             let nspan = Span::new(first.span.start, words[j].span.end);
             let word = &norm[words[j].span];
@@ -870,6 +883,10 @@ pub(crate) fn cognates(
     }
     out
 }
+
+/// Most letters of a word in small letters that ends a translated name
+/// ([`cognates`]) when it is an ordinary word of no name's meaning.
+const MAX_FUNCTION_WORD_LETTERS: usize = 3;
 
 /// Score of an acronym whose letters stand in another order (a language
 /// that puts the noun first: `OTAN` = `NATO`, `FMI` = `IMF`).
@@ -1300,8 +1317,28 @@ pub(crate) fn starts_sentence(text: &str, at: usize) -> bool {
     let trimmed = before.trim_end_matches(|c: char| {
         (c.is_whitespace() && c != '\n') || "\"'«»“”‘’(\u{feff}".contains(c)
     });
-    trimmed.is_empty() || trimmed.ends_with(['.', '!', '?', ':', '\n'])
+    if let Some(abbreviated) = trimmed.strip_suffix('.') {
+        // A title's abbreviation or an initial ends no sentence (`M.
+        // Macron`, `Mr. Trump`, `George W. Bush`).
+        let word = abbreviated
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or_default();
+        let mut letters = word.chars();
+        let initial = letters.next().is_some_and(char::is_uppercase) && letters.next().is_none();
+        let title = word.chars().next().is_some_and(char::is_uppercase)
+            && ABBREVIATIONS.contains(&word.to_lowercase().as_str());
+        return !(initial || title);
+    }
+    trimmed.is_empty() || trimmed.ends_with(['!', '?', ':', '\n'])
 }
+
+/// Abbreviations of titles that stand before a name with a dot, in
+/// en/fr/de/es, lower-cased: the dot ends no sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "m", "mm", "mr", "mrs", "ms", "mme", "mmes", "mlle", "me", "dr", "pr", "prof", "sr", "sra",
+    "srta", "hr", "fr", "st", "gen", "lt", "col", "capt", "gov", "sen", "rep", "rev", "mgr",
+];
 
 /// Most words a name may hold on each side of a place found in it.
 const MAX_WORDS_AROUND_PLACE: usize = 4;
@@ -1451,6 +1488,9 @@ pub(crate) fn inside_longer_name(
     if by_name && is_nisba(doc, gazetteer, c) {
         return true;
     }
+    if by_name && traits.kind == crate::EntityType::Person && before_a_generation(doc, c.norm) {
+        return true;
+    }
     if !(last_names || (by_name && place)) {
         return false;
     }
@@ -1479,6 +1519,8 @@ pub(crate) fn inside_longer_name(
             // A German genitive, or a plural (`des Pandschir-Tals`).
             && !word.strip_suffix('s').is_some_and(guard::is_common_word)
             && !PLACE_HEADS.contains(&word)
+            // A title (`Mme von der Leyen`).
+            && crate::coreference::title_group(word).is_none()
             && !taken.overlaps(other.span)
             // A German compound noun (`die Separatistenregion Bergkarabach`).
             && !(guard::is_german_compound(word) && crate::language::reads_as_german(norm))
@@ -1510,6 +1552,23 @@ pub(crate) fn inside_longer_name(
         .get(t + 1)
         .is_some_and(|n| name_word(n, Span::new(this.span.end, n.span.start)));
     before || after
+}
+
+/// Words after a person's name that make the name another generation's
+/// (`Donald Trump Jr.`, `Étienne Tshisekedi père`), normalized.
+const GENERATIONS: &[&str] = &["jr", "junior", "sr", "senior", "ii", "iii", "fils", "pere"];
+
+/// Whether the name at normalized `span` is followed by one of
+/// [`GENERATIONS`], capitalized or not, a space or a comma away: the name
+/// of a son or a father, whom the gazetteer lists under that name if at
+/// all (the listed name holds the word then, and is found whole).
+fn before_a_generation(doc: &Document<'_>, span: Span) -> bool {
+    let norm = doc.norm.as_str();
+    let tokens = doc.tokens.as_slice();
+    let next = tokens.partition_point(|t| t.span.start < span.end);
+    (tokens.get(next)).is_some_and(|t| {
+        matches!(&norm[span.end..t.span.start], " " | ", ") && GENERATIONS.contains(&&norm[t.span])
+    })
 }
 
 /// Heads of the names of things named after a place that are not the
@@ -1844,11 +1903,15 @@ impl<'a> GazetteerRules<'a> {
         let defined = candidate
             .rules
             .contains(&crate::coreference::DEFINED_IN_THE_TEXT);
-        if !defined
-            && self
-                .lexicon
-                .excludes(candidate.entity, &norm[candidate.norm])
-        {
+        // The word as written too, with an ending read off (`Élysées`, which
+        // `Champs-Élysées` holds, is no `Élysée`).
+        let rest = &norm[candidate.norm.end..];
+        let word_end = rest.find(|c: char| !c.is_alphanumeric());
+        let word_end = candidate.norm.end + word_end.unwrap_or(rest.len());
+        let excluded = |end: usize| {
+            (self.lexicon).excludes(candidate.entity, &norm[candidate.norm.start..end])
+        };
+        if !defined && (excluded(candidate.norm.end) || excluded(word_end)) {
             candidate.dropped = Some(Reason::Excluded);
             return;
         }

@@ -614,11 +614,11 @@ impl Kinship {
     /// genitive) or not: the father of a son, the son of a father; a
     /// surname through which another relative is named is the anchor,
     /// whom the word does not tell apart.
-    fn of_relative(self, through_of: bool) -> Option<Kinship> {
+    fn of_relative(self, through_of: bool) -> Option<(Kinship, bool)> {
         match (self, through_of) {
-            (kinship, false) => Some(kinship),
-            (Kinship::Son, true) => Some(Kinship::Father),
-            (Kinship::Father, true) => Some(Kinship::Son),
+            (kinship, false) => Some((kinship, false)),
+            (Kinship::Son, true) => Some((Kinship::Father, true)),
+            (Kinship::Father, true) => Some((Kinship::Son, true)),
             (Kinship::Other, true) => None,
         }
     }
@@ -649,13 +649,14 @@ const KINSHIP_FILLERS: &[&str] = &[
 /// of Massoud`), or after a `genitive` surname (`Massouds Sohn`), the
 /// surname is the relative's relative: the father of a son, and for
 /// another relative (`la veuve de Navalny`, `Nawalnys Bruder`), no one
-/// the words tell apart: `None`, as with no kinship word.
+/// the words tell apart: `None`, as with no kinship word. With whether
+/// the surname is the relative's relative (the anchor).
 fn kinship_around(
     doc: &Document<'_>,
     words: &[&Token],
     w: usize,
     genitive: bool,
-) -> Option<Kinship> {
+) -> Option<(Kinship, bool)> {
     let norm = doc.norm.as_str();
     let apart =
         |a: &Token, b: &Token| norm[a.span.end..b.span.start].contains(['.', '!', '?', ';']);
@@ -676,6 +677,8 @@ fn kinship_around(
         between_of |= OF.contains(&word) || norm[token.span.end..later.span.start].contains("d'");
         later = token;
     }
+    // An English possessive is a genitive too (`Tshisekedi's father`).
+    let genitive = genitive || norm[words[w].span.end..].starts_with("'s ");
     let mut earlier = words[w];
     for token in words.iter().skip(w + 1).take(3) {
         if apart(earlier, token) {
@@ -758,6 +761,9 @@ fn bare_surnames(
     let mut next_mention = 0;
     // The document's language by its ordinary words, read when first needed.
     let mut language: Option<Option<usize>> = None;
+    // How the document writes its words ([`word_uses`]), read when first
+    // needed.
+    let mut uses: Option<FxHashMap<&str, (bool, bool)>> = None;
     for (w, token) in words.iter().enumerate() {
         while let Some(&(end, entity)) = mentions.get(next_mention) {
             if end > token.span.start {
@@ -808,7 +814,15 @@ fn bare_surnames(
                 Some(language) => guard::is_ordinary_word_of(word, language),
                 None => !guard::is_german_word(word),
             };
-            if the_word {
+            // Unless the document writes it as a name alone inside its
+            // sentences, and never in small letters (`Trump said`, where
+            // `said Trump` is read too).
+            let as_a_name = the_word && {
+                let uses = uses.get_or_insert_with(|| word_uses(doc, &words));
+                uses.get(word)
+                    .is_some_and(|&(alone, small)| alone && !small)
+            };
+            if the_word && !as_a_name {
                 continue;
             }
         }
@@ -845,7 +859,19 @@ fn bare_surnames(
         };
         let choice = if by_title.len() == 1 {
             Some((by_title[0], SCORE_SURNAME_SIGNAL, "title"))
-        } else if let Some(kinship) = kinship_around(doc, &words, w, stemmed) {
+        } else if let Some(kinship) = kinship_around(doc, &words, w, stemmed)
+            // The anchor of a kinship word is told apart only among persons
+            // whose descriptions say whose father or son they are; among
+            // others, the surname is read as if the word were not there
+            // (`Tshisekedi's father`, `padre de Tshisekedi`).
+            .filter(|&(_, anchor)| {
+                !anchor
+                    || persons
+                        .iter()
+                        .any(|&e| described(e, SON) || described(e, FATHER))
+            })
+            .map(|(kinship, _)| kinship)
+        {
             // `Massoud, the son`, `his father, Massoud`: the one person of
             // the name whose description says so; another relative, or no
             // description that tells, and canon says nothing.
@@ -1005,6 +1031,36 @@ fn neighbours<'t>(
     (prev, next)
 }
 
+/// How the document writes each of its `words`, normalized: whether
+/// capitalized alone inside a sentence (no capitalized word before or
+/// after it), and whether in small letters somewhere.
+fn word_uses<'d>(doc: &Document<'d>, words: &[&Token]) -> FxHashMap<&'d str, (bool, bool)> {
+    let norm = doc.norm.as_str();
+    let mut uses: FxHashMap<&str, (bool, bool)> = FxHashMap::default();
+    for (w, token) in words.iter().enumerate() {
+        let capitalized = doc.capitalized(token.span);
+        let opens = |t: &Token| {
+            crate::candidates::starts_sentence(doc.text, doc.norm.original_start(t.span.start))
+        };
+        // A capitalized word a space or an initial's dot away (`W. Bush`),
+        // not one capitalized as a sentence's first (`Then Trump`).
+        let capital_beside = |a: &Token, b: &Token| {
+            let other = if a == *token { b } else { a };
+            matches!(&norm[a.span.end..b.span.start], " " | ". ")
+                && doc.capitalized(other.span)
+                && !opens(other)
+        };
+        let alone = capitalized
+            && !opens(token)
+            && !(w.checked_sub(1)).is_some_and(|p| capital_beside(words[p], token))
+            && !(words.get(w + 1)).is_some_and(|n| capital_beside(token, n));
+        let use_ = uses.entry(&norm[token.span]).or_default();
+        use_.0 |= alone;
+        use_.1 |= !capitalized;
+    }
+    uses
+}
+
 /// Words for a settlement or an area in en/fr/de/es, normalized: the name
 /// after one (`the town of`, `le village de`, `die Stadt`, `el pueblo de`)
 /// is a place's.
@@ -1104,13 +1160,15 @@ fn in_longer_name(doc: &Document<'_>, words: &[&Token], w: usize, genitive: bool
     let capital = |t: &Token| doc.capitalized(t.span) && Kinship::of_word(&norm[t.span]).is_none();
     let untitled = |p: &Token| title_group(&norm[p.span]).is_none();
     // Before the surname, a frequent given name is a name word (`Mohammed
-    // Sinwar`), a lone letter is not (Greek `Ο Σινουάρ`: the article); after
+    // Sinwar`, `David Sánchez`: `david` is a word of the lists), a lone
+    // letter is not (Greek `Ο Σινουάρ`: the article); after
     // it, any word of the lists is a noun (`Sinwars Nachfolger`), and after
     // a German genitive, any capitalized word: the noun it qualifies
     // (`Sinwars Tod`, `Prigoschins Söldner`).
     let name_word = |p: &Token| {
         let word = &norm[p.span];
-        word.chars().nth(1).is_some() && !guard::is_ordinary_word(word)
+        word.chars().nth(1).is_some()
+            && (!guard::is_ordinary_word(word) || skeleton::is_given_name(word))
     };
     prev.is_some_and(|p| capital(p) && untitled(p) && name_word(p))
         || (!genitive && next.is_some_and(|n| capital(n) && !guard::is_common_word(&norm[n.span])))

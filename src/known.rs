@@ -7,13 +7,15 @@
 //!
 //! An entity of the linked gazetteer is taken to be an entity of the known
 //! names when both have the same type and share a name once normalized
-//! (and their Wikidata ids, where both have one, agree). A shared name that
+//! (and their Wikidata ids, where both have one, agree); failing one, when
+//! one is a place and the other an organization, typed either way, with
+//! the known one's canonical name of several words (`White House`). A shared name that
 //! several known entities of the type bear decides nothing, unless exactly
 //! one of them has it as its canonical name (`Georgia` the country, not a
 //! town of that name).
 
 use crate::lexicon::NameKind;
-use crate::{Entity, Gazetteer, Normalizer};
+use crate::{Entity, EntityType, Gazetteer, Normalizer};
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::{Arc, OnceLock};
 
@@ -119,25 +121,35 @@ impl KnownNames {
         keys: impl IntoIterator<Item = &'k str>,
     ) -> Option<u32> {
         let known = self.known();
-        let agrees = |k: &Entity| {
-            k.kind == entity.kind
-                && match (&entity.wikidata, &k.wikidata) {
-                    (Some(a), Some(b)) => a == b,
-                    _ => true,
-                }
+        // Of the same type; or, failing one, a place for an organization or
+        // the other way round: gazetteers type a seat of power either way
+        // (`White House`, `Élysée Palace`).
+        let seat = |kind: EntityType| matches!(kind, EntityType::Place | EntityType::Organization);
+        let agrees = |k: &Entity, strict: bool| {
+            let kind = k.kind == entity.kind || (!strict && seat(k.kind) && seat(entity.kind));
+            kind && match (&entity.wikidata, &k.wikidata) {
+                (Some(a), Some(b)) => a == b,
+                _ => true,
+            }
         };
         let mut found: Option<u32> = None;
         for key in keys {
             let Some(bearers) = known.by_name.get(key) else {
                 continue;
             };
-            let fitting = || {
+            let fitting = |strict: bool| {
                 bearers
                     .iter()
-                    .filter(|&&(b, _)| agrees(known.gazetteer.entity(b)))
+                    .filter(move |&&(b, _)| agrees(known.gazetteer.entity(b), strict))
             };
-            // The one bearer that fits, or the one whose canonical name it is.
-            let chosen = only(fitting()).or_else(|| only(fitting().filter(|b| b.1)));
+            // The one bearer that fits, or the one whose canonical name it
+            // is; of the same type first.
+            // Across types, by a name of several words only: a country's
+            // name of one is a team's too (`Georgia`).
+            let across = key.contains(' ');
+            let chosen = only(fitting(true))
+                .or_else(|| only(fitting(true).filter(|b| b.1)))
+                .or_else(|| only(fitting(false).filter(|b| across && b.1)));
             match (found, chosen) {
                 (_, None) => {}
                 (None, Some(b)) => found = Some(b),
@@ -224,10 +236,36 @@ mod tests {
         };
         // Two places bear `Georgia`; the one whose canonical name it is wins.
         assert_eq!(same(0).as_deref(), Some("georgia"));
-        // No organization bears it.
+        // No organization bears it, and a place's name of one word is no
+        // organization's.
         assert_eq!(same(1), None);
         // Wikidata ids only veto when both sides have one.
         assert_eq!(same(2).as_deref(), Some("georgia"));
+    }
+
+    #[test]
+    fn a_place_and_an_organization_share_a_canonical_name_of_several_words() {
+        let known = KnownNames::new(gazetteer(
+            "[[entity]]\nid = \"white-house\"\nname = \"White House\"\ntype = \"organization\"\n\
+             [[entity]]\nid = \"wh-hotel\"\nname = \"White House Hotel\"\ntype = \"place\"\n\
+             aliases = [\"Casa Blanca\"]\n",
+        ));
+        let n = Normalizer::new();
+        let lean = gazetteer(
+            "[[entity]]\nid = \"a\"\nname = \"White House\"\ntype = \"place\"\n\
+             [[entity]]\nid = \"b\"\nname = \"Casa Blanca\"\ntype = \"organization\"\n\
+             [[entity]]\nid = \"c\"\nname = \"White House\"\ntype = \"person\"\n",
+        );
+        let same = |e: usize| {
+            let entity = &lean.entities()[e];
+            known
+                .same_as(entity, [n.key(&entity.name).as_str()])
+                .map(|k| known.entity(k).id.clone())
+        };
+        assert_eq!(same(0).as_deref(), Some("white-house"));
+        // Not by another type's alias, nor for a person.
+        assert_eq!(same(1), None);
+        assert_eq!(same(2), None);
     }
 
     #[test]

@@ -944,13 +944,13 @@ pub(crate) const MAX_PARTICLE_LETTERS: usize = 5;
 /// Lower-case words that do not count in an organization's initials, nor
 /// in the words of a translated name: articles, prepositions and
 /// conjunctions of English, French, German, Spanish, Italian and Portuguese
-/// (elided French `l'`, `d'` among them), and those of a town on its river
-/// (`Rostov-on-Don`, `Rostov-sur-le-Don`, `Rostow am Don`, Russian
-/// `Ростов-на-Дону`, `na`).
+/// (elided French `l'`, `d'` among them; German `vom`, `zur`), and those of
+/// a town on its river (`Rostov-on-Don`, `Rostov-sur-le-Don`, `Rostow am
+/// Don`, Russian `Ростов-на-Дону`, `na`).
 pub(crate) const NOT_INITIALS: &[&str] = &[
     "of", "the", "and", "for", "de", "du", "des", "la", "le", "et", "der", "die", "das", "und",
     "y", "del", "los", "las", "el", "l", "d", "pour", "fur", "para", "di", "della", "delle", "dei",
-    "degli", "per", "do", "da", "dos", "on", "sur", "am", "na",
+    "degli", "per", "do", "da", "dos", "on", "sur", "am", "na", "von", "vom", "zum", "zur", "im",
 ];
 
 /// Whether `word` is one of [`NOT_INITIALS`]. Asked of every short word of
