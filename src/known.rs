@@ -213,6 +213,19 @@ mod tests {
         Gazetteer::from_toml("t.toml", toml).unwrap()
     }
 
+    /// The id of the known entity each entity of gazetteer `lean` is, by
+    /// its canonical name.
+    fn same_as_by_name<'k>(known: &'k KnownNames, lean: &str) -> Vec<Option<&'k str>> {
+        let n = Normalizer::new();
+        let lean = gazetteer(lean);
+        (lean.entities().iter())
+            .map(|entity| {
+                let k = known.same_as(entity, [n.key(&entity.name).as_str()]);
+                k.map(|k| known.entity(k).id.as_str())
+            })
+            .collect()
+    }
+
     #[test]
     fn same_type_and_a_shared_name_make_the_same_entity() {
         let known = KnownNames::new(gazetteer(
@@ -222,25 +235,16 @@ mod tests {
              aliases = [\"Georgia\"]\n\
              [[entity]]\nid = \"georgia-person\"\nname = \"Georgia\"\ntype = \"person\"\n",
         ));
-        let n = Normalizer::new();
-        let lean = gazetteer(
+        let same = same_as_by_name(
+            &known,
             "[[entity]]\nid = \"g\"\nname = \"GEORGIA\"\ntype = \"place\"\n\
              [[entity]]\nid = \"h\"\nname = \"Georgia\"\ntype = \"organization\"\n\
              [[entity]]\nid = \"w\"\nname = \"Georgia\"\ntype = \"place\"\nwikidata = \"Q1\"\n",
         );
-        let same = |e: usize| {
-            let entity = &lean.entities()[e];
-            known
-                .same_as(entity, [n.key(&entity.name).as_str()])
-                .map(|k| known.entity(k).id.clone())
-        };
         // Two places bear `Georgia`; the one whose canonical name it is wins.
-        assert_eq!(same(0).as_deref(), Some("georgia"));
         // No organization bears it, and a place's name of one word is no
-        // organization's.
-        assert_eq!(same(1), None);
-        // Wikidata ids only veto when both sides have one.
-        assert_eq!(same(2).as_deref(), Some("georgia"));
+        // organization's. Wikidata ids only veto when both sides have one.
+        assert_eq!(same, [Some("georgia"), None, Some("georgia")]);
     }
 
     #[test]
@@ -250,22 +254,14 @@ mod tests {
              [[entity]]\nid = \"wh-hotel\"\nname = \"White House Hotel\"\ntype = \"place\"\n\
              aliases = [\"Casa Blanca\"]\n",
         ));
-        let n = Normalizer::new();
-        let lean = gazetteer(
+        let same = same_as_by_name(
+            &known,
             "[[entity]]\nid = \"a\"\nname = \"White House\"\ntype = \"place\"\n\
              [[entity]]\nid = \"b\"\nname = \"Casa Blanca\"\ntype = \"organization\"\n\
              [[entity]]\nid = \"c\"\nname = \"White House\"\ntype = \"person\"\n",
         );
-        let same = |e: usize| {
-            let entity = &lean.entities()[e];
-            known
-                .same_as(entity, [n.key(&entity.name).as_str()])
-                .map(|k| known.entity(k).id.clone())
-        };
-        assert_eq!(same(0).as_deref(), Some("white-house"));
         // Not by another type's alias, nor for a person.
-        assert_eq!(same(1), None);
-        assert_eq!(same(2), None);
+        assert_eq!(same, [Some("white-house"), None, None]);
     }
 
     #[test]
