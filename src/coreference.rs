@@ -565,10 +565,51 @@ const PLURAL_ARTICLES: &[&str] = &["the", "les", "des", "die", "der", "den", "lo
 
 /// Words for relatives in en/fr/de/es, normalized.
 const KINSHIP: &[&str] = &[
-    "father", "son", "brother", "uncle", "nephew", "cousin", "mother", "daughter", "wife", "widow",
-    "husband", "pere", "fils", "frere", "oncle", "neveu", "mere", "fille", "epouse", "veuve",
-    "vater", "sohn", "bruder", "onkel", "neffe", "mutter", "tochter", "witwe", "padre", "hijo",
-    "hermano", "tio", "sobrino", "madre", "hija", "esposa", "viuda",
+    "father",
+    "son",
+    "brother",
+    "sister",
+    "uncle",
+    "nephew",
+    "niece",
+    "cousin",
+    "mother",
+    "daughter",
+    "wife",
+    "widow",
+    "husband",
+    "pere",
+    "fils",
+    "frere",
+    "soeur",
+    "oncle",
+    "neveu",
+    "niece",
+    "mere",
+    "fille",
+    "epouse",
+    "veuve",
+    "vater",
+    "sohn",
+    "bruder",
+    "schwester",
+    "onkel",
+    "neffe",
+    "nichte",
+    "mutter",
+    "tochter",
+    "witwe",
+    "padre",
+    "hijo",
+    "hermano",
+    "hermana",
+    "tio",
+    "sobrino",
+    "sobrina",
+    "madre",
+    "hija",
+    "esposa",
+    "viuda",
 ];
 
 /// Words that say a person is the son or the father of a namesake, in
@@ -895,11 +936,18 @@ fn bare_surnames(
                     .0
                     .is_some_and(|p| norm[p.span].chars().count() >= 3 && doc.capitalized(p.span))
             };
+            // Unless named as a relative (`su hermana Karina Milei`): the
+            // press goes on naming the person alone by the surname.
+            let relative = |v: usize| {
+                (words[v.saturating_sub(3)..v.saturating_sub(1)].iter())
+                    .any(|t| Kinship::of_word(&norm[t.span]).is_some())
+            };
             let someone_else = (words.partition_point(|t| t.span.start < end)..w).any(|v| {
                 norm[words[v].span] == *word
                     && !resolution.taken.overlaps(words[v].span)
                     && in_longer_name(doc, &words, v, false)
                     && given(v)
+                    && !relative(v)
             });
             match someone_else {
                 true => None,
