@@ -1008,11 +1008,19 @@ pub(crate) fn cognate_parts(word: &str) -> Option<String> {
     (consonants.len() >= 2).then(|| consonants.chars().take(COGNATE_PREFIX).collect())
 }
 
-/// The consonant classes of a word's first reading.
+/// The consonant classes of a word's first reading: that of [`readings`]
+/// of the word alone (without a glued article, if it has one), read
+/// without making the others.
 fn consonants_of_word(word: &str) -> String {
-    readings(word)
-        .first()
-        .map(Reading::consonants)
+    let letters: Vec<u8> = (word.bytes())
+        .filter(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        .collect();
+    let read = match letters.strip_prefix(b"al").filter(|rest| glued_article(rest)) {
+        Some(rest) => word_readings(rest, Source::Latin),
+        None => word_readings(&letters, Source::Latin),
+    };
+    (read.first())
+        .map(|r| consonants_of(&collapse(&r.pattern, true)).collect())
         .unwrap_or_default()
 }
 
