@@ -1145,7 +1145,7 @@ fn may_read_as_a_key(
     }
     let stem = (last.strip_suffix('s'))
         .filter(|stem| !stem.is_empty() && query.len() > MIN_GENITIVE_LETTERS);
-    let mut ends: Vec<String> = skeleton::endings(last, source).collect();
+    let mut ends: Vec<String> = skeleton::endings(last, source);
     ends.extend(
         stem.into_iter()
             .flat_map(|stem| skeleton::endings(stem, source)),

@@ -402,7 +402,7 @@ impl Lexicon {
                         .par_iter()
                         .map(|&k| {
                             let key = &keys[k as usize];
-                            let all = skeleton::readings(key);
+                            let all = skeleton::readings_to_store(key);
                             let mut stored = String::new();
                             for (i, reading) in all.iter().enumerate() {
                                 if i > 0 {
