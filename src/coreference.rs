@@ -584,7 +584,6 @@ const KINSHIP: &[&str] = &[
     "soeur",
     "oncle",
     "neveu",
-    "niece",
     "mere",
     "fille",
     "epouse",
