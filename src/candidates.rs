@@ -964,6 +964,17 @@ fn by_skeleton(
         let words: Vec<&str> = query.split(' ').collect();
         may_read_as_a_key(&words, query, source, lexicon)
     };
+    // A nominative that is a key as it stands (a known name in the
+    // script's own letters: `Москву` is `Москва`).
+    for nominative in nominatives
+        .iter()
+        .filter(|n| n.len() > MIN_APPROXIMATE_LETTERS)
+    {
+        if let Some(key) = lexicon.lookup(nominative) {
+            let rules = || vec![CASE_ENDING];
+            keep_better(&mut found, key, SCORE_SKELETON - CASE_COST, floor, rules);
+        }
+    }
     if !abjad && !may_be_a_key(query) && !nominatives.iter().any(|n| may_be_a_key(n)) {
         return found;
     }
