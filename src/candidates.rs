@@ -1496,7 +1496,7 @@ pub(crate) fn inside_longer_name(
     let traits = gazetteer.traits(c.entity);
     let place = traits.kind == crate::EntityType::Place || traits.personal_name;
     let last_names = lexicon.form(c.form).kind == NameKind::LastNames;
-    if by_name && is_nisba(doc, gazetteer, c) {
+    if by_name && (is_nisba(doc, gazetteer, c) || after_an_ezafe(doc, c.span)) {
         return true;
     }
     if by_name && traits.kind == crate::EntityType::Person && before_a_generation(doc, c.norm) {
@@ -1563,6 +1563,19 @@ pub(crate) fn inside_longer_name(
         .get(t + 1)
         .is_some_and(|n| name_word(n, Span::new(this.span.end, n.span.start)));
     before || after
+}
+
+/// Persian and Urdu names join their words with an ezafe (`Tehrik-e-Taliban
+/// Pakistan`, `Lashkar-e-Taiba`, `Jaish-e-Mohammed`): a name found right
+/// after one, at original `span`, is a word of a longer name.
+fn after_an_ezafe(doc: &Document<'_>, span: Span) -> bool {
+    let before = &doc.text[..span.start];
+    ["-e-", "-i-", "-ye-", "-e ", "-i "].iter().any(|ezafe| {
+        before
+            .strip_suffix(ezafe)
+            .and_then(|head| head.chars().next_back())
+            .is_some_and(char::is_alphabetic)
+    })
 }
 
 /// Words after a person's name that make the name another generation's

@@ -849,11 +849,15 @@ fn bare_surnames(
         if sentence_start && guard::is_ordinary_word(word) {
             let language =
                 *language.get_or_insert_with(|| crate::language::ordinary_language(norm));
-            let the_word = match language {
-                Some(guard::GERMAN) => false,
-                Some(language) => guard::is_ordinary_word_of(word, language),
-                None => !guard::is_german_word(word),
-            };
+            // A short ordinary word is a function word (German `An der
+            // Küste`), never a noun with a capital anywhere.
+            let short = word.len() < MIN_NOUN_LETTERS;
+            let the_word = short
+                || match language {
+                    Some(guard::GERMAN) => false,
+                    Some(language) => guard::is_ordinary_word_of(word, language),
+                    None => !guard::is_german_word(word),
+                };
             // Unless the document writes it as a name alone inside its
             // sentences, and never in small letters (`Trump said`, where
             // `said Trump` is read too).
@@ -1040,6 +1044,10 @@ fn bare_surnames(
     }
 }
 
+/// Fewer letters than this make an ordinary word a function word
+/// (prepositions, articles, pronouns), in German too.
+const MIN_NOUN_LETTERS: usize = 4;
+
 /// What marks a surname indexed as written rather than by reading.
 pub(crate) const AS_LISTED: char = '=';
 
@@ -1204,6 +1212,12 @@ fn after_a_name_word(doc: &Document<'_>, words: &[&Token], w: usize) -> bool {
 fn in_longer_name(doc: &Document<'_>, words: &[&Token], w: usize, genitive: bool) -> bool {
     let norm = doc.norm.as_str();
     let (prev, next) = neighbours(doc, words, w);
+    // Before an Arabic article (`Farouk al-Sharaa`, Spanish `Faruq al
+    // Sharaa`), the word before the article.
+    let prev = match prev {
+        Some(p) if skeleton::is_article(&norm[p.span]) => neighbours(doc, words, w - 1).0,
+        prev => prev,
+    };
     let capital = |t: &Token| doc.capitalized(t.span) && Kinship::of_word(&norm[t.span]).is_none();
     let untitled = |p: &Token| title_group(&norm[p.span]).is_none();
     // Before the surname, a frequent given name is a name word (`Mohammed

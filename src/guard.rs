@@ -110,10 +110,14 @@ const MIN_COMPOUND_MODIFIER: usize = 3;
 /// as one word, which no word list holds.
 pub(crate) fn is_german_compound(word: &str) -> bool {
     let german = |head: &str| word_mask(head) & (1 << GERMAN) != 0 && word_mask(head) & NAME == 0;
-    (word.char_indices())
-        .map(|(i, _)| i)
-        .filter(|&i| i >= MIN_COMPOUND_MODIFIER && word.len() - i >= MIN_COMPOUND_HEAD)
-        .any(|i| german(&word[i..]))
+    let compound = |word: &str| {
+        (word.char_indices())
+            .map(|(i, _)| i)
+            .filter(|&i| i >= MIN_COMPOUND_MODIFIER && word.len() - i >= MIN_COMPOUND_HEAD)
+            .any(|i| german(&word[i..]))
+    };
+    // In the genitive too (`des Grenzübergangs Torkham`).
+    compound(word) || word.strip_suffix('s').is_some_and(compound)
 }
 
 /// How many guarded languages.
@@ -206,7 +210,12 @@ mod tests {
     #[test]
     fn german_words_alone() {
         assert!(is_german_word("nachfolge") && is_german_word("sprecher"));
-        for word in ["separatistenregion", "regierungssprecher", "kriegsgebiet"] {
+        for word in [
+            "separatistenregion",
+            "regierungssprecher",
+            "kriegsgebiet",
+            "grenzubergangs",
+        ] {
             assert!(super::is_german_compound(word), "{word}");
         }
         for word in ["hartmann", "bergkarabach", "region", "erdogan", "friedrich"] {
