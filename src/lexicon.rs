@@ -1187,6 +1187,17 @@ fn derive(
                 }
             }
         }
+        // A place's name with a generic tail is also named without it
+        // (`Donetsk Oblast`, `Bagram Air Base`): the press writes
+        // `Donetsk`, `the Bagram base`.
+        if entity.kind == EntityType::Place {
+            let lower = form.text.to_ascii_lowercase();
+            let tail = PLACE_TAILS.iter().find(|tail| lower.ends_with(*tail));
+            let head = tail.map(|tail| form.text[..form.text.len() - tail.len()].trim());
+            if let Some(head) = head.filter(|head| !head.is_empty()) {
+                out.push(derived(NameKind::ShortName, head.to_string()));
+            }
+        }
         if let Some(at) = form.text.find(" of ") {
             let (head, place) = (&form.text[..at], &form.text[at + 4..]);
             let head_words: Vec<&str> = head.split(' ').collect();
@@ -1200,6 +1211,21 @@ fn derive(
     }
     out
 }
+
+/// Generic tails of places' names that the press leaves out, in lower
+/// case with the space before them ([`derive`]): administrative divisions
+/// named after their seat, and bases named after their town.
+pub(crate) const PLACE_TAILS: &[&str] = &[
+    " oblast",
+    " krai",
+    " raion",
+    " okrug",
+    " governorate",
+    " voivodeship",
+    " air base",
+    " airbase",
+    " naval base",
+];
 
 /// Whether a key is plain Latin (after normalization): composition never
 /// mixes scripts.

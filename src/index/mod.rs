@@ -520,8 +520,9 @@ fn build_id<'t>(probe: u64, tables: impl Iterator<Item = &'t str>) -> u64 {
 }
 
 /// The word tables of `data/` compiled into canon, the particles that
-/// translated names and initials leave out ([`crate::lexicon::NOT_INITIALS`])
-/// and the convention rules ([`crate::skeleton::rules_text`]).
+/// translated names and initials leave out ([`crate::lexicon::NOT_INITIALS`]),
+/// the tails of places' short names ([`crate::lexicon::PLACE_TAILS`]) and the
+/// convention rules ([`crate::skeleton::rules_text`]).
 fn word_tables() -> impl Iterator<Item = &'static str> {
     let tables = [
         crate::name_words::DATA,
@@ -533,6 +534,7 @@ fn word_tables() -> impl Iterator<Item = &'static str> {
     (tables.into_iter())
         .chain(crate::guard::tables())
         .chain(crate::lexicon::NOT_INITIALS.iter().copied())
+        .chain(crate::lexicon::PLACE_TAILS.iter().copied())
         .chain([crate::skeleton::rules_text()])
 }
 
@@ -596,7 +598,10 @@ mod tests {
         assert_eq!(probe().gazetteer().len(), 12);
         let tables: Vec<&str> = word_tables().collect();
         assert!(tables.contains(&crate::name_words::DATA));
-        assert_eq!(tables.len(), 11 + crate::lexicon::NOT_INITIALS.len());
+        assert_eq!(
+            tables.len(),
+            11 + crate::lexicon::NOT_INITIALS.len() + crate::lexicon::PLACE_TAILS.len()
+        );
         let id = |tables: &[&str]| build_id(7, tables.iter().copied());
         let mut other = tables.clone();
         other[0] = "war guerre krieg";
