@@ -1903,6 +1903,7 @@ impl<'a> GazetteerRules<'a> {
         // The language of the candidate's paragraph, if long enough to
         // tell (a German quote in French text), else of the document.
         let passage = language::passage(self.doc.text, candidate.span.start);
+        let word = &self.doc.norm.as_str()[candidate.norm];
         gates.any(|gate| {
             let key = (gate, passage.start);
             let found = match self.languages.iter().find(|(k, _)| *k == key) {
@@ -1913,7 +1914,22 @@ impl<'a> GazetteerRules<'a> {
                     found
                 }
             };
-            !found.is_some_and(|d| gate.contains(d))
+            match found {
+                Some(found) if gate.contains(found) => false,
+                // In text of a guarded language that has no such word, the
+                // name is another language's spelling kept (an English
+                // translation from French writes `Damas`).
+                Some(found) => found.guarded().is_none_or(|l| {
+                    // The word as written, or with an ending read off
+                    // (French `Syriens` for German `Syrien`).
+                    let stems = [Some(word), word.strip_suffix('s'), word.strip_suffix("es")];
+                    stems
+                        .into_iter()
+                        .flatten()
+                        .any(|w| guard::is_ordinary_word_of(w, l))
+                }),
+                None => true,
+            }
         })
     }
 

@@ -70,6 +70,13 @@ impl Languages {
     pub(crate) fn contains(self, language: Languages) -> bool {
         self.0 & language.0 != 0
     }
+
+    /// The guarded language ([`crate::guard`], by place) this one is, if
+    /// it is one.
+    pub(crate) fn guarded(self) -> Option<usize> {
+        (self.0 & GUARDED.0 != 0 && self.0.count_ones() == 1)
+            .then(|| self.0.trailing_zeros() as usize)
+    }
 }
 
 /// The guarded languages ([`crate::guard`]), whose ordinary words gate
