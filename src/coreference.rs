@@ -83,8 +83,11 @@ pub(crate) fn resolve_document(
     resolution: &mut Resolution,
 ) {
     defined_acronyms(doc, resolution);
-    bare_surnames(doc, lexicon, gazetteer, resolution);
-    own_words_of_organizations(doc, lexicon, gazetteer, resolution);
+    let words: Vec<&Token> = (doc.tokens.as_slice().iter())
+        .filter(|t| t.kind == TokenKind::Word)
+        .collect();
+    bare_surnames(doc, &words, lexicon, gazetteer, resolution);
+    own_words_of_organizations(doc, &words, lexicon, gazetteer, resolution);
 }
 
 /// Generic heads of organizations' names, en/fr/de/es, normalized: the
@@ -117,6 +120,7 @@ const ORGANIZATION_HEADS: &[&str] = &[
 /// mentioned.
 fn own_words_of_organizations(
     doc: &Document<'_>,
+    words: &[&Token],
     lexicon: &Lexicon,
     gazetteer: &Gazetteer,
     resolution: &mut Resolution,
@@ -145,27 +149,20 @@ fn own_words_of_organizations(
     if own.is_empty() {
         return;
     }
-    let words: Vec<&Token> = (doc.tokens.as_slice().iter())
-        .filter(|t| t.kind == TokenKind::Word)
-        .collect();
     for (w, token) in words.iter().enumerate() {
         let Some(&Some((entity, named))) = own.get(&norm[token.span]) else {
             continue;
         };
         // Any capitalized word before it inside a sentence makes a longer
         // name: given names are ordinary words too (French `richard`).
-        let after_a_capital = neighbours(doc, &words, w).0.is_some_and(|p| {
-            doc.capitalized(p.span)
-                && !crate::candidates::starts_sentence(
-                    doc.text,
-                    doc.norm.original_start(p.span.start),
-                )
-        });
+        let after_a_capital = neighbours(doc, words, w)
+            .0
+            .is_some_and(|p| capitalized_inside_a_sentence(doc, p));
         let alone = token.span.start >= named
             && !resolution.taken.overlaps(token.span)
             && doc.capitalized(token.span)
             && !after_a_capital
-            && !in_longer_name(doc, &words, w, false);
+            && !in_longer_name(doc, words, w, false);
         if alone {
             resolution.decide(document_candidate(
                 doc,
@@ -742,16 +739,12 @@ pub(crate) fn title_group(word: &str) -> Option<&'static [&'static str]> {
 
 fn bare_surnames(
     doc: &Document<'_>,
+    words: &[&Token],
     lexicon: &Lexicon,
     gazetteer: &Gazetteer,
     resolution: &mut Resolution,
 ) {
     let norm = doc.norm.as_str();
-    let tokens = doc.tokens.as_slice();
-    let words: Vec<&Token> = tokens
-        .iter()
-        .filter(|t| t.kind == TokenKind::Word)
-        .collect();
     // The surnames of the persons' full names found, as the document spells
     // them: `Daglo` after `Mohamed Hamdan Daglo`, found as `Dagalo`.
     let mut spelled_here: FxHashMap<&str, Vec<u32>> = Default::default();
@@ -831,7 +824,7 @@ fn bare_surnames(
         // After an article, a final -s is a plural (`the Houthis`, `die
         // Huthis`), not a genitive (`Massuds Kämpfer`).
         let after_article = || {
-            neighbours(doc, &words, w)
+            neighbours(doc, words, w)
                 .0
                 .is_some_and(|p| PLURAL_ARTICLES.contains(&&norm[p.span]))
         };
@@ -862,7 +855,7 @@ fn bare_surnames(
             // sentences, and never in small letters (`Trump said`, where
             // `said Trump` is read too).
             let as_a_name = the_word && {
-                let uses = uses.get_or_insert_with(|| word_uses(doc, &words));
+                let uses = uses.get_or_insert_with(|| word_uses(doc, words));
                 uses.get(word)
                     .is_some_and(|&(alone, small)| alone && !small)
             };
@@ -873,10 +866,10 @@ fn bare_surnames(
         let persons = persons.clone();
         // Part of a longer name, or a place's (`le village de Hanieh`)?
         // Then it is not a bare surname.
-        if in_longer_name(doc, &words, w, stemmed) || after_a_place_word(doc, &words, w) {
+        if in_longer_name(doc, words, w, stemmed) || after_a_place_word(doc, words, w) {
             continue;
         }
-        let title = title_before(doc, &words, w);
+        let title = title_before(doc, words, w);
         // Persons mentioned before, with where they were last mentioned.
         let mut seen: Vec<(u32, usize)> = persons
             .iter()
@@ -903,7 +896,7 @@ fn bare_surnames(
         };
         let choice = if by_title.len() == 1 {
             Some((by_title[0], SCORE_SURNAME_SIGNAL, "title"))
-        } else if let Some(kinship) = kinship_around(doc, &words, w, stemmed)
+        } else if let Some(kinship) = kinship_around(doc, words, w, stemmed)
             // The anchor of a kinship word is told apart only among persons
             // whose descriptions say whose father or son they are; among
             // others, the surname is read as if the word were not there
@@ -935,7 +928,7 @@ fn bare_surnames(
             // `Ο Φατζάμι` is the article).
             let (entity, end) = seen[0];
             let given = |v: usize| {
-                neighbours(doc, &words, v)
+                neighbours(doc, words, v)
                     .0
                     .is_some_and(|p| norm[p.span].chars().count() >= 3 && doc.capitalized(p.span))
             };
@@ -948,7 +941,7 @@ fn bare_surnames(
             let someone_else = (words.partition_point(|t| t.span.start < end)..w).any(|v| {
                 norm[words[v].span] == *word
                     && !resolution.taken.overlaps(words[v].span)
-                    && in_longer_name(doc, &words, v, false)
+                    && in_longer_name(doc, words, v, false)
                     && given(v)
                     && !relative(v)
             });
@@ -964,7 +957,7 @@ fn bare_surnames(
                 SCORE_SURNAME_SIGNAL,
                 "mentioned last in the paragraph",
             ))
-        } else if let ([only], false) = (persons.as_slice(), after_a_name_word(doc, &words, w)) {
+        } else if let ([only], false) = (persons.as_slice(), after_a_name_word(doc, words, w)) {
             // Nobody of the name mentioned before: the one person of the
             // gazetteer bearing it, after a title (`le président Poutine`)
             // or when the name is no ordinary word or given name; not when
@@ -996,7 +989,7 @@ fn bare_surnames(
                 (0..words.len())
                     .filter(|&w| {
                         !resolution.taken.overlaps(words[w].span)
-                            && in_longer_name(doc, &words, w, false)
+                            && in_longer_name(doc, words, w, false)
                     })
                     .map(|w| &norm[words[w].span])
                     .collect()
@@ -1086,6 +1079,13 @@ fn neighbours<'t>(
     (prev, next)
 }
 
+/// Whether word `t` has a capital of its own, not only as the first word
+/// of a sentence.
+fn capitalized_inside_a_sentence(doc: &Document<'_>, t: &Token) -> bool {
+    let start = doc.norm.original_start(t.span.start);
+    doc.capitalized(t.span) && !crate::candidates::starts_sentence(doc.text, start)
+}
+
 /// How the document writes each of its `words`, normalized: whether
 /// capitalized alone inside a sentence (no capitalized word before or
 /// after it), and whether in small letters somewhere.
@@ -1094,19 +1094,14 @@ fn word_uses<'d>(doc: &Document<'d>, words: &[&Token]) -> FxHashMap<&'d str, (bo
     let mut uses: FxHashMap<&str, (bool, bool)> = FxHashMap::default();
     for (w, token) in words.iter().enumerate() {
         let capitalized = doc.capitalized(token.span);
-        let opens = |t: &Token| {
-            crate::candidates::starts_sentence(doc.text, doc.norm.original_start(t.span.start))
-        };
         // A capitalized word a space or an initial's dot away (`W. Bush`),
         // not one capitalized as a sentence's first (`Then Trump`).
         let capital_beside = |a: &Token, b: &Token| {
             let other = if a == *token { b } else { a };
             matches!(&norm[a.span.end..b.span.start], " " | ". ")
-                && doc.capitalized(other.span)
-                && !opens(other)
+                && capitalized_inside_a_sentence(doc, other)
         };
-        let alone = capitalized
-            && !opens(token)
+        let alone = capitalized_inside_a_sentence(doc, token)
             && !(w.checked_sub(1)).is_some_and(|p| capital_beside(words[p], token))
             && !(words.get(w + 1)).is_some_and(|n| capital_beside(token, n));
         let use_ = uses.entry(&norm[token.span]).or_default();

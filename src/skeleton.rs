@@ -485,21 +485,33 @@ pub(crate) fn fewest_vowel_edits(a: &str, b: &str) -> f64 {
 /// given-name group's readings, if it has one; without a glued article,
 /// too).
 pub(crate) fn starts(word: &str, source: Source) -> Vec<String> {
-    let mut letters: Vec<u8> = (word.bytes())
-        .filter(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        .collect();
+    let mut letters = letters_of(word);
     let (mut read, group) = read_word(&letters, source);
     if let Some(group) = group {
         letters = group.as_bytes().to_vec();
         read = word_readings(&letters, source);
     }
-    let without_article = (letters.strip_prefix(b"al"))
-        .filter(|rest| glued_article(rest))
-        .map(|rest| word_readings(rest, source));
+    let without_article = without_glued_article(&letters, source);
     (read.iter())
         .chain(without_article.iter().flat_map(|r| r.iter()))
         .map(|r| consonants_of(&collapse(&r.pattern, true)).collect())
         .collect()
+}
+
+/// The letters of a normalized word that its readings read: lower-case
+/// Latin letters and digits.
+fn letters_of(word: &str) -> Vec<u8> {
+    (word.bytes())
+        .filter(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        .collect()
+}
+
+/// The readings of a word's `letters` without the Arabic article glued
+/// to them, if they start with one (`alqaida`, read from `القاعدة`).
+fn without_glued_article(letters: &[u8], source: Source) -> Option<std::rc::Rc<[Reading]>> {
+    (letters.strip_prefix(b"al"))
+        .filter(|rest| glued_article(rest))
+        .map(|rest| word_readings(rest, source))
 }
 
 /// The consonant classes that end every reading of a name of several words
@@ -509,13 +521,9 @@ pub(crate) fn starts(word: &str, source: Source) -> Vec<String> {
 pub(crate) fn endings(word: &str, source: Source) -> Vec<String> {
     // As [`readings_from`] reads a name of this one word, without making
     // the readings whole: each of the word's, and without a glued article.
-    let letters: Vec<u8> = (word.bytes())
-        .filter(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        .collect();
+    let letters = letters_of(word);
     let read = word_readings(&letters, source);
-    let without_article = (letters.strip_prefix(b"al"))
-        .filter(|rest| glued_article(rest))
-        .map(|rest| word_readings(rest, source));
+    let without_article = without_glued_article(&letters, source);
     let mut out: Vec<String> = Vec::new();
     let without_article = without_article
         .iter()
@@ -1046,16 +1054,9 @@ pub(crate) fn cognate_parts(word: &str) -> Option<String> {
 /// of the word alone (without a glued article, if it has one), read
 /// without making the others.
 fn consonants_of_word(word: &str) -> String {
-    let letters: Vec<u8> = (word.bytes())
-        .filter(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        .collect();
-    let read = match letters
-        .strip_prefix(b"al")
-        .filter(|rest| glued_article(rest))
-    {
-        Some(rest) => word_readings(rest, Source::Latin),
-        None => word_readings(&letters, Source::Latin),
-    };
+    let letters = letters_of(word);
+    let read = without_glued_article(&letters, Source::Latin)
+        .unwrap_or_else(|| word_readings(&letters, Source::Latin));
     (read.first())
         .map(|r| consonants_of(&collapse(&r.pattern, true)).collect())
         .unwrap_or_default()
