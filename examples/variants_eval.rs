@@ -1,7 +1,7 @@
 //! Reproducible evaluation of canon's spelling-variant matching.
 //!
 //! ```sh
-//! cargo run --release --example variants_eval -- [--tsv PATH] [--native] [--json] [--errors N]
+//! cargo run --release --example variants_eval -- [--tsv PATH] [--native] [--no-transliteration] [--json] [--errors N]
 //! ```
 //!
 //! 1. Reads `variants.tsv` (default `../shared/data/variants.tsv` from the
@@ -80,27 +80,36 @@ pub enum EvalError {
 
 /// Evaluates canon on the text of `variants.tsv`, with the lean gazetteer or
 /// (`native`) the one with non-Latin names, completed by the `known` names
-/// (`None`: the gazetteer's names only), and the shipped templates and
-/// distractors.
+/// (`None`: the gazetteer's names only), with `transliteration` or by edit
+/// distance alone ([`canon::LinkerBuilder::transliteration`]), and the
+/// shipped templates and distractors.
 pub fn evaluate(
     tsv: &str,
     native: bool,
     known: Option<(String, KnownNames)>,
+    transliteration: bool,
 ) -> Result<Report, EvalError> {
     let data = data::parse(tsv)?;
     let templates = Templates::shipped().map_err(EvalError::Templates)?;
     let distractors = distractors::shipped().map_err(EvalError::Distractors)?;
     let mode = if native { Mode::Native } else { Mode::Lean };
-    evaluate_with(&data, mode, known, &templates, &distractors)
+    evaluate_with(
+        &data,
+        mode,
+        (known, transliteration),
+        &templates,
+        &distractors,
+    )
 }
 
-/// Evaluates canon on parsed variants with the given templates and
+/// Evaluates canon on parsed variants, with the linker options of
+/// [`evaluate`] (known names, transliteration), with the given templates and
 /// distractors. Every mistake in the inputs is an error; the figures never
 /// are.
 pub fn evaluate_with(
     data: &Variants,
     mode: Mode,
-    known: Option<(String, KnownNames)>,
+    (known, transliteration): (Option<(String, KnownNames)>, bool),
     templates: &Templates,
     distractors: &[Distractor],
 ) -> Result<Report, EvalError> {
@@ -109,10 +118,14 @@ pub fn evaluate_with(
     let gazetteer = Gazetteer::from_toml(&format!("variants-{}.toml", mode.as_str()), &built.toml)?;
     let names = listed_names(&gazetteer);
     let (known_from, known) = known.unzip();
-    let linker = Linker::builder().known_names(known).build(gazetteer)?;
+    let linker = Linker::builder()
+        .known_names(known)
+        .transliteration(transliteration)
+        .build(gazetteer)?;
 
     let mut report = Report::new(mode, linker.gazetteer().len(), built.names, data.rows.len());
     report.known_names = known_from;
+    report.transliteration = transliteration;
     report.warnings = check_templates(templates, &names);
     // Steps 3 and 4, then 5; distractor false links are listed first.
     let variant_false_links = score_variants(&mut report, data, &built, templates, &linker);
@@ -269,6 +282,10 @@ struct Args {
     /// Link the lean gazetteer's names only.
     #[arg(long, conflicts_with = "known_names")]
     no_known_names: bool,
+    /// Look for unlisted spellings by edit distance alone, as `canon link
+    /// --no-transliteration` does.
+    #[arg(long)]
+    no_transliteration: bool,
     /// Print the report as JSON.
     #[arg(long)]
     json: bool,
@@ -315,7 +332,7 @@ fn main() -> ExitCode {
             }
         }
     };
-    let mut report = match evaluate(&text, args.native, known) {
+    let mut report = match evaluate(&text, args.native, known, !args.no_transliteration) {
         Ok(report) => report,
         Err(EvalError::Tsv(e)) => {
             eprintln!(

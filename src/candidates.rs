@@ -518,15 +518,15 @@ fn score_of_edits(edits: f64, query: &str, key: &str) -> f64 {
 }
 
 /// Candidates for name-like spans that no mention in `taken` overlaps:
-/// first by convention skeleton, then by edit distance for the names the
-/// skeleton did not reach, each spelling looked up once per thread in
-/// `memo`, keeping matches scoring at least `floor`.
+/// first by convention skeleton (if `transliteration`), then by edit
+/// distance for the names the skeleton did not reach, each spelling looked
+/// up once per thread in `memo`, keeping matches scoring at least `floor`.
 pub(crate) fn approximate(
     doc: &Document<'_>,
     lexicon: &Lexicon,
     gazetteer: &Gazetteer,
     taken: &Taken,
-    (memo, floor): (&Memo, f64),
+    (memo, floor, transliteration): (&Memo, f64, bool),
 ) -> Vec<Candidate> {
     let norm = doc.norm.as_str();
     let mut out = Vec::new();
@@ -558,8 +558,14 @@ pub(crate) fn approximate(
                     continue;
                 }
                 let look_up = || {
-                    let mut found =
-                        by_skeleton(query, (script.abjad, script.source), lexicon, floor);
+                    let mut found = match transliteration {
+                        true => by_skeleton(query, (script.abjad, script.source), lexicon, floor),
+                        false => Found::new(),
+                    };
+                    // A key the skeleton found keeps the skeleton's score,
+                    // which knows the conventions: `Jamaat` and `Jamiat`
+                    // differ by a vowel the skeleton weighs and one edit
+                    // does not.
                     for (key, sim) in lexicon.fuzzy(query, memo) {
                         if !found.iter().any(|f| f.0 == key) {
                             found.push((key, sim, Method::Fuzzy, Vec::new()));

@@ -39,6 +39,7 @@ pub enum BuildError {
 pub struct LinkerBuilder {
     threshold: f64,
     fuzzy: bool,
+    transliteration: bool,
     known: Option<KnownNames>,
 }
 
@@ -47,6 +48,7 @@ impl Default for LinkerBuilder {
         LinkerBuilder {
             threshold: DEFAULT_THRESHOLD,
             fuzzy: true,
+            transliteration: true,
             known: Some(KnownNames::embedded()),
         }
     }
@@ -65,6 +67,41 @@ impl LinkerBuilder {
     /// only listed spellings link, as for an entity with `fuzzy = false`.
     pub fn fuzzy(&mut self, on: bool) -> &mut LinkerBuilder {
         self.fuzzy = on;
+        self
+    }
+
+    /// Whether unlisted spellings are also looked for by the conventions
+    /// the press and other scripts spell names by (default: yes): their
+    /// convention skeletons (`Panchir` for `Panjshir`), names translated
+    /// word by word (`Union soviétique`) and acronyms in another
+    /// language's order (`OTAN`). Off, the approximate tier is edit
+    /// distance alone, as canon linked before it knew them; the known
+    /// names stay ([`LinkerBuilder::known_names`]).
+    ///
+    /// ```
+    /// use canon::{Gazetteer, Linker};
+    /// let gazetteer = Gazetteer::from_toml("g.toml", r#"
+    ///     [[entity]]
+    ///     id = "panjshir"
+    ///     name = "Panjshir"
+    ///     type = "place"
+    ///     [[entity]]
+    ///     id = "nrf"
+    ///     name = "National Resistance Front"
+    ///     type = "organization"
+    /// "#).unwrap();
+    /// let text = "Die National Resistanse Front kämpft im Pandschschir.";
+    /// // The gazetteer's names only: the embedded one knows `Pandschschir`.
+    /// let mut builder = Linker::builder();
+    /// builder.known_names(None);
+    /// assert_eq!(builder.build(gazetteer.clone()).unwrap().link(text).len(), 2);
+    /// let edits_only = builder.transliteration(false).build(gazetteer).unwrap();
+    /// let mentions = edits_only.link(text);
+    /// assert_eq!(mentions.len(), 1);
+    /// assert_eq!(&text[mentions[0].span], "National Resistanse Front");
+    /// ```
+    pub fn transliteration(&mut self, on: bool) -> &mut LinkerBuilder {
+        self.transliteration = on;
         self
     }
 
@@ -352,27 +389,32 @@ impl Linker {
         }
         resolution.tier(exact, self);
         if self.options.fuzzy {
+            let transliteration = self.options.transliteration;
             let mut approximate = candidates::approximate(
                 &doc,
                 &self.lexicon,
                 &self.gazetteer,
                 &resolution.taken,
-                (&self.memo, self.floor),
+                (&self.memo, self.floor, transliteration),
             );
             let taken = &resolution.taken;
-            approximate.extend(candidates::permuted_acronyms(&doc, &self.lexicon, taken));
+            if transliteration {
+                approximate.extend(candidates::permuted_acronyms(&doc, &self.lexicon, taken));
+            }
             approximate.iter_mut().for_each(|c| rules.apply(c));
             resolution.tier(approximate, self);
             // Names around what was found: a name holding a place spelled
             // another way, a translated name holding a place (`Fuerzas
             // Democráticas Sirias`).
             let mut wider = self.composed_around_places(&doc, &resolution);
-            wider.extend(candidates::cognates(
-                &doc,
-                &self.lexicon,
-                &resolution,
-                &self.memo,
-            ));
+            if transliteration {
+                wider.extend(candidates::cognates(
+                    &doc,
+                    &self.lexicon,
+                    &resolution,
+                    &self.memo,
+                ));
+            }
             self.replace_inside(wider, &mut rules, &mut resolution);
         }
         coreference::resolve_document(&doc, &self.lexicon, &self.gazetteer, &mut resolution);

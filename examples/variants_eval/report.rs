@@ -164,6 +164,9 @@ pub struct Report {
     /// Where the names completing the gazetteer's come from, if any
     /// ([`canon::KnownNames`]).
     pub known_names: Option<String>,
+    /// Whether the linker looked for spellings by their press conventions
+    /// too, or by edit distance alone (`--no-transliteration`).
+    pub transliteration: bool,
     /// Names it lists, canonical names included.
     pub names: usize,
     /// Rows of `variants.tsv`.
@@ -211,6 +214,7 @@ impl Report {
             gazetteer,
             entities,
             known_names: None,
+            transliteration: true,
             names,
             rows,
             overall: Tally::default(),
@@ -268,6 +272,9 @@ impl Report {
         );
         let known = self.known_names.as_deref().unwrap_or("none");
         let _ = writeln!(o, "known names: {known}");
+        if !self.transliteration {
+            let _ = writeln!(o, "transliteration: off (edit distance alone)");
+        }
         let t = &self.overall;
         let _ = writeln!(
             o,

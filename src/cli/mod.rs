@@ -96,6 +96,11 @@ struct LinkerArgs {
     /// Link listed spellings only: no known names, transliteration skeletons or edit distance.
     #[arg(long)]
     no_fuzzy: bool,
+    /// Look for unlisted spellings by edit distance only: no convention
+    /// skeletons, names translated word by word or acronyms in another
+    /// language's order (the known names stay: see --no-known-names).
+    #[arg(long, conflicts_with = "no_fuzzy")]
+    no_transliteration: bool,
     #[command(flatten)]
     known: KnownArgs,
 }
@@ -109,6 +114,7 @@ impl LinkerArgs {
         builder
             .threshold(self.threshold)
             .fuzzy(!self.no_fuzzy)
+            .transliteration(!self.no_transliteration)
             .known_names(self.known.known_names()?);
         let linker = match &self.index {
             Some(index) => builder.load_index(index)?,

@@ -62,6 +62,45 @@ fn missing_file_is_an_error_but_other_files_are_linked() {
 }
 
 #[test]
+fn no_transliteration_finds_unlisted_spellings_by_edit_distance_alone() {
+    let dir = std::env::temp_dir().join(format!("canon-no-translit-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temporary directory");
+    let gazetteer = dir.join("lean.toml");
+    let toml = "[[entity]]\nid = \"panjshir\"\nname = \"Panjshir\"\ntype = \"place\"\n\n\
+                [[entity]]\nid = \"nrf\"\nname = \"National Resistance Front\"\n\
+                type = \"organization\"\n";
+    std::fs::write(&gazetteer, toml).expect("gazetteer written");
+    let gazetteer = gazetteer.to_str().expect("UTF-8");
+    let text = "Die National Resistanse Front kämpft im Pandschschir.";
+    let linked = |options: &[&str]| -> Vec<String> {
+        let args = [&["link", "-g", gazetteer, "--no-known-names"][..], options].concat();
+        let out = canon(&args, text);
+        assert!(out.status.success());
+        let doc: serde_json::Value = serde_json::from_str(stdout(&out).trim()).expect("JSON");
+        let mentions = doc["mentions"].as_array().expect("mentions");
+        let described = mentions
+            .iter()
+            .map(|m| format!("{} {}", m["text"], m["method"]));
+        described.collect()
+    };
+    assert_eq!(
+        linked(&[]),
+        [
+            r#""National Resistanse Front" "transliteration""#,
+            r#""Pandschschir" "transliteration""#
+        ]
+    );
+    assert_eq!(
+        linked(&["--no-transliteration"]),
+        [r#""National Resistanse Front" "fuzzy""#]
+    );
+    assert!(linked(&["--no-fuzzy"]).is_empty());
+    let both = canon(&["link", "--no-fuzzy", "--no-transliteration"], "Kabul");
+    assert_eq!(both.status.code(), Some(2), "--no-fuzzy already implies it");
+    std::fs::remove_dir_all(&dir).expect("temporary directory removed");
+}
+
+#[test]
 fn bad_usage_exits_2() {
     assert_eq!(
         canon(&["link", "--input", "xml"], "").status.code(),

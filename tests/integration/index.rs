@@ -122,8 +122,9 @@ fn an_index_of_gazetteer_files_links_as_the_files_do_with_any_options() {
     let known = data("gazetteers/commented");
     let known = known.to_str().expect("UTF-8");
     // The known names are compiled in: `canon index` takes their options.
-    let cases: [(&[&str], &[&str], &[&str]); 5] = [
+    let cases: [(&[&str], &[&str], &[&str]); 6] = [
         (&[], &[], &[]),
+        (&["--no-transliteration"], &[], &[]),
         (&["--threshold", "0.95"], &[], &[]),
         (&["--no-fuzzy"], &["--no-known-names"], &[]),
         (&["--no-known-names"], &["--no-known-names"], &[]),

@@ -20,7 +20,7 @@ fn variants_recall_and_distractors_do_not_regress() {
         "embedded gazetteer".to_owned(),
         canon::KnownNames::embedded(),
     );
-    let report = variants_eval::evaluate(&tsv, false, Some(known)).expect("evaluation");
+    let report = variants_eval::evaluate(&tsv, false, Some(known), true).expect("evaluation");
     assert!(report.warnings.is_empty(), "{:?}", report.warnings);
     let recall = |script: &str| report.by_script[script].recall;
     let figures = format!(
