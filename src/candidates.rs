@@ -483,6 +483,10 @@ const VOWEL_EDIT_COST: f64 = 0.5;
 const PATRONYMIC_COST: f64 = 0.01;
 /// What dropping the middle names of a full name costs.
 const MIDDLE_NAMES_COST: f64 = 0.03;
+/// The rule of a name read as the press spells it
+/// ([`crate::Normalizer::press_key`]).
+const PRESS_SPELLING: &str = "press spelling without marks (Vučić = Vucic)";
+
 /// Most words of a full name read without its middle names.
 const MAX_NAME_WORDS: usize = 6;
 /// The rule of a full name read without its middle names.
@@ -520,13 +524,16 @@ fn score_of_edits(edits: f64, query: &str, key: &str) -> f64 {
 /// Candidates for name-like spans that no mention in `taken` overlaps:
 /// first by convention skeleton (if `transliteration`), then by edit
 /// distance for the names the skeleton did not reach, each spelling looked
-/// up once per thread in `memo`, keeping matches scoring at least `floor`.
+/// up once per thread in `memo`, keeping matches scoring at least `floor`;
+/// a span with letters the press writes without their marks is also
+/// looked up so spelled ([`crate::Normalizer::press_key`]).
 pub(crate) fn approximate(
     doc: &Document<'_>,
     lexicon: &Lexicon,
     gazetteer: &Gazetteer,
     taken: &Taken,
     (memo, floor, transliteration): (&Memo, f64, bool),
+    normalizer: &crate::Normalizer,
 ) -> Vec<Candidate> {
     let norm = doc.norm.as_str();
     let mut out = Vec::new();
@@ -557,7 +564,7 @@ pub(crate) fn approximate(
                 if !has_letters(query, fewest) {
                     continue;
                 }
-                let look_up = || {
+                let look_up = |query: &str| {
                     let mut found = match transliteration {
                         true => by_skeleton(query, (script.abjad, script.source), lexicon, floor),
                         false => Found::new(),
@@ -582,9 +589,28 @@ pub(crate) fn approximate(
                     script,
                     single_word: i == j,
                 };
-                let candidates =
-                    |found: &Found| at.push_candidates(found, doc, lexicon, gazetteer, &mut out);
-                memo.read(query, script.abjad, script.source, look_up, candidates);
+                let first = out.len();
+                let (abjad, source) = (script.abjad, script.source);
+                let candidates = |found: &Found, out: &mut Vec<Candidate>| {
+                    at.push_candidates(found, doc, lexicon, gazetteer, out)
+                };
+                let found = |found: &Found| candidates(found, &mut out);
+                memo.read(query, abjad, source, || look_up(query), found);
+                // A name of a Latin-script language is also read as the
+                // press spells it (`Vučić` = `Vucic`).
+                let original = doc.original(nspan);
+                let press = (!original.is_ascii())
+                    .then(|| normalizer.press_key(original))
+                    .flatten()
+                    .filter(|press| press != query);
+                if let Some(press) = press {
+                    let respelled = out.len();
+                    let found = |found: &Found| candidates(found, &mut out);
+                    memo.read(&press, abjad, source, || look_up(&press), found);
+                    let found = out[respelled..].iter_mut();
+                    found.for_each(|c| c.rules.push(PRESS_SPELLING));
+                    keep_best_per_entity(&mut out, first);
+                }
             }
         }
     }

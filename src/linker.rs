@@ -396,6 +396,7 @@ impl Linker {
                 &self.gazetteer,
                 &resolution.taken,
                 (&self.memo, self.floor, transliteration),
+                &self.normalizer,
             );
             let taken = &resolution.taken;
             if transliteration {

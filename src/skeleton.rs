@@ -1003,6 +1003,10 @@ fn matches(rule: &Rule, word: &[u8], i: usize) -> bool {
 /// Consonant classes a word's cognates share at its start.
 const COGNATE_PREFIX: usize = 3;
 
+/// The starts of a word after the e Spanish puts before an s and a stop
+/// ([`cognate_parts`]).
+const SPANISH_PROTHESIS: [&str; 4] = ["st", "sp", "sc", "sq"];
+
 /// The cognate signature of a multi-word name: for each significant word
 /// (particles aside), its parts ([`cognate_parts`]), sorted, so that
 /// translations with the words in another order meet (`Soviet Union`,
@@ -1035,6 +1039,13 @@ pub(crate) fn cognate_parts(word: &str) -> Option<String> {
     if let Some(meanings) = crate::name_words::meanings(word) {
         return Some(meanings.join(" "));
     }
+    // Spanish puts an e before s and a stop where the other languages
+    // start with the s (`estratégico`, `especial`, `estrecho`: strategic,
+    // special, strait): every language's word is read without it.
+    let word = match word.strip_prefix('e') {
+        Some(rest) if SPANISH_PROTHESIS.iter().any(|p| rest.starts_with(p)) => rest,
+        _ => word,
+    };
     // An adjective of place is compared by its stem: its ending changes
     // from one language to the next (`Syrian`, `syrienne`, `Syrische`,
     // `sirio`: `SR`).

@@ -118,6 +118,28 @@ fn hacek_digraph(c: char) -> Option<&'static str> {
     })
 }
 
+/// `name` spelled as the English and French press spell names of
+/// Latin-script languages, or `None` if that is how it is spelled: the
+/// letters [`hacek_digraph`] reads as digraphs without their marks
+/// (`Vučić`, `Babiš`, `Şimşek`: Vucic, Babis, Simsek), and Serbian and
+/// Croatian `đ` as `dj` (`Đurić`: Djuric).
+pub(crate) fn press_spelling(name: &str) -> Option<String> {
+    let respelled = |c: char| hacek_digraph(c).is_some() || matches!(c, 'đ' | 'Đ');
+    if !name.chars().any(respelled) {
+        return None;
+    }
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        match c {
+            'đ' => out.push_str("dj"),
+            'Đ' => out.push_str("Dj"),
+            c if hacek_digraph(c).is_some() => out.extend(c.nfd().take(1)),
+            c => out.push(c),
+        }
+    }
+    Some(out)
+}
+
 /// Folds one composed character (see [`fold_into`]).
 fn fold_char(c: char, out: &mut String) {
     for c in c.nfkd() {

@@ -316,6 +316,16 @@ impl Normalizer {
     pub fn key(&self, name: &str) -> String {
         self.normalize(name).text.trim_matches(' ').to_string()
     }
+
+    /// The key of `name` as the English and French press spell names of
+    /// Latin-script languages, when it differs from [`Normalizer::key`]:
+    /// normalization reads `š`, `č`, `ž` as the digraphs of other
+    /// scripts' romanizations (`Prigožin` = `Prigozhin`), the press drops
+    /// their marks (`Vučić` = `Vucic`) and writes Serbian `đ` as `dj`
+    /// (`Đurić` = `Djuric`).
+    pub(crate) fn press_key(&self, name: &str) -> Option<String> {
+        fold::press_spelling(name).map(|spelled| self.key(&spelled))
+    }
 }
 
 #[cfg(test)]
