@@ -785,7 +785,7 @@ pub(crate) fn cognates(
         // a span may start with one when a capital follows it, particles
         // aside, and ends the span.
         let lower_head = !capital
-            && first.span.len() >= MIN_LOWER_HEAD_LETTERS
+            && (first.span.len() >= MIN_LOWER_HEAD_LETTERS || is_feature_head(&norm[first.span]))
             && (i + 1..words.len().min(i + MAX_COGNATE_WORDS))
                 .take_while(|&j| joined(j))
                 .find(|&j| !particles[j])
@@ -863,8 +863,11 @@ pub(crate) fn cognates(
             // are capitalized, a name of their own (`Puerto Sudán`).
             let taken = &resolution.taken;
             let beside = || significant.iter().any(|&w| !taken.overlaps(words[w].span));
-            let listed_inside =
-                || resolution.holds_listed(nspan) && !significant.iter().all(|&w| capitals[w]);
+            let listed_inside = || {
+                resolution.holds_listed(nspan)
+                    && !significant.iter().all(|&w| capitals[w])
+                    && !(lower_head && is_feature_head(&norm[first.span]))
+            };
             if !taken.only_inside(nspan) || !beside() || listed_inside() {
                 continue;
             }
@@ -914,6 +917,19 @@ pub(crate) fn cognates(
         }
     }
     out
+}
+
+/// Whether normalized `word` is the head of the name of a sea, lake,
+/// river, gulf, bay or strait, which French and Spanish write in small
+/// letters (`mer Rouge`, `lago Chad`, `golfe d'Aden`, `río Naf`): it may
+/// start a translated name however short, and one that holds a place
+/// listed as such (`golfo de Adén`, the `Gulf of Aden`).
+fn is_feature_head(word: &str) -> bool {
+    const FEATURE_HEADS: &[&str] = &[
+        "mer", "mar", "lac", "lago", "fleuve", "riviere", "rio", "golfe", "golfo", "baie", "bahia",
+        "detroit", "estrecho",
+    ];
+    FEATURE_HEADS.contains(&word)
 }
 
 /// Most letters of a word in small letters that ends a translated name
@@ -1628,34 +1644,52 @@ fn before_a_generation(doc: &Document<'_>, span: Span) -> bool {
 }
 
 /// Heads of the names of things named after a place that are not the
-/// place: rivers, empires, newspapers (`Niger River`, `fleuve Niger`,
-/// `Mali-Reich`, `empire du Mali`, `Tehran Times`, `Times of Israel`),
-/// normalized; en, fr, de, es. The last four are nouns of other meanings
-/// too, and make a name only capitalized.
+/// place, normalized, in en, fr, de, es: rivers and empires (`Niger
+/// River`, `fleuve Niger`, `Mali-Reich`, `empire du Mali`).
 const OTHER_THINGS: &[&str] = &[
-    "river", "fleuve", "riviere", "rio", "fluss", "empire", "imperio", "reich", "reichs", "times",
-    "post", "herald", "tribune",
+    "river", "fleuve", "riviere", "rio", "fluss", "empire", "imperio", "reich", "reichs",
 ];
 
+/// Heads of the names of waters and streets named after a place, which
+/// are not the place when they come first (`lac Tchad`, `Gulf of Sirte`,
+/// `golfo de Adén`, `rue de Kaboul`) or follow it capitalized (`Taiz
+/// Street`, `Tais-Straße`); after it in small letters, they say what the
+/// place is (`the Sirte gulf`). Not straits: a strait is named as the
+/// place (`Bab el-Mandeb`, `Hormuz`).
+const WATERS_AND_STREETS: &[&str] = &[
+    "lake", "lac", "lago", "sea", "mer", "mar", "meer", "gulf", "golfe", "golfo", "golf", "bay",
+    "baie", "bahia", "bucht", "street", "avenue", "road", "rue", "calle", "avenida", "strasse",
+];
+
+/// Heads of the names of things named after a place that are nouns of
+/// other meanings too, and make a name only capitalized: newspapers and
+/// airlines (`Tehran Times`, `Times of Israel`, `China Daily`, `Air
+/// Astana`).
+const OTHER_THINGS_CAPITALIZED: &[&str] = &["times", "post", "herald", "tribune", "daily", "air"];
+
 /// Whether the place named at normalized `span` names something else
-/// there: right after or before one of [`OTHER_THINGS`], or after one and
-/// a particle (`empire du Mali`, `Times of Israel`).
+/// there: right after or before one of [`OTHER_THINGS`], of
+/// [`WATERS_AND_STREETS`] as it says, or capitalized, of
+/// [`OTHER_THINGS_CAPITALIZED`], or after one and a particle (`empire du
+/// Mali`, `Times of Israel`).
 fn names_another_thing(doc: &Document<'_>, span: Span) -> bool {
     let norm = doc.norm.as_str();
     let tokens = doc.tokens.as_slice();
     let first = tokens.partition_point(|t| t.span.start < span.start);
     let last = tokens.partition_point(|t| t.span.end < span.end);
-    let head = |t: &Token| {
+    let head = |t: &Token, after: bool| {
         let word = &norm[t.span];
-        let at = OTHER_THINGS.iter().position(|h| *h == word);
-        at.is_some_and(|at| at < OTHER_THINGS.len() - 4 || doc.capitalized(t.span))
+        let capitalized = || doc.capitalized(t.span);
+        OTHER_THINGS.contains(&word)
+            || (WATERS_AND_STREETS.contains(&word) && (!after || capitalized()))
+            || (OTHER_THINGS_CAPITALIZED.contains(&word) && capitalized())
     };
     let joined = |a: &Token, b: &Token| &norm[a.span.end..b.span.start] == " ";
-    let after = (tokens.get(last + 1)).is_some_and(|n| joined(&tokens[last], n) && head(n));
+    let after = (tokens.get(last + 1)).is_some_and(|n| joined(&tokens[last], n) && head(n, true));
     let before = |at: usize| first.checked_sub(at).map(|p| &tokens[p]);
-    let right_before = before(1).is_some_and(|p| joined(p, &tokens[first]) && head(p));
+    let right_before = before(1).is_some_and(|p| joined(p, &tokens[first]) && head(p, false));
     let through_particle = before(2).zip(before(1)).is_some_and(|(h, p)| {
-        joined(p, &tokens[first]) && joined(h, p) && is_not_initial(&norm[p.span]) && head(h)
+        joined(p, &tokens[first]) && joined(h, p) && is_not_initial(&norm[p.span]) && head(h, false)
     });
     after || right_before || through_particle
 }

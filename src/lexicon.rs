@@ -1188,13 +1188,18 @@ fn derive(
             }
         }
         // A place's name with a generic tail is also named without it
-        // (`Donetsk Oblast`, `Bagram Air Base`): the press writes
-        // `Donetsk`, `the Bagram base`.
+        // (`Donetsk Oblast`, `Borno State`, `Bagram Air Base`): the press
+        // writes `Donetsk`, `Borno`, `the Bagram base`.
         if entity.kind == EntityType::Place {
             let lower = form.text.to_ascii_lowercase();
             let tail = PLACE_TAILS.iter().find(|tail| lower.ends_with(*tail));
             let head = tail.map(|tail| form.text[..form.text.len() - tail.len()].trim());
-            if let Some(head) = head.filter(|head| !head.is_empty()) {
+            // Not a head of ordinary words (`Free State`, `Far North
+            // Region`): in small letters, they are a sentence's words.
+            let named = |head: &&str| {
+                (normalizer.key(head).split(' ')).any(|w| !crate::guard::is_common_word(w))
+            };
+            if let Some(head) = head.filter(|head| !head.is_empty()).filter(named) {
                 out.push(derived(NameKind::ShortName, head.to_string()));
             }
         }
@@ -1214,8 +1219,13 @@ fn derive(
 
 /// Generic tails of places' names that the press leaves out, in lower
 /// case with the space before them ([`derive`]): administrative divisions
-/// named after their seat, and bases named after their town.
+/// named after their seat or people (`Borno State`, `Rakhine State`), and
+/// bases named after their town.
 pub(crate) const PLACE_TAILS: &[&str] = &[
+    " state",
+    " province",
+    " region",
+    " district",
     " oblast",
     " krai",
     " raion",
