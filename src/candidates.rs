@@ -891,7 +891,11 @@ pub(crate) fn cognates(
             } else {
                 "cognate words, in any order"
             };
+            let span_words: Vec<&str> = significant.iter().map(|&w| &norm[words[w].span]).collect();
             for &key in keys {
+                if !cognates_alike(&span_words, lexicon.key(key)) {
+                    continue;
+                }
                 for &entry in lexicon.entries(key) {
                     let form = lexicon.form(entry.form);
                     // Words translate between Latin-script languages; a name
@@ -931,6 +935,43 @@ fn is_feature_head(word: &str) -> bool {
     ];
     FEATURE_HEADS.contains(&word)
 }
+
+/// Whether the words of `span_words` read as a translation of normalized
+/// `key`: one of them means a word of `data/name-words.txt`, or one starts
+/// as the word of the key with its consonants (`soviétique`, `soviet`;
+/// `Arabischen`, `Arab`). Cognates share their first letters: German
+/// `Lage im benachbarten` is no `Banja Luka`, whose consonants it shares
+/// in another order.
+fn cognates_alike(span_words: &[&str], key: &str) -> bool {
+    let parts: Vec<Option<String>> = span_words
+        .iter()
+        .map(|w| skeleton::cognate_parts(w))
+        .collect();
+    let meaning = |p: &Option<String>| {
+        p.as_ref()
+            .is_some_and(|p| p.bytes().any(|b| b.is_ascii_lowercase()))
+    };
+    if parts.iter().any(meaning) {
+        return true;
+    }
+    let start = |w: &str| w.get(..COGNATE_START_LETTERS).map(str::to_owned);
+    let key_words: Vec<(Option<String>, Option<String>)> = key
+        .split(' ')
+        .filter(|w| !is_not_initial(w))
+        .map(|w| (skeleton::cognate_parts(w), start(w)))
+        .collect();
+    (span_words.iter().zip(&parts)).any(|(word, parts)| {
+        let word_start = start(word);
+        parts.is_some()
+            && word_start.is_some()
+            && (key_words.iter())
+                .any(|(k_parts, k_start)| k_parts == parts && *k_start == word_start)
+    })
+}
+
+/// Letters a cognate word shares with its counterpart at its start
+/// ([`cognates_alike`]).
+const COGNATE_START_LETTERS: usize = 2;
 
 /// Most letters of a word in small letters that ends a translated name
 /// ([`cognates`]) when it is an ordinary word of no name's meaning.

@@ -1049,9 +1049,7 @@ pub(crate) fn cognate_parts(word: &str) -> Option<String> {
     // An adjective of place is compared by its stem: its ending changes
     // from one language to the next (`Syrian`, `syrienne`, `Syrische`,
     // `sirio`: `SR`).
-    let stem = PLACE_ADJECTIVE_ENDINGS
-        .iter()
-        .find_map(|ending| word.strip_suffix(ending))
+    let stem = adjective_stem(word)
         .map(consonants_of_word)
         .filter(|consonants| consonants.len() >= 2);
     let consonants = match stem {
@@ -1059,6 +1057,12 @@ pub(crate) fn cognate_parts(word: &str) -> Option<String> {
         None => consonants_of_word(word),
     };
     (consonants.len() >= 2).then(|| consonants.chars().take(COGNATE_PREFIX).collect())
+}
+
+/// The stem of normalized `word` if it is an adjective of place
+/// ([`PLACE_ADJECTIVE_ENDINGS`]).
+fn adjective_stem(word: &str) -> Option<&str> {
+    (PLACE_ADJECTIVE_ENDINGS.iter()).find_map(|ending| word.strip_suffix(ending))
 }
 
 /// The consonant classes of a word's first reading: that of [`readings`]
