@@ -82,7 +82,7 @@ pub(crate) fn resolve_document(
     gazetteer: &Gazetteer,
     resolution: &mut Resolution,
 ) {
-    defined_acronyms(doc, resolution);
+    defined_acronyms(doc, gazetteer, resolution);
     let words: Vec<&Token> = (doc.tokens.as_slice().iter())
         .filter(|t| t.kind == TokenKind::Word)
         .collect();
@@ -264,7 +264,7 @@ fn stands_for(short: &str, long: &str) -> bool {
     initials_fit(short, long) || abbreviates(short, long)
 }
 
-fn defined_acronyms(doc: &Document<'_>, resolution: &mut Resolution) {
+fn defined_acronyms(doc: &Document<'_>, gazetteer: &Gazetteer, resolution: &mut Resolution) {
     let norm = doc.norm.as_str();
     let tokens = doc.tokens.as_slice();
     // Short form, its entity (`None`: defined as something unknown), and
@@ -321,7 +321,14 @@ fn defined_acronyms(doc: &Document<'_>, resolution: &mut Resolution) {
             // `Front national de résistance (FNR)` with `FNR` known: the long
             // form is a mention of the same entity.
             (None, Some((entity, form, _)))
-                if let Some(long) = long_form_before(doc, &tokens[..t], long_end, short) =>
+                if let Some((long, capitalized)) =
+                    long_form_before(doc, &tokens[..t], long_end, short)
+                    && names_alike(&norm[long], gazetteer.entity(entity))
+                        >= if capitalized {
+                            1
+                        } else {
+                            MIN_WORDS_ALIKE_IN_SMALL_LETTERS
+                        } =>
             {
                 long_forms.push((long, entity, form));
             }
@@ -430,6 +437,38 @@ fn defined_acronyms(doc: &Document<'_>, resolution: &mut Resolution) {
     }
 }
 
+/// How many words normalized `long`, the long form of an acronym of
+/// `entity`, shares with the name of it sharing most, by the cognate parts or the
+/// meanings of `data/name-words.txt` that translated names compare by
+/// (`Front national de résistance` and `National Resistance Front`): two
+/// letters fit many names, and German `Auswärtiges Amt (AA)` is no `Arakan
+/// Army (AA)`.
+fn names_alike(long: &str, entity: &crate::Entity) -> usize {
+    let parts = |name: &str| -> Vec<String> {
+        (name.split(' '))
+            .filter(|w| !is_not_initial(w))
+            .filter_map(skeleton::cognate_parts)
+            .flat_map(|p| p.split(' ').map(str::to_owned).collect::<Vec<_>>())
+            .collect()
+    };
+    let long_parts = parts(long);
+    let normalizer = crate::Normalizer::new();
+    let alike = |name: &str| {
+        let name = parts(&normalizer.key(name));
+        long_parts.iter().filter(|p| name.contains(p)).count()
+    };
+    (crate::lexicon::listed(entity))
+        .filter(|(kind, _, _)| !kind.is_acronym())
+        .map(|(_, _, name)| alike(name))
+        .max()
+        .unwrap_or(0)
+}
+
+/// Words a long form of an acronym in small letters shares with a name of
+/// its entity ([`names_alike`]): French writes names of governments so
+/// (`gouvernement d'union nationale (GUN)`), and one word is common.
+const MIN_WORDS_ALIKE_IN_SMALL_LETTERS: usize = 2;
+
 /// Where a document defines a short form (normalized start of the short
 /// form), as what (`None`: something the gazetteer does not hold), and the
 /// form of its long one.
@@ -444,9 +483,15 @@ fn governing(definitions: &[Definition], at: usize) -> Definition {
 }
 
 /// The words ending right at normalized `end` whose initials, particles
-/// aside, are the letters of `short` in any order, the first capitalized:
-/// the long form of an acronym (`Front national de résistance` for `FNR`).
-fn long_form_before(doc: &Document<'_>, tokens: &[Token], end: usize, short: &str) -> Option<Span> {
+/// aside, are the letters of `short` in any order: the long form of an
+/// acronym (`Front national de résistance` for `FNR`), and whether its
+/// first word is capitalized.
+fn long_form_before(
+    doc: &Document<'_>,
+    tokens: &[Token],
+    end: usize,
+    short: &str,
+) -> Option<(Span, bool)> {
     let norm = doc.norm.as_str();
     let mut letters: Vec<char> = short.chars().flat_map(char::to_lowercase).collect();
     letters.sort_unstable();
@@ -465,8 +510,8 @@ fn long_form_before(doc: &Document<'_>, tokens: &[Token], end: usize, short: &st
         if initials.len() == letters.len() {
             initials.sort_unstable();
             let capitalized = doc.capitalized(token.span);
-            return (initials == letters && capitalized)
-                .then_some(Span::new(token.span.start, end));
+            return (initials == letters)
+                .then_some((Span::new(token.span.start, end), capitalized));
         }
     }
     None

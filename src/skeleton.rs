@@ -1054,9 +1054,43 @@ pub(crate) fn cognate_parts(word: &str) -> Option<String> {
         .filter(|consonants| consonants.len() >= 2);
     let consonants = match stem {
         Some(consonants) => consonants,
-        None => consonants_of_word(word),
+        None => consonants_of_word(&latin_ti_as_ci(word)),
     };
-    (consonants.len() >= 2).then(|| consonants.chars().take(COGNATE_PREFIX).collect())
+    (consonants.len() >= 2).then(|| {
+        (consonants.chars().take(COGNATE_PREFIX))
+            .map(cognate_class)
+            .collect()
+    })
+}
+
+/// A consonant class as cognates share it: Spanish writes b for the v
+/// of the other languages and d for their t (`gobierno`, `government`;
+/// `unidad`, `unity`).
+fn cognate_class(class: char) -> char {
+    match class {
+        'V' => 'B',
+        'D' => 'T',
+        class => class,
+    }
+}
+
+/// `word` with the Latin `ti` before a vowel inside it written as
+/// Spanish and Italian write it, `ci` (`national`, `nacional`;
+/// `operation`, `operación`).
+fn latin_ti_as_ci(word: &str) -> std::borrow::Cow<'_, str> {
+    let b = word.as_bytes();
+    let ti = |i: usize| {
+        i > 0
+            && b[i] == b't'
+            && b.get(i + 1) == Some(&b'i')
+            && b.get(i + 2).is_some_and(|&c| is_vowel(c))
+    };
+    if !(0..b.len()).any(ti) {
+        return std::borrow::Cow::Borrowed(word);
+    }
+    // ASCII letters (the caller's): one byte, one letter.
+    let respelled = (0..b.len()).map(|i| if ti(i) { 'c' } else { char::from(b[i]) });
+    std::borrow::Cow::Owned(respelled.collect())
 }
 
 /// The stem of normalized `word` if it is an adjective of place
