@@ -731,8 +731,9 @@ const KINSHIP_FILLERS: &[&str] = &[
 /// of Massoud`), or after a `genitive` surname (`Massouds Sohn`), the
 /// surname is the relative's relative: the father of a son, and for
 /// another relative (`la veuve de Navalny`, `Nawalnys Bruder`), no one
-/// the words tell apart: `None`, as with no kinship word. With whether
-/// the surname is the relative's relative (the anchor).
+/// the words tell apart: `None`, as with no kinship word; so too for
+/// another relative after the surname (`Hasina, fille du fondateur`).
+/// With whether the surname is the relative's relative (the anchor).
 fn kinship_around(
     doc: &Document<'_>,
     words: &[&Token],
@@ -767,8 +768,12 @@ fn kinship_around(
             break;
         }
         let word = &norm[token.span];
-        if let Some(kinship) = Kinship::of_word(word) {
-            return kinship.of_relative(genitive);
+        match Kinship::of_word(word) {
+            // Another relative after the name says whose relative the
+            // person is (`Hasina, fille du fondateur`), not who.
+            Some(Kinship::Other) if !genitive => return None,
+            Some(kinship) => return kinship.of_relative(genitive),
+            None => {}
         }
         if !filler(word) {
             break;
@@ -909,12 +914,14 @@ fn bare_surnames(
             }
         }
         let persons = persons.clone();
+        let title = title_before(doc, words, w);
         // Part of a longer name, or a place's (`le village de Hanieh`)?
-        // Then it is not a bare surname.
-        if in_longer_name(doc, words, w, stemmed) || after_a_place_word(doc, words, w) {
+        // Then it is not a bare surname, unless a title starts it (`la
+        // Ligue Awami de Mme Hasina`).
+        let longer = || in_longer_name(doc, words, w, stemmed) || after_a_place_word(doc, words, w);
+        if title.is_none() && longer() {
             continue;
         }
-        let title = title_before(doc, words, w);
         // Persons mentioned before, with where they were last mentioned.
         let mut seen: Vec<(u32, usize)> = persons
             .iter()
