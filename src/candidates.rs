@@ -1619,8 +1619,10 @@ pub(crate) fn inside_longer_name(
             // A German genitive, or a plural (`des Pandschir-Tals`).
             && !word.strip_suffix('s').is_some_and(guard::is_common_word)
             && !PLACE_HEADS.contains(&word)
-            // A title (`Mme von der Leyen`).
+            // A title (`Mme von der Leyen`), a day or a month (`in Kabul
+            // Monday`).
             && crate::coreference::title_group(word).is_none()
+            && !DAYS_AND_MONTHS.contains(&word)
             && !taken.overlaps(other.span)
             // A German compound noun (`die Separatistenregion Bergkarabach`).
             && !(guard::is_german_compound(word) && crate::language::reads_as_german(norm))
@@ -1651,8 +1653,97 @@ pub(crate) fn inside_longer_name(
     let after = tokens
         .get(t + 1)
         .is_some_and(|n| name_word(n, Span::new(this.span.end, n.span.start)));
-    before || after
+    before || after || (place && before_capitalized_words(doc, t))
 }
+
+/// Whether the place named by `tokens[t]` (one word) is followed by
+/// capitalized ordinary words inside a sentence written in small letters:
+/// the longer name of something else (`the Islamabad High Court
+/// ordered`, `the Karachi Kings won`), unless a word saying what the place
+/// is ([`SAME_PLACE_WORDS`]: `the Panjshir Valley`). Not in German, whose
+/// nouns have a capital anywhere, nor in titles with a capital on every
+/// word (`Kabul Falls To Taliban`), nor before a day or month (US press's
+/// `in Kabul Monday`).
+fn before_capitalized_words(doc: &Document<'_>, t: usize) -> bool {
+    let tokens = doc.tokens.as_slice();
+    let norm = doc.norm.as_str();
+    let word = |i: usize| {
+        tokens
+            .get(i)
+            .filter(|t| t.kind == crate::tokenize::TokenKind::Word)
+    };
+    let joined = |a: usize, b: usize| &norm[tokens[a].span.end..tokens[b].span.start] == " ";
+    let capitalized = |i: usize| word(i).is_some_and(|w| is_title_case(doc.original(w.span)));
+    let Some(next) = word(t + 1).filter(|_| joined(t, t + 1) && capitalized(t + 1)) else {
+        return false;
+    };
+    let next_word = &norm[next.span];
+    if !guard::is_ordinary_word(next_word)
+        || SAME_PLACE_WORDS.contains(&next_word)
+        || DAYS_AND_MONTHS.contains(&next_word)
+    {
+        return false;
+    }
+    // The run of capitalized words, then a word in small letters (or
+    // punctuation) after it, and before the place.
+    let mut end = t + 1;
+    while capitalized(end + 1) && joined(end, end + 1) {
+        end += 1;
+    }
+    let small = |i: usize| word(i).is_some_and(|_| !capitalized(i));
+    let after_run = small(end + 1)
+        || tokens
+            .get(end + 1)
+            .is_some_and(|n| n.kind != crate::tokenize::TokenKind::Word);
+    let before_place = t.checked_sub(1).is_some_and(small);
+    after_run && before_place && !crate::language::reads_as_german(norm)
+}
+
+/// Ordinary words after a place that say what the place is, normalized, in
+/// en/fr/es: a longer name of the same place (`Panjshir Valley`, `Kandahar
+/// Province`, `Sahara Desert`).
+const SAME_PLACE_WORDS: &[&str] = &[
+    "valley",
+    "province",
+    "region",
+    "state",
+    "district",
+    "county",
+    "area",
+    "desert",
+    "peninsula",
+    "island",
+    "islands",
+    "heights",
+    "corridor",
+    "coast",
+    "basin",
+    "plateau",
+];
+
+/// English days and months, which English news capitalizes after a place
+/// (`in Kabul Monday`), normalized.
+const DAYS_AND_MONTHS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
 
 /// Persian and Urdu names join their words with an ezafe (`Tehrik-e-Taliban
 /// Pakistan`, `Lashkar-e-Taiba`, `Jaish-e-Mohammed`): a name found right
