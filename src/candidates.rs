@@ -1647,6 +1647,11 @@ pub(crate) fn inside_longer_name(
     if last_names {
         return before;
     }
+    // A place of several words too (`Parti démocratique de Côte
+    // d'Ivoire`).
+    if place && title_case(this) && after_a_name_head(doc, taken, t) {
+        return true;
+    }
     if this.span != c.norm || !title_case(this) {
         return false;
     }
@@ -1655,6 +1660,121 @@ pub(crate) fn inside_longer_name(
         .is_some_and(|n| name_word(n, Span::new(this.span.end, n.span.start)));
     before || after || (place && before_capitalized_words(doc, t))
 }
+
+/// Whether the place named by `tokens[t]` ends the name of something else
+/// that starts with a capitalized ordinary word inside a sentence, right
+/// before it or through particles and at most one word in small letters
+/// (`Radio France`, `Mouvement du Pakistan`, `Haute Cour d'Islamabad`,
+/// `Parti démocratique de Côte d'Ivoire`, `Armée de libération du
+/// Baloutchistan`, `the Bank of England`); not one that says what the place
+/// is ([`SAME_PLACE_HEADS`]: `République du Congo`, `the Government of
+/// Pakistan`, `le Sud du Liban`). Not in German, whose nouns have a
+/// capital anywhere.
+fn after_a_name_head(doc: &Document<'_>, taken: &Taken, t: usize) -> bool {
+    use crate::tokenize::TokenKind;
+    let tokens = doc.tokens.as_slice();
+    let norm = doc.norm.as_str();
+    let (mut at, mut particles, mut small) = (t, 0, 0);
+    while let Some(p) = at.checked_sub(1).filter(|&p| t - p <= MAX_NAME_HEAD_REACH) {
+        let token = &tokens[p];
+        if !matches!(&norm[token.span.end..tokens[at].span.start], " " | "") {
+            return false;
+        }
+        let word = &norm[token.span];
+        // A conjunction joins two names (`Papua New Guinea and Guinea`).
+        if CONJUNCTIONS.contains(&word) {
+            return false;
+        }
+        if token.kind == TokenKind::Elision
+            || (token.kind == TokenKind::Word && is_not_initial(word))
+        {
+            particles += 1;
+        } else if token.kind != TokenKind::Word {
+            return false;
+        } else if !doc.capitalized(token.span) {
+            // One word in small letters, between particles (`Armée de
+            // libération du`) or before one (`Parti démocratique de`), but
+            // a word for a place (`the Black Sea port of Batumi`).
+            if particles == 0 || small == 1 || crate::coreference::PLACE_WORDS.contains(&word) {
+                return false;
+            }
+            small += 1;
+        } else {
+            let head = guard::is_ordinary_word(word)
+                && (particles > 0 || small == 0)
+                && !SAME_PLACE_HEADS.contains(&word)
+                && crate::coreference::title_group(word).is_none()
+                && !taken.overlaps(token.span)
+                && is_latin_text(doc.original(token.span))
+                && !starts_sentence(doc.text, doc.norm.original_start(token.span.start));
+            return head && !crate::language::reads_as_german(norm);
+        }
+        at = p;
+    }
+    false
+}
+
+/// Conjunctions of en/fr/de/es, normalized.
+const CONJUNCTIONS: &[&str] = &["and", "et", "y", "e", "und", "or", "ou", "o", "oder"];
+
+/// Most tokens a name's head stands before the place that ends the name
+/// ([`after_a_name_head`]).
+const MAX_NAME_HEAD_REACH: usize = 5;
+
+/// Capitalized ordinary words before a place (through particles) that
+/// name the place itself or a part of it, normalized, en/fr/es: states
+/// and governments, points of the compass, administrative divisions.
+const SAME_PLACE_HEADS: &[&str] = &[
+    "republic",
+    "republique",
+    "republica",
+    "kingdom",
+    "royaume",
+    "reino",
+    "state",
+    "etat",
+    "estado",
+    "emirate",
+    "emirat",
+    "emirato",
+    "sultanate",
+    "sultanat",
+    "sultanato",
+    "government",
+    "gouvernement",
+    "gobierno",
+    "north",
+    "south",
+    "east",
+    "west",
+    "nord",
+    "sud",
+    "est",
+    "ouest",
+    "norte",
+    "sur",
+    "este",
+    "oeste",
+    "centre",
+    "center",
+    "centro",
+    "island",
+    "ile",
+    "isla",
+    "province",
+    "region",
+    "valley",
+    "vallee",
+    "valle",
+    "municipality",
+    "municipalite",
+    "municipio",
+    "commune",
+    "county",
+    "district",
+    "governorate",
+    "prefecture",
+];
 
 /// Whether the place named by `tokens[t]` (one word) is followed by
 /// capitalized ordinary words inside a sentence written in small letters:

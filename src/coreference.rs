@@ -1166,10 +1166,14 @@ fn word_uses<'d>(doc: &Document<'d>, words: &[&Token]) -> FxHashMap<&'d str, (bo
 /// Words for a settlement or an area in en/fr/de/es, normalized: the name
 /// after one (`the town of`, `le village de`, `die Stadt`, `el pueblo de`)
 /// is a place's.
-const PLACE_WORDS: &[&str] = &[
+pub(crate) const PLACE_WORDS: &[&str] = &[
     "village",
     "town",
     "city",
+    "port",
+    "capital",
+    "capitale",
+    "puerto",
     "district",
     "province",
     "region",
