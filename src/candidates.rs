@@ -1635,31 +1635,57 @@ pub(crate) fn inside_longer_name(
             && [" ", ". "].contains(&&norm[gap]);
         // Another place, named after this one (`New Mexico`).
         let new = place && NEW.contains(&&norm[p.span]) && &norm[gap] == " " && title_case(p);
+        // A part of it named as another place (`East Sarajevo`, `North
+        // Korea`, `Ost-Sarajevo`).
+        let direction =
+            place && DIRECTIONS.contains(&&norm[p.span]) && &norm[gap] == " " && title_case(p);
         // Only where the word lists can tell an ordinary word: in Latin
         // letters (Russian `Город Фамалат`, "the town of Famalat").
         let latin = is_latin_text(doc.original(p.span));
         let name = latin && name_word(p, gap) && !skeleton::is_article(&norm[p.span]);
         match last_names {
             true => name,
-            false => title || name || new,
+            false => title || name || new || direction,
         }
     });
+    let last = tokens.partition_point(|t| t.span.end < c.norm.end);
+    let on_tokens = tokens.get(last).is_some_and(|l| l.span.end == c.norm.end);
     if last_names {
-        return before;
+        // A name word after them is the name of someone else of the family
+        // (`his father Idriss Déby Itno`).
+        let longer = on_tokens
+            && (tokens.get(last + 1))
+                .is_some_and(|n| name_word(n, Span::new(tokens[last].span.end, n.span.start)));
+        return before || longer;
     }
+    let next = tokens.get(t + 1);
     // A place of several words too (`Parti démocratique de Côte
     // d'Ivoire`).
-    if place && title_case(this) && after_a_name_head(doc, taken, t) {
+    if place
+        && title_case(this)
+        && (after_a_name_head(doc, taken, t)
+            || (on_tokens && last > t && before_capitalized_words(doc, t, last)))
+    {
         return true;
     }
     if this.span != c.norm || !title_case(this) {
         return false;
     }
-    let after = tokens
-        .get(t + 1)
-        .is_some_and(|n| name_word(n, Span::new(this.span.end, n.span.start)));
-    before || after || (place && before_capitalized_words(doc, t))
+    let after = next.is_some_and(|n| {
+        let gap = Span::new(this.span.end, n.span.start);
+        let direction = DIRECTIONS.contains(&&norm[n.span]) && &norm[gap] == " " && title_case(n);
+        name_word(n, gap) || (place && direction)
+    });
+    before || after || (place && before_capitalized_words(doc, t, t))
 }
+
+/// Points of the compass in en/fr/de/es, normalized, that name a part of a
+/// place as another place when capitalized next to it (`East Sarajevo`,
+/// `Sarajevo-Est`, `Ost-Sarajevo`, `North Korea`).
+const DIRECTIONS: &[&str] = &[
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "nord", "sud",
+    "est", "ouest", "ost", "norte", "sur", "este", "oeste",
+];
 
 /// Whether the place named by `tokens[t]` ends the name of something else
 /// that starts with a capitalized ordinary word inside a sentence, right
@@ -1776,15 +1802,16 @@ const SAME_PLACE_HEADS: &[&str] = &[
     "prefecture",
 ];
 
-/// Whether the place named by `tokens[t]` (one word) is followed by
-/// capitalized ordinary words inside a sentence written in small letters:
-/// the longer name of something else (`the Islamabad High Court
-/// ordered`, `the Karachi Kings won`), unless a word saying what the place
-/// is ([`SAME_PLACE_WORDS`]: `the Panjshir Valley`). Not in German, whose
-/// nouns have a capital anywhere, nor in titles with a capital on every
-/// word (`Kabul Falls To Taliban`), nor before a day or month (US press's
-/// `in Kabul Monday`).
-fn before_capitalized_words(doc: &Document<'_>, t: usize) -> bool {
+/// Whether the place named by `tokens[first..=last]` stands in a run of
+/// capitalized words inside a sentence written in small letters, after it
+/// one or more ordinary words: the longer name of something else (`the
+/// Islamabad High Court ordered`, `the Karachi Kings won`, `the South
+/// China Morning Post said`, `the Lake Chad Basin Commission met`), unless
+/// those words only say what the place is ([`SAME_PLACE_WORDS`]: `the
+/// Panjshir Valley`). Not in German, whose nouns have a capital anywhere,
+/// nor in titles with a capital on every word (`Kabul Falls To Taliban`),
+/// nor before a day or month (US press's `in Kabul Monday`).
+fn before_capitalized_words(doc: &Document<'_>, first: usize, last: usize) -> bool {
     let tokens = doc.tokens.as_slice();
     let norm = doc.norm.as_str();
     let word = |i: usize| {
@@ -1794,29 +1821,35 @@ fn before_capitalized_words(doc: &Document<'_>, t: usize) -> bool {
     };
     let joined = |a: usize, b: usize| &norm[tokens[a].span.end..tokens[b].span.start] == " ";
     let capitalized = |i: usize| word(i).is_some_and(|w| is_title_case(doc.original(w.span)));
-    let Some(next) = word(t + 1).filter(|_| joined(t, t + 1) && capitalized(t + 1)) else {
-        return false;
-    };
-    let next_word = &norm[next.span];
-    if !guard::is_ordinary_word(next_word)
-        || SAME_PLACE_WORDS.contains(&next_word)
-        || DAYS_AND_MONTHS.contains(&next_word)
-    {
-        return false;
-    }
-    // The run of capitalized words, then a word in small letters (or
-    // punctuation) after it, and before the place.
-    let mut end = t + 1;
+    // The run of capitalized words after the place.
+    let mut end = last;
     while capitalized(end + 1) && joined(end, end + 1) {
         end += 1;
+    }
+    let other_thing = (last + 1..=end).any(|i| {
+        let w = &norm[tokens[i].span];
+        guard::is_ordinary_word(w)
+            && !SAME_PLACE_WORDS.contains(&w)
+            && !DAYS_AND_MONTHS.contains(&w)
+    });
+    if !other_thing || DAYS_AND_MONTHS.contains(&&norm[tokens[last + 1].span]) {
+        return false;
+    }
+    // And before it, back to a word in small letters.
+    let mut start = first;
+    while start
+        .checked_sub(1)
+        .is_some_and(|p| capitalized(p) && joined(p, start))
+    {
+        start -= 1;
     }
     let small = |i: usize| word(i).is_some_and(|_| !capitalized(i));
     let after_run = small(end + 1)
         || tokens
             .get(end + 1)
             .is_some_and(|n| n.kind != crate::tokenize::TokenKind::Word);
-    let before_place = t.checked_sub(1).is_some_and(small);
-    after_run && before_place && !crate::language::reads_as_german(norm)
+    let before_run = start.checked_sub(1).is_some_and(small);
+    after_run && before_run && !crate::language::reads_as_german(norm)
 }
 
 /// Ordinary words after a place that say what the place is, normalized, in

@@ -571,10 +571,18 @@ pub(crate) fn surname_index<'k>(
 }
 
 /// The surname in normalized multi-word Latin name `key`: its last word, or
-/// its first when it starts with the family name (`Xi Jinping` is `Xi`).
+/// its first when it starts with the family name (`Xi Jinping` is `Xi`);
+/// none after a word for *son of* (`Mohammed bin Salman`).
 fn surname_of(key: &str) -> Option<&str> {
     let mut words = key.split(' ');
     let (first, last) = (words.next()?, words.next_back()?);
+    // After `bin`, the last word is the father's name, not a surname
+    // (`Mohammed bin Salman`, `bin Salman`: `Salman` is his father, the
+    // king).
+    let before_last = words.next_back().unwrap_or(first);
+    if PATRONYMIC_PARTICLES.contains(&before_last) {
+        return None;
+    }
     let (surname, shortest) = match crate::family_first::family_name_first(key) {
         true => (first, 2),
         false => (last, 3),
@@ -582,6 +590,10 @@ fn surname_of(key: &str) -> Option<&str> {
     (surname.len() >= shortest && surname.bytes().all(|b| b.is_ascii_lowercase()))
         .then_some(surname)
 }
+
+/// Words for *son of* and *daughter of* before a father's name in Arabic
+/// and Berber names, normalized.
+const PATRONYMIC_PARTICLES: &[&str] = &["bin", "ben", "ibn", "bint", "ould", "ag"];
 
 /// The first of the two surnames of a Spanish name (`Edmundo González
 /// Urrutia`), which the press names the person by: a patronymic in -ez
