@@ -591,6 +591,9 @@ fn surname_of(key: &str) -> Option<&str> {
         .then_some(surname)
 }
 
+/// Most bytes of a document's first line that is its headline.
+const MAX_HEADLINE_BYTES: usize = 200;
+
 /// Words for *son of* and *daughter of* before a father's name in Arabic
 /// and Berber names, normalized.
 const PATRONYMIC_PARTICLES: &[&str] = &["bin", "ben", "ibn", "bint", "ould", "ag"];
@@ -854,6 +857,23 @@ fn bare_surnames(
         .collect();
     breaks.sort_unstable();
     let mut next_mention = 0;
+    // The first line of a document followed by others, short and of one
+    // sentence: its headline.
+    let headline_end = (doc.text.find('\n'))
+        .filter(|&end| {
+            let line = &doc.text[..end];
+            end <= MAX_HEADLINE_BYTES
+                && !line.trim_end().trim_end_matches('.').contains(". ")
+                && !doc.text[end..].trim().is_empty()
+        })
+        .unwrap_or(0);
+    let in_headline = |span: Span| doc.norm.original_start(span.start) < headline_end;
+    // Persons among `persons` the document mentions by name.
+    let named_below = |persons: &[u32]| -> Vec<u32> {
+        (persons.iter().copied())
+            .filter(|e| mentions.iter().any(|m| m.1 == *e))
+            .collect()
+    };
     // The document's language by its ordinary words, read when first needed.
     let mut language: Option<Option<usize>> = None;
     // How the document writes its words ([`word_uses`]), read when first
@@ -953,6 +973,22 @@ fn bare_surnames(
                 .collect(),
             None => Vec::new(),
         };
+        // Whether the word is, or with an -s, the name of an entity but
+        // `e` (`Houthi targets`: the Houthis, not Abdul-Malik al-Houthi).
+        let names_another = |e: u32| {
+            [word.to_string(), format!("{word}s")]
+                .iter()
+                .any(|spelled| {
+                    (lexicon.lookup(spelled)).is_some_and(|k| {
+                        (lexicon.entries(k).iter())
+                            .any(|entry| lexicon.form(entry.form).entity != e)
+                    })
+                })
+        };
+        let headline_person = match named_below(&persons)[..] {
+            [named] if in_headline(token.span) && !names_another(named) => Some(named),
+            _ => None,
+        };
         let same_paragraph = |end: usize| {
             let between = doc.norm.to_original(Span::new(end, token.span.start));
             let next = breaks.partition_point(|b| b.start < between.start);
@@ -1021,6 +1057,10 @@ fn bare_surnames(
                 SCORE_SURNAME_SIGNAL,
                 "mentioned last in the paragraph",
             ))
+        } else if let Some(named) = headline_person {
+            // A headline names by surname the person its story names in
+            // full (`Xi courts Central Asia`, then `Xi Jinping`).
+            Some((named, SCORE_SURNAME, "named in full below the headline"))
         } else if let ([only], false) = (persons.as_slice(), after_a_name_word(doc, words, w)) {
             // Nobody of the name mentioned before: the one person of the
             // gazetteer bearing it, after a title (`le président Poutine`)
@@ -1048,7 +1088,10 @@ fn bare_surnames(
                         && lexicon.bears_surname_surely(*only, surname)
                 }
             };
-            let alone = spelled && !guard::is_ordinary_word(word) && !skeleton::is_given_name(word);
+            let alone = spelled
+                && !guard::is_ordinary_word(word)
+                && !skeleton::is_given_name(word)
+                && !names_another(*only);
             let longer = longer_names.get_or_insert_with(|| {
                 (0..words.len())
                     .filter(|&w| {
@@ -1276,9 +1319,15 @@ fn in_longer_name(doc: &Document<'_>, words: &[&Token], w: usize, genitive: bool
     let norm = doc.norm.as_str();
     let (prev, next) = neighbours(doc, words, w);
     // Before an Arabic article (`Farouk al-Sharaa`, Spanish `Faruq al
-    // Sharaa`), the word before the article.
+    // Sharaa`), the word before the article; one that is an English word
+    // (`as`, `an`, `at`) only dashed to the name (`Asia as Meloni`).
     let prev = match prev {
-        Some(p) if skeleton::is_article(&norm[p.span]) => neighbours(doc, words, w - 1).0,
+        Some(p)
+            if skeleton::is_article(&norm[p.span])
+                && (&norm[p.span] == "al" || doc.dashed(p.span, words[w].span)) =>
+        {
+            neighbours(doc, words, w - 1).0
+        }
         prev => prev,
     };
     let capital = |t: &Token| doc.capitalized(t.span) && Kinship::of_word(&norm[t.span]).is_none();
