@@ -552,11 +552,11 @@ fn capitalized_words_before(doc: &Document<'_>, tokens: &[Token], end: usize) ->
 /// one surname meet (`Massud`, `Massoud`, `Masud`), and as written, after
 /// [`AS_LISTED`] (which no pattern holds).
 pub(crate) fn surname_index<'k>(
-    names: impl IntoIterator<Item = (u32, &'k str)>,
+    names: impl IntoIterator<Item = (u32, &'k str, bool)>,
 ) -> rustc_hash::FxHashMap<String, Vec<u32>> {
     let mut index: rustc_hash::FxHashMap<String, Vec<u32>> = Default::default();
-    for (e, key) in names {
-        if let Some(surname) = surname_of(key) {
+    for (e, key, by_given_name) in names {
+        if let Some(surname) = surname_of(key, by_given_name) {
             let spelled = format!("{AS_LISTED}{surname}");
             let patterns = skeleton::readings(surname).into_iter().map(|r| r.pattern);
             for pattern in patterns.chain([spelled]) {
@@ -572,10 +572,16 @@ pub(crate) fn surname_index<'k>(
 
 /// The surname in normalized multi-word Latin name `key`: its last word, or
 /// its first when it starts with the family name (`Xi Jinping` is `Xi`);
-/// none after a word for *son of* (`Mohammed bin Salman`).
-fn surname_of(key: &str) -> Option<&str> {
+/// none after a word for *son of* (`Mohammed bin Salman`). For a person
+/// the press names `by_given_name` ([`named_by_given_name`]), the first
+/// word (`Abiy Ahmed` is `Abiy`).
+fn surname_of(key: &str, by_given_name: bool) -> Option<&str> {
     let mut words = key.split(' ');
     let (first, last) = (words.next()?, words.next_back()?);
+    if by_given_name {
+        return (first.len() >= 3 && first.bytes().all(|b| b.is_ascii_lowercase()))
+            .then_some(first);
+    }
     // After `bin`, the last word is the father's name, not a surname
     // (`Mohammed bin Salman`, `bin Salman`: `Salman` is his father, the
     // king).
@@ -590,6 +596,45 @@ fn surname_of(key: &str) -> Option<&str> {
     (surname.len() >= shortest && surname.bytes().all(|b| b.is_ascii_lowercase()))
         .then_some(surname)
 }
+
+/// Whether a person whose normalized description has `words` is named by
+/// the given name: Ethiopian and Eritrean names are a given name and the
+/// father's, and the press calls `Abiy Ahmed` `Abiy`, `Isaias Afwerki`
+/// `Isaias`.
+pub(crate) fn named_by_given_name<'w>(mut words: impl Iterator<Item = &'w str>) -> bool {
+    words.any(|w| GIVEN_NAME_COUNTRIES.contains(&w))
+}
+
+/// Countries, their regions and adjectives in en/fr/de/es, normalized,
+/// whose people the press names by the given name
+/// ([`named_by_given_name`]).
+const GIVEN_NAME_COUNTRIES: &[&str] = &[
+    "ethiopia",
+    "ethiopian",
+    "ethiopie",
+    "ethiopien",
+    "ethiopienne",
+    "athiopien",
+    "athiopischer",
+    "athiopische",
+    "athiopischen",
+    "etiopia",
+    "etiope",
+    "eritrea",
+    "eritrean",
+    "eritree",
+    "eritreen",
+    "eritreenne",
+    "eritreischer",
+    "eritreische",
+    "eritreischen",
+    "eritreo",
+    "tigray",
+    "tigrayan",
+    "amhara",
+    "oromia",
+    "oromo",
+];
 
 /// Most bytes of a document's first line that is its headline.
 const MAX_HEADLINE_BYTES: usize = 200;
@@ -818,7 +863,8 @@ fn bare_surnames(
             continue;
         }
         let name = &norm[c.norm];
-        for surname in surname_of(name).into_iter().chain(father_surname(name)) {
+        let by_given_name = named_by_given_name(lexicon.description_words(c.entity));
+        for surname in (surname_of(name, by_given_name).into_iter()).chain(father_surname(name)) {
             let persons = spelled_here.entry(surname).or_default();
             if !persons.contains(&c.entity) {
                 persons.push(c.entity);

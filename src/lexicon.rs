@@ -281,7 +281,10 @@ impl Lexicon {
         let elsewhere = places_elsewhere(known.is_some(), gazetteer, &forms, &lexicon);
         // Persons' names, already normalized: the gazetteer's own (with
         // those it borrows from known entities), then the known entities'.
-        let listed_persons: Vec<(u32, &str)> = forms
+        let descriptions = descriptions(gazetteer, normalizer, known, &same_as);
+        let by_given_name =
+            |e: u32| crate::coreference::named_by_given_name(description_words(&descriptions, e));
+        let listed_persons: Vec<(u32, &str, bool)> = forms
             .iter()
             .zip(&form_keys)
             .filter(|(f, _)| {
@@ -291,15 +294,21 @@ impl Lexicon {
                 )
             })
             .filter(|(f, _)| gazetteer.entity(f.entity).kind == EntityType::Person)
-            .map(|(f, key)| (f.entity, key.as_str()))
+            .map(|(f, key)| (f.entity, key.as_str(), by_given_name(f.entity)))
             .collect();
-        let known_persons: Vec<(u32, &str)> = known
+        let known_persons: Vec<(u32, &str, bool)> = known
             .into_iter()
             .flat_map(|known| {
                 known.keys().flat_map(move |(key, bearers)| {
                     bearers
                         .filter(|&b| known.entity(b).kind == EntityType::Person)
-                        .map(move |b| (b, key))
+                        .map(move |b| {
+                            let description = known.entity(b).description.as_deref();
+                            let words = normalizer.key(description.unwrap_or_default());
+                            let by_given_name =
+                                crate::coreference::named_by_given_name(words.split(' '));
+                            (b, key, by_given_name)
+                        })
                 })
             })
             .collect();
@@ -320,10 +329,10 @@ impl Lexicon {
                     .iter()
                     .chain(&known_persons)
                     // Middle names, not an article (`Muammar al-Gaddafi`).
-                    .filter(|(_, key)| {
+                    .filter(|(_, key, _)| {
                         key.split(' ').filter(|w| !skeleton::is_article(w)).count() >= 3
                     })
-                    .filter_map(|(_, key)| outer_words(key))
+                    .filter_map(|(_, key, _)| outer_words(key))
                     .collect();
                 let surnames = crate::coreference::surname_index(listed_persons.iter().copied());
                 (other_surnames, middle_named, surnames.into())
@@ -484,7 +493,7 @@ impl Lexicon {
             first_forms,
             excluded,
             context: keys_of(gazetteer, normalizer, |e| &e.context),
-            descriptions: descriptions(gazetteer, normalizer, known, &same_as),
+            descriptions,
         }
     }
 
@@ -618,7 +627,7 @@ impl Lexicon {
 
     /// The words of entity `e`'s description, normalized.
     pub(crate) fn description_words(&self, e: u32) -> impl Iterator<Item = &str> + Clone {
-        self.descriptions[e as usize].split(|c: char| !c.is_alphanumeric())
+        description_words(&self.descriptions, e)
     }
 
     /// Entity `e`'s `context` words, normalized.
@@ -903,6 +912,11 @@ fn excluded(
         lengths.push(keys.len() - start);
     }
     Lists::of_lengths(lengths, keys)
+}
+
+/// The words of entity `e`'s description in `descriptions`.
+fn description_words(descriptions: &Strings, e: u32) -> impl Iterator<Item = &str> + Clone {
+    descriptions[e as usize].split(|c: char| !c.is_alphanumeric())
 }
 
 /// Each entity's description, normalized; an entity without one takes the
