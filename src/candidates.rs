@@ -226,6 +226,18 @@ impl<'a> Document<'a> {
         &self.text[self.norm.to_original(norm)]
     }
 
+    /// Whether a blank line (a paragraph's end) stands between normalized
+    /// spans `a` and `b` in the original text: a name never runs across
+    /// one (`… contre Imamoglu` then `ANKARA (AFP) -`).
+    pub(crate) fn paragraph_between(&self, a: Span, b: Span) -> bool {
+        let (end, start) = (
+            self.norm.original_end(a.end),
+            self.norm.original_start(b.start),
+        );
+        let gap = self.text.get(end..start).unwrap_or_default();
+        gap.matches('\n').nth(1).is_some()
+    }
+
     /// Whether normalized `span` starts with a capital in the original text.
     pub(crate) fn capitalized(&self, span: Span) -> bool {
         let start = self.norm.original_start(span.start);
@@ -673,6 +685,12 @@ impl FoundAt {
                 if allowed {
                     let respelled_word = common
                         && (method == Method::Fuzzy || !same_vowels(query, lexicon.key(key)));
+                    // The adjective of a place is no mention of it
+                    // (`Venezuelan`, `syrien`).
+                    let adjective = self.single_word
+                        && script.latin
+                        && entity.kind == crate::EntityType::Place
+                        && is_adjective_of(query, lexicon.key(key));
                     out.push(Candidate {
                         norm: nspan,
                         span,
@@ -682,7 +700,8 @@ impl FoundAt {
                         rules: rules.clone(),
                         method,
                         score,
-                        dropped: (ordinary || respelled_word).then_some(Reason::CommonWord),
+                        dropped: (ordinary || respelled_word || adjective)
+                            .then_some(Reason::CommonWord),
                     });
                 }
             }
@@ -690,6 +709,25 @@ impl FoundAt {
         keep_best_per_entity(out, first);
     }
 }
+
+/// Whether normalized `word` is an adjective or demonym of the place of
+/// normalized one-word `name`: the name with an ending of adjectives of
+/// place of en/fr/es, after its final vowel or not (`venezuelan`,
+/// `israeli`, `sudanese`, `chinese`, `italian`, `syrien`, `iranien`).
+fn is_adjective_of(word: &str, name: &str) -> bool {
+    let stems = [Some(name), name.strip_suffix(['a', 'e', 'o', 'y'])];
+    (stems.into_iter().flatten()).any(|stem| {
+        word.strip_prefix(stem)
+            .is_some_and(|ending| PLACE_ADJECTIVES.contains(&ending))
+    })
+}
+
+/// Endings of adjectives and demonyms of places in en/fr/es
+/// ([`is_adjective_of`]).
+const PLACE_ADJECTIVES: &[&str] = &[
+    "n", "an", "ian", "ns", "ans", "ians", "i", "is", "ese", "ien", "iens", "ienne", "iennes",
+    "ain", "aine", "ais", "aise", "ano", "ana", "anos", "anas", "ino", "ina",
+];
 
 /// Keeps, among `candidates[first..]` (one span), the best candidate of each
 /// entity, still in the running if any is: the other listed forms of the
@@ -1606,8 +1644,10 @@ pub(crate) fn inside_longer_name(
     let this = &tokens[t];
     let name_word = |other: &Token, gap: Span| {
         let word = &norm[other.span];
+        let at = |p: usize| Span::new(p, p);
         other.kind == crate::tokenize::TokenKind::Word
             && &norm[gap] == " "
+            && !doc.paragraph_between(at(gap.start), at(gap.end))
             && title_case(other)
             // Before a place, a frequent name is a name word too (`Rhode
             // Island`); before a person's last names, a given name that is

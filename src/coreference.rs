@@ -1226,9 +1226,11 @@ fn neighbours<'t>(
     let gap = |a: &Token, b: &Token| &norm[a.span.end..b.span.start];
     let token = words[w];
     let prev = w.checked_sub(1).map(|p| words[p]).filter(|p| {
-        gap(p, token) == " " || (gap(p, token) == ". " && title_group(&norm[p.span]).is_some())
+        (gap(p, token) == " " || (gap(p, token) == ". " && title_group(&norm[p.span]).is_some()))
+            && !doc.paragraph_between(p.span, token.span)
     });
-    let next = words.get(w + 1).copied().filter(|n| gap(token, n) == " ");
+    let next = (words.get(w + 1).copied())
+        .filter(|n| gap(token, n) == " " && !doc.paragraph_between(token.span, n.span));
     (prev, next)
 }
 
