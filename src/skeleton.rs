@@ -1019,6 +1019,8 @@ pub(crate) fn cognate_signature(name: &str, particles: &[&str]) -> Option<String
     let words = name
         .split(' ')
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        // An English possessive is the word (`People's`).
+        .map(|w| w.strip_suffix("'s").unwrap_or(w))
         .filter(|w| !w.is_empty() && !particles.contains(w));
     let parts = words.map(cognate_parts).collect::<Option<Vec<_>>>()?;
     let mut parts: Vec<&str> = parts.iter().flat_map(|p| p.split(' ')).collect();

@@ -595,7 +595,7 @@ mod tests {
     #[test]
     fn the_build_is_stable() {
         assert_eq!(build(), build());
-        assert_eq!(probe().gazetteer().len(), 14);
+        assert_eq!(probe().gazetteer().len(), 15);
         let tables: Vec<&str> = word_tables().collect();
         assert!(tables.contains(&crate::name_words::DATA));
         assert_eq!(
