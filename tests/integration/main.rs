@@ -1,5 +1,6 @@
 //! canon's only integration-test binary (one target compiles once).
 
+mod articles;
 mod authoring;
 mod bad_inputs;
 mod cli;

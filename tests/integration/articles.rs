@@ -1,0 +1,87 @@
+//! Wire-style articles we wrote on twelve news stories, each in English,
+//! French, German and Spanish (some in Russian too), with a lean gazetteer
+//! of English names only and traps that must stay unlinked: namesakes,
+//! look-alikes, places inside longer names (`tests/data/articles/*/`,
+//! mentions marked `[surface]{entity}`).
+//!
+//! Scored as `score.py` scores: a mention overlapping an expected one of the
+//! same entity is a hit, any other mention an extra link. Each story keeps
+//! its hits and extra links from getting worse; the figures are today's,
+//! and a change that trades one for the other updates them knowingly.
+
+use crate::util::{data, parse_markup};
+use canon::{Gazetteer, Linker};
+
+/// Story, fewest hits, most extra links, over all its languages.
+const FLOORS: &[(&str, usize, usize)] = &[
+    ("central-asia", 291, 7),
+    ("ethiopia-somalia", 267, 16),
+    ("lake-chad", 263, 15),
+    ("libya-maghreb", 290, 18),
+    ("moldova-romania-georgia", 257, 5),
+    ("myanmar-bangladesh", 260, 9),
+    ("pakistan", 228, 14),
+    ("serbia-kosovo", 312, 10),
+    ("turkey-greece-cyprus", 277, 8),
+    ("venezuela-colombia", 296, 16),
+    ("west-africa", 283, 11),
+    ("yemen-red-sea", 199, 8),
+];
+
+/// Hits, expected mentions and extra links of one story.
+fn score(story: &str) -> (usize, usize, usize, Vec<String>) {
+    let dir = data(&format!("articles/{story}"));
+    let gazetteer = Gazetteer::load(&[dir.join("lean.toml")]).expect("lean gazetteer");
+    let linker = Linker::new(gazetteer).expect("linker");
+    let (mut hits, mut expected, mut extra, mut errors) = (0, 0, 0, Vec::new());
+    for lang in ["en", "fr", "de", "es", "ru"] {
+        let Ok(marked) = std::fs::read_to_string(dir.join(format!("{lang}.md"))) else {
+            continue;
+        };
+        let (text, gold) = parse_markup(&marked);
+        let mentions = linker.link(&text);
+        let overlaps = |(start, end, id): &(usize, usize, String), m: &canon::Mention<'_>| {
+            m.entity.id == *id && m.span.start < *end && *start < m.span.end
+        };
+        expected += gold.len();
+        for g in &gold {
+            match mentions.iter().any(|m| overlaps(g, m)) {
+                true => hits += 1,
+                false => errors.push(format!("{lang} missed `{}` {}", &text[g.0..g.1], g.2)),
+            }
+        }
+        for m in mentions
+            .iter()
+            .filter(|m| !gold.iter().any(|g| overlaps(g, m)))
+        {
+            extra += 1;
+            errors.push(format!(
+                "{lang} extra `{}` → {}",
+                &text[m.span], m.entity.id
+            ));
+        }
+    }
+    (hits, expected, extra, errors)
+}
+
+#[test]
+fn articles_keep_their_hits_and_extra_links() {
+    let stories: Vec<String> = std::fs::read_dir(data("articles"))
+        .expect("articles")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(stories.len(), FLOORS.len(), "a floor for every story");
+    let mut failures = Vec::new();
+    for &(story, fewest_hits, most_extra) in FLOORS {
+        let (hits, expected, extra, errors) = score(story);
+        eprintln!("{story}: {hits} of {expected} hits, {extra} extra links");
+        if hits < fewest_hits || extra > most_extra {
+            failures.push(format!(
+                "{story}: {hits} hits (at least {fewest_hits}), {extra} extra links (at most \
+                 {most_extra})\n  {}",
+                errors.join("\n  ")
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
