@@ -468,7 +468,10 @@ fn case_mismatch(kind: NameKind, listed: &str, surface: &str) -> Option<Reason> 
             false => surface.into(),
         };
         let as_listed = surface == listed || surface == listed.to_uppercase();
-        return (!as_listed).then_some(Reason::AcronymCase);
+        // In capitals of another script, it is the acronym transliterated
+        // (Russian `НАТО`, Greek `ΝΑΤΟ`).
+        let transliterated = !is_latin_text(&surface) && all_caps(&surface);
+        return (!as_listed && !transliterated).then_some(Reason::AcronymCase);
     }
     if !has_cased_letters(surface) {
         return None; // Arabic, Hebrew, CJK...: no case to compare
@@ -1714,7 +1717,11 @@ pub(crate) fn inside_longer_name(
     let after = next.is_some_and(|n| {
         let gap = Span::new(this.span.end, n.span.start);
         let direction = DIRECTIONS.contains(&&norm[n.span]) && &norm[gap] == " " && title_case(n);
-        name_word(n, gap) || (place && direction)
+        // A given name after it starts a person's name (Russian `Президент
+        // Сербии Александр Вучич`, the president of Serbia Aleksandar Vučić).
+        let given_name =
+            traits.kind == crate::EntityType::Place && skeleton::is_given_name(&norm[n.span]);
+        (name_word(n, gap) && !given_name) || (place && direction)
     });
     before || after || (place && before_capitalized_words(doc, t, t))
 }

@@ -15,16 +15,16 @@ use canon::{Gazetteer, Linker};
 /// Story, fewest hits, most extra links, over all its languages.
 const FLOORS: &[(&str, usize, usize)] = &[
     ("central-asia", 291, 7),
-    ("ethiopia-somalia", 267, 16),
+    ("ethiopia-somalia", 268, 16),
     ("lake-chad", 263, 15),
-    ("libya-maghreb", 290, 18),
-    ("moldova-romania-georgia", 257, 5),
-    ("myanmar-bangladesh", 260, 9),
-    ("pakistan", 228, 14),
-    ("serbia-kosovo", 312, 10),
-    ("turkey-greece-cyprus", 277, 8),
+    ("libya-maghreb", 291, 18),
+    ("moldova-romania-georgia", 259, 5),
+    ("myanmar-bangladesh", 265, 9),
+    ("pakistan", 231, 14),
+    ("serbia-kosovo", 316, 10),
+    ("turkey-greece-cyprus", 279, 8),
     ("venezuela-colombia", 296, 16),
-    ("west-africa", 283, 11),
+    ("west-africa", 284, 11),
     ("yemen-red-sea", 199, 8),
 ];
 
