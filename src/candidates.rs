@@ -613,9 +613,8 @@ pub(crate) fn approximate(
                 memo.read(query, abjad, source, || look_up(query), found);
                 // A name of a Latin-script language is also read as the
                 // press spells it (`Vučić` = `Vucic`).
-                let original = doc.original(nspan);
-                let press = (!original.is_ascii())
-                    .then(|| normalizer.press_key(original))
+                let press = (script.marked)
+                    .then(|| normalizer.press_key(doc.original(nspan)))
                     .flatten()
                     .filter(|press| press != query);
                 if let Some(press) = press {
@@ -932,7 +931,9 @@ pub(crate) fn cognates(
             } else {
                 "cognate words, in any order"
             };
-            let span_words: Vec<&str> = significant.iter().map(|&w| &norm[words[w].span]).collect();
+            let span_words: Vec<(&str, &str)> = (significant.iter())
+                .filter_map(|&w| Some((&norm[words[w].span], &read_parts[word_parts[w].clone()??])))
+                .collect();
             for &key in keys {
                 if !cognates_alike(&span_words, lexicon.key(key)) {
                     continue;
@@ -977,36 +978,31 @@ fn is_feature_head(word: &str) -> bool {
     FEATURE_HEADS.contains(&word)
 }
 
-/// Whether the words of `span_words` read as a translation of normalized
-/// `key`: one of them means a word of `data/name-words.txt`, or one starts
-/// as the word of the key with its consonants (`soviétique`, `soviet`;
-/// `Arabischen`, `Arab`). Cognates share their first letters: German
-/// `Lage im benachbarten` is no `Banja Luka`, whose consonants it shares
-/// in another order.
-fn cognates_alike(span_words: &[&str], key: &str) -> bool {
-    let parts: Vec<Option<String>> = span_words
-        .iter()
-        .map(|w| skeleton::cognate_parts(w))
-        .collect();
-    let meaning = |p: &Option<String>| {
-        p.as_ref()
-            .is_some_and(|p| p.bytes().any(|b| b.is_ascii_lowercase()))
-    };
-    if parts.iter().any(meaning) {
+/// Whether the words of `span_words` (each with its cognate parts) read
+/// as a translation of normalized `key`: one of them means a word of
+/// `data/name-words.txt`, or one starts as the word of the key with its
+/// consonants (`soviétique`, `soviet`; `Arabischen`, `Arab`). Cognates
+/// share their first letters: German `Lage im benachbarten` is no `Banja
+/// Luka`, whose consonants it shares in another order.
+fn cognates_alike(span_words: &[(&str, &str)], key: &str) -> bool {
+    // Meanings are written in lower case, consonant classes in upper case.
+    let meaning = |parts: &str| parts.bytes().any(|b| b.is_ascii_lowercase());
+    if span_words.iter().any(|(_, parts)| meaning(parts)) {
         return true;
     }
-    let start = |w: &str| w.get(..COGNATE_START_LETTERS).map(str::to_owned);
-    let key_words: Vec<(Option<String>, Option<String>)> = key
-        .split(' ')
+    fn start(word: &str) -> Option<&str> {
+        word.get(..COGNATE_START_LETTERS)
+    }
+    let key_words: Vec<(Option<String>, Option<&str>)> = (key.split(' '))
         .filter(|w| !is_not_initial(w))
         .map(|w| (skeleton::cognate_parts(w), start(w)))
         .collect();
-    (span_words.iter().zip(&parts)).any(|(word, parts)| {
-        let word_start = start(word);
-        parts.is_some()
-            && word_start.is_some()
-            && (key_words.iter())
-                .any(|(k_parts, k_start)| k_parts == parts && *k_start == word_start)
+    (span_words.iter()).any(|&(word, parts)| {
+        start(word).is_some_and(|word_start| {
+            (key_words.iter()).any(|(k_parts, k_start)| {
+                k_parts.as_deref() == Some(parts) && *k_start == Some(word_start)
+            })
+        })
     })
 }
 
@@ -1330,6 +1326,9 @@ struct SpanScript {
     abjad: bool,
     /// Whether all its letters are Latin.
     latin: bool,
+    /// Whether its original text is other than ASCII (letters with marks,
+    /// other scripts).
+    marked: bool,
 }
 
 impl Default for SpanScript {
@@ -1339,6 +1338,7 @@ impl Default for SpanScript {
             source: skeleton::Source::Latin,
             abjad: false,
             latin: true,
+            marked: false,
         }
     }
 }
@@ -1363,6 +1363,7 @@ impl SpanScript {
                 abjad: here.is_abjad(),
                 // Latin letters first: deciding that a letter is one is dear.
                 latin: is_latin(c) || !is_letter(c),
+                marked: true,
             });
         }
         script
@@ -1380,6 +1381,7 @@ impl SpanScript {
             source,
             abjad: self.abjad || next.abjad,
             latin: self.latin && next.latin,
+            marked: self.marked || next.marked,
         }
     }
 }
@@ -1776,6 +1778,7 @@ fn after_a_name_head(doc: &Document<'_>, taken: &Taken, t: usize) -> bool {
             let head = guard::is_ordinary_word(word)
                 && (particles > 0 || small == 0)
                 && !SAME_PLACE_HEADS.contains(&word)
+                && !DIRECTIONS.contains(&word)
                 && crate::coreference::title_group(word).is_none()
                 && !taken.overlaps(token.span)
                 && is_latin_text(doc.original(token.span))
@@ -1796,7 +1799,8 @@ const MAX_NAME_HEAD_REACH: usize = 5;
 
 /// Capitalized ordinary words before a place (through particles) that
 /// name the place itself or a part of it, normalized, en/fr/es: states
-/// and governments, points of the compass, administrative divisions.
+/// and governments, administrative divisions (and the points of the
+/// compass, [`DIRECTIONS`]).
 const SAME_PLACE_HEADS: &[&str] = &[
     "republic",
     "republique",
@@ -1816,18 +1820,6 @@ const SAME_PLACE_HEADS: &[&str] = &[
     "government",
     "gouvernement",
     "gobierno",
-    "north",
-    "south",
-    "east",
-    "west",
-    "nord",
-    "sud",
-    "est",
-    "ouest",
-    "norte",
-    "sur",
-    "este",
-    "oeste",
     "centre",
     "center",
     "centro",

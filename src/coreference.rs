@@ -578,20 +578,18 @@ pub(crate) fn surname_index<'k>(
 fn surname_of(key: &str, by_given_name: bool) -> Option<&str> {
     let mut words = key.split(' ');
     let (first, last) = (words.next()?, words.next_back()?);
-    if by_given_name {
-        return (first.len() >= 3 && first.bytes().all(|b| b.is_ascii_lowercase()))
-            .then_some(first);
-    }
     // After `bin`, the last word is the father's name, not a surname
     // (`Mohammed bin Salman`, `bin Salman`: `Salman` is his father, the
     // king).
     let before_last = words.next_back().unwrap_or(first);
-    if PATRONYMIC_PARTICLES.contains(&before_last) {
+    let (surname, shortest) = if by_given_name {
+        (first, 3)
+    } else if PATRONYMIC_PARTICLES.contains(&before_last) {
         return None;
-    }
-    let (surname, shortest) = match crate::family_first::family_name_first(key) {
-        true => (first, 2),
-        false => (last, 3),
+    } else if crate::family_first::family_name_first(key) {
+        (first, 2)
+    } else {
+        (last, 3)
     };
     (surname.len() >= shortest && surname.bytes().all(|b| b.is_ascii_lowercase()))
         .then_some(surname)
@@ -1031,9 +1029,12 @@ fn bare_surnames(
                     })
                 })
         };
-        let headline_person = match named_below(&persons)[..] {
-            [named] if in_headline(token.span) && !names_another(named) => Some(named),
-            _ => None,
+        let headline_person = match in_headline(token.span) {
+            true => match named_below(&persons)[..] {
+                [named] if !names_another(named) => Some(named),
+                _ => None,
+            },
+            false => None,
         };
         let same_paragraph = |end: usize| {
             let between = doc.norm.to_original(Span::new(end, token.span.start));

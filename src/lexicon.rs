@@ -296,19 +296,26 @@ impl Lexicon {
             .filter(|(f, _)| gazetteer.entity(f.entity).kind == EntityType::Person)
             .map(|(f, key)| (f.entity, key.as_str(), by_given_name(f.entity)))
             .collect();
+        // Whether each known person is named by the given name, read once
+        // per entity, not once per name.
+        let known_by_given_name: Vec<bool> = (known.into_iter())
+            .flat_map(|known| known.gazetteer().entities().iter())
+            .map(|entity| {
+                let description = entity.description.as_deref().unwrap_or_default();
+                entity.kind == EntityType::Person
+                    && crate::coreference::named_by_given_name(
+                        normalizer.key(description).split(' '),
+                    )
+            })
+            .collect();
         let known_persons: Vec<(u32, &str, bool)> = known
             .into_iter()
             .flat_map(|known| {
+                let by_given_name = &known_by_given_name;
                 known.keys().flat_map(move |(key, bearers)| {
                     bearers
                         .filter(|&b| known.entity(b).kind == EntityType::Person)
-                        .map(move |b| {
-                            let description = known.entity(b).description.as_deref();
-                            let words = normalizer.key(description.unwrap_or_default());
-                            let by_given_name =
-                                crate::coreference::named_by_given_name(words.split(' '));
-                            (b, key, by_given_name)
-                        })
+                        .map(move |b| (b, key, by_given_name[b as usize]))
                 })
             })
             .collect();
