@@ -218,9 +218,33 @@ pub(crate) struct Document<'a> {
     pub(crate) text: &'a str,
     pub(crate) norm: &'a Normalized,
     pub(crate) tokens: &'a Tokens,
+    /// The language of its ordinary words, read when first asked.
+    language: std::cell::OnceCell<Option<usize>>,
 }
 
 impl<'a> Document<'a> {
+    /// The document of `text`, normalized to `norm`, whose tokens are
+    /// `tokens`.
+    pub(crate) fn new(text: &'a str, norm: &'a Normalized, tokens: &'a Tokens) -> Self {
+        Document {
+            text,
+            norm,
+            tokens,
+            language: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// The guarded language the document reads as by its ordinary words
+    /// ([`language::ordinary_language`]), read once.
+    pub(crate) fn ordinary_language(&self) -> Option<usize> {
+        *(self.language).get_or_init(|| language::ordinary_language(self.norm.as_str()))
+    }
+
+    /// Whether the document reads as German by its ordinary words.
+    pub(crate) fn reads_as_german(&self) -> bool {
+        self.ordinary_language() == Some(guard::GERMAN)
+    }
+
     /// The original text of a normalized span.
     pub(crate) fn original(&self, norm: Span) -> &'a str {
         &self.text[self.norm.to_original(norm)]
@@ -802,6 +826,10 @@ pub(crate) fn cognates(
     // and its signature.
     let mut significant: Vec<usize> = Vec::new();
     let mut signature = String::new();
+    // The keys of the span's signature, and what one of its words is
+    // looked up by.
+    let mut keys: Vec<u32> = Vec::new();
+    let mut lookup = String::new();
     // Each word's parts once, however many spans hold it (and read once
     // per thread: the memo), and only for words in spans that start with a
     // capital: where they stand in `read_parts`, if the word has any.
@@ -890,8 +918,30 @@ pub(crate) fn cognates(
                 continue;
             }
             // Most signatures are no name's: the tests below are made for
-            // those that are.
-            let keys = lexicon.by_cognates(&signature);
+            // those that are. A name translated is found by its signature;
+            // one in a cognate language, by a word that starts as one of
+            // the name's, with the same consonants.
+            let translated = skeleton::is_translated(&signature);
+            keys.clear();
+            if translated {
+                keys.extend_from_slice(lexicon.by_cognates(&signature));
+            } else {
+                for &w in &significant {
+                    let word = &norm[words[w].span];
+                    let (Some(start), Some(parts)) =
+                        (skeleton::cognate_start(word), &word_parts[w])
+                    else {
+                        continue;
+                    };
+                    let parts = parts.clone().map(|these| &read_parts[these]);
+                    if let Some(parts) = parts {
+                        skeleton::write_cognate_word(&signature, start, parts, &mut lookup);
+                        keys.extend_from_slice(lexicon.by_cognate_word(&lookup));
+                    }
+                }
+                keys.sort_unstable();
+                keys.dedup();
+            }
             if keys.is_empty() {
                 continue;
             }
@@ -923,21 +973,12 @@ pub(crate) fn cognates(
             if only_sentence_capital {
                 continue;
             }
-            // Meanings are written in lower case, consonant classes in
-            // upper case.
-            let translated = signature.bytes().any(|b| b.is_ascii_lowercase());
             let rule = if translated {
                 "words translated (data/name-words.txt), in any order"
             } else {
                 "cognate words, in any order"
             };
-            let span_words: Vec<(&str, &str)> = (significant.iter())
-                .filter_map(|&w| Some((&norm[words[w].span], &read_parts[word_parts[w].clone()??])))
-                .collect();
-            for &key in keys {
-                if !cognates_alike(&span_words, lexicon.key(key)) {
-                    continue;
-                }
+            for &key in &keys {
                 for &entry in lexicon.entries(key) {
                     let form = lexicon.form(entry.form);
                     // Words translate between Latin-script languages; a name
@@ -977,38 +1018,6 @@ fn is_feature_head(word: &str) -> bool {
     ];
     FEATURE_HEADS.contains(&word)
 }
-
-/// Whether the words of `span_words` (each with its cognate parts) read
-/// as a translation of normalized `key`: one of them means a word of
-/// `data/name-words.txt`, or one starts as the word of the key with its
-/// consonants (`soviétique`, `soviet`; `Arabischen`, `Arab`). Cognates
-/// share their first letters: German `Lage im benachbarten` is no `Banja
-/// Luka`, whose consonants it shares in another order.
-fn cognates_alike(span_words: &[(&str, &str)], key: &str) -> bool {
-    // Meanings are written in lower case, consonant classes in upper case.
-    let meaning = |parts: &str| parts.bytes().any(|b| b.is_ascii_lowercase());
-    if span_words.iter().any(|(_, parts)| meaning(parts)) {
-        return true;
-    }
-    fn start(word: &str) -> Option<&str> {
-        word.get(..COGNATE_START_LETTERS)
-    }
-    let key_words: Vec<(Option<String>, Option<&str>)> = (key.split(' '))
-        .filter(|w| !is_not_initial(w))
-        .map(|w| (skeleton::cognate_parts(w), start(w)))
-        .collect();
-    (span_words.iter()).any(|&(word, parts)| {
-        start(word).is_some_and(|word_start| {
-            (key_words.iter()).any(|(k_parts, k_start)| {
-                k_parts.as_deref() == Some(parts) && *k_start == Some(word_start)
-            })
-        })
-    })
-}
-
-/// Letters a cognate word shares with its counterpart at its start
-/// ([`cognates_alike`]).
-const COGNATE_START_LETTERS: usize = 2;
 
 /// Most letters of a word in small letters that ends a translated name
 /// ([`cognates`]) when it is an ordinary word of no name's meaning.
@@ -1670,7 +1679,7 @@ pub(crate) fn inside_longer_name(
             && !DAYS_AND_MONTHS.contains(&word)
             && !taken.overlaps(other.span)
             // A German compound noun (`die Separatistenregion Bergkarabach`).
-            && !(guard::is_german_compound(word) && crate::language::reads_as_german(norm))
+            && !(guard::is_german_compound(word) && doc.reads_as_german())
     };
     // A title before the name makes it a person's too (`Mr Farah`, `Dr.
     // Jordan`).
@@ -1783,7 +1792,7 @@ fn after_a_name_head(doc: &Document<'_>, taken: &Taken, t: usize) -> bool {
                 && !taken.overlaps(token.span)
                 && is_latin_text(doc.original(token.span))
                 && !starts_sentence(doc.text, doc.norm.original_start(token.span.start));
-            return head && !crate::language::reads_as_german(norm);
+            return head && !doc.reads_as_german();
         }
         at = p;
     }
@@ -1888,7 +1897,7 @@ fn before_capitalized_words(doc: &Document<'_>, first: usize, last: usize) -> bo
             .get(end + 1)
             .is_some_and(|n| n.kind != crate::tokenize::TokenKind::Word);
     let before_run = start.checked_sub(1).is_some_and(small);
-    after_run && before_run && !crate::language::reads_as_german(norm)
+    after_run && before_run && !doc.reads_as_german()
 }
 
 /// Ordinary words after a place that say what the place is, normalized, in
@@ -2060,7 +2069,7 @@ pub(crate) fn ends_longer_organization_name(
             && norm.get(c.norm.end..n.span.start) == Some(" ")
             && is_title_case(doc.original(n.span))
     });
-    name_word && !title_after && !crate::language::reads_as_german(doc.norm.as_str())
+    name_word && !title_after && !doc.reads_as_german()
 }
 
 /// Fewest letters of a word that makes an organization's name part of a

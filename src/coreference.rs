@@ -918,8 +918,6 @@ fn bare_surnames(
             .filter(|e| mentions.iter().any(|m| m.1 == *e))
             .collect()
     };
-    // The document's language by its ordinary words, read when first needed.
-    let mut language: Option<Option<usize>> = None;
     // How the document writes its words ([`word_uses`]), read when first
     // needed.
     let mut uses: Option<FxHashMap<&str, (bool, bool)>> = None;
@@ -966,8 +964,7 @@ fn bare_surnames(
         let sentence_start =
             crate::candidates::starts_sentence(doc.text, doc.norm.to_original(token.span).start);
         if sentence_start && guard::is_ordinary_word(word) {
-            let language =
-                *language.get_or_insert_with(|| crate::language::ordinary_language(norm));
+            let language = doc.ordinary_language();
             // A short ordinary word is a function word (German `An der
             // Küste`), never a noun with a capital anywhere.
             let short = word.len() < MIN_NOUN_LETTERS;

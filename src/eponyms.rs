@@ -76,11 +76,7 @@ mod tests {
     fn in_eponym(text: &str, name: &str) -> bool {
         let norm = Normalizer::new().normalize(text);
         let tokens = Tokens::new(norm.as_str());
-        let doc = Document {
-            text,
-            norm: &norm,
-            tokens: &tokens,
-        };
+        let doc = Document::new(text, &norm, &tokens);
         let key = Normalizer::new().key(name);
         let start = norm.as_str().find(&key).expect("the name is in the text");
         named_after(&doc, Span::new(start, start + key.len()))

@@ -8,7 +8,7 @@
 //! `Kabul`, Spanish `Cabal` is not `Kabul`).
 
 use crate::Normalizer;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 /// A guarded language: its English name, its language tag.
@@ -52,10 +52,10 @@ const NAME: u8 = 1 << LISTS.len();
 /// The languages in which normalized `word` is common, one bit each, and
 /// [`NAME`] if it is a name.
 fn word_mask(word: &str) -> u8 {
-    static WORDS: OnceLock<HashMap<String, u8>> = OnceLock::new();
+    static WORDS: OnceLock<FxHashMap<String, u8>> = OnceLock::new();
     let words = WORDS.get_or_init(|| {
         let normalizer = Normalizer::new();
-        let mut words: HashMap<String, u8> = HashMap::new();
+        let mut words: FxHashMap<String, u8> = FxHashMap::default();
         let lists = LISTS
             .iter()
             .enumerate()

@@ -128,12 +128,6 @@ pub(crate) fn ordinary_language(text: &str) -> Option<usize> {
     (top > 0 && alone).then_some(most)
 }
 
-/// Whether normalized `text` reads as German by its ordinary words
-/// ([`ordinary_language`]).
-pub(crate) fn reads_as_german(text: &str) -> bool {
-    ordinary_language(text) == Some(guard::GERMAN)
-}
-
 /// Fewest bytes of a paragraph whose own language is found: a shorter one
 /// (a headline, a caption) reads as the document's.
 const PARAGRAPH: usize = 120;
@@ -220,7 +214,9 @@ mod tests {
     #[test]
     fn german_is_read_by_its_own_words_whatever_the_names() {
         let normalizer = crate::Normalizer::new();
-        let reads = |text: &str| reads_as_german(normalizer.normalize(text).as_str());
+        let reads = |text: &str| {
+            ordinary_language(normalizer.normalize(text).as_str()) == Some(guard::GERMAN)
+        };
         assert!(reads(
             "Die Organisation Human Rights Watch kritisierte das Urteil scharf."
         ));

@@ -115,8 +115,14 @@ pub(crate) struct Lexicon {
     /// letters in alphabetical order.
     acronym_letters: StrLists,
     /// Multi-word names of organizations, places and events by cognate
-    /// signature.
+    /// signature, those whose signature has a meaning
+    /// ([`skeleton::is_translated`]).
     cognates: StrLists,
+    /// The others, by what each of their words is looked up by
+    /// ([`skeleton::write_cognate_word`]): a signature of consonants alone
+    /// may stand for thousands of names, of which the words of a span
+    /// start as few.
+    cognate_words: StrLists,
     /// Every part of those signatures: a span with a word of other parts
     /// has no signature that names anything.
     cognate_parts: StrTable,
@@ -400,82 +406,102 @@ impl Lexicon {
             .collect();
         // The fuzzy index is built while the keys' readings are computed:
         // each has parts that run on one core.
-        let (fuzzy, (skeletons, loose, cognates, readings)) = rayon::join(
-            || {
-                let names = approximate.iter().map(|&k| (k, &keys[k as usize]));
-                FuzzyIndex::new(names.filter(|(_, key)| fuzzy::eligible(key)))
-            },
-            || {
-                let mut skeletons = StrListsBuilder::default();
-                let mut cognates = StrListsBuilder::default();
-                let mut loose = StrListsBuilder::default();
-                let mut readings = StringsBuilder::default();
-                // What each key is indexed under, computed on all cores,
-                // then gathered in key order; a chunk of keys at a time, so
-                // that the readings of every key are never held at once.
-                for chunk in approximate.chunks(LOOKUP_CHUNK) {
-                    let lookups: Vec<Lookups> = chunk
-                        .par_iter()
-                        .map(|&k| {
-                            let key = &keys[k as usize];
-                            let all = skeleton::readings_to_store(key);
-                            let mut stored = String::new();
-                            for (i, reading) in all.iter().enumerate() {
-                                if i > 0 {
-                                    stored.push(' ');
+        let (fuzzy, (skeletons, loose, (cognates, cognate_words, cognate_parts), readings)) =
+            rayon::join(
+                || {
+                    let names = approximate.iter().map(|&k| (k, &keys[k as usize]));
+                    FuzzyIndex::new(names.filter(|(_, key)| fuzzy::eligible(key)))
+                },
+                || {
+                    let mut skeletons = StrListsBuilder::default();
+                    let mut cognates = StrListsBuilder::default();
+                    let mut cognate_words = StrListsBuilder::default();
+                    let mut cognate_parts: HashSet<String> = HashSet::default();
+                    let mut loose = StrListsBuilder::default();
+                    let mut readings = StringsBuilder::default();
+                    // What each key is indexed under, computed on all cores,
+                    // then gathered in key order; a chunk of keys at a time, so
+                    // that the readings of every key are never held at once.
+                    for chunk in approximate.chunks(LOOKUP_CHUNK) {
+                        let lookups: Vec<Lookups> = chunk
+                            .par_iter()
+                            .map(|&k| {
+                                let key = &keys[k as usize];
+                                let all = skeleton::readings_to_store(key);
+                                let mut stored = String::new();
+                                for (i, reading) in all.iter().enumerate() {
+                                    if i > 0 {
+                                        stored.push(' ');
+                                    }
+                                    skeleton::store(reading, &mut stored);
                                 }
-                                skeleton::store(reading, &mut stored);
+                                let readings = all
+                                    .into_iter()
+                                    .filter(|r| r.strength() >= skeleton::MIN_STRENGTH)
+                                    .map(|r| {
+                                        (r.consonants(), r.for_unvocalized().then(|| r.loose()))
+                                    })
+                                    .collect();
+                                let cognates = skeleton::cognate_signature(key, NOT_INITIALS)
+                                    .filter(|_| approximable(k as usize, true));
+                                let cognate_words = (cognates.as_deref())
+                                    .filter(|signature| !skeleton::is_translated(signature))
+                                    .map(|signature| cognate_word_lookups(key, signature))
+                                    .unwrap_or_default();
+                                Lookups {
+                                    readings,
+                                    stored,
+                                    cognates,
+                                    cognate_words,
+                                }
+                            })
+                            .collect();
+                        for (&k, found) in chunk.iter().zip(lookups) {
+                            while readings.len() < k as usize {
+                                readings.push("");
                             }
-                            let readings = all
-                                .into_iter()
-                                .filter(|r| r.strength() >= skeleton::MIN_STRENGTH)
-                                .map(|r| (r.consonants(), r.for_unvocalized().then(|| r.loose())))
-                                .collect();
-                            Lookups {
-                                readings,
-                                stored,
-                                cognates: skeleton::cognate_signature(key, NOT_INITIALS)
-                                    .filter(|_| approximable(k as usize, true)),
+                            readings.push(&found.stored);
+                            for (consonants, loose_consonants) in found.readings {
+                                let lookups = [
+                                    (&mut skeletons, Some(consonants)),
+                                    (&mut loose, loose_consonants),
+                                ];
+                                for (index, lookup) in lookups
+                                    .into_iter()
+                                    .filter_map(|(index, lookup)| Some((index, lookup?)))
+                                {
+                                    index.push(&lookup, k);
+                                }
                             }
-                        })
-                        .collect();
-                    for (&k, found) in chunk.iter().zip(lookups) {
-                        while readings.len() < k as usize {
-                            readings.push("");
-                        }
-                        readings.push(&found.stored);
-                        for (consonants, loose_consonants) in found.readings {
-                            let lookups = [
-                                (&mut skeletons, Some(consonants)),
-                                (&mut loose, loose_consonants),
-                            ];
-                            for (index, lookup) in lookups
-                                .into_iter()
-                                .filter_map(|(index, lookup)| Some((index, lookup?)))
-                            {
-                                index.push(&lookup, k);
+                            if let Some(signature) = found.cognates {
+                                for part in signature.split(' ') {
+                                    if !cognate_parts.contains(part) {
+                                        cognate_parts.insert(part.to_string());
+                                    }
+                                }
+                                if skeleton::is_translated(&signature) {
+                                    cognates.push(&signature, k);
+                                }
                             }
-                        }
-                        if let Some(signature) = found.cognates {
-                            cognates.push(&signature, k);
+                            for lookup in found.cognate_words {
+                                cognate_words.push(&lookup, k);
+                            }
                         }
                     }
-                }
-                while readings.len() < keys.len() {
-                    readings.push("");
-                }
-                (
-                    skeletons.build(),
-                    loose.build(),
-                    cognates.build(),
-                    readings.build(),
-                )
-            },
-        );
+                    while readings.len() < keys.len() {
+                        readings.push("");
+                    }
+                    (
+                        skeletons.build(),
+                        loose.build(),
+                        (cognates.build(), cognate_words.build(), cognate_parts),
+                        readings.build(),
+                    )
+                },
+            );
         let acronym_letters = acronym_letters(&forms);
         let frames = Frames::new(|| skeletons.keys());
         let forms = forms.build();
-        let cognate_parts: HashSet<&str> = cognates.keys().flat_map(|s| s.split(' ')).collect();
         let cognate_parts = StrTable::new(cognate_parts);
         Lexicon {
             gates,
@@ -483,6 +509,7 @@ impl Lexicon {
             labels: skeleton::labels().iter().map(|l| l.to_string()).collect(),
             persons: SurnameMemo::default(),
             cognates,
+            cognate_words,
             cognate_parts,
             loose,
             acronym_letters: acronym_letters.into(),
@@ -648,9 +675,16 @@ impl Lexicon {
     }
 
     /// Multi-word names with this cognate signature
-    /// ([`skeleton::cognate_signature`]).
+    /// ([`skeleton::cognate_signature`]), which has a meaning
+    /// ([`skeleton::is_translated`]).
     pub(crate) fn by_cognates(&self, signature: &str) -> &[u32] {
         self.cognates.get(signature)
+    }
+
+    /// Multi-word names with a word looked up by `lookup`
+    /// ([`skeleton::write_cognate_word`]).
+    pub(crate) fn by_cognate_word(&self, lookup: &str) -> &[u32] {
+        self.cognate_words.get(lookup)
     }
 
     /// Whether `part` is a part of a cognate signature
@@ -745,6 +779,7 @@ impl Lexicon {
             (below(self.skeletons.values(), keys), "skeletons"),
             (below(self.loose.values(), keys), "loose skeletons"),
             (below(self.cognates.values(), keys), "cognates"),
+            (below(self.cognate_words.values(), keys), "cognate words"),
             (below(self.surnames.values(), entities), "surnames"),
             (below(self.acronym_letters.values(), forms), "acronyms"),
             (
@@ -782,6 +817,26 @@ struct Lookups {
     stored: String,
     /// Its cognate signature, for names that are not persons'.
     cognates: Option<String>,
+    /// What its words are looked up by if that signature has no meaning
+    /// ([`cognate_word_lookups`]).
+    cognate_words: Vec<String>,
+}
+
+/// What the words of normalized `key`, whose cognate signature
+/// `signature` has no meaning, are looked up by
+/// ([`skeleton::write_cognate_word`]): those of its words that start a
+/// name and have parts.
+fn cognate_word_lookups(key: &str, signature: &str) -> Vec<String> {
+    (key.split(' '))
+        .filter(|word| !is_not_initial(word))
+        .filter_map(|word| {
+            let start = skeleton::cognate_start(word)?;
+            let parts = skeleton::cognate_parts(word)?;
+            let mut lookup = String::new();
+            skeleton::write_cognate_word(signature, start, &parts, &mut lookup);
+            Some(lookup)
+        })
+        .collect()
 }
 
 /// Keys and their entries while the lexicon is being built: millions of

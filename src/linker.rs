@@ -371,11 +371,7 @@ impl Linker {
     fn analyze(&self, text: &str) -> Resolution {
         let norm = self.normalizer.normalize(text);
         let tokens = Tokens::new(norm.as_str());
-        let doc = Document {
-            text,
-            norm: &norm,
-            tokens: &tokens,
-        };
+        let doc = Document::new(text, &norm, &tokens);
         let mut rules = GazetteerRules::new(&doc, &self.lexicon, &self.gazetteer);
         let mut resolution = Resolution::default();
         let mut exact = candidates::exact(&doc, &self.lexicon, &self.gazetteer);

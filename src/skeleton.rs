@@ -1028,6 +1028,40 @@ pub(crate) fn cognate_signature(name: &str, particles: &[&str]) -> Option<String
     write_signature(&mut parts, &mut signature).then_some(signature)
 }
 
+/// Whether a cognate signature ([`cognate_signature`]) has a meaning (a
+/// word of `data/name-words.txt`, written in small letters, where
+/// consonant classes are in capitals): a name translated, whose words
+/// share no letters with its own.
+pub(crate) fn is_translated(signature: &str) -> bool {
+    signature.bytes().any(|b| b.is_ascii_lowercase())
+}
+
+/// Letters a cognate word shares with its counterpart at its start.
+const COGNATE_START_LETTERS: usize = 2;
+
+/// The first letters of normalized `word`, which its cognates share
+/// (`soviétique`, `soviet`; `Arabischen`, `Arab`), if it has as many.
+pub(crate) fn cognate_start(word: &str) -> Option<&str> {
+    word.get(..COGNATE_START_LETTERS)
+}
+
+/// Writes to `out` what one word of a name of cognate signature
+/// `signature` is looked up by: the signature, the word's start
+/// ([`cognate_start`]) and its parts ([`cognate_parts`]). A name whose
+/// signature has no meaning ([`is_translated`]) is written in a cognate
+/// language when a word of it starts as one of the name's with the same
+/// consonants: consonants alone meet words in another order (German
+/// `Lage im benachbarten` is no `Banja Luka`).
+pub(crate) fn write_cognate_word(signature: &str, start: &str, parts: &str, out: &mut String) {
+    out.clear();
+    for (i, field) in [signature, start, parts].into_iter().enumerate() {
+        if i > 0 {
+            out.push('\t');
+        }
+        out.push_str(field);
+    }
+}
+
 /// What one word of a multi-word name is compared by, if it is a plain
 /// Latin word: the meanings of a word of `data/name-words.txt` or of a
 /// compound of them (`libre`: `free`; `sicherheitsrat`: `security

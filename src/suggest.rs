@@ -263,11 +263,7 @@ impl<'l> Suggester<'l> {
     fn unlinked_names(&self, text: &str) -> Vec<Span> {
         let norm = self.linker.normalizer().normalize(text);
         let tokens = Tokens::new(norm.as_str());
-        let doc = Document {
-            text,
-            norm: &norm,
-            tokens: &tokens,
-        };
+        let doc = Document::new(text, &norm, &tokens);
         let mut spans = Vec::new();
         for run in candidates::name_runs(&doc) {
             let mut run: &[(&Token, bool)] = &run;

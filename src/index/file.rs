@@ -29,7 +29,7 @@ use xxhash_rust::xxh3::{xxh3_64, Xxh3};
 pub(super) const MAGIC: [u8; 8] = *b"CANONIDX";
 
 /// The version of this layout; a file of another is not read.
-pub(super) const FORMAT: u32 = 9;
+pub(super) const FORMAT: u32 = 10;
 
 /// Bytes before the header.
 pub(super) const PREFIX: usize = 40;
