@@ -1713,12 +1713,18 @@ pub(crate) fn inside_longer_name(
         return before || longer;
     }
     let next = tokens.get(t + 1);
+    // A country or a body of water is no state, province or region of its
+    // own: `Niger State` (Nigeria's) and `Red Sea State` (Sudan's) are
+    // other places, where `Rakhine State` is Rakhine.
+    let whole = traits.kind == crate::EntityType::Place
+        && (lexicon.description_words(c.entity).any(|w| w == "country")
+            || norm[c.norm].split(' ').any(is_water_word));
     // A place of several words too (`Parti démocratique de Côte
     // d'Ivoire`).
     if place
         && title_case(this)
         && (after_a_name_head(doc, taken, t)
-            || (on_tokens && last > t && before_capitalized_words(doc, t, last)))
+            || (on_tokens && last > t && before_capitalized_words(doc, t, last, whole)))
     {
         return true;
     }
@@ -1734,7 +1740,7 @@ pub(crate) fn inside_longer_name(
             traits.kind == crate::EntityType::Place && skeleton::is_given_name(&norm[n.span]);
         (name_word(n, gap) && !given_name) || (place && direction)
     });
-    before || after || (place && before_capitalized_words(doc, t, t))
+    before || after || (place && before_capitalized_words(doc, t, t, whole))
 }
 
 /// Points of the compass in en/fr/de/es, normalized, that name a part of a
@@ -1759,6 +1765,9 @@ fn after_a_name_head(doc: &Document<'_>, taken: &Taken, t: usize) -> bool {
     let tokens = doc.tokens.as_slice();
     let norm = doc.norm.as_str();
     let (mut at, mut particles, mut small) = (t, 0, 0);
+    // Particles that join a head to what follows it: an article alone
+    // joins none (`the Commission says the Lake Chad`).
+    let mut joining = 0;
     while let Some(p) = at.checked_sub(1).filter(|&p| t - p <= MAX_NAME_HEAD_REACH) {
         let token = &tokens[p];
         if !matches!(&norm[token.span.end..tokens[at].span.start], " " | "") {
@@ -1773,6 +1782,9 @@ fn after_a_name_head(doc: &Document<'_>, taken: &Taken, t: usize) -> bool {
             || (token.kind == TokenKind::Word && is_not_initial(word))
         {
             particles += 1;
+            if !DEFINITE_ARTICLES.contains(&word) {
+                joining += 1;
+            }
         } else if token.kind != TokenKind::Word {
             return false;
         } else if !doc.capitalized(token.span) {
@@ -1785,7 +1797,7 @@ fn after_a_name_head(doc: &Document<'_>, taken: &Taken, t: usize) -> bool {
             small += 1;
         } else {
             let head = guard::is_ordinary_word(word)
-                && (particles > 0 || small == 0)
+                && (joining > 0 || (particles == 0 && small == 0))
                 && !SAME_PLACE_HEADS.contains(&word)
                 && !DIRECTIONS.contains(&word)
                 && crate::coreference::title_group(word).is_none()
@@ -1854,12 +1866,16 @@ const SAME_PLACE_HEADS: &[&str] = &[
 /// capitalized words inside a sentence written in small letters, after it
 /// one or more ordinary words: the longer name of something else (`the
 /// Islamabad High Court ordered`, `the Karachi Kings won`, `the South
-/// China Morning Post said`, `the Lake Chad Basin Commission met`), unless
-/// those words only say what the place is ([`SAME_PLACE_WORDS`]: `the
-/// Panjshir Valley`). Not in German, whose nouns have a capital anywhere,
-/// nor in titles with a capital on every word (`Kabul Falls To Taliban`),
-/// nor before a day or month (US press's `in Kabul Monday`).
-fn before_capitalized_words(doc: &Document<'_>, first: usize, last: usize) -> bool {
+/// China Morning Post said`, `the Lake Chad Basin Commission met`, also
+/// when the run starts the sentence with an article: `The Lake Chad Basin
+/// Commission says`), unless those words only say what the place is
+/// ([`SAME_PLACE_WORDS`]: `the Panjshir Valley`; for a `whole` place, a
+/// country or a body of water, not the words of a subdivision,
+/// [`SUBDIVISION_WORDS`]: `Niger State`). Not in German, whose nouns have
+/// a capital anywhere, nor in titles with a capital on every word (`Kabul
+/// Falls To Taliban`), nor before a day or month (US press's `in Kabul
+/// Monday`).
+fn before_capitalized_words(doc: &Document<'_>, first: usize, last: usize, whole: bool) -> bool {
     let tokens = doc.tokens.as_slice();
     let norm = doc.norm.as_str();
     let word = |i: usize| {
@@ -1877,7 +1893,7 @@ fn before_capitalized_words(doc: &Document<'_>, first: usize, last: usize) -> bo
     let other_thing = (last + 1..=end).any(|i| {
         let w = &norm[tokens[i].span];
         guard::is_ordinary_word(w)
-            && !SAME_PLACE_WORDS.contains(&w)
+            && !(SAME_PLACE_WORDS.contains(&w) && !(whole && SUBDIVISION_WORDS.contains(&w)))
             && !DAYS_AND_MONTHS.contains(&w)
     });
     if !other_thing || DAYS_AND_MONTHS.contains(&&norm[tokens[last + 1].span]) {
@@ -1896,7 +1912,15 @@ fn before_capitalized_words(doc: &Document<'_>, first: usize, last: usize) -> bo
         || tokens
             .get(end + 1)
             .is_some_and(|n| n.kind != crate::tokenize::TokenKind::Word);
-    let before_run = start.checked_sub(1).is_some_and(small);
+    // An article that starts the sentence starts the run too: a word in
+    // small letters must end it then.
+    let article_first = start < first
+        && DEFINITE_ARTICLES.contains(&&norm[tokens[start].span])
+        && starts_sentence(doc.text, doc.norm.original_start(tokens[start].span.start))
+        && small(end + 1);
+    // So does an owner's possessive (`Sudan's Red Sea State`).
+    let owned = (start.checked_sub(1)).is_some_and(|p| tokens[p].kind == TokenKind::Possessive);
+    let before_run = start.checked_sub(1).is_some_and(small) || article_first || owned;
     after_run && before_run && !doc.reads_as_german()
 }
 
@@ -1921,6 +1945,24 @@ const SAME_PLACE_WORDS: &[&str] = &[
     "basin",
     "plateau",
 ];
+
+/// Definite articles of en/fr/es, normalized, which start the name of an
+/// institution at a sentence's start (`The Lake Chad Basin Commission`).
+const DEFINITE_ARTICLES: &[&str] = &["the", "le", "la", "les", "el", "los", "las"];
+
+/// The words of [`SAME_PLACE_WORDS`] that name a subdivision of a country,
+/// which no country or body of water is.
+const SUBDIVISION_WORDS: &[&str] = &["province", "region", "state", "district", "county"];
+
+/// Whether normalized `word` is the head of the name of a body of water in
+/// en/fr/es/de ([`is_feature_head`] too).
+fn is_water_word(word: &str) -> bool {
+    const WATERS: &[&str] = &[
+        "sea", "ocean", "lake", "river", "gulf", "bay", "strait", "ozean", "meer", "see", "golf",
+        "oceano",
+    ];
+    WATERS.contains(&word) || is_feature_head(word)
+}
 
 /// English days and months, which English news capitalizes after a place
 /// (`in Kabul Monday`), normalized.
@@ -2303,6 +2345,9 @@ impl<'a> GazetteerRules<'a> {
         // tell (a German quote in French text), else of the document.
         let passage = language::passage(self.doc.text, candidate.span.start);
         let word = &self.doc.norm.as_str()[candidate.norm];
+        // A demonym is an ordinary word in every guarded language.
+        let canonical = lexicon.form(lexicon.first_form(candidate.entity)).text;
+        let demonym = language::is_demonym(word, &canonical.to_lowercase());
         gates.any(|gate| {
             let key = (gate, passage.start);
             let found = match self.languages.iter().find(|(k, _)| *k == key) {
@@ -2319,6 +2364,9 @@ impl<'a> GazetteerRules<'a> {
                 // name is another language's spelling kept (an English
                 // translation from French writes `Damas`).
                 Some(found) => found.guarded().is_none_or(|l| {
+                    if demonym {
+                        return true;
+                    }
                     // The word as written, or with an ending read off
                     // (French `Syriens` for German `Syrien`).
                     let stems = [Some(word), word.strip_suffix('s'), word.strip_suffix("es")];

@@ -177,7 +177,8 @@ pub(crate) fn passage(text: &str, at: usize) -> std::ops::Range<usize> {
 /// that may be an ordinary one ([`guard::may_be_ordinary`], against
 /// `canonical`, the canonical name's key) and is one
 /// ([`guard::is_ordinary_word`]: no frequent name, as Spanish `londres`)
-/// of a guarded language none of its tags is.
+/// of a guarded language none of its tags is; or when it is the canonical
+/// name less its final vowel, a demonym elsewhere.
 pub(crate) fn gates(names: &[(Option<&str>, &str)], canonical: &str) -> Vec<Option<Languages>> {
     names
         .iter()
@@ -187,6 +188,11 @@ pub(crate) fn gates(names: &[(Option<&str>, &str)], canonical: &str) -> Vec<Opti
             let mut tags = Vec::new();
             for &(other, _) in names.iter().filter(|(_, k)| *k == key) {
                 let other = other?;
+                // A name in another script shares the key (Russian `Сомали`
+                // reads `somali`) but links text in its script alone.
+                if OTHER_SCRIPTS.contains(&other.split('-').next().unwrap_or(other)) {
+                    continue;
+                }
                 languages.0 |= Languages::of_tag(other)?.0;
                 tags.push(other.split('-').next().unwrap_or(other));
             }
@@ -194,9 +200,27 @@ pub(crate) fn gates(names: &[(Option<&str>, &str)], canonical: &str) -> Vec<Opti
                 .into_iter()
                 .any(|(_, language)| !tags.contains(&language));
             let ordinary = foreign && guard::is_ordinary_word(key);
-            (ordinary && guard::may_be_ordinary(key, canonical)).then_some(languages)
+            let ordinary = ordinary && guard::may_be_ordinary(key, canonical);
+            (ordinary || is_demonym(key, canonical)).then_some(languages)
         })
         .collect()
+}
+
+/// Languages written in a script other than Latin, by tag: their names
+/// link text in their script alone, whatever Latin key they read as.
+const OTHER_SCRIPTS: &[&str] = &[
+    "ru", "uk", "be", "bg", "mk", "el", "ar", "fa", "ps", "ur", "he", "yi", "hi", "zh", "ja", "ko",
+    "ka", "hy", "am", "th",
+];
+
+/// Whether normalized `word` is the name normalized to `canonical` less
+/// its final vowel: a demonym, or the word of a language, where another
+/// language names the place so (Turkish `Somali` for Somalia is the English
+/// word for a Somali): gated to its languages ([`gates`]), as an ordinary
+/// word.
+pub(crate) fn is_demonym(word: &str, canonical: &str) -> bool {
+    (canonical.strip_prefix(word))
+        .is_some_and(|rest| matches!(rest, "a" | "e" | "o") && !word.contains(' '))
 }
 
 #[cfg(test)]
