@@ -258,6 +258,11 @@ fn abbreviates(short: &str, long: &str) -> bool {
     true
 }
 
+/// Fewest letters of an acronym whose long form, holding mentions, is the
+/// name of something else ([`defined_acronyms`]): the initials of fewer
+/// words fit too many by chance.
+const MIN_LONG_FORM_WORDS: usize = 3;
+
 /// Whether `short`, in parentheses next to a mention of `long`, is its
 /// short form.
 fn stands_for(short: &str, long: &str) -> bool {
@@ -275,6 +280,9 @@ fn defined_acronyms(doc: &Document<'_>, gazetteer: &Gazetteer, resolution: &mut 
     let mut defined: Vec<(&str, Definition)> = Vec::new();
     // Long forms of acronyms the gazetteer lists: span, entity, form.
     let mut long_forms: Vec<(Span, u32, u32)> = Vec::new();
+    // Long forms of acronyms that are no mention, with the acronym's
+    // entity if it is a mention.
+    let mut enclosing: Vec<(Span, Option<u32>)> = Vec::new();
     let parenthesized = |span: Span| {
         let before = norm[..span.start].trim_end_matches(' ');
         let after = norm[span.end..].trim_start_matches(' ');
@@ -305,17 +313,26 @@ fn defined_acronyms(doc: &Document<'_>, gazetteer: &Gazetteer, resolution: &mut 
         };
         let long = mention_of(Span::new(long_end, long_end));
         let acronym = mention_of(token.span).filter(|m| m.2 == token.span);
+        // Written as a word, its letters keep no accents the name's have
+        // (es `Cedeao`, `África`): compared normalized.
+        let fits = |norm: Span| match as_a_word {
+            true => initials_fit(&doc.norm.as_str()[token.span], &doc.norm.as_str()[norm]),
+            false => stands_for(short, doc.original(norm)),
+        };
+        let mention_before = long.is_some();
+        let long = long.filter(|&(.., norm)| fits(norm));
+        // Words whose initials the acronym's are, and that hold a mention
+        // (`Parti démocratique de Côte d'Ivoire (PDCI)`, `Commission du
+        // bassin du lac Tchad (CBLT)`): a name, the acronym's entity's or
+        // something's the gazetteer does not list, which the mentions of
+        // other entities inside are parts of.
+        if long.is_none() && short.chars().count() >= MIN_LONG_FORM_WORDS {
+            let found = long_form_before(doc, &tokens[..t], long_end, short);
+            enclosing.extend(found.map(|(long, _)| (long, acronym.map(|a| a.0))));
+        }
         match (long, acronym) {
-            (Some((entity, form, norm)), _) => {
-                // Written as a word, its letters keep no accents the
-                // name's have (es `Cedeao`, `África`): compared normalized.
-                let fits = match as_a_word {
-                    true => initials_fit(&doc.norm.as_str()[token.span], &doc.norm.as_str()[norm]),
-                    false => stands_for(short, doc.original(norm)),
-                };
-                if fits {
-                    defined.push((short, (token.span.start, Some(entity), form)));
-                }
+            (Some((entity, form, _)), _) => {
+                defined.push((short, (token.span.start, Some(entity), form)));
             }
             _ if as_a_word => {}
             // `Front national de résistance (FNR)` with `FNR` known: the long
@@ -334,12 +351,13 @@ fn defined_acronyms(doc: &Document<'_>, gazetteer: &Gazetteer, resolution: &mut 
             }
             // Capitalized words whose initials these are, and no mention:
             // the text defines the acronym as something else.
-            (None, _) => {
+            (None, _) if !mention_before => {
                 let words = capitalized_words_before(doc, &tokens[..t], long_end);
                 if !words.is_empty() && initials_fit(short, &words) {
                     defined.push((short, (token.span.start, None, 0)));
                 }
             }
+            _ => {}
         }
     }
     // Mentions of the same entity inside a long form are parts of it
@@ -355,6 +373,16 @@ fn defined_acronyms(doc: &Document<'_>, gazetteer: &Gazetteer, resolution: &mut 
         resolution.unkeep(|c| {
             if inside_long_form(c) {
                 c.dropped = Some(Reason::Overlapped);
+            }
+        });
+    }
+    if !enclosing.is_empty() {
+        resolution.unkeep(|c| {
+            let part = |&(long, entity): &(Span, Option<u32>)| {
+                long.contains(c.norm) && long != c.norm && entity != Some(c.entity)
+            };
+            if enclosing.iter().any(part) {
+                c.dropped = Some(Reason::LongerName);
             }
         });
     }
