@@ -38,13 +38,21 @@ const LISTS: [(Language, &str); 4] = [
 /// `data/common-words/names.txt`.
 const NAMES: &str = include_str!("../data/common-words/names.txt");
 
+/// `data/common-words/given-names.txt`: names too, given names the
+/// dictionaries do not mark as such.
+const GIVEN_NAMES: &str = include_str!("../data/common-words/given-names.txt");
+
 /// Every word table, for [`crate::index`] to tell builds apart by.
 pub(crate) fn tables() -> impl Iterator<Item = &'static str> {
-    LISTS.iter().map(|(_, list)| *list).chain([NAMES])
+    LISTS
+        .iter()
+        .map(|(_, list)| *list)
+        .chain([NAMES, GIVEN_NAMES])
 }
 
 /// The bit of [`word_mask`] that marks a common word that is a name
-/// rather than an ordinary word (`data/common-words/names.txt`): news
+/// rather than an ordinary word (`data/common-words/names.txt`,
+/// `given-names.txt`): news
 /// repeats `Putin` and `London` so often that the frequency lists rank them
 /// with ordinary words, but no dictionary holds them in lower case.
 const NAME: u8 = 1 << LISTS.len();
@@ -60,8 +68,8 @@ fn word_mask(word: &str) -> u8 {
             .iter()
             .enumerate()
             .map(|(bit, (_, list))| (1 << bit, *list));
-        for (bit, list) in lists.chain([(NAME, NAMES)]) {
-            for word in list.lines() {
+        for (bit, list) in lists.chain([(NAME, NAMES), (NAME, GIVEN_NAMES)]) {
+            for word in list.lines().filter(|l| !l.starts_with('#')) {
                 *words.entry(normalizer.key(word)).or_default() |= bit;
             }
         }

@@ -600,7 +600,7 @@ mod tests {
         assert!(tables.contains(&crate::name_words::DATA));
         assert_eq!(
             tables.len(),
-            11 + crate::lexicon::NOT_INITIALS.len() + crate::lexicon::PLACE_TAILS.len()
+            12 + crate::lexicon::NOT_INITIALS.len() + crate::lexicon::PLACE_TAILS.len()
         );
         let id = |tables: &[&str]| build_id(7, tables.iter().copied());
         let mut other = tables.clone();

@@ -21,9 +21,9 @@ const FLOORS: &[(&str, usize, usize)] = &[
     ("moldova-romania-georgia", 259, 5),
     ("myanmar-bangladesh", 265, 9),
     ("pakistan", 231, 14),
-    ("serbia-kosovo", 316, 10),
+    ("serbia-kosovo", 317, 9),
     ("turkey-greece-cyprus", 279, 5),
-    ("venezuela-colombia", 297, 15),
+    ("venezuela-colombia", 297, 11),
     ("west-africa", 284, 10),
     ("yemen-red-sea", 199, 8),
 ];
