@@ -1392,18 +1392,28 @@ fn after_a_name_word(doc: &Document<'_>, words: &[&Token], w: usize) -> bool {
 fn in_longer_name(doc: &Document<'_>, words: &[&Token], w: usize, genitive: bool) -> bool {
     let norm = doc.norm.as_str();
     let (prev, next) = neighbours(doc, words, w);
-    // Before an Arabic article (`Farouk al-Sharaa`, Spanish `Faruq al
-    // Sharaa`), the word before the article; one that is an English word
-    // (`as`, `an`, `at`) only dashed to the name (`Asia as Meloni`).
-    let prev = match prev {
-        Some(p)
-            if skeleton::is_article(&norm[p.span])
-                && (&norm[p.span] == "al" || doc.dashed(p.span, words[w].span)) =>
-        {
-            neighbours(doc, words, w - 1).0
-        }
-        prev => prev,
+    // An Arabic article before word `v`: `al`, or another one dashed to it
+    // (one that is an English word, `as`, `an`, `at`, only so: `Asia as
+    // Meloni`).
+    let article_before = |v: usize| {
+        neighbours(doc, words, v).0.is_some_and(|p| {
+            skeleton::is_article(&norm[p.span])
+                && (&norm[p.span] == "al" || doc.dashed(p.span, words[v].span))
+        })
     };
+    // Before an article (`Farouk al-Sharaa`, Spanish `Faruq al Sharaa`),
+    // the word before the article.
+    let (prev, prev_at) = match article_before(w) {
+        true => (neighbours(doc, words, w - 1).0, w.checked_sub(2)),
+        false => (prev, w.checked_sub(1)),
+    };
+    // A word after an article that follows a capitalized word is the end
+    // of a compound given name (`Saif al-Islam Gaddafi`, Spanish `Saif al
+    // Islam Gadafi`).
+    let compound = prev_at.is_some_and(|p| {
+        article_before(p)
+            && (neighbours(doc, words, p - 1).0).is_some_and(|q| doc.capitalized(q.span))
+    });
     let capital = |t: &Token| doc.capitalized(t.span) && Kinship::of_word(&norm[t.span]).is_none();
     let untitled = |p: &Token| title_group(&norm[p.span]).is_none();
     // Before the surname, a frequent given name is a name word (`Mohammed
@@ -1417,7 +1427,7 @@ fn in_longer_name(doc: &Document<'_>, words: &[&Token], w: usize, genitive: bool
         word.chars().nth(1).is_some()
             && (!guard::is_ordinary_word(word) || skeleton::is_given_name(word))
     };
-    prev.is_some_and(|p| capital(p) && untitled(p) && name_word(p))
+    prev.is_some_and(|p| capital(p) && untitled(p) && (name_word(p) || compound))
         || (!genitive && next.is_some_and(|n| capital(n) && !guard::is_common_word(&norm[n.span])))
 }
 

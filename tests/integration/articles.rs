@@ -17,7 +17,7 @@ const FLOORS: &[(&str, usize, usize)] = &[
     ("central-asia", 291, 7),
     ("ethiopia-somalia", 268, 10),
     ("lake-chad", 263, 12),
-    ("libya-maghreb", 291, 18),
+    ("libya-maghreb", 291, 16),
     ("moldova-romania-georgia", 259, 5),
     ("myanmar-bangladesh", 265, 9),
     ("pakistan", 231, 14),
