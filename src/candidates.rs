@@ -1696,7 +1696,19 @@ pub(crate) fn inside_longer_name(
         // Only where the word lists can tell an ordinary word: in Latin
         // letters (Russian `Город Фамалат`, "the town of Famalat").
         let latin = is_latin_text(doc.original(p.span));
-        let name = latin && name_word(p, gap) && !skeleton::is_article(&norm[p.span]);
+        // In German, a noun after a determiner is in apposition, whatever
+        // the word lists hold (`das Nachbarland Eritrea`, `die
+        // Wirtschaftsmetropole Almaty`).
+        let apposition = || {
+            (t.checked_sub(2)).is_some_and(|d| {
+                GERMAN_DETERMINERS.contains(&&norm[tokens[d].span])
+                    && &norm[tokens[d].span.end..p.span.start] == " "
+            }) && doc.reads_as_german()
+        };
+        let name = latin
+            && name_word(p, gap)
+            && !skeleton::is_article(&norm[p.span])
+            && !(place && apposition());
         match last_names {
             true => name,
             false => title || name || new || direction,
@@ -1738,7 +1750,20 @@ pub(crate) fn inside_longer_name(
         // Сербии Александр Вучич`, the president of Serbia Aleksandar Vučić).
         let given_name =
             traits.kind == crate::EntityType::Place && skeleton::is_given_name(&norm[n.span]);
-        (name_word(n, gap) && !given_name) || (place && direction)
+        // German joins a noun to a name with a dash (`Zypern-Gesandte`,
+        // `Nato-Gipfel`): the name stays one; a longer name the gazetteer
+        // or the known names hold is found as such (`Guinea-Bissau`).
+        let (german_compound, named_thing) =
+            match doc.dashed(this.span, n.span) && doc.reads_as_german() {
+                true => {
+                    let thing = NAMED_THING_HEADS.contains(&&norm[n.span]);
+                    (!thing, thing)
+                }
+                false => (false, false),
+            };
+        (name_word(n, gap) && !given_name && !german_compound)
+            || (place && direction)
+            || named_thing
     });
     before || after || (place && before_capitalized_words(doc, t, t, whole))
 }
@@ -1944,6 +1969,37 @@ const SAME_PLACE_WORDS: &[&str] = &[
     "coast",
     "basin",
     "plateau",
+];
+
+/// German nouns that, dashed to a place, name a thing of their own (`die
+/// Istanbul-Konvention`, `das Riad-Abkommen`, `der Maracaibo-See`),
+/// normalized.
+const NAMED_THING_HEADS: &[&str] = &[
+    "abkommen",
+    "konvention",
+    "vertrag",
+    "prozess",
+    "format",
+    "protokoll",
+    "erklarung",
+    "see",
+    "fluss",
+    "meer",
+    "bucht",
+    "golf",
+    "tal",
+    "gebirge",
+    "insel",
+    "inseln",
+];
+
+/// German articles, demonstratives, possessives and prepositions joined
+/// to an article, normalized, which a noun follows.
+const GERMAN_DETERMINERS: &[&str] = &[
+    "der", "die", "das", "dem", "den", "des", "ein", "eine", "einem", "einen", "einer", "eines",
+    "dieser", "diese", "dieses", "diesem", "diesen", "sein", "seine", "seinem", "seinen", "seiner",
+    "seines", "ihr", "ihre", "ihrem", "ihren", "ihrer", "ihres", "zum", "zur", "vom", "im", "am",
+    "beim", "ins", "ans",
 ];
 
 /// Definite articles of en/fr/es, normalized, which start the name of an

@@ -14,18 +14,18 @@ use canon::{Gazetteer, Linker};
 
 /// Story, fewest hits, most extra links, over all its languages.
 const FLOORS: &[(&str, usize, usize)] = &[
-    ("central-asia", 291, 7),
-    ("ethiopia-somalia", 268, 10),
+    ("central-asia", 292, 7),
+    ("ethiopia-somalia", 269, 10),
     ("lake-chad", 263, 12),
     ("libya-maghreb", 291, 16),
     ("moldova-romania-georgia", 259, 5),
     ("myanmar-bangladesh", 265, 9),
     ("pakistan", 231, 14),
     ("serbia-kosovo", 317, 9),
-    ("turkey-greece-cyprus", 279, 5),
-    ("venezuela-colombia", 297, 11),
-    ("west-africa", 284, 10),
-    ("yemen-red-sea", 199, 8),
+    ("turkey-greece-cyprus", 280, 5),
+    ("venezuela-colombia", 297, 10),
+    ("west-africa", 285, 10),
+    ("yemen-red-sea", 200, 7),
 ];
 
 /// Hits, expected mentions and extra links of one story.
