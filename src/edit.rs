@@ -12,8 +12,8 @@
 //! ```
 //! use canon::edit::{Addition, Editor};
 //!
-//! let dir = std::env::temp_dir().join(format!("canon-edit-doc-{}", std::process::id()));
-//! std::fs::create_dir_all(&dir)?;
+//! let scratch = tempfile::tempdir()?;
+//! let dir = scratch.path();
 //! let path = dir.join("places.toml");
 //! std::fs::write(&path, "[[entity]]\nid = \"kabul\"\nname = \"Kabul\"  # the capital\ntype = \"place\"\naliases = [\n  \"Kabol\",\n]\n")?;
 //!
@@ -28,7 +28,6 @@
 //! let mut editor = Editor::open(&[&dir])?;
 //! let refused = editor.add("kabul", &Addition::Alias("kabol".into()), None).unwrap_err();
 //! assert!(refused.to_string().contains("already listed"), "{refused}");
-//! # std::fs::remove_dir_all(&dir)?;
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
@@ -828,8 +827,8 @@ mod tests {
 
     #[test]
     fn a_file_changed_on_disk_is_not_overwritten() {
-        let dir = std::env::temp_dir().join(format!("canon-edit-race-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
+        let scratch = tempfile::tempdir().unwrap();
+        let dir = scratch.path();
         let path = dir.join("g.toml");
         std::fs::write(&path, HEAD).unwrap();
         let mut editor = Editor::open(&[&dir]).unwrap();
@@ -839,6 +838,5 @@ mod tests {
         let error = editor.write().unwrap_err();
         assert!(matches!(error, EditError::Changed(_)), "{error}");
         assert_eq!(std::fs::read_to_string(&path).unwrap(), meanwhile);
-        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

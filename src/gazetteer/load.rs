@@ -240,25 +240,6 @@ mod tests {
             .collect()
     }
 
-    /// A directory of its own under the system's temporary directory,
-    /// removed on drop.
-    struct TempDir(PathBuf);
-
-    impl TempDir {
-        fn new(name: &str) -> TempDir {
-            let dir = std::env::temp_dir().join(format!("gaz-{name}-{}", std::process::id()));
-            let _ = fs::remove_dir_all(&dir);
-            fs::create_dir_all(&dir).unwrap();
-            TempDir(dir)
-        }
-    }
-
-    impl Drop for TempDir {
-        fn drop(&mut self) {
-            let _ = fs::remove_dir_all(&self.0);
-        }
-    }
-
     /// One test per mistake kind found in a file of `broken/`: the file
     /// holds exactly that mistake, at that line and column.
     macro_rules! broken {
@@ -439,8 +420,8 @@ mod tests {
 
     #[test]
     fn invalid_utf8_does_not_stop_the_check_of_the_file() {
-        let dir = TempDir::new("utf8");
-        let path = dir.0.join("bad.toml");
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bad.toml");
         fs::write(&path, b"# caf\xE9 \xF0\x9F\n[[entity]]\nid = \"\xC3\xA9\"\nname = \"\xFF\"\ntype = \"place\"\n").unwrap();
         let errors = Gazetteer::load(&[&path]).unwrap_err();
         let found: Vec<_> = errors
@@ -461,50 +442,50 @@ mod tests {
     #[cfg(unix)]
     #[test]
     fn symlink_loops_are_reported_once_and_the_rest_is_read() {
-        let dir = TempDir::new("loop");
-        fs::create_dir(dir.0.join("sub")).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir(dir.path().join("sub")).unwrap();
         fs::write(
-            dir.0.join("sub/a.toml"),
+            dir.path().join("sub/a.toml"),
             "[[entity]]\nid = \"a\"\nname = \"A\"\ntype = \"place\"\n",
         )
         .unwrap();
-        std::os::unix::fs::symlink("..", dir.0.join("sub/up")).unwrap();
-        let errors = Gazetteer::load(&[&dir.0]).unwrap_err();
+        std::os::unix::fs::symlink("..", dir.path().join("sub/up")).unwrap();
+        let errors = Gazetteer::load(&[dir.path()]).unwrap_err();
         let [error] = errors.errors() else {
             panic!("{errors}")
         };
-        let target = fs::canonicalize(&dir.0)
+        let target = fs::canonicalize(dir.path())
             .unwrap()
             .to_string_lossy()
             .into_owned();
         assert_eq!(error.kind, Kind::SymlinkLoop { target });
-        assert_eq!(error.path, dir.0.join("sub/up").to_string_lossy());
+        assert_eq!(error.path, dir.path().join("sub/up").to_string_lossy());
         assert_eq!((error.line, error.column), (1, 1));
     }
 
     #[cfg(unix)]
     #[test]
     fn dangling_toml_symlinks_are_reported_and_other_files_ignored() {
-        let dir = TempDir::new("dangling");
-        fs::write(dir.0.join("notes.txt"), "not a gazetteer").unwrap();
-        std::os::unix::fs::symlink("nowhere", dir.0.join("gone.txt")).unwrap();
-        std::os::unix::fs::symlink("nowhere", dir.0.join("gone.toml")).unwrap();
-        let errors = Gazetteer::load(&[&dir.0]).unwrap_err();
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("notes.txt"), "not a gazetteer").unwrap();
+        std::os::unix::fs::symlink("nowhere", dir.path().join("gone.txt")).unwrap();
+        std::os::unix::fs::symlink("nowhere", dir.path().join("gone.toml")).unwrap();
+        let errors = Gazetteer::load(&[dir.path()]).unwrap_err();
         let found: Vec<_> = errors
             .errors()
             .iter()
             .map(|e| (e.path.as_str(), &e.kind))
             .collect();
-        let gone = dir.0.join("gone.toml").to_string_lossy().into_owned();
-        let dir_path = dir.0.to_string_lossy().into_owned();
+        let gone = dir.path().join("gone.toml").to_string_lossy().into_owned();
+        let dir_path = dir.path().to_string_lossy().into_owned();
         assert_eq!(
             found,
             [(gone.as_str(), &Kind::NotFound)],
             "no `NoTomlFiles` on top"
         );
 
-        fs::remove_file(dir.0.join("gone.toml")).unwrap();
-        let errors = Gazetteer::load(&[&dir.0]).unwrap_err();
+        fs::remove_file(dir.path().join("gone.toml")).unwrap();
+        let errors = Gazetteer::load(&[dir.path()]).unwrap_err();
         let found: Vec<_> = errors
             .errors()
             .iter()

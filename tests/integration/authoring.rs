@@ -94,40 +94,37 @@ fn check_counts_errors_and_warnings_together() {
 
 /// A copy of a gazetteer directory of `tests/data` in a directory of its
 /// own, removed on drop.
-struct Copy(std::path::PathBuf);
+struct Copy(tempfile::TempDir);
 
 impl Copy {
     /// A copy of `tests/data/gazetteers/commented`.
-    fn new(name: &str) -> Copy {
-        Copy::of("gazetteers/commented", name)
+    fn new() -> Copy {
+        Copy::of("gazetteers/commented")
     }
 
-    fn of(fixture: &str, name: &str) -> Copy {
-        let dir = std::env::temp_dir().join(format!("canon-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).expect("temporary directory");
+    fn of(fixture: &str) -> Copy {
+        let dir = crate::util::scratch();
         for entry in std::fs::read_dir(crate::util::data(fixture)).expect("fixture") {
             let entry = entry.expect("entry");
-            std::fs::copy(entry.path(), dir.join(entry.file_name())).expect("copy");
+            std::fs::copy(entry.path(), dir.path().join(entry.file_name())).expect("copy");
         }
         Copy(dir)
     }
 
+    /// Where the copy is.
+    fn path(&self) -> &std::path::Path {
+        self.0.path()
+    }
+
     fn read(&self, file: &str) -> String {
-        std::fs::read_to_string(self.0.join(file)).expect("read")
+        std::fs::read_to_string(self.path().join(file)).expect("read")
     }
 
     /// Runs canon in the copy (its `gazetteer` is `.`).
     fn canon(&self, args: &[&str]) -> std::process::Output {
         let mut args = args.to_vec();
         args.extend(["--gazetteer", "."]);
-        crate::util::canon_in(&self.0, &args, "")
-    }
-}
-
-impl Drop for Copy {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
+        crate::util::canon_in(self.path(), &args, "")
     }
 }
 
@@ -152,7 +149,7 @@ fn stderr(out: &std::process::Output) -> String {
 
 #[test]
 fn add_inserts_one_line_and_keeps_every_comment() {
-    let copy = Copy::new("add-one-line");
+    let copy = Copy::new();
     let before = copy.read("places.toml");
     let out = copy.canon(&[
         "add",
@@ -176,7 +173,7 @@ fn add_inserts_one_line_and_keeps_every_comment() {
         copy.read("people.toml"),
         std::fs::read_to_string(crate::util::data("gazetteers/commented/people.toml")).unwrap()
     );
-    let leftovers: Vec<_> = std::fs::read_dir(&copy.0)
+    let leftovers: Vec<_> = std::fs::read_dir(copy.path())
         .unwrap()
         .map(|e| e.unwrap().file_name())
         .collect();
@@ -185,7 +182,7 @@ fn add_inserts_one_line_and_keeps_every_comment() {
 
 #[test]
 fn add_writes_names_by_language_in_the_layout_found() {
-    let copy = Copy::new("add-names");
+    let copy = Copy::new();
     let before = copy.read("places.toml");
     // An existing `[entity.names]` table, an inline `names = { ... }`.
     let out = copy.canon(&["add", "panjshir", "--name", "fr=Panchir"]);
@@ -221,13 +218,13 @@ fn add_writes_names_by_language_in_the_layout_found() {
     ]);
     assert!(out.status.success(), "{}", stderr(&out));
     insta::assert_snapshot!(copy.read("people.toml"));
-    let gazetteer = canon::Gazetteer::load(&[&copy.0]).expect("still valid");
+    let gazetteer = canon::Gazetteer::load(&[copy.path()]).expect("still valid");
     assert_eq!(gazetteer.get("kabul").unwrap().names["de"], ["Kabul-Stadt"]);
 }
 
 #[test]
 fn add_refuses_collisions_and_duplicates_saying_with_what() {
-    let copy = Copy::new("add-refused");
+    let copy = Copy::new();
     let places = copy.read("places.toml");
     let out = copy.canon(&["add", "kabul", "--alias", "Panjsher"]);
     assert_eq!(out.status.code(), Some(1));
@@ -276,7 +273,7 @@ fn add_refuses_collisions_and_duplicates_saying_with_what() {
 
 #[test]
 fn new_appends_an_entity_to_the_file_of_its_type() {
-    let copy = Copy::new("new");
+    let copy = Copy::new();
     let before = copy.read("places.toml");
     let out = copy.canon(&[
         "new",
@@ -347,16 +344,15 @@ fn new_appends_an_entity_to_the_file_of_its_type() {
 
 #[test]
 fn the_embedded_gazetteer_cannot_be_edited() {
-    let dir = std::env::temp_dir().join(format!("canon-no-gazetteer-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("tmp");
-    let out = crate::util::canon_in(&dir, &["add", "kabul", "--alias", "Caboul"], "");
+    let scratch = crate::util::scratch();
+    let dir = scratch.path();
+    let out = crate::util::canon_in(dir, &["add", "kabul", "--alias", "Caboul"], "");
     assert_eq!(out.status.code(), Some(1));
     assert!(
         stderr(&out).contains("the embedded default gazetteer cannot be edited"),
         "{}",
         stderr(&out)
     );
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 const CORPUS: [&str; 3] = [
@@ -418,11 +414,11 @@ fn suggest_ranks_the_missing_spelling_first() {
 
 #[test]
 fn suggest_apply_makes_the_next_link_find_it() {
-    let copy = Copy::of("suggest/gazetteer", "suggest-apply");
+    let copy = Copy::of("suggest/gazetteer");
     let before = copy.read("places.toml");
     let panchir = ("Panchir".to_owned(), "panjshir".to_owned());
-    assert!(!linked(&copy.0, &CORPUS).contains(&panchir));
-    let gazetteer = copy.0.to_str().unwrap();
+    assert!(!linked(copy.path(), &CORPUS).contains(&panchir));
+    let gazetteer = copy.path().to_str().unwrap();
     let mut args = vec![
         "suggest",
         "--gazetteer",
@@ -444,7 +440,7 @@ fn suggest_apply_makes_the_next_link_find_it() {
         !copy.read("organizations.toml").contains("FNR"),
         "--only panjshir"
     );
-    let found = linked(&copy.0, &CORPUS);
+    let found = linked(copy.path(), &CORPUS);
     assert_eq!(
         found.iter().filter(|m| **m == panchir).count(),
         5,

@@ -3,7 +3,7 @@
 //! codes, and every good document around the bad ones in the output, with
 //! offsets that slice the text they came from.
 
-use crate::util::{canon, data, root};
+use crate::util::{canon, data, root, scratch};
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -149,9 +149,10 @@ fn every_bad_input_gives_its_documented_error() {
     let text = std::fs::read_to_string(data("bad-inputs/cases.toml")).expect("cases.toml");
     let cases: Cases = toml::from_str(&text).expect("cases.toml parses");
     assert!(cases.case.len() >= 9);
-    for (n, case) in cases.case.into_iter().enumerate() {
+    for case in cases.case {
+        let dir = scratch();
         let values = match &case.index {
-            Some(index) => index.prepare(&scratch(&format!("case-{n}"))),
+            Some(index) => index.prepare(dir.path()),
             None => Vec::new(),
         };
         let fill = |lines: &[String]| -> Vec<String> {
@@ -207,22 +208,23 @@ fn a_one_megabyte_capitalized_word_is_linked_around() {
     assert_eq!(linked(&text), format!("-: Kabul=kabul@{}", (1 << 20) + 8));
 }
 
-/// A gazetteer in scratch directory `dir` whose one entity's name is a
-/// 2 MB word.
-fn huge_name_gazetteer(dir: &str) -> std::path::PathBuf {
-    let path = scratch(dir).join("huge.toml");
+/// A gazetteer in a scratch directory (returned with it) whose one
+/// entity's name is a 2 MB word.
+fn huge_name_gazetteer() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = scratch();
+    let path = dir.path().join("huge.toml");
     let name = "Kabul".repeat(400_000);
     std::fs::write(
         &path,
         format!("[[entity]]\nid = \"huge\"\nname = \"{name}\"\ntype = \"place\"\n"),
     )
     .expect("write");
-    path
+    (dir, path)
 }
 
 #[test]
 fn a_huge_one_word_name_still_builds_a_linker() {
-    let path = huge_name_gazetteer("huge-name");
+    let (_dir, path) = huge_name_gazetteer();
     let out = canon(
         &["link", "--gazetteer", path.to_str().expect("UTF-8")],
         "Kabul",
@@ -232,7 +234,7 @@ fn a_huge_one_word_name_still_builds_a_linker() {
 
 #[test]
 fn a_huge_value_in_a_gazetteer_is_accepted() {
-    let path = huge_name_gazetteer("huge-value");
+    let (_dir, path) = huge_name_gazetteer();
     let out = canon(&["check", path.to_str().expect("UTF-8 path")], "");
     assert!(out.status.success(), "{out:?}");
     assert_eq!(String::from_utf8_lossy(&out.stdout), "ok: 1 entity\n");
@@ -240,7 +242,8 @@ fn a_huge_value_in_a_gazetteer_is_accepted() {
 
 #[test]
 fn gazetteer_paths_that_hold_no_gazetteer_are_located_errors() {
-    let dir = scratch("paths");
+    let scratch = scratch();
+    let dir = scratch.path();
     let empty = dir.join("empty");
     std::fs::create_dir_all(&empty).expect("mkdir");
     let missing = dir.join("missing");
@@ -317,12 +320,4 @@ fn an_output_file_that_cannot_be_created_is_an_error() {
         stderr.starts_with("canon: cannot write no/such/directory/out.jsonl"),
         "{stderr}"
     );
-}
-
-/// A fresh scratch directory for one test.
-fn scratch(name: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("canon-bad-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch directory");
-    dir
 }

@@ -63,8 +63,8 @@ fn missing_file_is_an_error_but_other_files_are_linked() {
 
 #[test]
 fn no_transliteration_finds_unlisted_spellings_by_edit_distance_alone() {
-    let dir = std::env::temp_dir().join(format!("canon-no-translit-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temporary directory");
+    let scratch = crate::util::scratch();
+    let dir = scratch.path();
     let gazetteer = dir.join("lean.toml");
     let toml = "[[entity]]\nid = \"panjshir\"\nname = \"Panjshir\"\ntype = \"place\"\n\n\
                 [[entity]]\nid = \"nrf\"\nname = \"National Resistance Front\"\n\
@@ -97,7 +97,6 @@ fn no_transliteration_finds_unlisted_spellings_by_edit_distance_alone() {
     assert!(linked(&["--no-fuzzy"]).is_empty());
     let both = canon(&["link", "--no-fuzzy", "--no-transliteration"], "Kabul");
     assert_eq!(both.status.code(), Some(2), "--no-fuzzy already implies it");
-    std::fs::remove_dir_all(&dir).expect("temporary directory removed");
 }
 
 #[test]
@@ -171,8 +170,8 @@ fn link_writes_nothing_on_stderr_when_it_is_not_a_terminal() {
 fn eval_into_a_closed_pipe_exits_0() {
     // Issue 7: `canon eval ... | head` panicked in println! when head left.
     use std::process::{Command, Stdio};
-    let dir = std::env::temp_dir().join(format!("canon-eval-pipe-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("a temporary directory");
+    let scratch = crate::util::scratch();
+    let dir = scratch.path();
     let gold = dir.join("gold.jsonl");
     let text = "Kabul. ".repeat(20_000);
     let line = serde_json::json!({"id": "d", "text": text, "mentions": []});
@@ -186,7 +185,6 @@ fn eval_into_a_closed_pipe_exits_0() {
         .expect("canon runs");
     drop(child.stdout.take()); // the reader goes away
     let out = child.wait_with_output().expect("canon ends");
-    std::fs::remove_dir_all(&dir).expect("cleaned up");
     assert_eq!(
         out.status.code(),
         Some(0),
@@ -222,8 +220,8 @@ fn eval_prints_the_reference_scorer_line() {
 #[test]
 fn eval_lists_errors_like_score_py() {
     let gold = r#"{"id": "g", "text": "Kabul, Kaboul and Masson's cousin", "mentions": [{"start": 0, "end": 5, "entity": "kabul"}, {"start": 18, "end": 24, "text": "Masson", "entity": "ahmad-massoud"}, {"start": 7, "end": 13, "entity": "afghanistan"}]}"#;
-    let dir = std::env::temp_dir().join(format!("canon-eval-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("tmp");
+    let scratch = crate::util::scratch();
+    let dir = scratch.path();
     let path = dir.join("g.jsonl");
     std::fs::write(&path, gold).expect("write");
     let out = canon(
@@ -317,8 +315,8 @@ fn output_is_the_same_at_any_thread_count() {
 
 #[test]
 fn output_file_is_written_whole_or_not_at_all() {
-    let dir = std::env::temp_dir().join(format!("canon-output-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("tmp");
+    let scratch = crate::util::scratch();
+    let dir = scratch.path();
     let target = dir.join("out.jsonl");
     std::fs::write(&target, "previous content\n").expect("write");
     let path = target.to_str().expect("utf-8");
@@ -345,6 +343,6 @@ fn output_file_is_written_whole_or_not_at_all() {
         std::fs::read_to_string(&target).expect("read"),
         "previous content\n"
     );
-    let leftovers = std::fs::read_dir(&dir).expect("dir").count();
+    let leftovers = std::fs::read_dir(dir).expect("dir").count();
     assert_eq!(leftovers, 1, "no temporary file left behind");
 }

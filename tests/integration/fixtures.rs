@@ -60,8 +60,8 @@ fn seed_scores_f1_1_without_the_listed_acronym() {
         return;
     };
     // The text defines `FNR` itself: `National Resistance Front (FNR)`.
-    let dir = std::env::temp_dir().join(format!("canon-no-fnr-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("tmp");
+    let scratch = crate::util::scratch();
+    let dir = scratch.path();
     for entry in std::fs::read_dir(crate::util::root().join("gazetteer")).expect("gazetteer/") {
         let path = entry.expect("entry").path();
         if path.extension().is_some_and(|e| e == "toml") {
