@@ -444,7 +444,7 @@ fn listed_candidate(
         (None, NameKind::ShortName, _) => (
             Method::Alias,
             SCORE_DERIVED,
-            Some("name without its 'of' and place"),
+            Some("name as the press shortens it (its generic tail, 'of' and place, or plural -s left out)"),
         ),
         (None, NameKind::LastNames, _) => (
             Method::Alias,

@@ -1262,6 +1262,19 @@ fn derive(
                     out.push(derived(NameKind::Initials, initials));
                 }
             }
+            // A movement named by its members in the plural is also named
+            // in the singular, as an adjective (`Houthis`: `Houthi
+            // rebels`; `Alawites`, `Salafists`), unless that is an
+            // ordinary word. Only those plurals: `Hamas` is no plural of
+            // the city of `Hama`.
+            let singular = match words[..] {
+                [word] if word.len() >= MIN_SINGULAR_LETTERS => word
+                    .strip_suffix('s')
+                    .filter(|stem| ["i", "ite", "ist"].iter().any(|e| stem.ends_with(e)))
+                    .filter(|stem| !crate::guard::is_common_word(&normalizer.key(stem))),
+                _ => None,
+            };
+            out.extend(singular.map(|stem| derived(NameKind::ShortName, stem.to_string())));
         }
         // A place's name with a generic tail is also named without it
         // (`Donetsk Oblast`, `Borno State`, `Bagram Air Base`): the press
@@ -1293,10 +1306,14 @@ fn derive(
     out
 }
 
+/// Fewest letters of an organization's one-word name in the plural that
+/// is also named in the singular ([`derive`]).
+const MIN_SINGULAR_LETTERS: usize = 5;
+
 /// Generic tails of places' names that the press leaves out, in lower
 /// case with the space before them ([`derive`]): administrative divisions
-/// named after their seat or people (`Borno State`, `Rakhine State`), and
-/// bases named after their town.
+/// named after their seat or people (`Borno State`, `Rakhine State`),
+/// bases named after their town, and rivers (`the Orinoco`).
 pub(crate) const PLACE_TAILS: &[&str] = &[
     " state",
     " province",
@@ -1311,6 +1328,7 @@ pub(crate) const PLACE_TAILS: &[&str] = &[
     " air base",
     " airbase",
     " naval base",
+    " river",
 ];
 
 /// Whether a key is plain Latin (after normalization): composition never
