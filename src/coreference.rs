@@ -691,8 +691,13 @@ const MIN_PATRONYMIC_LETTERS: usize = 5;
 /// Articles before a plural, in en/fr/de/es, normalized.
 const PLURAL_ARTICLES: &[&str] = &["the", "les", "des", "die", "der", "den", "los", "las"];
 
-/// Words for relatives in en/fr/de/es, normalized.
+/// Words for relatives in en/fr/de/es, normalized; and for a head of
+/// state's spouse (`First Lady`, `première dame`, `primera dama`).
 const KINSHIP: &[&str] = &[
+    "lady",
+    "dame",
+    "dama",
+    "ehefrau",
     "father",
     "son",
     "brother",
