@@ -920,27 +920,55 @@ pub(crate) fn cognates(
             // Most signatures are no name's: the tests below are made for
             // those that are. A name translated is found by its signature;
             // one in a cognate language, by a word that starts as one of
-            // the name's, with the same consonants.
+            // the name's, with the same consonants; and a word that is a
+            // mention as listed already must be such a word (`Puerto Sudán`:
+            // `Kabuls Straßen` is no `Stretto di Gibilterra`).
             let translated = skeleton::is_translated(&signature);
             keys.clear();
             if translated {
                 keys.extend_from_slice(lexicon.by_cognates(&signature));
             } else {
+                // The first letter and parts of each word that is a mention
+                // as listed.
+                let mut mentioned: Vec<(&str, &str)> = Vec::new();
                 for &w in &significant {
                     let word = &norm[words[w].span];
-                    let (Some(start), Some(parts)) =
-                        (skeleton::cognate_start(word), &word_parts[w])
-                    else {
+                    let start = skeleton::cognate_start(word);
+                    let parts = word_parts[w]
+                        .clone()
+                        .flatten()
+                        .map(|these| &read_parts[these]);
+                    let (Some(start), Some(parts)) = (start, parts) else {
                         continue;
                     };
-                    let parts = parts.clone().map(|these| &read_parts[these]);
-                    if let Some(parts) = parts {
-                        skeleton::write_cognate_word(&signature, start, parts, &mut lookup);
-                        keys.extend_from_slice(lexicon.by_cognate_word(&lookup));
+                    skeleton::write_cognate_word(&signature, start, parts, &mut lookup);
+                    keys.extend_from_slice(lexicon.by_cognate_word(&lookup));
+                    // A word read approximately may be spelled otherwise in
+                    // the name (`Iagokhachsk`, `Yagokhashsk`).
+                    let as_listed = |c: &Candidate| {
+                        c.norm.overlaps(words[w].span)
+                            && matches!(
+                                c.method,
+                                Method::Exact | Method::Normalized | Method::Known
+                            )
+                    };
+                    if resolution.taken.overlaps(words[w].span)
+                        && resolution.mentions().any(as_listed)
+                    {
+                        mentioned.extend(word.get(..1).map(|first| (first, parts)));
                     }
                 }
                 keys.sort_unstable();
                 keys.dedup();
+                // Such a word is in the name, spelled with the same first
+                // letter and consonants (`Mumumuriya`, `Moumoumouriïa`).
+                let in_key = |k: u32, (first, parts): (&str, &str)| {
+                    (lexicon.key(k).split(' ')).any(|kw| {
+                        kw.starts_with(first)
+                            && skeleton::cognate_parts(kw).as_deref() == Some(parts)
+                    })
+                };
+                keys.retain(|&k| mentioned.iter().all(|&m| in_key(k, m)));
             }
             if keys.is_empty() {
                 continue;
@@ -1793,6 +1821,9 @@ fn after_a_name_head(doc: &Document<'_>, taken: &Taken, t: usize) -> bool {
     // Particles that join a head to what follows it: an article alone
     // joins none (`the Commission says the Lake Chad`).
     let mut joining = 0;
+    // Whether a capitalized word of no word list was passed, joined to
+    // what follows: a noun of the name, whose head comes before it.
+    let mut passed = false;
     while let Some(p) = at.checked_sub(1).filter(|&p| t - p <= MAX_NAME_HEAD_REACH) {
         let token = &tokens[p];
         if !matches!(&norm[token.span.end..tokens[at].span.start], " " | "") {
@@ -1820,8 +1851,20 @@ fn after_a_name_head(doc: &Document<'_>, taken: &Taken, t: usize) -> bool {
                 return false;
             }
             small += 1;
+        } else if !passed
+            && joining > 0
+            && !guard::is_common_word(word)
+            && crate::coreference::title_group(word).is_none()
+            && !taken.overlaps(token.span)
+        {
+            // A rarer noun of the name, which the word lists do not hold
+            // (`Consorcio del Oleoducto del Caspio`): its head is before it.
+            passed = true;
+            (particles, joining, small) = (0, 0, 0);
         } else {
-            let head = guard::is_ordinary_word(word)
+            // Past a noun of the name, any capitalized word joined to it
+            // heads it (`Consorcio del Oleoducto del Caspio`).
+            let head = (guard::is_ordinary_word(word) || (passed && joining > 0))
                 && (joining > 0 || (particles == 0 && small == 0))
                 && !SAME_PLACE_HEADS.contains(&word)
                 && !DIRECTIONS.contains(&word)

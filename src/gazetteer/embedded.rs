@@ -24,6 +24,10 @@ pub(crate) const SOURCES: &[(&str, &str)] = &[
         include_str!("../../gazetteer/events.toml"),
     ),
     (
+        "gazetteer/geography.toml",
+        include_str!("../../gazetteer/geography.toml"),
+    ),
+    (
         "gazetteer/organizations.toml",
         include_str!("../../gazetteer/organizations.toml"),
     ),

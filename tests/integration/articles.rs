@@ -15,17 +15,17 @@ use canon::{Gazetteer, Linker};
 /// Story, fewest hits, most extra links, over all its languages.
 const FLOORS: &[(&str, usize, usize)] = &[
     ("central-asia", 292, 7),
-    ("ethiopia-somalia", 269, 10),
-    ("lake-chad", 266, 12),
+    ("ethiopia-somalia", 273, 11),
+    ("lake-chad", 269, 12),
     ("libya-maghreb", 291, 16),
-    ("moldova-romania-georgia", 259, 5),
-    ("myanmar-bangladesh", 267, 9),
-    ("pakistan", 231, 14),
-    ("serbia-kosovo", 317, 9),
-    ("turkey-greece-cyprus", 282, 5),
-    ("venezuela-colombia", 301, 10),
+    ("moldova-romania-georgia", 264, 5),
+    ("myanmar-bangladesh", 273, 8),
+    ("pakistan", 233, 15),
+    ("serbia-kosovo", 318, 9),
+    ("turkey-greece-cyprus", 286, 6),
+    ("venezuela-colombia", 303, 10),
     ("west-africa", 285, 10),
-    ("yemen-red-sea", 202, 7),
+    ("yemen-red-sea", 204, 6),
 ];
 
 /// Hits, expected mentions and extra links of one story.
