@@ -1246,6 +1246,11 @@ fn by_skeleton(
                     if !skeleton::consonants_of(pattern).eq(consonants.chars()) {
                         continue;
                     }
+                    // Two guesses never meet: a g taken for an h and an e
+                    // taken for a ye- (`Galicie` is no `Élysée`).
+                    if q.reads_g_as_h() && skeleton::stored(stored).reads_e_as_ye() {
+                        continue;
+                    }
                     // Many keys sharing a skeleton have too many vowels
                     // more or fewer for any threshold: no need to align
                     // them, only to hide them from the fuzzy pass, as any

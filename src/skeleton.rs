@@ -198,7 +198,7 @@ const RULES: &[Rule] = &[
     // j, y and w between vowels are read both ways (de Nasarbajew = en
     // Nazarbayev, en Najib = de Nadschib; Zarqawi = fr Zarqaoui).
     rule("y", "J", At::StartBeforeVowel, "y- = de j- = fr i-"),
-    either("e", "i", "Ji", At::StartBeforeConsonant, "ru Е- = ye- = e-"),
+    either("e", "i", "Ji", At::StartBeforeConsonant, E_AS_YE),
     rule("i", "J", At::StartBeforeVowel, "fr i- = en y-"),
     either("j", "J", "i", At::BetweenVowels, "de j = en y"),
     either("y", "i", "J", At::BetweenVowels, "en y = de j"),
@@ -238,6 +238,10 @@ pub(crate) const GLIDE_J: &str = "de j = en y";
 /// without short vowels either: every name with a g would meet the words
 /// of its other consonants there.
 const LATIN_G_AS_H: &str = "ru g = uk h";
+
+/// The rule reading an e starting a word before a consonant as the ye- of
+/// Russian romanizations (`Yeltsin`, `Eltsine`).
+const E_AS_YE: &str = "ru Е- = ye- = e-";
 
 /// The rules whose readings text without short vowels is never compared
 /// with.
@@ -325,6 +329,13 @@ impl Reading {
     /// `Luhansk`): a guess.
     pub(crate) fn reads_g_as_h(&self) -> bool {
         self.rules.contains(&LATIN_G_AS_H)
+    }
+
+    /// Whether this reading takes a word's first e for a ye-: a guess that
+    /// a g taken for an h never meets (`Galicie` is no `Élysée` read
+    /// `Yelysee`).
+    pub(crate) fn reads_e_as_ye(&self) -> bool {
+        self.rules.contains(&E_AS_YE)
     }
 
     /// Whether text in a script without short vowels may be compared with
