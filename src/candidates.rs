@@ -928,9 +928,6 @@ pub(crate) fn cognates(
             if translated {
                 keys.extend_from_slice(lexicon.by_cognates(&signature));
             } else {
-                // The first letter and parts of each word that is a mention
-                // as listed.
-                let mut mentioned: Vec<(&str, &str)> = Vec::new();
                 for &w in &significant {
                     let word = &norm[words[w].span];
                     let start = skeleton::cognate_start(word);
@@ -938,37 +935,43 @@ pub(crate) fn cognates(
                         .clone()
                         .flatten()
                         .map(|these| &read_parts[these]);
-                    let (Some(start), Some(parts)) = (start, parts) else {
-                        continue;
-                    };
-                    skeleton::write_cognate_word(&signature, start, parts, &mut lookup);
-                    keys.extend_from_slice(lexicon.by_cognate_word(&lookup));
-                    // A word read approximately may be spelled otherwise in
-                    // the name (`Iagokhachsk`, `Yagokhashsk`).
-                    let as_listed = |c: &Candidate| {
-                        c.norm.overlaps(words[w].span)
-                            && matches!(
-                                c.method,
-                                Method::Exact | Method::Normalized | Method::Known
-                            )
-                    };
-                    if resolution.taken.overlaps(words[w].span)
-                        && resolution.mentions().any(as_listed)
-                    {
-                        mentioned.extend(word.get(..1).map(|first| (first, parts)));
+                    if let (Some(start), Some(parts)) = (start, parts) {
+                        skeleton::write_cognate_word(&signature, start, parts, &mut lookup);
+                        keys.extend_from_slice(lexicon.by_cognate_word(&lookup));
                     }
                 }
                 keys.sort_unstable();
                 keys.dedup();
-                // Such a word is in the name, spelled with the same first
-                // letter and consonants (`Mumumuriya`, `Moumoumouriïa`).
-                let in_key = |k: u32, (first, parts): (&str, &str)| {
+                // A word that is a mention as listed is in the name, spelled
+                // with the same first letter and consonants (`Mumumuriya`,
+                // `Moumoumouriïa`); one read approximately may be spelled
+                // otherwise there (`Iagokhachsk`, `Yagokhashsk`).
+                let as_listed = |w: usize| {
+                    resolution.taken.overlaps(words[w].span)
+                        && resolution.mentions().any(|c| {
+                            c.norm.overlaps(words[w].span)
+                                && matches!(
+                                    c.method,
+                                    Method::Exact | Method::Normalized | Method::Known
+                                )
+                        })
+                };
+                let in_key = |k: u32, w: usize| {
+                    let word = &norm[words[w].span];
+                    let parts = word_parts[w]
+                        .clone()
+                        .flatten()
+                        .map(|these| &read_parts[these]);
                     (lexicon.key(k).split(' ')).any(|kw| {
-                        kw.starts_with(first)
-                            && skeleton::cognate_parts(kw).as_deref() == Some(parts)
+                        kw.get(..1) == word.get(..1)
+                            && skeleton::cognate_parts(kw).as_deref() == parts
                     })
                 };
-                keys.retain(|&k| mentioned.iter().all(|&m| in_key(k, m)));
+                if !keys.is_empty() {
+                    for &w in significant.iter().filter(|&&w| as_listed(w)) {
+                        keys.retain(|&k| in_key(k, w));
+                    }
+                }
             }
             if keys.is_empty() {
                 continue;
