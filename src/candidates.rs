@@ -1792,8 +1792,9 @@ pub(crate) fn inside_longer_name(
         let (german_compound, named_thing) =
             match doc.dashed(this.span, n.span) && doc.reads_as_german() {
                 true => {
-                    let thing = NAMED_THING_HEADS.contains(&&norm[n.span]);
-                    (!thing, thing)
+                    let word = &norm[n.span];
+                    let thing = NAMED_THING_HEADS.contains(&word);
+                    (!thing && is_german_noun(word), thing)
                 }
                 false => (false, false),
             };
@@ -2022,6 +2023,19 @@ const SAME_PLACE_WORDS: &[&str] = &[
     "plateau",
 ];
 
+/// Whether normalized `word` reads as a German noun: a word of the German
+/// list, a compound of one, or a word with a noun's ending (`Gesandte`,
+/// `Generalsekretär`); not a name (`Ruanda-Urundi`, `Baden-Württemberg`).
+fn is_german_noun(word: &str) -> bool {
+    const NOUN_ENDINGS: &[&str] = &[
+        "e", "er", "el", "ung", "heit", "keit", "schaft", "tion", "tat", "ar", "ismus", "chef",
+        "amt", "rat",
+    ];
+    guard::is_german_word(word)
+        || guard::is_german_compound(word)
+        || NOUN_ENDINGS.iter().any(|e| word.ends_with(e))
+}
+
 /// German nouns that, dashed to a place, name a thing of their own (`die
 /// Istanbul-Konvention`, `das Riad-Abkommen`, `der Maracaibo-See`),
 /// normalized.
@@ -2141,6 +2155,37 @@ const OTHER_THINGS: &[&str] = &[
 const WATERS_AND_STREETS: &[&str] = &[
     "lake", "lac", "lago", "sea", "mer", "mar", "meer", "gulf", "golfe", "golfo", "golf", "bay",
     "baie", "bahia", "bucht", "street", "avenue", "road", "rue", "calle", "avenida", "strasse",
+    "canal", "kanal",
+];
+
+/// Words for ships in en/fr/de/es, normalized: a place right after one is
+/// the ship's name (`the ferry Estonia`, `le pétrolier Finlandia`, `die
+/// Fähre Estonia`, `el buque Mar Rojo`).
+const VESSELS: &[&str] = &[
+    "ferry",
+    "ship",
+    "vessel",
+    "tanker",
+    "freighter",
+    "frigate",
+    "destroyer",
+    "trawler",
+    "yacht",
+    "liner",
+    "navire",
+    "petrolier",
+    "fregate",
+    "cargo",
+    "paquebot",
+    "ferri",
+    "fahre",
+    "schiff",
+    "frachter",
+    "fregatte",
+    "buque",
+    "petrolero",
+    "fragata",
+    "carguero",
 ];
 
 /// Heads of the names of things named after a place that are nouns of
@@ -2153,7 +2198,7 @@ const OTHER_THINGS_CAPITALIZED: &[&str] = &["times", "post", "herald", "tribune"
 /// there: right after or before one of [`OTHER_THINGS`], of
 /// [`WATERS_AND_STREETS`] as it says, or capitalized, of
 /// [`OTHER_THINGS_CAPITALIZED`], or after one and a particle (`empire du
-/// Mali`, `Times of Israel`).
+/// Mali`, `Times of Israel`); right after one of [`VESSELS`].
 fn names_another_thing(doc: &Document<'_>, span: Span) -> bool {
     let norm = doc.norm.as_str();
     let tokens = doc.tokens.as_slice();
@@ -2173,7 +2218,11 @@ fn names_another_thing(doc: &Document<'_>, span: Span) -> bool {
     let through_particle = before(2).zip(before(1)).is_some_and(|(h, p)| {
         joined(p, &tokens[first]) && joined(h, p) && is_not_initial(&norm[p.span]) && head(h, false)
     });
-    after || right_before || through_particle
+    // A ship's name follows its word right away (`Frachter im Roten Meer`
+    // is a freighter in the Red Sea).
+    let ship =
+        before(1).is_some_and(|p| joined(p, &tokens[first]) && VESSELS.contains(&&norm[p.span]));
+    after || right_before || through_particle || ship
 }
 
 /// Whether mention `c` of an organization ends a longer name the gazetteer

@@ -1415,9 +1415,13 @@ fn in_longer_name(doc: &Document<'_>, words: &[&Token], w: usize, genitive: bool
     // A word after an article that follows a capitalized word is the end
     // of a compound given name (`Saif al-Islam Gaddafi`, Spanish `Saif al
     // Islam Gadafi`).
+    // So is a word dashed to a capitalized one before it (`Laurent-Désiré
+    // Kabila`, `Jean-Pierre Bemba`).
     let compound = prev_at.is_some_and(|p| {
-        article_before(p)
-            && (neighbours(doc, words, p - 1).0).is_some_and(|q| doc.capitalized(q.span))
+        let before = p.checked_sub(1).map(|q| words[q]);
+        (article_before(p)
+            && (neighbours(doc, words, p - 1).0).is_some_and(|q| doc.capitalized(q.span)))
+            || before.is_some_and(|q| doc.capitalized(q.span) && doc.dashed(q.span, words[p].span))
     });
     let capital = |t: &Token| doc.capitalized(t.span) && Kinship::of_word(&norm[t.span]).is_none();
     let untitled = |p: &Token| title_group(&norm[p.span]).is_none();
