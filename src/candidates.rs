@@ -1679,6 +1679,24 @@ pub(crate) fn inside_longer_name(
     if by_name && traits.kind == crate::EntityType::Person && before_a_generation(doc, c.norm) {
         return true;
     }
+    // An organization's name ends another's too (`la Cité de l'Union
+    // africaine`, the president's compound); not in a title with a capital
+    // on every word, the one after the name too (`Russia Blocks Security
+    // Council Vote`).
+    if by_name && traits.kind == crate::EntityType::Organization {
+        let tokens = doc.tokens.as_slice();
+        let first = tokens.binary_search_by_key(&c.norm.start, |t| t.span.start);
+        let next = tokens.get(tokens.partition_point(|t| t.span.start < c.norm.end));
+        let titled = next.is_some_and(|n| {
+            n.kind == crate::tokenize::TokenKind::Word
+                && doc.norm.as_str().get(c.norm.end..n.span.start) == Some(" ")
+                && is_title_case(doc.original(n.span))
+        });
+        return !titled
+            && first.is_ok_and(|t| {
+                is_title_case(doc.original(tokens[t].span)) && after_a_name_head(doc, taken, t, 0)
+            });
+    }
     if !(last_names || (by_name && place)) {
         return false;
     }
@@ -1771,7 +1789,7 @@ pub(crate) fn inside_longer_name(
     // d'Ivoire`).
     if place
         && title_case(this)
-        && (after_a_name_head(doc, taken, t)
+        && (after_a_name_head(doc, taken, t, 1)
             || (on_tokens && last > t && before_capitalized_words(doc, t, last, whole)))
     {
         return true;
@@ -1813,16 +1831,16 @@ const DIRECTIONS: &[&str] = &[
     "est", "ouest", "ost", "norte", "sur", "este", "oeste",
 ];
 
-/// Whether the place named by `tokens[t]` ends the name of something else
-/// that starts with a capitalized ordinary word inside a sentence, right
-/// before it or through particles and at most one word in small letters
-/// (`Radio France`, `Mouvement du Pakistan`, `Haute Cour d'Islamabad`,
+/// Whether the place (or organization) named by `tokens[t]` ends the name
+/// of something else that starts with a capitalized ordinary word inside a
+/// sentence, right before it or through particles and at most `most_small`
+/// words in small letters (`Radio France`, `Mouvement du Pakistan`, `Haute Cour d'Islamabad`,
 /// `Parti démocratique de Côte d'Ivoire`, `Armée de libération du
 /// Baloutchistan`, `the Bank of England`); not one that says what the place
 /// is ([`SAME_PLACE_HEADS`]: `République du Congo`, `the Government of
 /// Pakistan`, `le Sud du Liban`). Not in German, whose nouns have a
 /// capital anywhere.
-fn after_a_name_head(doc: &Document<'_>, taken: &Taken, t: usize) -> bool {
+fn after_a_name_head(doc: &Document<'_>, taken: &Taken, t: usize, most_small: usize) -> bool {
     use crate::tokenize::TokenKind;
     let tokens = doc.tokens.as_slice();
     let norm = doc.norm.as_str();
@@ -1856,7 +1874,10 @@ fn after_a_name_head(doc: &Document<'_>, taken: &Taken, t: usize) -> bool {
             // One word in small letters, between particles (`Armée de
             // libération du`) or before one (`Parti démocratique de`), but
             // a word for a place (`the Black Sea port of Batumi`).
-            if particles == 0 || small == 1 || crate::coreference::PLACE_WORDS.contains(&word) {
+            if particles == 0
+                || small == most_small
+                || crate::coreference::PLACE_WORDS.contains(&word)
+            {
                 return false;
             }
             small += 1;
@@ -1873,7 +1894,10 @@ fn after_a_name_head(doc: &Document<'_>, taken: &Taken, t: usize) -> bool {
         } else {
             // Past a noun of the name, any capitalized word joined to it
             // heads it (`Consorcio del Oleoducto del Caspio`).
-            let head = (guard::is_ordinary_word(word) || (passed && joining > 0))
+            // Not a short function word of a title with a capital on
+            // every word (`Kabul Falls To Taliban`).
+            let head = word.len() >= MIN_NAME_HEAD_LETTERS
+                && (guard::is_ordinary_word(word) || (passed && joining > 0))
                 && (joining > 0 || (particles == 0 && small == 0))
                 && !SAME_PLACE_HEADS.contains(&word)
                 && !DIRECTIONS.contains(&word)
@@ -1890,6 +1914,10 @@ fn after_a_name_head(doc: &Document<'_>, taken: &Taken, t: usize) -> bool {
 
 /// Conjunctions of en/fr/de/es, normalized.
 const CONJUNCTIONS: &[&str] = &["and", "et", "y", "e", "und", "or", "ou", "o", "oder"];
+
+/// Fewest letters of the head of a name that ends with a place
+/// ([`after_a_name_head`]): `Air France`, not `To Kabul`.
+const MIN_NAME_HEAD_LETTERS: usize = 3;
 
 /// Most tokens a name's head stands before the place that ends the name
 /// ([`after_a_name_head`]).
