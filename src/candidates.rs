@@ -928,14 +928,14 @@ pub(crate) fn cognates(
             if translated {
                 keys.extend_from_slice(lexicon.by_cognates(&signature));
             } else {
+                let parts_of = |w: usize| {
+                    let these = word_parts[w].clone().flatten();
+                    these.map(|these| &read_parts[these])
+                };
                 for &w in &significant {
                     let word = &norm[words[w].span];
                     let start = skeleton::cognate_start(word);
-                    let parts = word_parts[w]
-                        .clone()
-                        .flatten()
-                        .map(|these| &read_parts[these]);
-                    if let (Some(start), Some(parts)) = (start, parts) {
+                    if let (Some(start), Some(parts)) = (start, parts_of(w)) {
                         skeleton::write_cognate_word(&signature, start, parts, &mut lookup);
                         keys.extend_from_slice(lexicon.by_cognate_word(&lookup));
                     }
@@ -957,11 +957,7 @@ pub(crate) fn cognates(
                         })
                 };
                 let in_key = |k: u32, w: usize| {
-                    let word = &norm[words[w].span];
-                    let parts = word_parts[w]
-                        .clone()
-                        .flatten()
-                        .map(|these| &read_parts[these]);
+                    let (word, parts) = (&norm[words[w].span], parts_of(w));
                     (lexicon.key(k).split(' ')).any(|kw| {
                         kw.get(..1) == word.get(..1)
                             && skeleton::cognate_parts(kw).as_deref() == parts
@@ -1834,8 +1830,8 @@ const DIRECTIONS: &[&str] = &[
 /// Whether the place (or organization) named by `tokens[t]` ends the name
 /// of something else that starts with a capitalized ordinary word inside a
 /// sentence, right before it or through particles and at most `most_small`
-/// words in small letters (`Radio France`, `Mouvement du Pakistan`, `Haute Cour d'Islamabad`,
-/// `Parti démocratique de Côte d'Ivoire`, `Armée de libération du
+/// words in small letters (`Radio France`, `Mouvement du Pakistan`, `Haute
+/// Cour d'Islamabad`, `Parti démocratique de Côte d'Ivoire`, `Armée de libération du
 /// Baloutchistan`, `the Bank of England`); not one that says what the place
 /// is ([`SAME_PLACE_HEADS`]: `République du Congo`, `the Government of
 /// Pakistan`, `le Sud du Liban`). Not in German, whose nouns have a
