@@ -14,7 +14,7 @@ use canon::{Gazetteer, Linker};
 
 /// Story, fewest hits, most extra links, over all its languages.
 const FLOORS: &[(&str, usize, usize)] = &[
-    ("baltic-cables", 164, 4),
+    ("baltic-cables", 165, 4),
     ("central-asia", 292, 7),
     ("drc-m23", 221, 6),
     ("ethiopia-somalia", 273, 11),
