@@ -1675,24 +1675,6 @@ pub(crate) fn inside_longer_name(
     if by_name && traits.kind == crate::EntityType::Person && before_a_generation(doc, c.norm) {
         return true;
     }
-    // An organization's name ends another's too (`la Cité de l'Union
-    // africaine`, the president's compound); not in a title with a capital
-    // on every word, the one after the name too (`Russia Blocks Security
-    // Council Vote`).
-    if by_name && traits.kind == crate::EntityType::Organization {
-        let tokens = doc.tokens.as_slice();
-        let first = tokens.binary_search_by_key(&c.norm.start, |t| t.span.start);
-        let next = tokens.get(tokens.partition_point(|t| t.span.start < c.norm.end));
-        let titled = next.is_some_and(|n| {
-            n.kind == crate::tokenize::TokenKind::Word
-                && doc.norm.as_str().get(c.norm.end..n.span.start) == Some(" ")
-                && is_title_case(doc.original(n.span))
-        });
-        return !titled
-            && first.is_ok_and(|t| {
-                is_title_case(doc.original(tokens[t].span)) && after_a_name_head(doc, taken, t, 0)
-            });
-    }
     if !(last_names || (by_name && place)) {
         return false;
     }
@@ -1827,7 +1809,7 @@ const DIRECTIONS: &[&str] = &[
     "est", "ouest", "ost", "norte", "sur", "este", "oeste",
 ];
 
-/// Whether the place (or organization) named by `tokens[t]` ends the name
+/// Whether the place (or organization) named from `tokens[t]` ends the name
 /// of something else that starts with a capitalized ordinary word inside a
 /// sentence, right before it or through particles and at most `most_small`
 /// words in small letters (`Radio France`, `Mouvement du Pakistan`, `Haute
@@ -2253,10 +2235,11 @@ fn names_another_thing(doc: &Document<'_>, span: Span) -> bool {
 /// does not know: right after a capitalized word inside a sentence that is
 /// no mention, title or article, and an ordinary word of English, French or
 /// Spanish, where only names capitalize one (`National Security Council`
-/// is not the UN's council, `German Red Cross` not the ICRC). Not in
-/// German, which capitalizes its nouns (`die Organisation Human Rights
-/// Watch`), nor in a title in capitals, where the next word has one too
-/// (`Russia Blocks Security Council Vote`).
+/// is not the UN's council, `German Red Cross` not the ICRC), or after
+/// one through particles ([`after_a_name_head`]: `la Cité de l'Union
+/// africaine`). Not in German, which capitalizes its nouns (`die
+/// Organisation Human Rights Watch`), nor in a title in capitals, where
+/// the next word has one too (`Russia Blocks Security Council Vote`).
 pub(crate) fn ends_longer_organization_name(
     doc: &Document<'_>,
     gazetteer: &Gazetteer,
@@ -2291,7 +2274,14 @@ pub(crate) fn ends_longer_organization_name(
             && norm.get(c.norm.end..n.span.start) == Some(" ")
             && is_title_case(doc.original(n.span))
     });
-    name_word && !title_after && !doc.reads_as_german()
+    // A capitalized head and particles before it, no word in small letters
+    // (`la Cité de l'Union africaine`, the president's compound).
+    let head = || {
+        this.span.start == c.norm.start
+            && is_title_case(doc.original(this.span))
+            && after_a_name_head(doc, taken, first, 0)
+    };
+    !title_after && ((name_word && !doc.reads_as_german()) || head())
 }
 
 /// Fewest letters of a word that makes an organization's name part of a
