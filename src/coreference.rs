@@ -296,17 +296,20 @@ fn defined_acronyms(doc: &Document<'_>, gazetteer: &Gazetteer, resolution: &mut 
         .map(|&k| (resolution.candidates[k].norm.end, k))
         .collect();
     for (t, token) in tokens.iter().enumerate() {
-        let short = doc.original(token.span);
-        // A short form written as a word (`Cédéao`) is one only after a
-        // name found whose initials it is.
-        let short_form = is_short_form(short);
-        let as_a_word = !short_form && is_acronym_as_a_word(short);
-        if token.kind != TokenKind::Word || !(short_form || as_a_word) {
+        if token.kind != TokenKind::Word {
             continue;
         }
         let Some(long_end) = parenthesized(token.span) else {
             continue;
         };
+        let short = doc.original(token.span);
+        // A short form written as a word (`Cédéao`) is one only after a
+        // name found whose initials it is.
+        let short_form = is_short_form(short);
+        let as_a_word = !short_form && is_acronym_as_a_word(short);
+        if !(short_form || as_a_word) {
+            continue;
+        }
         let mention_of = |span: Span| {
             let c = &resolution.candidates[*ends.get(&span.end)?];
             (c.norm.end == span.end).then_some((c.entity, c.form, c.norm))

@@ -8,7 +8,8 @@
 //!     12     4  header length H (u32)
 //!     16     8  payload offset P (u64)
 //!     24     8  payload length L (u64)
-//!     32     8  checksum: xxh3-64 of bytes 40 to P + L
+//!     32     8  checksum of bytes 40 to P + L ([`checksum`]): xxh3-64 of
+//!               the xxh3-64 of each of their chunks of [`CHUNK`] bytes
 //!     40     H  header (postcard): canon version, build, source files
 //!             …  the entities, each in postcard, end to end
 //!             …  the arrays of the payload, each at a multiple of 16
@@ -20,6 +21,7 @@ use super::entities::EntityTable;
 use super::IndexErrorKind as Kind;
 use crate::flat::Blobs;
 use crate::{Entity, SourceFile};
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::io::{self, Read, Seek, Write};
 use std::ops::Range;
@@ -29,10 +31,30 @@ use xxhash_rust::xxh3::{xxh3_64, Xxh3};
 pub(super) const MAGIC: [u8; 8] = *b"CANONIDX";
 
 /// The version of this layout; a file of another is not read.
-pub(super) const FORMAT: u32 = 10;
+pub(super) const FORMAT: u32 = 11;
 
 /// Bytes before the header.
 pub(super) const PREFIX: usize = 40;
+
+/// Bytes of a chunk of the body hashed on its own: the chunks of a big
+/// index are checked on all cores at once.
+pub(super) const CHUNK: usize = 1 << 23;
+
+/// The checksum of an index's `body` (the bytes after its prefix): the
+/// hash of its chunks' hashes, each chunk hashed on any core.
+pub(super) fn checksum(body: &[u8]) -> u64 {
+    let chunks: Vec<u64> = body.par_chunks(CHUNK).map(xxh3_64).collect();
+    combine(&chunks)
+}
+
+/// The checksum of a body whose chunks hash to `chunks`.
+fn combine(chunks: &[u64]) -> u64 {
+    let mut hasher = Xxh3::new();
+    for chunk in chunks {
+        hasher.update(&chunk.to_le_bytes());
+    }
+    hasher.digest()
+}
 
 /// The fixed start of an index file.
 #[derive(Debug, PartialEq, Eq)]
@@ -162,11 +184,7 @@ impl Encoded<'_> {
 
     /// Writes everything after the prefix to `out`; returns its checksum.
     pub(super) fn write_body(&self, out: impl Write) -> io::Result<u64> {
-        let mut out = Hashing {
-            out,
-            hasher: Xxh3::new(),
-            position: PREFIX as u64,
-        };
+        let mut out = Hashing::new(out, PREFIX as u64);
         out.write_all(&self.header)?;
         let (entities, table) = &self.entities;
         out.pad_to(table.start())?;
@@ -178,21 +196,23 @@ impl Encoded<'_> {
         out.pad_to(self.blobs.end())?;
         out.write_all(&self.payload)?;
         out.flush()?;
-        Ok(out.hasher.digest())
+        Ok(out.checksum())
     }
 }
 
 /// Where the parts of an index file are.
 pub(super) struct Layout {
+    /// The bytes of the header.
+    pub(super) header: Range<usize>,
     /// The bytes the payload's arrays may lie in.
     pub(super) arrays: Range<usize>,
     /// The payload.
     pub(super) payload: Range<usize>,
 }
 
-/// The header and layout of the index `bytes`, once their prefix, sizes
-/// and checksum check out.
-pub(super) fn open(bytes: &[u8]) -> Result<(Header, Layout), Kind> {
+/// The prefix and layout of the index `bytes`, once their prefix and sizes
+/// check out; their checksum is checked by [`verify`].
+pub(super) fn locate(bytes: &[u8]) -> Result<(Prefix, Layout), Kind> {
     let prefix = Prefix::read(bytes)?;
     let size = bytes.len() as u64;
     let end = (prefix.payload_offset)
@@ -211,27 +231,74 @@ pub(super) fn open(bytes: &[u8]) -> Result<(Header, Layout), Kind> {
     if header_end > prefix.payload_offset {
         return Err(Kind::corrupt("its header overlaps its payload"));
     }
-    if xxh3_64(&bytes[PREFIX..]) != prefix.checksum {
-        return Err(Kind::corrupt("its checksum does not match its content"));
-    }
     // Both within the file, so they fit in a usize.
     let (header_end, payload) = (header_end as usize, prefix.payload_offset as usize);
-    let header = postcard::from_bytes(&bytes[PREFIX..header_end]).map_err(Kind::undecodable)?;
     let layout = Layout {
+        header: PREFIX..header_end,
         arrays: header_end..payload,
         payload: payload..bytes.len(),
     };
-    Ok((header, layout))
+    Ok((prefix, layout))
 }
 
-/// A writer that hashes what it writes and knows where it is.
+/// Checks that the index `bytes`, with `prefix`, hash to its checksum.
+pub(super) fn verify(bytes: &[u8], prefix: &Prefix) -> Result<(), Kind> {
+    if checksum(&bytes[PREFIX..]) != prefix.checksum {
+        return Err(Kind::corrupt("its checksum does not match its content"));
+    }
+    Ok(())
+}
+
+/// The header of the index `bytes` laid out as `layout`.
+pub(super) fn header(bytes: &[u8], layout: &Layout) -> Result<Header, Kind> {
+    postcard::from_bytes(&bytes[layout.header.clone()]).map_err(Kind::undecodable)
+}
+
+/// A writer that hashes what it writes, chunk by chunk ([`checksum`]),
+/// and knows where it is.
 struct Hashing<W> {
     out: W,
-    hasher: Xxh3,
+    /// The hasher of the chunk being written, and its bytes so far.
+    chunk: Xxh3,
+    in_chunk: usize,
+    /// The hashes of the chunks written whole.
+    chunks: Vec<u64>,
     position: u64,
 }
 
 impl<W: Write> Hashing<W> {
+    /// A writer to `out`, at `position` in the file.
+    fn new(out: W, position: u64) -> Self {
+        Hashing {
+            out,
+            chunk: Xxh3::new(),
+            in_chunk: 0,
+            chunks: Vec::new(),
+            position,
+        }
+    }
+
+    /// Hashes `bytes`, written after those hashed before.
+    fn hash(&mut self, mut bytes: &[u8]) {
+        while !bytes.is_empty() {
+            let (these, rest) = bytes.split_at(bytes.len().min(CHUNK - self.in_chunk));
+            self.chunk.update(these);
+            self.in_chunk += these.len();
+            if self.in_chunk == CHUNK {
+                self.chunks.push(self.chunk.digest());
+                self.chunk.reset();
+                self.in_chunk = 0;
+            }
+            bytes = rest;
+        }
+    }
+
+    /// The checksum of what was written ([`checksum`]).
+    fn checksum(&self) -> u64 {
+        let last = (self.in_chunk > 0).then(|| self.chunk.digest());
+        combine(&[&self.chunks[..], last.as_slice()].concat())
+    }
+
     /// Writes zeros up to `offset`.
     fn pad_to(&mut self, offset: u64) -> io::Result<()> {
         let gap = offset
@@ -244,7 +311,7 @@ impl<W: Write> Hashing<W> {
 impl<W: Write> Write for Hashing<W> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         let n = self.out.write(buf)?;
-        self.hasher.update(&buf[..n]);
+        self.hash(&buf[..n]);
         self.position += n as u64;
         Ok(n)
     }
@@ -257,6 +324,24 @@ impl<W: Write> Write for Hashing<W> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_body_written_in_pieces_hashes_as_its_chunks_checked_at_once() {
+        let body: Vec<u8> = (0..2 * CHUNK + 5).map(|i| (i % 251) as u8).collect();
+        let mut out = Hashing::new(io::sink(), 0);
+        // Pieces that straddle the chunks' bounds.
+        for piece in body.chunks(CHUNK / 3 + 7) {
+            out.write_all(piece).unwrap();
+        }
+        assert_eq!(out.chunks.len(), 2);
+        assert_eq!(out.checksum(), checksum(&body));
+        assert_ne!(checksum(&body), checksum(&body[1..]));
+        // A body of whole chunks has no empty last one.
+        assert_eq!(
+            checksum(&body[..CHUNK]),
+            combine(&[xxh3_64(&body[..CHUNK])])
+        );
+    }
 
     #[test]
     fn prefixes_round_trip_and_say_what_they_are_not() {

@@ -320,28 +320,33 @@ impl LinkerBuilder {
 
     /// The linker of the index mapped at `map`.
     fn read_index(&self, map: Arc<Mmap>) -> Result<Linker, IndexErrorKind> {
-        // What this build writes is found while the file is checked: both
-        // read or compute hundreds of megabytes, on one core each.
-        let (opened, build) = rayon::join(|| file::open(&map), build);
-        let (header, layout) = opened?;
-        if header.canon != CANON {
-            return Err(IndexErrorKind::Version {
-                version: header.canon,
-            });
-        }
-        if header.build != build {
-            return Err(IndexErrorKind::Build);
-        }
-        // The gazetteer files are read while the payload is decoded: a
-        // file that changed is the error all the same, and comes first.
-        let (sources, payload) = rayon::join(
-            || self.check_recorded(&header),
-            || read_payload(&map, layout),
+        let (prefix, layout) = file::locate(&map)?;
+        // The payload is decoded while the file is checked and what this
+        // build writes is found: each reads or computes hundreds of
+        // megabytes. A file that fails a check is that error all the same:
+        // the checks come first, in their order.
+        let (checked, payload) = rayon::join(
+            || {
+                let (verified, build) = rayon::join(|| file::verify(&map, &prefix), build);
+                verified?;
+                let header = file::header(&map, &layout)?;
+                if header.canon != CANON {
+                    return Err(IndexErrorKind::Version {
+                        version: header.canon,
+                    });
+                }
+                if header.build != build {
+                    return Err(IndexErrorKind::Build);
+                }
+                let sources = self.check_recorded(&header)?;
+                Ok((header.known, sources))
+            },
+            || read_payload(&map, &layout),
         );
-        let sources = sources?;
+        let (known, sources) = checked?;
         let (entities, ids, lexicon) = payload?;
         let gazetteer = Gazetteer::from_parts(entities, ids, sources);
-        Ok(self.assemble(gazetteer, lexicon, header.known)?)
+        Ok(self.assemble(gazetteer, lexicon, known)?)
     }
 
     /// The gazetteer files `header` records, unless they or the known
@@ -367,14 +372,14 @@ impl LinkerBuilder {
 /// out as `layout` says.
 fn read_payload(
     map: &Arc<Mmap>,
-    layout: Layout,
+    layout: &Layout,
 ) -> Result<(MappedEntities, StrTable, Lexicon), IndexErrorKind> {
     let source = Source {
         map: Arc::clone(map),
-        area: layout.arrays,
+        area: layout.arrays.clone(),
     };
     let payload: Payload =
-        flat::decode(&map[layout.payload], &source).map_err(IndexErrorKind::undecodable)?;
+        flat::decode(&map[layout.payload.clone()], &source).map_err(IndexErrorKind::undecodable)?;
     let count = payload.entities.len();
     let entities = payload.entities.map(&source)?;
     let lexicon = read_lexicon(&payload.lexicon, &source, count)?;
@@ -581,7 +586,7 @@ mod tests {
 
     /// `bytes` with the checksum their content has now.
     fn resealed(mut bytes: Vec<u8>) -> Vec<u8> {
-        let checksum = xxhash_rust::xxh3::xxh3_64(&bytes[PREFIX..]);
+        let checksum = file::checksum(&bytes[PREFIX..]);
         bytes[32..40].copy_from_slice(&checksum.to_le_bytes());
         bytes
     }

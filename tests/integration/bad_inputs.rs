@@ -51,7 +51,12 @@ impl IndexCase {
                 assert_eq!(&bytes[41..41 + version.len()], version.as_bytes());
                 let other = version.replace(|c: char| c.is_ascii_digit(), "9");
                 bytes[41..41 + version.len()].copy_from_slice(other.as_bytes());
-                let checksum = xxhash_rust::xxh3::xxh3_64(&bytes[40..]);
+                // The checksum as DESIGN.md specifies it: the hash of the
+                // hashes of the 8 MiB chunks after the prefix.
+                let chunks: Vec<u8> = (bytes[40..].chunks(1 << 23))
+                    .flat_map(|chunk| xxhash_rust::xxh3::xxh3_64(chunk).to_le_bytes())
+                    .collect();
+                let checksum = xxhash_rust::xxh3::xxh3_64(&chunks);
                 bytes[32..40].copy_from_slice(&checksum.to_le_bytes());
             }
             "stale" => {
