@@ -13,7 +13,10 @@ build time (names to a ready matcher), link time and MB/s over the texts,
 peak RSS, and mentions found. The peers match listed names only (every
 name, alias, name by language and acronym, lower-cased); canon runs with
 every pass on, with 2 and 1 threads, and with --no-fuzzy (listed names
-only, as the peers). Prints a Markdown table. Not part of `cargo test`.
+only, as the peers), from the TOML and from index files (`canon index`,
+written once per kind into target/; the build column is then the load, and
+the index's writing is reported below the table). Prints a Markdown table.
+Not part of `cargo test`.
 """
 
 import argparse
@@ -129,16 +132,16 @@ def timed(command, stdin_path):
     return seconds, peak, done.stdout
 
 
-def run_canon(canon, data, corpus, flags, repeat):
-    """Build time is a run on no documents, link time what a run on the
-    documents takes beyond it: the fastest of `repeat` runs each, since the
+def run_canon(canon, source, corpus, flags, repeat):
+    """Build time is a run on no documents with `source` (the gazetteer's
+    or the index's arguments), link time what a run on the documents
+    takes beyond it: the fastest of `repeat` runs each, since the
     difference of two single runs is noise when linking takes less time
     than building."""
-    gazetteer = os.path.join(data, "gazetteer.toml")
     empty = os.path.join(ROOT, "target", "peers-empty.jsonl")
     with open(empty, "w") as f:
         f.write("")
-    command = [canon, "link", "--input", "jsonl", "--gazetteer", gazetteer, *flags]
+    command = [canon, "link", "--input", "jsonl", *source, *flags]
     build = min(timed(command, empty)[0] for _ in range(repeat))
     runs = [timed(command, corpus) for _ in range(repeat)]
     total = min(seconds for seconds, _, _ in runs)
@@ -146,6 +149,38 @@ def run_canon(canon, data, corpus, flags, repeat):
     out = runs[0][2]
     found = sum(len(json.loads(line)["mentions"]) for line in out.splitlines())
     return {"build": build, "link": max(total - build, 1e-9), "found": found, "peak": peak}
+
+
+def write_index(canon, gazetteer, flags):
+    """Writes the index of `gazetteer` (with `flags`) into target/: its
+    path, and the seconds and peak bytes writing took."""
+    kind = "lean" if flags else "full"
+    path = os.path.join(ROOT, "target", f"peers-{kind}.idx")
+    seconds, peak, _ = timed([canon, "index", gazetteer, "-o", path, *flags], os.devnull)
+    return path, seconds, peak
+
+
+def canon_rows(canon, data, corpus, repeat):
+    """canon's rows: every pass and --no-fuzzy, from the TOML and from an
+    index, on 2 and 1 threads; and what writing each index took."""
+    gazetteer = os.path.join(data, "gazetteer.toml")
+    rows, notes = [], []
+    # `--no-fuzzy` links without the known names, so its index has none.
+    for label, flags, index_flags in [("every pass", [], []),
+                                      ("--no-fuzzy", ["--no-fuzzy"], ["--no-known-names"])]:
+        print(f"writing the index for canon {label}...", file=sys.stderr)
+        index, seconds, peak = write_index(canon, gazetteer, index_flags)
+        size = os.path.getsize(index) / 1e6
+        notes.append(f"index for {label}: written in {seconds:.1f} s, peak {peak / 1e6:.0f} MB, "
+                     f"{size:,.0f} MB")
+        for source_label, source in [("", ["--gazetteer", gazetteer]),
+                                     (" --index", ["--index", index])]:
+            for threads in ["2", "1"]:
+                name = f"canon{source_label} {label}, {threads} thread{'s' * (threads != '1')}"
+                print(f"running {name}...", file=sys.stderr)
+                rows.append((name, run_canon(canon, source, corpus,
+                                             ["--threads", threads, *flags], repeat)))
+    return rows, notes
 
 
 def main():
@@ -171,16 +206,11 @@ def main():
     with open(os.path.join(args.data, "gazetteer.toml"), "rb") as f:
         entities = f.read().count(b"[[entity]]")
 
-    rows = []
+    rows, notes = [], []
     for tool in args.tools:
         if tool == "canon":
-            for label, flags in [("canon, 2 threads", ["--threads", "2"]),
-                                 ("canon, 1 thread", ["--threads", "1"]),
-                                 ("canon --no-fuzzy, 2 threads",
-                                  ["--threads", "2", "--no-fuzzy"])]:
-                print(f"running {label}...", file=sys.stderr)
-                rows.append((label, run_canon(args.canon, args.data, corpus, flags,
-                                              args.repeat)))
+            canon, notes = canon_rows(args.canon, args.data, corpus, args.repeat)
+            rows.extend(canon)
             continue
         print(f"running {tool}...", file=sys.stderr)
         done = subprocess.run([sys.executable, __file__, "--run", tool, "--data", args.data,
@@ -198,11 +228,13 @@ def main():
                        for _, line in zip(range(args.docs), f))
     print(f"\n{entities:,} entities, {len(documents):,} documents, {megabytes:.1f} MB of text, "
           f"{gold:,} gold mentions\n")
-    print("| tool | build (s) | link (s) | MB/s | peak RSS (MB) | mentions |")
+    print("| tool | build or load (s) | link (s) | MB/s | peak RSS (MB) | mentions |")
     print("|---|---|---|---|---|---|")
     for label, r in rows:
         print(f"| {label} | {r['build']:.2f} | {r['link']:.2f} | {megabytes / r['link']:.2f} "
               f"| {r['peak'] / 1e6:.0f} | {r['found']:,} |")
+    for note in notes:
+        print(f"\n- {note}")
     return 0
 
 

@@ -716,7 +716,8 @@ impl FoundAt {
                     let adjective = self.single_word
                         && script.latin
                         && entity.kind == crate::EntityType::Place
-                        && is_adjective_of(query, lexicon.key(key));
+                        && (is_adjective_of(query, lexicon.key(key))
+                            || is_adjective_of_listed(query, form.entity, lexicon));
                     out.push(Candidate {
                         norm: nspan,
                         span,
@@ -745,6 +746,27 @@ fn is_adjective_of(word: &str, name: &str) -> bool {
     (stems.into_iter().flatten()).any(|stem| {
         word.strip_prefix(stem)
             .is_some_and(|ending| PLACE_ADJECTIVES.contains(&ending))
+    })
+}
+
+/// Whether normalized `word` is an adjective or demonym of a name of
+/// entity `e` the lexicon lists ([`is_adjective_of`]): a word read as
+/// another of its names is still the adjective of this one (`Azerbaijani`
+/// read as German `Aserbaidschan`).
+fn is_adjective_of_listed(word: &str, e: u32, lexicon: &Lexicon) -> bool {
+    let listed = |k: u32| {
+        let entries = lexicon.entries(k).iter();
+        entries.map(|entry| lexicon.form(entry.form)).any(|form| form.entity == e)
+    };
+    let mut name = String::with_capacity(word.len());
+    let stems = PLACE_ADJECTIVES.iter().filter_map(|ending| word.strip_suffix(ending));
+    stems.filter(|stem| !stem.is_empty()).any(|stem| {
+        ["", "a", "e", "o", "y"].into_iter().any(|vowel| {
+            name.clear();
+            name.push_str(stem);
+            name.push_str(vowel);
+            lexicon.lookup(&name).is_some_and(listed)
+        })
     })
 }
 
@@ -1851,10 +1873,15 @@ fn after_a_name_head(doc: &Document<'_>, taken: &Taken, t: usize, most_small: us
         } else if !doc.capitalized(token.span) {
             // One word in small letters, between particles (`Armée de
             // libération du`) or before one (`Parti démocratique de`), but
-            // a word for a place (`the Black Sea port of Batumi`).
+            // a word for a place (`the Black Sea port of Batumi`), or an
+            // English word in English text, whose names capitalize theirs
+            // (`an Israeli strike on Beirut`).
+            let english = doc.ordinary_language() == Some(guard::ENGLISH)
+                && guard::is_ordinary_word_of(word, guard::ENGLISH);
             if particles == 0
                 || small == most_small
                 || crate::coreference::PLACE_WORDS.contains(&word)
+                || english
             {
                 return false;
             }

@@ -352,11 +352,16 @@ fn defined_acronyms(doc: &Document<'_>, gazetteer: &Gazetteer, resolution: &mut 
             {
                 long_forms.push((long, entity, form));
             }
-            // Capitalized words whose initials these are, and no mention:
-            // the text defines the acronym as something else.
+            // Capitalized words whose initials these are, or words from a
+            // capitalized one whose initials these are, particles aside
+            // (`Reporters sans frontières (RSF)`), and no mention: the text
+            // defines the acronym as something else.
             (None, _) if !mention_before => {
                 let words = capitalized_words_before(doc, &tokens[..t], long_end);
-                if !words.is_empty() && initials_fit(short, &words) {
+                let fit = (!words.is_empty() && initials_fit(short, &words))
+                    || long_form_before(doc, &tokens[..t], long_end, short)
+                        .is_some_and(|(_, capitalized)| capitalized);
+                if fit {
                     defined.push((short, (token.span.start, None, 0)));
                 }
             }

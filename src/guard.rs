@@ -131,6 +131,9 @@ pub(crate) fn is_german_compound(word: &str) -> bool {
 /// How many guarded languages.
 pub(crate) const LANGUAGES: usize = LISTS.len();
 
+/// The guarded language English, by its place in [`LISTS`] (tested).
+pub(crate) const ENGLISH: usize = 0;
+
 /// The guarded language German, by its place in [`LISTS`] (tested).
 pub(crate) const GERMAN: usize = 2;
 
@@ -171,13 +174,14 @@ pub(crate) fn common_word_languages(word: &str) -> Vec<Language> {
 #[cfg(test)]
 mod tests {
     use super::{common_word_languages, is_common_word, is_german_word, is_ordinary_word};
-    use super::{language_alone, GERMAN, LISTS};
+    use super::{language_alone, ENGLISH, GERMAN, LISTS};
 
     #[test]
     fn words_of_one_language_alone() {
         assert_eq!(LISTS[GERMAN].0 .1, "de");
+        assert_eq!(LISTS[ENGLISH].0 .1, "en");
         assert_eq!(language_alone("kritisierte"), Some(GERMAN));
-        assert_eq!(language_alone("would"), Some(0));
+        assert_eq!(language_alone("would"), Some(ENGLISH));
         assert_eq!(language_alone("national"), None, "several languages");
         assert_eq!(language_alone("xqzvw"), None, "none");
     }
