@@ -444,7 +444,7 @@ fn listed_candidate(
         (None, NameKind::ShortName, _) => (
             Method::Alias,
             SCORE_DERIVED,
-            Some("name as the press shortens it (its generic tail, 'of' and place, or plural -s left out)"),
+            Some("name as the press shortens it (its generic tail, 'of' and place, leading acronym or plural -s left out)"),
         ),
         (None, NameKind::LastNames, _) => (
             Method::Alias,
@@ -756,10 +756,14 @@ fn is_adjective_of(word: &str, name: &str) -> bool {
 fn is_adjective_of_listed(word: &str, e: u32, lexicon: &Lexicon) -> bool {
     let listed = |k: u32| {
         let entries = lexicon.entries(k).iter();
-        entries.map(|entry| lexicon.form(entry.form)).any(|form| form.entity == e)
+        entries
+            .map(|entry| lexicon.form(entry.form))
+            .any(|form| form.entity == e)
     };
     let mut name = String::with_capacity(word.len());
-    let stems = PLACE_ADJECTIVES.iter().filter_map(|ending| word.strip_suffix(ending));
+    let stems = PLACE_ADJECTIVES
+        .iter()
+        .filter_map(|ending| word.strip_suffix(ending));
     stems.filter(|stem| !stem.is_empty()).any(|stem| {
         ["", "a", "e", "o", "y"].into_iter().any(|vowel| {
             name.clear();
@@ -1816,7 +1820,10 @@ pub(crate) fn inside_longer_name(
                 }
                 false => (false, false),
             };
-        (name_word(n, gap) && !given_name && !german_compound)
+        // After it, a German noun is a sentence's (`in Baku Anschläge
+        // verübt`).
+        let german_noun = || doc.reads_as_german() && is_german_noun(&norm[n.span]);
+        (name_word(n, gap) && !given_name && !german_compound && !german_noun())
             || (place && direction)
             || named_thing
     });
@@ -1981,8 +1988,9 @@ const SAME_PLACE_HEADS: &[&str] = &[
 /// Commission says`), unless those words only say what the place is
 /// ([`SAME_PLACE_WORDS`]: `the Panjshir Valley`; for a `whole` place, a
 /// country or a body of water, not the words of a subdivision,
-/// [`SUBDIVISION_WORDS`]: `Niger State`). Not in German, whose nouns have
-/// a capital anywhere, nor in titles with a capital on every word (`Kabul
+/// [`SUBDIVISION_WORDS`]: `Niger State`). In German, whose nouns have a
+/// capital anywhere, only by words that are no German ones; not in titles
+/// with a capital on every word (`Kabul
 /// Falls To Taliban`), nor before a day or month (US press's `in Kabul
 /// Monday`).
 fn before_capitalized_words(doc: &Document<'_>, first: usize, last: usize, whole: bool) -> bool {
@@ -2000,9 +2008,13 @@ fn before_capitalized_words(doc: &Document<'_>, first: usize, last: usize, whole
     while capitalized(end + 1) && joined(end, end + 1) {
         end += 1;
     }
+    // German capitalizes its nouns: there, only a word of another language
+    // tells (`der Azerbaijan Airlines`).
+    let german = doc.reads_as_german();
     let other_thing = (last + 1..=end).any(|i| {
         let w = &norm[tokens[i].span];
         guard::is_ordinary_word(w)
+            && !(german && guard::is_ordinary_word_of(w, guard::GERMAN))
             && !(SAME_PLACE_WORDS.contains(&w) && !(whole && SUBDIVISION_WORDS.contains(&w)))
             && !DAYS_AND_MONTHS.contains(&w)
     });
@@ -2017,11 +2029,17 @@ fn before_capitalized_words(doc: &Document<'_>, first: usize, last: usize, whole
     {
         start -= 1;
     }
-    let small = |i: usize| word(i).is_some_and(|_| !capitalized(i));
+    // A word in small letters, or an elision (`d'Azerbaijan Airlines`).
+    let small = |i: usize| {
+        let lower = |t: &Token| doc.original(t.span).starts_with(char::is_lowercase);
+        word(i).is_some_and(lower) || tokens.get(i).is_some_and(|t| t.kind == TokenKind::Elision)
+    };
+    // After it, a word in small letters or the end of the sentence (`the
+    // Pétion-Ville Club.`).
     let after_run = small(end + 1)
         || tokens
             .get(end + 1)
-            .is_some_and(|n| n.kind != crate::tokenize::TokenKind::Word);
+            .is_none_or(|n| n.kind != crate::tokenize::TokenKind::Word || !joined(end, end + 1));
     // An article that starts the sentence starts the run too: a word in
     // small letters must end it then.
     let article_first = start < first
@@ -2031,7 +2049,7 @@ fn before_capitalized_words(doc: &Document<'_>, first: usize, last: usize, whole
     // So does an owner's possessive (`Sudan's Red Sea State`).
     let owned = (start.checked_sub(1)).is_some_and(|p| tokens[p].kind == TokenKind::Possessive);
     let before_run = start.checked_sub(1).is_some_and(small) || article_first || owned;
-    after_run && before_run && !doc.reads_as_german()
+    after_run && before_run
 }
 
 /// Ordinary words after a place that say what the place is, normalized, in
@@ -2221,6 +2239,11 @@ const VESSELS: &[&str] = &[
     "carguero",
 ];
 
+/// Words for military operations in en/fr/de/es, normalized: a place right
+/// after one is the operation's name, as a ship's ([`VESSELS`]: `Operation
+/// Litani`, `l'opération Barkhane`, `la operación Litani`).
+const OPERATIONS: &[&str] = &["operation", "operacion", "operazione"];
+
 /// Heads of the names of things named after a place that are nouns of
 /// other meanings too, and make a name only capitalized: newspapers and
 /// airlines (`Tehran Times`, `Times of Israel`, `China Daily`, `Air
@@ -2231,7 +2254,8 @@ const OTHER_THINGS_CAPITALIZED: &[&str] = &["times", "post", "herald", "tribune"
 /// there: right after or before one of [`OTHER_THINGS`], of
 /// [`WATERS_AND_STREETS`] as it says, or capitalized, of
 /// [`OTHER_THINGS_CAPITALIZED`], or after one and a particle (`empire du
-/// Mali`, `Times of Israel`); right after one of [`VESSELS`].
+/// Mali`, `Times of Israel`); right after one of [`VESSELS`] or
+/// [`OPERATIONS`].
 fn names_another_thing(doc: &Document<'_>, span: Span) -> bool {
     let norm = doc.norm.as_str();
     let tokens = doc.tokens.as_slice();
@@ -2251,10 +2275,12 @@ fn names_another_thing(doc: &Document<'_>, span: Span) -> bool {
     let through_particle = before(2).zip(before(1)).is_some_and(|(h, p)| {
         joined(p, &tokens[first]) && joined(h, p) && is_not_initial(&norm[p.span]) && head(h, false)
     });
-    // A ship's name follows its word right away (`Frachter im Roten Meer`
-    // is a freighter in the Red Sea).
-    let ship =
-        before(1).is_some_and(|p| joined(p, &tokens[first]) && VESSELS.contains(&&norm[p.span]));
+    // A ship's or an operation's name follows its word right away
+    // (`Frachter im Roten Meer` is a freighter in the Red Sea).
+    let ship = before(1).is_some_and(|p| {
+        let word = &norm[p.span];
+        joined(p, &tokens[first]) && (VESSELS.contains(&word) || OPERATIONS.contains(&word))
+    });
     after || right_before || through_particle || ship
 }
 

@@ -1275,6 +1275,21 @@ fn derive(
                 _ => None,
             };
             out.extend(singular.map(|stem| derived(NameKind::ShortName, stem.to_string())));
+            // A name that starts with another organization's acronym is
+            // also named without it (`OSCE Minsk Group`: `the Minsk
+            // Group`), when what is left is a name of two capitalized
+            // words or more, one of them no ordinary word (`UN Security
+            // Council` is not every `Security Council`).
+            if let [first, rest @ ..] = &words[..] {
+                let acronym = first.len() >= 2 && first.chars().all(|c| c.is_ascii_uppercase());
+                let rest_significant = rest.iter().filter(|w| !is_not_initial(w)).count();
+                let rest_text = form.text[first.len()..].trim_start_matches([' ', '-']);
+                let named = (normalizer.key(rest_text).split(' '))
+                    .any(|w| !crate::guard::is_common_word(w));
+                if acronym && rest_significant >= 2 && capitalized && named {
+                    out.push(derived(NameKind::ShortName, rest_text.to_string()));
+                }
+            }
         }
         // A place's name with a generic tail is also named without it
         // (`Donetsk Oblast`, `Borno State`, `Bagram Air Base`): the press
