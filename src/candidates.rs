@@ -262,6 +262,12 @@ impl<'a> Document<'a> {
         gap.matches('\n').nth(1).is_some()
     }
 
+    /// Whether normalized spans `a` and `b` are one space apart, within a
+    /// paragraph: normalization makes a blank line one space too.
+    pub(crate) fn spaced(&self, a: Span, b: Span) -> bool {
+        self.norm.as_str().get(a.end..b.start) == Some(" ") && !self.paragraph_between(a, b)
+    }
+
     /// Whether normalized `span` starts with a capital in the original text.
     pub(crate) fn capitalized(&self, span: Span) -> bool {
         let start = self.norm.original_start(span.start);
@@ -1860,7 +1866,8 @@ fn after_a_name_head(doc: &Document<'_>, taken: &Taken, t: usize, most_small: us
     let mut passed = false;
     while let Some(p) = at.checked_sub(1).filter(|&p| t - p <= MAX_NAME_HEAD_REACH) {
         let token = &tokens[p];
-        if !matches!(&norm[token.span.end..tokens[at].span.start], " " | "") {
+        let gap = &norm[token.span.end..tokens[at].span.start];
+        if !(gap.is_empty() || doc.spaced(token.span, tokens[at].span)) {
             return false;
         }
         let word = &norm[token.span];
@@ -2001,7 +2008,7 @@ fn before_capitalized_words(doc: &Document<'_>, first: usize, last: usize, whole
             .get(i)
             .filter(|t| t.kind == crate::tokenize::TokenKind::Word)
     };
-    let joined = |a: usize, b: usize| &norm[tokens[a].span.end..tokens[b].span.start] == " ";
+    let joined = |a: usize, b: usize| doc.spaced(tokens[a].span, tokens[b].span);
     let capitalized = |i: usize| word(i).is_some_and(|w| is_title_case(doc.original(w.span)));
     // The run of capitalized words after the place.
     let mut end = last;
@@ -2268,7 +2275,7 @@ fn names_another_thing(doc: &Document<'_>, span: Span) -> bool {
             || (WATERS_AND_STREETS.contains(&word) && (!after || capitalized()))
             || (OTHER_THINGS_CAPITALIZED.contains(&word) && capitalized())
     };
-    let joined = |a: &Token, b: &Token| &norm[a.span.end..b.span.start] == " ";
+    let joined = |a: &Token, b: &Token| doc.spaced(a.span, b.span);
     let after = (tokens.get(last + 1)).is_some_and(|n| joined(&tokens[last], n) && head(n, true));
     let before = |at: usize| first.checked_sub(at).map(|p| &tokens[p]);
     let right_before = before(1).is_some_and(|p| joined(p, &tokens[first]) && head(p, false));

@@ -368,20 +368,18 @@ fn defined_acronyms(doc: &Document<'_>, gazetteer: &Gazetteer, resolution: &mut 
             _ => {}
         }
     }
-    // Mentions of the same entity inside a long form are parts of it
-    // (`Frente Progresista de Resistencia` by cognates): the long form
-    // replaces them. Anything else there stays, and the long form is not a
-    // mention.
-    let inside_long_form = |c: &Candidate| {
-        long_forms
-            .iter()
-            .any(|&(long, entity, _)| c.entity == entity && long.contains(c.norm))
-    };
+    // Mentions inside a long form are parts of it: of the same entity
+    // (`Frente Progresista de Resistencia` by cognates), the long form
+    // replaces them; of others (`Bureau intégré des Nations unies en Haïti
+    // (BINUH)`), they are words of its name.
     if !long_forms.is_empty() {
         resolution.unkeep(|c| {
-            if inside_long_form(c) {
-                c.dropped = Some(Reason::Overlapped);
-            }
+            let inside = long_forms.iter().find(|&&(long, ..)| long.contains(c.norm));
+            c.dropped = match inside {
+                Some(&(_, entity, _)) if entity == c.entity => Some(Reason::Overlapped),
+                Some(&(long, ..)) if long != c.norm => Some(Reason::LongerName),
+                _ => return,
+            };
         });
     }
     if !enclosing.is_empty() {
@@ -521,7 +519,9 @@ fn governing(definitions: &[Definition], at: usize) -> Definition {
 /// The words ending right at normalized `end` whose initials, particles
 /// aside, are the letters of `short` in any order: the long form of an
 /// acronym (`Front national de résistance` for `FNR`), and whether its
-/// first word is capitalized.
+/// first word is capitalized. A preposition of [`OPTIONAL_INITIALS`] gives
+/// its initial or not (`Bureau intégré des Nations unies en Haïti` for
+/// `BINUH`, `United Nations Support Mission in Libya` for `UNSMIL`).
 fn long_form_before(
     doc: &Document<'_>,
     tokens: &[Token],
@@ -529,9 +529,11 @@ fn long_form_before(
     short: &str,
 ) -> Option<(Span, bool)> {
     let norm = doc.norm.as_str();
-    let mut letters: Vec<char> = short.chars().flat_map(char::to_lowercase).collect();
-    letters.sort_unstable();
-    let mut initials = Vec::new();
+    let letters: Vec<char> = short.chars().flat_map(char::to_lowercase).collect();
+    // The letters the words' initials have not given yet, and the initials
+    // of the prepositions passed.
+    let mut left = letters.clone();
+    let mut optional = Vec::new();
     let mut expected_end = end;
     for token in tokens.iter().rev() {
         if !norm[token.span.end..expected_end].trim().is_empty() {
@@ -542,16 +544,30 @@ fn long_form_before(
         if token.kind != TokenKind::Word || is_not_initial(word) {
             continue;
         }
-        initials.push(word.chars().next()?);
-        if initials.len() == letters.len() {
-            initials.sort_unstable();
-            let capitalized = doc.capitalized(token.span);
-            return (initials == letters)
-                .then_some((Span::new(token.span.start, end), capitalized));
+        let initial = word.chars().next()?;
+        if OPTIONAL_INITIALS.contains(&word) {
+            optional.push(initial);
+            continue;
+        }
+        let at = left.iter().position(|&c| c == initial)?;
+        left.swap_remove(at);
+        let mut prepositions = optional.clone();
+        let rest = left.iter().all(|c| {
+            let at = prepositions.iter().position(|p| p == c);
+            at.map(|at| prepositions.swap_remove(at)).is_some()
+        });
+        if rest {
+            return Some((
+                Span::new(token.span.start, end),
+                doc.capitalized(token.span),
+            ));
         }
     }
     None
 }
+
+/// Prepositions that an acronym spells or not, normalized ([`long_form_before`]).
+const OPTIONAL_INITIALS: &[&str] = &["en", "in", "a", "au", "aux", "al"];
 
 /// The capitalized words that end right at normalized `end` (a long form
 /// that is not a mention), as written.

@@ -20,6 +20,10 @@ use crate::tokenize::TokenKind;
 struct Heads {
     after: FxHashSet<&'static str>,
     before: FxHashSet<&'static str>,
+    /// Qualifiers that may stand between a head and the name
+    /// (`Toussaint Louverture International Airport`, `aéroport
+    /// international Toussaint-Louverture`).
+    between: FxHashSet<&'static str>,
 }
 
 /// `data/eponym-heads.txt`.
@@ -38,6 +42,7 @@ fn heads() -> &'static Heads {
             match line {
                 "[after]" => section = Some(&mut heads.after),
                 "[before]" => section = Some(&mut heads.before),
+                "[between]" => section = Some(&mut heads.between),
                 word => {
                     if let Some(words) = section.as_deref_mut() {
                         words.insert(word);
@@ -52,18 +57,50 @@ fn heads() -> &'static Heads {
 /// Whether the person's name at normalized `span` of `doc` is part of the
 /// name of something named after the person: a head word joined to it by a
 /// space or a dash, after it (`Sadr City`, `Massud-Straße`) or before it
-/// (`rue Massoud`, `Flughafen Ben Gurion`).
+/// (`rue Massoud`, `Flughafen Ben Gurion`), maybe through a qualifier
+/// (`Toussaint Louverture International Airport`, `aeropuerto
+/// internacional Toussaint Louverture`).
 pub(crate) fn named_after(doc: &Document<'_>, span: Span) -> bool {
     let norm = doc.norm.as_str();
     let tokens = doc.tokens.as_slice();
-    let joined = |a: Span, b: Span| &norm[a.end..b.start] == " ";
+    let joined = |a: Span, b: Span| doc.spaced(a, b);
     let word = |i: usize| tokens.get(i).filter(|t| t.kind == TokenKind::Word);
-    let first = tokens.binary_search_by_key(&span.start, |t| t.span.start);
-    let last = tokens.binary_search_by_key(&span.end, |t| t.span.end);
-    let before = first.ok().and_then(|f| f.checked_sub(1)).and_then(word);
-    let after = last.ok().and_then(|l| word(l + 1));
-    before.is_some_and(|b| joined(b.span, span) && heads().before.contains(&norm[b.span]))
-        || after.is_some_and(|a| joined(span, a.span) && heads().after.contains(&norm[a.span]))
+    let (Ok(first), Ok(last)) = (
+        tokens.binary_search_by_key(&span.start, |t| t.span.start),
+        tokens.binary_search_by_key(&span.end, |t| t.span.end),
+    ) else {
+        return false;
+    };
+    let heads = heads();
+    // Away from the name (forward: after it), a head of `these`, maybe
+    // after a qualifier.
+    let head_of = |these: &FxHashSet<&str>, forward: bool| {
+        let mut edge = if forward { last } else { first };
+        for _ in 0..2 {
+            let next = if forward {
+                edge.checked_add(1)
+            } else {
+                edge.checked_sub(1)
+            };
+            let Some((i, w)) = next.and_then(|i| word(i).map(|w| (i, w))) else {
+                return false;
+            };
+            let (a, b) = match forward {
+                true => (tokens[edge].span, w.span),
+                false => (w.span, tokens[edge].span),
+            };
+            let text = &norm[w.span];
+            if !joined(a, b) || these.contains(text) {
+                return joined(a, b);
+            }
+            if !heads.between.contains(text) {
+                return false;
+            }
+            edge = i;
+        }
+        false
+    };
+    head_of(&heads.before, false) || head_of(&heads.after, true)
 }
 
 #[cfg(test)]
@@ -94,6 +131,17 @@ mod tests {
             ),
             ("Sie wohnt in der Massud-Straße.", "Massud", true),
             ("Llegó al aeropuerto Benito Juárez.", "Benito Juarez", true),
+            (
+                "Flights to Toussaint Louverture International Airport stopped.",
+                "Toussaint Louverture",
+                true,
+            ),
+            (
+                "L'aéroport international Toussaint-Louverture est fermé.",
+                "Toussaint Louverture",
+                true,
+            ),
+            ("The international Biden coalition met.", "Biden", false),
             ("The dam holds Lake Nasser.", "Nasser", true),
             ("Sadr said the city was calm.", "Sadr", false),
             ("Sadr, City officials said, left.", "Sadr", false),
@@ -107,7 +155,11 @@ mod tests {
     #[test]
     fn every_head_word_is_normalized() {
         let normalizer = Normalizer::new();
-        for word in heads().after.iter().chain(&heads().before) {
+        let heads = heads();
+        for word in (heads.after.iter())
+            .chain(&heads.before)
+            .chain(&heads.between)
+        {
             assert_eq!(&normalizer.key(word), word);
         }
     }
