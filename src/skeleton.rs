@@ -149,7 +149,7 @@ const RULES: &[Rule] = &[
     rule("alla", "aLa", At::End, "-ullah = ru -ulla"),
     // Arabic final -ah (ة, ه) is often left out: Hezbollah = ru Хезболла.
     rule("ah", "a", At::End, "final -ah = -a"),
-    rule("eh", "i", At::End, "final -eh = -e"),
+    either("eh", "i", "a", At::End, "final -eh = -e = -a"),
     rule("abdul", "aBDaL", At::Any, "Abdul = Abdel = Abd al-"),
     rule("abdel", "aBDaL", At::Any, "Abdul = Abdel = Abd al-"),
     rule("abdol", "aBDaL", At::Any, "Abdul = Abdel = Abd al-"),
@@ -1545,6 +1545,7 @@ mod tests {
             &["amrullah saleh", "amrollah saleh"],
             &["hassan nasrallah", "khasan nasralla"],
             &["hezbollah", "khezbolla"],
+            &["nabatieh", "nabatiya", "nabatija", "nabatiye"],
             &["abdul ghani", "abdel ghani"],
             &["kharkiv", "charkiw", "kharkov"],
             &["pyotr ilyich", "pjotr iljitsch"],
