@@ -1,4 +1,4 @@
-//! Wire-style articles we wrote on fourteen news stories, each in English,
+//! Wire-style articles we wrote on eighteen news stories, each in English,
 //! French, German and Spanish (some in Russian too), with a lean gazetteer
 //! of English names only and traps that must stay unlinked: namesakes,
 //! look-alikes, places inside longer names (`tests/data/articles/*/`,
@@ -14,20 +14,25 @@ use canon::{Gazetteer, Linker};
 
 /// Story, fewest hits, most extra links, over all its languages.
 const FLOORS: &[(&str, usize, usize)] = &[
-    ("baltic-cables", 165, 4),
+    ("armenia-azerbaijan", 297, 9),
+    ("baltic-cables", 165, 3),
     ("central-asia", 292, 7),
-    ("drc-m23", 221, 6),
+    ("drc-m23", 221, 5),
     ("ethiopia-somalia", 273, 11),
+    ("haiti-gangs", 214, 12),
     ("lake-chad", 269, 12),
-    ("libya-maghreb", 291, 15),
+    ("lebanon-israel", 213, 5),
+    ("libya-maghreb", 291, 13),
     ("moldova-romania-georgia", 264, 5),
     ("myanmar-bangladesh", 273, 8),
-    ("pakistan", 233, 15),
+    ("pakistan", 233, 13),
     ("serbia-kosovo", 318, 9),
+    ("sudan-war", 286, 16),
     ("turkey-greece-cyprus", 286, 6),
-    ("venezuela-colombia", 303, 10),
-    ("west-africa", 285, 10),
+    ("venezuela-colombia", 303, 6),
+    ("west-africa", 286, 10),
     ("yemen-red-sea", 204, 6),
+
 ];
 
 /// Hits, expected mentions and extra links of one story.
