@@ -747,7 +747,7 @@ impl FoundAt {
 /// normalized one-word `name`: the name with an ending of adjectives of
 /// place of en/fr/es, after its final vowel or not (`venezuelan`,
 /// `israeli`, `sudanese`, `chinese`, `italian`, `syrien`, `iranien`).
-fn is_adjective_of(word: &str, name: &str) -> bool {
+pub(crate) fn is_adjective_of(word: &str, name: &str) -> bool {
     let stems = [Some(name), name.strip_suffix(['a', 'e', 'o', 'y'])];
     (stems.into_iter().flatten()).any(|stem| {
         word.strip_prefix(stem)
@@ -2575,9 +2575,12 @@ impl<'a> GazetteerRules<'a> {
         // tell (a German quote in French text), else of the document.
         let passage = language::passage(self.doc.text, candidate.span.start);
         let word = &self.doc.norm.as_str()[candidate.norm];
-        // A demonym is an ordinary word in every guarded language.
+        // A demonym is an ordinary word in every guarded language, as is
+        // an adjective of another of the place's names (German `Armenien`
+        // is French `arménien`, of `Arménie`).
         let canonical = lexicon.form(lexicon.first_form(candidate.entity)).text;
-        let demonym = language::is_demonym(word, &canonical.to_lowercase());
+        let demonym = language::is_demonym(word, &canonical.to_lowercase())
+            || is_adjective_of_listed(word, candidate.entity, lexicon);
         gates.any(|gate| {
             let key = (gate, passage.start);
             let found = match self.languages.iter().find(|(k, _)| *k == key) {

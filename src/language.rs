@@ -178,7 +178,9 @@ pub(crate) fn passage(text: &str, at: usize) -> std::ops::Range<usize> {
 /// `canonical`, the canonical name's key) and is one
 /// ([`guard::is_ordinary_word`]: no frequent name, as Spanish `londres`)
 /// of a guarded language none of its tags is; or when it is the canonical
-/// name less its final vowel, a demonym elsewhere.
+/// name less its final vowel, a demonym elsewhere; or the adjective of a
+/// name of the place in another language (German `Armenien`, French
+/// `arménien` of `Arménie`).
 pub(crate) fn gates(names: &[(Option<&str>, &str)], canonical: &str) -> Vec<Option<Languages>> {
     names
         .iter()
@@ -201,7 +203,19 @@ pub(crate) fn gates(names: &[(Option<&str>, &str)], canonical: &str) -> Vec<Opti
                 .any(|(_, language)| !tags.contains(&language));
             let ordinary = foreign && guard::is_ordinary_word(key);
             let ordinary = ordinary && guard::may_be_ordinary(key, canonical);
-            (ordinary || is_demonym(key, canonical)).then_some(languages)
+            // The adjective of another language's name of the place, as
+            // German `Armenien` is the French `arménien` of `Arménie`: in
+            // Latin letters (the keys of other scripts are read into them).
+            let latin = |tag: Option<&str>| {
+                tag.is_none_or(|t| !OTHER_SCRIPTS.contains(&t.split('-').next().unwrap_or(t)))
+            };
+            let adjective = || {
+                let mut others =
+                    (names.iter()).filter(|&&(other, k)| other != tag && k != key && latin(other));
+                latin(tag)
+                    && others.any(|&(_, other)| crate::candidates::is_adjective_of(key, other))
+            };
+            (ordinary || is_demonym(key, canonical) || adjective()).then_some(languages)
         })
         .collect()
 }
@@ -317,6 +331,20 @@ mod tests {
         let gates = gates(&names, "syria");
         assert_eq!(tags(gates[1]), Some(vec!["de"]));
         assert_eq!((gates[0], gates[2]), (None, None));
+    }
+
+    #[test]
+    fn a_name_that_is_the_adjective_of_another_language_s_name_is_gated() {
+        // German `Armenien` is French for an Armenian, of `Arménie`.
+        let names = [
+            (None, "armenia"),
+            (Some("fr"), "armenie"),
+            (Some("de"), "armenien"),
+            (Some("es"), "armenia"),
+        ];
+        let gates = gates(&names, "armenia");
+        assert_eq!(tags(gates[2]), Some(vec!["de"]));
+        assert_eq!((gates[0], gates[1], gates[3]), (None, None, None));
     }
 
     #[test]

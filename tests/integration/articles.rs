@@ -32,7 +32,6 @@ const FLOORS: &[(&str, usize, usize)] = &[
     ("venezuela-colombia", 303, 6),
     ("west-africa", 286, 10),
     ("yemen-red-sea", 204, 6),
-
 ];
 
 /// Hits, expected mentions and extra links of one story.
