@@ -223,6 +223,19 @@ LEAVE_OUT = {
 BY_LANGUAGE = {
     "Vatican": ["en", "fr"],
     "Köln": ["de"],  # GeoNames gives it without a language: it is the German name
+    "Britain": ["en"],
+}
+
+# Press names of countries that CLDR and ISO do not give, by ISO code:
+# (language, name); `en` names are aliases, names in capitals acronyms.
+# Cited as press usage: the English, French, German and Spanish press's
+# everyday names (`Britain`, `UAE`), not official ones.
+PRESS_NAMES = {
+    "GB": [("en", "Britain"), ("en", "Great Britain"), ("fr", "Grande-Bretagne"),
+           ("de", "Großbritannien"), ("es", "Gran Bretaña"), ("it", "Gran Bretagna"),
+           ("pt", "Grã-Bretanha"), ("nl", "Groot-Brittannië")],
+    "AE": [("en", "UAE"), ("fr", "EAU"), ("de", "VAE")],
+    "CD": [("en", "DR Congo"), ("de", "DR Kongo")],
 }
 
 # Major cities added to those CLDR and GeoNames give (cities in the news that
@@ -603,6 +616,12 @@ def countries(src: Sources) -> list[Entity]:
             text = re.sub(r"^the ", "", text)
             if text and "," not in text and "(" not in text:
                 add_name(e, "en", text, f"iso-codes iso_3166-1.json#{code} {field_}")
+        for lang, text in PRESS_NAMES.get(code, []):
+            source = f"press usage ({lang})"
+            if text.isupper():
+                add_acronym(e, text, source)
+            else:
+                add_name(e, lang, text, source)
         e.capital = capital  # type: ignore[attr-defined]
         e.code = code  # type: ignore[attr-defined]
         out.append(e)
@@ -754,6 +773,7 @@ HEADER = """\
 #   iso-codes <file>#<code> <field> Debian iso-codes 4.15.0, LGPL-2.1-or-later
 #   libgweather <lang>.mo#<name>    Debian libgweather-4-common 4.2.0 (Locations.xml
 #                                   translations), GPL-2.0-or-later
+#   press usage (<lang>)            everyday press names of countries (PRESS_NAMES)
 # Names identical to the English name are not repeated under a language.
 """
 

@@ -2099,6 +2099,7 @@ fn is_german_noun(word: &str) -> bool {
 /// normalized.
 const NAMED_THING_HEADS: &[&str] = &[
     "abkommen",
+    "brucke",
     "konvention",
     "vertrag",
     "prozess",
@@ -2204,16 +2205,17 @@ const OTHER_THINGS: &[&str] = &[
     "river", "fleuve", "riviere", "rio", "fluss", "empire", "imperio", "reich", "reichs",
 ];
 
-/// Heads of the names of waters and streets named after a place, which
-/// are not the place when they come first (`lac Tchad`, `Gulf of Sirte`,
-/// `golfo de Adén`, `rue de Kaboul`) or follow it capitalized (`Taiz
+/// Heads of the names of waters, streets and bridges named after a place,
+/// which are not the place when they come first (`lac Tchad`, `Gulf of
+/// Sirte`, `golfo de Adén`, `rue de Kaboul`, `pont de Crimée`) or follow it
+/// capitalized (`Taiz
 /// Street`, `Tais-Straße`); after it in small letters, they say what the
 /// place is (`the Sirte gulf`). Not straits: a strait is named as the
 /// place (`Bab el-Mandeb`, `Hormuz`).
 const WATERS_AND_STREETS: &[&str] = &[
     "lake", "lac", "lago", "sea", "mer", "mar", "meer", "gulf", "golfe", "golfo", "golf", "bay",
     "baie", "bahia", "bucht", "street", "avenue", "road", "rue", "calle", "avenida", "strasse",
-    "canal", "kanal",
+    "canal", "kanal", "bridge", "pont", "puente", "brucke",
 ];
 
 /// Words for ships in en/fr/de/es, normalized: a place right after one is
@@ -2227,12 +2229,17 @@ const VESSELS: &[&str] = &[
     "freighter",
     "frigate",
     "destroyer",
+    "cruiser",
+    "submarine",
+    "corvette",
+    "warship",
     "trawler",
     "yacht",
     "liner",
     "navire",
     "petrolier",
     "fregate",
+    "croiseur",
     "cargo",
     "paquebot",
     "ferri",
@@ -2240,11 +2247,19 @@ const VESSELS: &[&str] = &[
     "schiff",
     "frachter",
     "fregatte",
+    "kreuzer",
+    "korvette",
     "buque",
     "petrolero",
     "fragata",
+    "crucero",
+    "submarino",
+    "corbeta",
     "carguero",
 ];
+
+/// Quotation marks around a name, normalized (`"`, `'`; `«` and `“` fold to `"`).
+const QUOTES: &[char] = &['"', '\''];
 
 /// Words for military operations in en/fr/de/es, normalized: a place right
 /// after one is the operation's name, as a ship's ([`VESSELS`]: `Operation
@@ -2282,11 +2297,16 @@ fn names_another_thing(doc: &Document<'_>, span: Span) -> bool {
     let through_particle = before(2).zip(before(1)).is_some_and(|(h, p)| {
         joined(p, &tokens[first]) && joined(h, p) && is_not_initial(&norm[p.span]) && head(h, false)
     });
-    // A ship's or an operation's name follows its word right away
-    // (`Frachter im Roten Meer` is a freighter in the Red Sea).
+    // A ship's or an operation's name follows its word right away, maybe
+    // quoted (`the cruiser "Moskva"`; `Frachter im Roten Meer` is a
+    // freighter in the Red Sea).
+    let quoted = |a: &Token, b: &Token| {
+        let gap = &norm[a.span.end..b.span.start];
+        gap.starts_with(' ') && gap[1..].chars().all(|c| QUOTES.contains(&c))
+    };
     let ship = before(1).is_some_and(|p| {
         let word = &norm[p.span];
-        joined(p, &tokens[first]) && (VESSELS.contains(&word) || OPERATIONS.contains(&word))
+        quoted(p, &tokens[first]) && (VESSELS.contains(&word) || OPERATIONS.contains(&word))
     });
     after || right_before || through_particle || ship
 }
