@@ -112,7 +112,8 @@ const RULES: &[Rule] = &[
     rule("tch", "J", At::Any, "fr tch = en ch"),
     rule("tsh", "J", At::Any, "ar تش = en ch"),
     // -ий, -ый endings: en -y, de -ij/-yj, fr -i.
-    rule("ij", "i", At::End, "de -ij = en -y"),
+    // Or an i and a consonant: Arabic final -ij (Manbij = fr Manbidj).
+    either("ij", "i", "iJ", At::End, "de -ij = en -y, or Arabic -ij"),
     rule("yj", "i", At::End, "de -yj = en -y"),
     rule("iy", "i", At::End, "ru-en -iy = en -y"),
     // -ов, -ев, -ёв: en -ov/-ev, de -ow/-ew, older -off.
@@ -1546,6 +1547,7 @@ mod tests {
             &["hassan nasrallah", "khasan nasralla"],
             &["hezbollah", "khezbolla"],
             &["nabatieh", "nabatiya", "nabatija", "nabatiye"],
+            &["manbij", "manbidj", "manbidsch"],
             &["abdul ghani", "abdel ghani"],
             &["kharkiv", "charkiw", "kharkov"],
             &["pyotr ilyich", "pjotr iljitsch"],
