@@ -1,4 +1,4 @@
-//! Wire-style articles we wrote on eighteen news stories, each in English,
+//! Wire-style articles we wrote on twenty-one news stories, each in English,
 //! French, German and Spanish (some in Russian too), with a lean gazetteer
 //! of English names only and traps that must stay unlinked: namesakes,
 //! look-alikes, places inside longer names (`tests/data/articles/*/`,
@@ -14,12 +14,13 @@ use canon::{Gazetteer, Linker};
 
 /// Story, fewest hits, most extra links, over all its languages.
 const FLOORS: &[(&str, usize, usize)] = &[
-    ("armenia-azerbaijan", 297, 9),
+    ("armenia-azerbaijan", 297, 8),
     ("baltic-cables", 165, 3),
     ("central-asia", 292, 7),
-    ("drc-m23", 221, 5),
-    ("ethiopia-somalia", 273, 11),
+    ("drc-m23", 222, 5),
+    ("ethiopia-somalia", 275, 11),
     ("haiti-gangs", 214, 12),
+    ("iran-nuclear", 248, 4),
     ("lake-chad", 269, 12),
     ("lebanon-israel", 213, 5),
     ("libya-maghreb", 291, 13),
@@ -28,7 +29,9 @@ const FLOORS: &[(&str, usize, usize)] = &[
     ("pakistan", 233, 13),
     ("serbia-kosovo", 318, 9),
     ("sudan-war", 286, 16),
+    ("syria-transition", 264, 11),
     ("turkey-greece-cyprus", 286, 6),
+    ("ukraine-zaporizhzhia", 236, 10),
     ("venezuela-colombia", 303, 6),
     ("west-africa", 286, 10),
     ("yemen-red-sea", 204, 6),
