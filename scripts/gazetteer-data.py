@@ -238,6 +238,19 @@ PRESS_NAMES = {
     "CD": [("en", "DR Congo"), ("de", "DR Kongo")],
 }
 
+# French, German and Spanish press names of cities in the news that
+# neither CLDR, libgweather nor GeoNames' alternate names give and that no
+# spelling convention derives from the English one (`Alep`, `Yeda`), by
+# the city's English display name. Cited as press usage.
+PRESS_CITY_NAMES = {
+    "Aleppo": [("fr", "Alep")],
+    "Jeddah": [("es", "Yeda")],
+    "Raqqa": [("es", "Raqa")],
+    "Mashhad": [("fr", "Machhad")],
+    "Qom": [("de", "Ghom")],
+    "Lviv": [("de", "Lwiw")],
+}
+
 # Major cities added to those CLDR and GeoNames give (cities in the news that
 # are below the population threshold), by GeoNames English name and country.
 # Only cities whose usual English spelling GeoNames holds: a known city
@@ -668,6 +681,8 @@ def city_entity(src: Sources, rec: dict, description: str, english: str | None =
     for alternate in rec["alternatenames"]:
         if press_alternate(src, rec, alternate):
             add_name(e, "en", alternate, f"geonames cities15000.json#{gid} alternatenames")
+    for lang, text in PRESS_CITY_NAMES.get(name, []):
+        add_name(e, lang, text, f"press usage ({lang})")
     return e
 
 
@@ -773,7 +788,8 @@ HEADER = """\
 #   iso-codes <file>#<code> <field> Debian iso-codes 4.15.0, LGPL-2.1-or-later
 #   libgweather <lang>.mo#<name>    Debian libgweather-4-common 4.2.0 (Locations.xml
 #                                   translations), GPL-2.0-or-later
-#   press usage (<lang>)            everyday press names of countries (PRESS_NAMES)
+#   press usage (<lang>)            everyday press names of countries and cities
+#                                   (PRESS_NAMES, PRESS_CITY_NAMES)
 # Names identical to the English name are not repeated under a language.
 """
 

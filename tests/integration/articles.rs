@@ -29,7 +29,7 @@ const FLOORS: &[(&str, usize, usize)] = &[
     ("pakistan", 233, 13),
     ("serbia-kosovo", 318, 9),
     ("sudan-war", 286, 16),
-    ("syria-transition", 264, 11),
+    ("syria-transition", 269, 13),
     ("turkey-greece-cyprus", 286, 6),
     ("ukraine-zaporizhzhia", 236, 10),
     ("venezuela-colombia", 303, 6),
