@@ -1829,12 +1829,29 @@ pub(crate) fn inside_longer_name(
         // After it, a German noun is a sentence's (`in Baku Anschläge
         // verübt`).
         let german_noun = || doc.reads_as_german() && is_german_noun(&norm[n.span]);
+        // An acronym no mention after a place not in capitals names a
+        // company or a project (`Mozambique LNG`, `Rovuma LNG`).
+        let acronym = || {
+            let word = doc.original(n.span);
+            let gap = doc.norm.original_end(this.span.end)..doc.norm.original_start(n.span.start);
+            place
+                && doc.text.get(gap) == Some(" ")
+                && (2..=MAX_PROJECT_ACRONYM_LETTERS).contains(&word.chars().count())
+                && word.chars().all(|c| c.is_uppercase())
+                && !doc.original(this.span).chars().all(|c| !c.is_lowercase())
+                && !taken.overlaps(n.span)
+        };
         (name_word(n, gap) && !given_name && !german_compound && !german_noun())
             || (place && direction)
             || named_thing
+            || acronym()
     });
     before || after || (place && before_capitalized_words(doc, t, t, whole))
 }
+
+/// Most letters of an acronym that names a company or a project after a
+/// place (`Mozambique LNG`): longer capitals are a shouted word.
+const MAX_PROJECT_ACRONYM_LETTERS: usize = 4;
 
 /// Points of the compass in en/fr/de/es, normalized, that name a part of a
 /// place as another place when capitalized next to it (`East Sarajevo`,
@@ -2602,7 +2619,9 @@ impl<'a> GazetteerRules<'a> {
         let demonym = language::is_demonym(word, &canonical.to_lowercase())
             || is_adjective_of_listed(word, candidate.entity, lexicon);
         gates.any(|gate| {
-            let key = (gate, passage.start);
+            // Detection tells the guarded languages and the gate's apart:
+            // gates of guarded languages alone share one detection.
+            let key = (language::detected_among(gate), passage.start);
             let found = match self.languages.iter().find(|(k, _)| *k == key) {
                 Some(&(_, found)) => found,
                 None => {

@@ -423,6 +423,9 @@ fn defined_acronyms(doc: &Document<'_>, gazetteer: &Gazetteer, resolution: &mut 
     for (short, definition) in defined {
         definitions.entry(short).or_default().push(definition);
     }
+    if definitions.is_empty() {
+        return;
+    }
     definitions.values_mut().for_each(|d| d.sort_unstable());
     // Spans that entities fitting equally well left unlinked, once.
     let kept: FxHashSet<Span> = resolution.mentions().map(|c| c.norm).collect();

@@ -83,11 +83,17 @@ impl Languages {
 /// names: English, French, German, Spanish, the first of [`LANGUAGES`].
 const GUARDED: Languages = Languages(0b1111);
 
+/// The languages [`detect`] tells apart for `gate`: the guarded ones and
+/// the gate's.
+pub(crate) fn detected_among(gate: Languages) -> Languages {
+    Languages(gate.0 | GUARDED.0)
+}
+
 /// The language `text` is written in, among the guarded languages and
 /// those of `gate`, if whatlang is confident of it. Told apart from a few
 /// languages only, the language of a single sentence is found surely.
 pub(crate) fn detect(text: &str, gate: Languages) -> Option<Languages> {
-    let among = Languages(gate.0 | GUARDED.0);
+    let among = detected_among(gate);
     let allowed = (LANGUAGES.iter().enumerate())
         .filter(|(at, _)| among.0 & 1 << at != 0)
         .map(|(_, (_, lang))| *lang)
@@ -178,9 +184,9 @@ pub(crate) fn passage(text: &str, at: usize) -> std::ops::Range<usize> {
 /// `canonical`, the canonical name's key) and is one
 /// ([`guard::is_ordinary_word`]: no frequent name, as Spanish `londres`)
 /// of a guarded language none of its tags is; or when it is the canonical
-/// name less its final vowel, a demonym elsewhere; or the adjective of a
-/// name of the place in another language (German `Armenien`, French
-/// `arménien` of `Arménie`).
+/// name less its final vowel, a demonym elsewhere; or a name of the place
+/// in another language and an n, its adjective there (German `Armenien`,
+/// French `arménien` of `Arménie`).
 pub(crate) fn gates(names: &[(Option<&str>, &str)], canonical: &str) -> Vec<Option<Languages>> {
     names
         .iter()
@@ -203,17 +209,12 @@ pub(crate) fn gates(names: &[(Option<&str>, &str)], canonical: &str) -> Vec<Opti
                 .any(|(_, language)| !tags.contains(&language));
             let ordinary = foreign && guard::is_ordinary_word(key);
             let ordinary = ordinary && guard::may_be_ordinary(key, canonical);
-            // The adjective of another language's name of the place, as
-            // German `Armenien` is the French `arménien` of `Arménie`: in
-            // Latin letters (the keys of other scripts are read into them).
-            let latin = |tag: Option<&str>| {
-                tag.is_none_or(|t| !OTHER_SCRIPTS.contains(&t.split('-').next().unwrap_or(t)))
-            };
+            // A name of the place in another language and an n, its
+            // adjective there: German `Armenien` and `Libyen` are the French
+            // `arménien` and `libyen` of `Arménie` and `Libye`.
             let adjective = || {
-                let mut others =
-                    (names.iter()).filter(|&&(other, k)| other != tag && k != key && latin(other));
-                latin(tag)
-                    && others.any(|&(_, other)| crate::candidates::is_adjective_of(key, other))
+                let stem = key.strip_suffix('n').filter(|stem| stem.ends_with('e'));
+                stem.is_some_and(|stem| names.iter().any(|&(other, k)| other != tag && k == stem))
             };
             (ordinary || is_demonym(key, canonical) || adjective()).then_some(languages)
         })
