@@ -2216,10 +2216,23 @@ fn before_a_generation(doc: &Document<'_>, span: Span) -> bool {
 }
 
 /// Heads of the names of things named after a place that are not the
-/// place, normalized, in en, fr, de, es: rivers and empires (`Niger
-/// River`, `fleuve Niger`, `Mali-Reich`, `empire du Mali`).
+/// place, normalized, in en, fr, de, es: rivers, empires and universities
+/// (`Niger River`, `fleuve Niger`, `Mali-Reich`, `empire du Mali`, `Kabul
+/// University`, `Universität Pristina`).
 const OTHER_THINGS: &[&str] = &[
-    "river", "fleuve", "riviere", "rio", "fluss", "empire", "imperio", "reich", "reichs",
+    "river",
+    "fleuve",
+    "riviere",
+    "rio",
+    "fluss",
+    "empire",
+    "imperio",
+    "reich",
+    "reichs",
+    "university",
+    "universite",
+    "universidad",
+    "universitat",
 ];
 
 /// Heads of the names of waters, streets and bridges named after a place,

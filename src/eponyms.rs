@@ -90,7 +90,10 @@ pub(crate) fn named_after(doc: &Document<'_>, span: Span) -> bool {
                 false => (w.span, tokens[edge].span),
             };
             let text = &norm[w.span];
-            if !joined(a, b) || these.contains(text) {
+            // Or its German genitive (`am Rande des Kagame-Cups`).
+            let head =
+                these.contains(text) || text.strip_suffix('s').is_some_and(|t| these.contains(t));
+            if !joined(a, b) || head {
                 return joined(a, b);
             }
             if !heads.between.contains(text) {
@@ -142,6 +145,7 @@ mod tests {
                 true,
             ),
             ("The international Biden coalition met.", "Biden", false),
+            ("Er sprach am Rande des Kagame-Cups.", "Kagame", true),
             ("The dam holds Lake Nasser.", "Nasser", true),
             ("Sadr said the city was calm.", "Sadr", false),
             ("Sadr, City officials said, left.", "Sadr", false),
