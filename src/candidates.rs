@@ -1795,6 +1795,9 @@ pub(crate) fn inside_longer_name(
     let whole = traits.kind == crate::EntityType::Place
         && (lexicon.description_words(c.entity).any(|w| w == "country")
             || norm[c.norm].split(' ').any(is_water_word));
+    if whole && after_a_state_word(doc, t, norm[c.norm].split(' ').any(is_water_word)) {
+        return true;
+    }
     // A place of several words too (`Parti démocratique de Côte
     // d'Ivoire`).
     if place
@@ -2160,6 +2163,54 @@ fn is_water_word(word: &str) -> bool {
     ];
     WATERS.contains(&word) || is_feature_head(word)
 }
+
+/// Whether the country or the body of water (`water`) named from
+/// `tokens[t]` follows a word for a state or province of a country, through
+/// particles: a state named after it (`l'État de la mer Rouge`, `der
+/// Bundesstaat Niger`, Spanish `el estado de Níger`). Of a country, only
+/// words that never name the country itself: German `Bundesstaat`, Spanish
+/// `estado` in small letters (`el Estado de Israel` is Israel).
+fn after_a_state_word(doc: &Document<'_>, t: usize, water: bool) -> bool {
+    let tokens = doc.tokens.as_slice();
+    let norm = doc.norm.as_str();
+    let mut at = t;
+    while let Some(p) = at.checked_sub(1).filter(|&p| t - p <= MAX_STATE_REACH) {
+        let token = &tokens[p];
+        if !doc.spaced(token.span, tokens[at].span)
+            && !norm[token.span.end..tokens[at].span.start].is_empty()
+        {
+            return false;
+        }
+        let word = &norm[token.span];
+        if token.kind == TokenKind::Elision || is_not_initial(word) {
+            at = p;
+            continue;
+        }
+        let small = doc.original(token.span).starts_with(char::is_lowercase);
+        return match water {
+            true => STATE_WORDS.contains(&word),
+            false => word == "bundesstaat" || (word == "estado" && small),
+        };
+    }
+    false
+}
+
+/// Words for a state or province of a country, normalized, en/fr/de/es
+/// ([`after_a_state_word`]).
+const STATE_WORDS: &[&str] = &[
+    "state",
+    "etat",
+    "estado",
+    "bundesstaat",
+    "province",
+    "provincia",
+    "provinz",
+    "region",
+    "wilaya",
+];
+
+/// Most tokens a state's word stands before a place ([`after_a_state_word`]).
+const MAX_STATE_REACH: usize = 3;
 
 /// English days and months, which English news capitalizes after a place
 /// (`in Kabul Monday`), normalized.

@@ -358,9 +358,17 @@ fn defined_acronyms(doc: &Document<'_>, gazetteer: &Gazetteer, resolution: &mut 
             // defines the acronym as something else.
             (None, _) if !mention_before => {
                 let words = capitalized_words_before(doc, &tokens[..t], long_end);
+                // Words in small letters define it otherwise only against
+                // an entity with a name of several words, which they would
+                // share (a gazetteer may name one by its acronym alone).
+                let named = acronym.is_none_or(|(entity, ..)| {
+                    let mut names = crate::lexicon::listed(gazetteer.entity(entity));
+                    names.any(|(kind, _, name)| !kind.is_acronym() && name.trim().contains(' '))
+                });
                 let fit = (!words.is_empty() && initials_fit(short, &words))
-                    || long_form_before(doc, &tokens[..t], long_end, short)
-                        .is_some_and(|(_, capitalized)| capitalized);
+                    || (named
+                        && long_form_before(doc, &tokens[..t], long_end, short)
+                            .is_some_and(|(_, capitalized)| capitalized));
                 if fit {
                     defined.push((short, (token.span.start, None, 0)));
                 }
@@ -522,9 +530,10 @@ fn governing(definitions: &[Definition], at: usize) -> Definition {
 /// The words ending right at normalized `end` whose initials, particles
 /// aside, are the letters of `short` in any order: the long form of an
 /// acronym (`Front national de résistance` for `FNR`), and whether its
-/// first word is capitalized. A preposition of [`OPTIONAL_INITIALS`] gives
-/// its initial or not (`Bureau intégré des Nations unies en Haïti` for
-/// `BINUH`, `United Nations Support Mission in Libya` for `UNSMIL`).
+/// first word is capitalized. A preposition of [`OPTIONAL_INITIALS`] or an
+/// acronym gives its initial or not (`Bureau intégré des Nations unies en
+/// Haïti` for `BINUH`, `United Nations Support Mission in Libya` for
+/// `UNSMIL`, `Haut-Commissariat de l'ONU pour les réfugiés` for `HCR`).
 fn long_form_before(
     doc: &Document<'_>,
     tokens: &[Token],
@@ -548,7 +557,13 @@ fn long_form_before(
             continue;
         }
         let initial = word.chars().next()?;
-        if OPTIONAL_INITIALS.contains(&word) {
+        // An acronym inside too (`Haut-Commissariat de l'ONU pour les
+        // réfugiés (HCR)`).
+        let acronym = || {
+            let original = doc.original(token.span);
+            original.chars().count() >= 2 && original.chars().all(char::is_uppercase)
+        };
+        if OPTIONAL_INITIALS.contains(&word) || acronym() {
             optional.push(initial);
             continue;
         }

@@ -1024,9 +1024,10 @@ pub(crate) const MAX_PARTICLE_LETTERS: usize = 5;
 /// a town on its river (`Rostov-on-Don`, `Rostov-sur-le-Don`, `Rostow am
 /// Don`, Russian `Ростов-на-Дону`, `na`).
 pub(crate) const NOT_INITIALS: &[&str] = &[
-    "of", "the", "and", "for", "de", "du", "des", "la", "le", "et", "der", "die", "das", "und",
-    "y", "del", "los", "las", "el", "l", "d", "pour", "fur", "para", "di", "della", "delle", "dei",
-    "degli", "per", "do", "da", "dos", "on", "sur", "am", "na", "von", "vom", "zum", "zur", "im",
+    "of", "the", "and", "for", "de", "du", "des", "la", "le", "les", "et", "der", "die", "das",
+    "und", "y", "del", "los", "las", "el", "l", "d", "pour", "fur", "para", "di", "della", "delle",
+    "dei", "degli", "per", "do", "da", "dos", "on", "sur", "am", "na", "von", "vom", "zum", "zur",
+    "im",
 ];
 
 /// Whether `word` is one of [`NOT_INITIALS`]. Asked of every short word of
