@@ -268,6 +268,12 @@ impl<'a> Document<'a> {
         self.norm.as_str().get(a.end..b.start) == Some(" ") && !self.paragraph_between(a, b)
     }
 
+    /// Whether normalized spans `a` and `b` are glued (an elision and its
+    /// word) or [`Document::spaced`].
+    pub(crate) fn next_to(&self, a: Span, b: Span) -> bool {
+        a.end == b.start || self.spaced(a, b)
+    }
+
     /// Whether normalized `span` starts with a capital in the original text.
     pub(crate) fn capitalized(&self, span: Span) -> bool {
         let start = self.norm.original_start(span.start);
@@ -1792,10 +1798,10 @@ pub(crate) fn inside_longer_name(
     // A country or a body of water is no state, province or region of its
     // own: `Niger State` (Nigeria's) and `Red Sea State` (Sudan's) are
     // other places, where `Rakhine State` is Rakhine.
+    let water = norm[c.norm].split(' ').any(is_water_word);
     let whole = traits.kind == crate::EntityType::Place
-        && (lexicon.description_words(c.entity).any(|w| w == "country")
-            || norm[c.norm].split(' ').any(is_water_word));
-    if whole && after_a_state_word(doc, t, norm[c.norm].split(' ').any(is_water_word)) {
+        && (water || lexicon.description_words(c.entity).any(|w| w == "country"));
+    if whole && after_a_state_word(doc, t, water) {
         return true;
     }
     // A place of several words too (`Parti démocratique de Côte
@@ -1841,7 +1847,7 @@ pub(crate) fn inside_longer_name(
                 && doc.text.get(gap) == Some(" ")
                 && (2..=MAX_PROJECT_ACRONYM_LETTERS).contains(&word.chars().count())
                 && word.chars().all(|c| c.is_uppercase())
-                && !doc.original(this.span).chars().all(|c| !c.is_lowercase())
+                && doc.original(this.span).chars().any(char::is_lowercase)
                 && !taken.overlaps(n.span)
         };
         (name_word(n, gap) && !given_name && !german_compound && !german_noun())
@@ -1886,8 +1892,7 @@ fn after_a_name_head(doc: &Document<'_>, taken: &Taken, t: usize, most_small: us
     let mut passed = false;
     while let Some(p) = at.checked_sub(1).filter(|&p| t - p <= MAX_NAME_HEAD_REACH) {
         let token = &tokens[p];
-        let gap = &norm[token.span.end..tokens[at].span.start];
-        if !(gap.is_empty() || doc.spaced(token.span, tokens[at].span)) {
+        if !doc.next_to(token.span, tokens[at].span) {
             return false;
         }
         let word = &norm[token.span];
@@ -2176,9 +2181,7 @@ fn after_a_state_word(doc: &Document<'_>, t: usize, water: bool) -> bool {
     let mut at = t;
     while let Some(p) = at.checked_sub(1).filter(|&p| t - p <= MAX_STATE_REACH) {
         let token = &tokens[p];
-        if !doc.spaced(token.span, tokens[at].span)
-            && !norm[token.span.end..tokens[at].span.start].is_empty()
-        {
+        if !doc.next_to(token.span, tokens[at].span) {
             return false;
         }
         let word = &norm[token.span];
