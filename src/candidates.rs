@@ -2292,10 +2292,9 @@ const OTHER_THINGS: &[&str] = &[
 /// Heads of the names of waters, streets and bridges named after a place,
 /// which are not the place when they come first (`lac Tchad`, `Gulf of
 /// Sirte`, `golfo de Adén`, `rue de Kaboul`, `pont de Crimée`) or follow it
-/// capitalized (`Taiz
-/// Street`, `Tais-Straße`); after it in small letters, they say what the
-/// place is (`the Sirte gulf`). Not straits: a strait is named as the
-/// place (`Bab el-Mandeb`, `Hormuz`).
+/// capitalized (`Taiz Street`, `Tais-Straße`); after it in small letters,
+/// they say what the place is (`the Sirte gulf`). Not straits: a strait is
+/// named as the place (`Bab el-Mandeb`, `Hormuz`).
 const WATERS_AND_STREETS: &[&str] = &[
     "lake", "lac", "lago", "sea", "mer", "mar", "meer", "gulf", "golfe", "golfo", "golf", "bay",
     "baie", "bahia", "bucht", "street", "avenue", "road", "rue", "calle", "avenida", "strasse",

@@ -1285,9 +1285,10 @@ fn derive(
                 let acronym = first.len() >= 2 && first.chars().all(|c| c.is_ascii_uppercase());
                 let rest_significant = rest.iter().filter(|w| !is_not_initial(w)).count();
                 let rest_text = form.text[first.len()..].trim_start_matches([' ', '-']);
-                let named = (normalizer.key(rest_text).split(' '))
-                    .any(|w| !crate::guard::is_common_word(w));
-                if acronym && rest_significant >= 2 && capitalized && named {
+                let named = || {
+                    (normalizer.key(rest_text).split(' ')).any(|w| !crate::guard::is_common_word(w))
+                };
+                if acronym && rest_significant >= 2 && capitalized && named() {
                     out.push(derived(NameKind::ShortName, rest_text.to_string()));
                 }
             }
