@@ -2217,7 +2217,7 @@ const MAX_STATE_REACH: usize = 3;
 
 /// English days and months, which English news capitalizes after a place
 /// (`in Kabul Monday`), normalized.
-const DAYS_AND_MONTHS: &[&str] = &[
+pub(crate) const DAYS_AND_MONTHS: &[&str] = &[
     "monday",
     "tuesday",
     "wednesday",

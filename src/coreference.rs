@@ -1473,10 +1473,13 @@ fn in_longer_name(doc: &Document<'_>, words: &[&Token], w: usize, genitive: bool
     // it, any word of the lists is a noun (`Sinwars Nachfolger`), and after
     // a German genitive, any capitalized word: the noun it qualifies
     // (`Sinwars Tod`, `Prigoschins Söldner`).
+    // Not a day or a month, which the word lists hold as names (`In
+    // January Sonko rebuked`).
     let name_word = |p: &Token| {
         let word = &norm[p.span];
         word.chars().nth(1).is_some()
             && (!guard::is_ordinary_word(word) || skeleton::is_given_name(word))
+            && !crate::candidates::DAYS_AND_MONTHS.contains(&word)
     };
     prev.is_some_and(|p| capital(p) && untitled(p) && (name_word(p) || compound))
         || (!genitive && next.is_some_and(|n| capital(n) && !guard::is_common_word(&norm[n.span])))
