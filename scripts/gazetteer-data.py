@@ -249,6 +249,7 @@ PRESS_CITY_NAMES = {
     "Mashhad": [("fr", "Machhad")],
     "Qom": [("de", "Ghom")],
     "Lviv": [("de", "Lwiw")],
+    "Tyre": [("fr", "Tyr")],
 }
 
 # Major cities added to those CLDR and GeoNames give (cities in the news that
@@ -257,6 +258,7 @@ PRESS_CITY_NAMES = {
 # under another spelling than a gazetteer's would hide that gazetteer's
 # entity (Hodeidah, which GeoNames spells Hodeida, is left out).
 NEWS_CITIES = [  # (GeoNames name, country[, English name among GeoNames' alternate names])
+    ("Tyre", "LB"), ("Baalbek", "LB"), ("Nabatîyé et Tahta", "LB", "Nabatieh"),
     ("Hebron", "PS"), ("Ramallah", "PS"), ("Aleppo", "SY"), ("Homs", "SY"),
     ("Idlib", "SY"), ("Ar Raqqah", "SY", "Raqqa"), ("Mosul", "IQ"), ("Basrah", "IQ", "Basra"), ("Erbil", "IQ"),
     ("Kirkuk", "IQ"), ("Al Fallūjah", "IQ", "Fallujah"), ("Kharkiv", "UA"), ("Odesa", "UA"),

@@ -23,7 +23,7 @@ const FLOORS: &[(&str, usize, usize)] = &[
     ("haiti-gangs", 214, 12),
     ("iran-nuclear", 248, 4),
     ("lake-chad", 269, 10),
-    ("lebanon-israel", 213, 4),
+    ("lebanon-israel", 217, 4),
     ("libya-maghreb", 291, 13),
     ("moldova-romania-georgia", 264, 5),
     ("mozambique-cabo-delgado", 225, 20),
@@ -35,7 +35,7 @@ const FLOORS: &[(&str, usize, usize)] = &[
     ("turkey-greece-cyprus", 286, 5),
     ("ukraine-zaporizhzhia", 236, 10),
     ("venezuela-colombia", 303, 6),
-    ("west-africa", 286, 10),
+    ("west-africa", 287, 10),
     ("yemen-red-sea", 204, 6),
 ];
 
