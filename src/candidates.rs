@@ -1823,21 +1823,16 @@ pub(crate) fn inside_longer_name(
         // Сербии Александр Вучич`, the president of Serbia Aleksandar Vučić).
         let given_name =
             traits.kind == crate::EntityType::Place && skeleton::is_given_name(&norm[n.span]);
-        // German joins a noun to a name with a dash (`Zypern-Gesandte`,
-        // `Nato-Gipfel`): the name stays one; a longer name the gazetteer
-        // or the known names hold is found as such (`Guinea-Bissau`).
-        let (german_compound, named_thing) =
-            match doc.dashed(this.span, n.span) && doc.reads_as_german() {
-                true => {
-                    let word = &norm[n.span];
-                    let thing = NAMED_THING_HEADS.contains(&word);
-                    (!thing && is_german_noun(word), thing)
-                }
-                false => (false, false),
-            };
         // After it, a German noun is a sentence's (`in Baku Anschläge
-        // verübt`).
-        let german_noun = || doc.reads_as_german() && is_german_noun(&norm[n.span]);
+        // verübt`), or joined by a dash, a compound that keeps the name
+        // (`Zypern-Gesandte`, `Nato-Gipfel`; a longer name the gazetteer or
+        // the known names hold is found as such: `Guinea-Bissau`), unless
+        // it names a thing of its own (`Riad-Abkommen`).
+        let german = doc.reads_as_german();
+        let word = &norm[n.span];
+        let named_thing =
+            german && doc.dashed(this.span, n.span) && NAMED_THING_HEADS.contains(&word);
+        let german_noun = || german && !named_thing && is_german_noun(word);
         // An acronym no mention after a place not in capitals names a
         // company or a project (`Mozambique LNG`, `Rovuma LNG`).
         let acronym = || {
@@ -1850,7 +1845,7 @@ pub(crate) fn inside_longer_name(
                 && doc.original(this.span).chars().any(char::is_lowercase)
                 && !taken.overlaps(n.span)
         };
-        (name_word(n, gap) && !given_name && !german_compound && !german_noun())
+        (name_word(n, gap) && !given_name && !german_noun())
             || (place && direction)
             || named_thing
             || acronym()
@@ -1874,11 +1869,11 @@ const DIRECTIONS: &[&str] = &[
 /// of something else that starts with a capitalized ordinary word inside a
 /// sentence, right before it or through particles and at most `most_small`
 /// words in small letters (`Radio France`, `Mouvement du Pakistan`, `Haute
-/// Cour d'Islamabad`, `Parti démocratique de Côte d'Ivoire`, `Armée de libération du
-/// Baloutchistan`, `the Bank of England`); not one that says what the place
-/// is ([`SAME_PLACE_HEADS`]: `République du Congo`, `the Government of
-/// Pakistan`, `le Sud du Liban`). Not in German, whose nouns have a
-/// capital anywhere.
+/// Cour d'Islamabad`, `Parti démocratique de Côte d'Ivoire`, `Armée de
+/// libération du Baloutchistan`, `the Bank of England`); not one that says
+/// what the place is ([`SAME_PLACE_HEADS`]: `République du Congo`, `the
+/// Government of Pakistan`, `le Sud du Liban`). Not in German, whose nouns
+/// have a capital anywhere.
 fn after_a_name_head(doc: &Document<'_>, taken: &Taken, t: usize, most_small: usize) -> bool {
     use crate::tokenize::TokenKind;
     let tokens = doc.tokens.as_slice();
@@ -2022,9 +2017,8 @@ const SAME_PLACE_HEADS: &[&str] = &[
 /// country or a body of water, not the words of a subdivision,
 /// [`SUBDIVISION_WORDS`]: `Niger State`). In German, whose nouns have a
 /// capital anywhere, only by words that are no German ones; not in titles
-/// with a capital on every word (`Kabul
-/// Falls To Taliban`), nor before a day or month (US press's `in Kabul
-/// Monday`).
+/// with a capital on every word (`Kabul Falls To Taliban`), nor before a
+/// day or month (US press's `in Kabul Monday`).
 fn before_capitalized_words(doc: &Document<'_>, first: usize, last: usize, whole: bool) -> bool {
     let tokens = doc.tokens.as_slice();
     let norm = doc.norm.as_str();

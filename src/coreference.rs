@@ -324,14 +324,19 @@ fn defined_acronyms(doc: &Document<'_>, gazetteer: &Gazetteer, resolution: &mut 
         };
         let mention_before = long.is_some();
         let long = long.filter(|&(.., norm)| fits(norm));
+        // The words whose initials the acronym's are, when no mention is
+        // its long form: read once for the uses below.
+        let long_form = match long {
+            Some(_) => None,
+            None => long_form_before(doc, &tokens[..t], long_end, short),
+        };
         // Words whose initials the acronym's are, and that hold a mention
         // (`Parti démocratique de Côte d'Ivoire (PDCI)`, `Commission du
         // bassin du lac Tchad (CBLT)`): a name, the acronym's entity's or
         // something's the gazetteer does not list, which the mentions of
         // other entities inside are parts of.
-        if long.is_none() && short.chars().count() >= MIN_LONG_FORM_WORDS {
-            let found = long_form_before(doc, &tokens[..t], long_end, short);
-            enclosing.extend(found.map(|(long, _)| (long, acronym.map(|a| a.0))));
+        if short.chars().count() >= MIN_LONG_FORM_WORDS {
+            enclosing.extend(long_form.map(|(long, _)| (long, acronym.map(|a| a.0))));
         }
         match (long, acronym) {
             (Some((entity, form, _)), _) => {
@@ -341,8 +346,7 @@ fn defined_acronyms(doc: &Document<'_>, gazetteer: &Gazetteer, resolution: &mut 
             // `Front national de résistance (FNR)` with `FNR` known: the long
             // form is a mention of the same entity.
             (None, Some((entity, form, _)))
-                if let Some((long, capitalized)) =
-                    long_form_before(doc, &tokens[..t], long_end, short)
+                if let Some((long, capitalized)) = long_form
                     && names_alike(&norm[long], gazetteer.entity(entity))
                         >= if capitalized {
                             1
@@ -366,9 +370,7 @@ fn defined_acronyms(doc: &Document<'_>, gazetteer: &Gazetteer, resolution: &mut 
                     names.any(|(kind, _, name)| !kind.is_acronym() && name.trim().contains(' '))
                 });
                 let fit = (!words.is_empty() && initials_fit(short, &words))
-                    || (named
-                        && long_form_before(doc, &tokens[..t], long_end, short)
-                            .is_some_and(|(_, capitalized)| capitalized));
+                    || (named && long_form.is_some_and(|(_, capitalized)| capitalized));
                 if fit {
                     defined.push((short, (token.span.start, None, 0)));
                 }

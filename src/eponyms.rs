@@ -89,12 +89,13 @@ pub(crate) fn named_after(doc: &Document<'_>, span: Span) -> bool {
                 true => (tokens[edge].span, w.span),
                 false => (w.span, tokens[edge].span),
             };
+            if !joined(a, b) {
+                return false;
+            }
             let text = &norm[w.span];
             // Or its German genitive (`am Rande des Kagame-Cups`).
-            let head =
-                these.contains(text) || text.strip_suffix('s').is_some_and(|t| these.contains(t));
-            if !joined(a, b) || head {
-                return joined(a, b);
+            if these.contains(text) || text.strip_suffix('s').is_some_and(|t| these.contains(t)) {
+                return true;
             }
             if !heads.between.contains(text) {
                 return false;
