@@ -8,6 +8,10 @@ case, and the English or French one holds it capitalized (`London`), or,
 for a word of the English or French list, none holds it at all (`Macron`).
 German dictionaries capitalize every noun and Spanish ones list lemmas only:
 their capitals and their gaps tell nothing.
+An acronym the press writes as a word (`Nato`) is a name too when the
+English or French dictionary holds it in capitals only and no dictionary of
+a language whose list ranks it holds it in small letters (Spanish `nato`,
+innate, is no word of German or English news).
 canon lets a surname alone that is such a name link to the person listed
 with it (`Putin` after no full name), as a surname that is no word does.
 
@@ -40,6 +44,14 @@ PACKAGES = {
 }
 # The dictionaries whose capitals mark proper names.
 NAME_DICTIONARIES = {"american-english", "british-english", "french"}
+# The language of each dictionary.
+LANGUAGES = {
+    "american-english": "en",
+    "british-english": "en",
+    "french": "fr",
+    "ngerman": "de",
+    "spanish": "es",
+}
 
 
 def fold(word: str) -> str:
@@ -72,12 +84,25 @@ def main() -> None:
     capital = {fold(w) for name, ws in words.items() if name in NAME_DICTIONARIES
                for w in ws if w[:1].isupper()}
     anywhere = {fold(w) for ws in words.values() for w in ws}
+    acronyms = {fold(w) for name, ws in words.items() if name in NAME_DICTIONARIES
+                for w in ws if len(w) > 1 and w.isupper()}
+    # The languages whose dictionary holds a word in small letters.
+    lower_in: dict[str, set[str]] = {}
+    for name, ws in words.items():
+        for w in ws:
+            if w[:1].islower():
+                lower_in.setdefault(fold(w), set()).add(LANGUAGES[name])
+    langs = ["en", "fr", "de", "es"]
+    ranked = {lang: (LISTS / f"{lang}.txt").read_text(encoding="utf-8").split() for lang in langs}
+    ranked_folded = {lang: {fold(w) for w in ws} for lang, ws in ranked.items()}
     names: dict[str, None] = {}
-    for lang in ["en", "fr", "de", "es"]:
-        for word in (LISTS / f"{lang}.txt").read_text(encoding="utf-8").split():
+    for lang in langs:
+        for word in ranked[lang]:
             k = fold(word)
             unknown = lang in ("en", "fr") and k not in anywhere
-            if k not in lower and (k in capital or unknown):
+            acronym = k in acronyms and not any(k in ranked_folded[other]
+                                                for other in lower_in.get(k, ()))
+            if (k not in lower and (k in capital or unknown)) or acronym:
                 names.setdefault(word, None)
     (LISTS / "names.txt").write_text("\n".join(names) + "\n", encoding="utf-8")
     print(f"names.txt: {len(names)} names")

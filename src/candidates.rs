@@ -889,13 +889,22 @@ pub(crate) fn cognates(
         // French and Spanish write a name's head word in small letters
         // (`tunnel de Salang`, `réseau Haqqani`, `aeropuerto de Kabul`):
         // a span may start with one when a capital follows it, particles
-        // aside, and ends the span.
+        // and one adjective of a name's words aside (`gouvernement
+        // régional du Kurdistan`), and ends the span.
         let lower_head = !capital
             && (first.span.len() >= MIN_LOWER_HEAD_LETTERS || is_feature_head(&norm[first.span]))
-            && (i + 1..words.len().min(i + MAX_COGNATE_WORDS))
-                .take_while(|&j| joined(j))
-                .find(|&j| !particles[j])
-                .is_some_and(|j| capitals[j]);
+            && {
+                let mut next = (i + 1..words.len().min(i + MAX_COGNATE_WORDS))
+                    .take_while(|&j| joined(j))
+                    .filter(|&j| !particles[j]);
+                match next.next() {
+                    Some(j) if capitals[j] => true,
+                    Some(j) if crate::name_words::meanings(&norm[words[j].span]).is_some() => {
+                        next.next().is_some_and(|k| capitals[k])
+                    }
+                    _ => false,
+                }
+            };
         if !(capital || lower_head) || particles[i] {
             continue;
         }
@@ -1804,6 +1813,13 @@ pub(crate) fn inside_longer_name(
     if whole && after_a_state_word(doc, t, water) {
         return true;
     }
+    // A place named short, without its tail (`Fergana` for the `Fergana
+    // Valley`, `Donetsk` for `Donetsk Oblast`), after a word for a town is
+    // the town (`in der Stadt Fergana`, `la ciudad de Fergana`).
+    let short = lexicon.form(c.form).kind == NameKind::ShortName;
+    if traits.kind == crate::EntityType::Place && short && after_a_town_word(doc, t) {
+        return true;
+    }
     // A place of several words too (`Parti démocratique de Côte
     // d'Ivoire`).
     if place
@@ -2170,6 +2186,22 @@ fn is_water_word(word: &str) -> bool {
 /// words that never name the country itself: German `Bundesstaat`, Spanish
 /// `estado` in small letters (`el Estado de Israel` is Israel).
 fn after_a_state_word(doc: &Document<'_>, t: usize, water: bool) -> bool {
+    after_a_word(doc, t, |word, small| match water {
+        true => STATE_WORDS.contains(&word),
+        false => word == "bundesstaat" || (word == "estado" && small),
+    })
+}
+
+/// Whether the place named from `tokens[t]` follows a word for a town,
+/// through particles (`the town of`, `la ville de`, `die Stadt`).
+fn after_a_town_word(doc: &Document<'_>, t: usize) -> bool {
+    after_a_word(doc, t, |word, _| TOWN_WORDS.contains(&word))
+}
+
+/// Whether the name from `tokens[t]` follows, through particles, a word
+/// that passes `test` (normalized, and whether it is written in small
+/// letters).
+fn after_a_word(doc: &Document<'_>, t: usize, test: impl Fn(&str, bool) -> bool) -> bool {
     let tokens = doc.tokens.as_slice();
     let norm = doc.norm.as_str();
     let mut at = t;
@@ -2184,13 +2216,35 @@ fn after_a_state_word(doc: &Document<'_>, t: usize, water: bool) -> bool {
             continue;
         }
         let small = doc.original(token.span).starts_with(char::is_lowercase);
-        return match water {
-            true => STATE_WORDS.contains(&word),
-            false => word == "bundesstaat" || (word == "estado" && small),
-        };
+        return test(word, small);
     }
     false
 }
+
+/// Words for a town in en/fr/de/es/ru, normalized ([`after_a_town_word`]).
+const TOWN_WORDS: &[&str] = &[
+    "city",
+    "town",
+    "village",
+    "ville",
+    "cite",
+    "bourg",
+    "ciudad",
+    "pueblo",
+    "localidad",
+    "stadt",
+    "dorf",
+    "ortschaft",
+    "gorod",
+    "gorode",
+    "goroda",
+    "gorodom",
+    "selo",
+    "sele",
+    "posyolok",
+    "poselok",
+    "poselke",
+];
 
 /// Words for a state or province of a country, normalized, en/fr/de/es
 /// ([`after_a_state_word`]).
@@ -2250,6 +2304,11 @@ fn after_an_ezafe(doc: &Document<'_>, span: Span) -> bool {
 /// (`Donald Trump Jr.`, `Étienne Tshisekedi père`), normalized.
 const GENERATIONS: &[&str] = &["jr", "junior", "sr", "senior", "ii", "iii", "fils", "pere"];
 
+/// The French words of [`GENERATIONS`], which are nouns too: after a
+/// comma or before `de`, they say whose son or father the person is
+/// (`Ahmad Massoud, fils du commandant`).
+const FRENCH_GENERATIONS: &[&str] = &["fils", "pere"];
+
 /// Whether the name at normalized `span` is followed by one of
 /// [`GENERATIONS`], capitalized or not, a space or a comma away: the name
 /// of a son or a father, whom the gazetteer lists under that name if at
@@ -2259,7 +2318,16 @@ fn before_a_generation(doc: &Document<'_>, span: Span) -> bool {
     let tokens = doc.tokens.as_slice();
     let next = tokens.partition_point(|t| t.span.start < span.end);
     (tokens.get(next)).is_some_and(|t| {
-        matches!(&norm[span.end..t.span.start], " " | ", ") && GENERATIONS.contains(&&norm[t.span])
+        let word = &norm[t.span];
+        let gap = &norm[span.end..t.span.start];
+        let of = || {
+            tokens.get(next + 1).is_some_and(|o| {
+                ["de", "du", "des", "d'"].contains(&&norm[o.span])
+                    && norm[t.span.end..o.span.start].trim().is_empty()
+            })
+        };
+        let apposition = FRENCH_GENERATIONS.contains(&word) && (gap != " " || of());
+        matches!(gap, " " | ", ") && GENERATIONS.contains(&word) && !apposition
     })
 }
 
@@ -2293,6 +2361,32 @@ const WATERS_AND_STREETS: &[&str] = &[
     "lake", "lac", "lago", "sea", "mer", "mar", "meer", "gulf", "golfe", "golfo", "golf", "bay",
     "baie", "bahia", "bucht", "street", "avenue", "road", "rue", "calle", "avenida", "strasse",
     "canal", "kanal", "bridge", "pont", "puente", "brucke",
+];
+
+/// Words for buildings in en/fr/de/es, normalized: a place right before
+/// one capitalized, or right after one, names the building (`Kabul
+/// Stadium`, `la mosquée Süleymaniye`, `die Moschee Al-Aqsa`); through a
+/// particle, it says where the building stands (`la mosquée de Mossoul`).
+const BUILDINGS: &[&str] = &[
+    "mosque",
+    "mosquee",
+    "mezquita",
+    "moschee",
+    "church",
+    "eglise",
+    "iglesia",
+    "kirche",
+    "cathedral",
+    "cathedrale",
+    "catedral",
+    "kathedrale",
+    "synagogue",
+    "sinagoga",
+    "synagoge",
+    "stadium",
+    "stade",
+    "estadio",
+    "stadion",
 ];
 
 /// Words for ships in en/fr/de/es, normalized: a place right after one is
@@ -2351,9 +2445,9 @@ const OTHER_THINGS_CAPITALIZED: &[&str] = &["times", "post", "herald", "tribune"
 
 /// Whether the place named at normalized `span` names something else
 /// there: right after or before one of [`OTHER_THINGS`], of
-/// [`WATERS_AND_STREETS`] as it says, or capitalized, of
-/// [`OTHER_THINGS_CAPITALIZED`], or after one and a particle (`empire du
-/// Mali`, `Times of Israel`); right after one of [`VESSELS`] or
+/// [`WATERS_AND_STREETS`] or [`BUILDINGS`] as they say, or capitalized,
+/// of [`OTHER_THINGS_CAPITALIZED`], or after one and a particle (`empire
+/// du Mali`, `Times of Israel`); right after one of [`VESSELS`] or
 /// [`OPERATIONS`].
 fn names_another_thing(doc: &Document<'_>, span: Span) -> bool {
     let norm = doc.norm.as_str();
@@ -2367,10 +2461,15 @@ fn names_another_thing(doc: &Document<'_>, span: Span) -> bool {
             || (WATERS_AND_STREETS.contains(&word) && (!after || capitalized()))
             || (OTHER_THINGS_CAPITALIZED.contains(&word) && capitalized())
     };
+    let building = |t: &Token, after: bool| {
+        BUILDINGS.contains(&&norm[t.span]) && (!after || doc.capitalized(t.span))
+    };
     let joined = |a: &Token, b: &Token| doc.spaced(a.span, b.span);
-    let after = (tokens.get(last + 1)).is_some_and(|n| joined(&tokens[last], n) && head(n, true));
+    let after = (tokens.get(last + 1))
+        .is_some_and(|n| joined(&tokens[last], n) && (head(n, true) || building(n, true)));
     let before = |at: usize| first.checked_sub(at).map(|p| &tokens[p]);
-    let right_before = before(1).is_some_and(|p| joined(p, &tokens[first]) && head(p, false));
+    let right_before = before(1)
+        .is_some_and(|p| joined(p, &tokens[first]) && (head(p, false) || building(p, false)));
     let through_particle = before(2).zip(before(1)).is_some_and(|(h, p)| {
         joined(p, &tokens[first]) && joined(h, p) && is_not_initial(&norm[p.span]) && head(h, false)
     });

@@ -586,8 +586,10 @@ fn long_form_before(
     None
 }
 
-/// Prepositions that an acronym spells or not, normalized ([`long_form_before`]).
-const OPTIONAL_INITIALS: &[&str] = &["en", "in", "a", "au", "aux", "al"];
+/// Prepositions that an acronym spells or not, and the Persian and Urdu
+/// ezafe (`Tehreek-e-Taliban Pakistan` for `TTP`), normalized
+/// ([`long_form_before`]).
+const OPTIONAL_INITIALS: &[&str] = &["en", "in", "a", "au", "aux", "al", "e", "i"];
 
 /// The capitalized words that end right at normalized `end` (a long form
 /// that is not a mention), as written.

@@ -1330,7 +1330,8 @@ const MIN_SINGULAR_LETTERS: usize = 5;
 /// Generic tails of places' names that the press leaves out, in lower
 /// case with the space before them ([`derive`]): administrative divisions
 /// named after their seat or people (`Borno State`, `Rakhine State`),
-/// bases named after their town, and rivers (`the Orinoco`).
+/// bases named after their town, rivers (`the Orinoco`), mountains,
+/// valleys and deserts (`Qandil`, `Bekaa`, `Sahara`).
 pub(crate) const PLACE_TAILS: &[&str] = &[
     " state",
     " province",
@@ -1346,6 +1347,9 @@ pub(crate) const PLACE_TAILS: &[&str] = &[
     " airbase",
     " naval base",
     " river",
+    " mountains",
+    " valley",
+    " desert",
 ];
 
 /// Whether a key is plain Latin (after normalization): composition never

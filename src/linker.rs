@@ -475,6 +475,10 @@ impl Policy for Linker {
     fn personal_name(&self, e: u32) -> bool {
         self.gazetteer.traits(e).personal_name
     }
+
+    fn partial_name(&self, c: &crate::candidates::Candidate) -> bool {
+        c.via.is_none() && self.lexicon.form(c.form).kind == crate::lexicon::NameKind::LastNames
+    }
 }
 
 #[cfg(test)]

@@ -95,6 +95,10 @@ pub(crate) trait Policy {
     /// Whether entity `e` is a personal name itself
     /// ([`crate::Entity::is_personal_name`]), which wins a tie.
     fn personal_name(&self, e: u32) -> bool;
+    /// Whether candidate `c` found a person's name without its first
+    /// given name, which a whole name read otherwise may take over (`Wali
+    /// Mehsud` in `Nur Wali Mehsud`, listed as `Noor Wali Mehsud`).
+    fn partial_name(&self, c: &Candidate) -> bool;
 }
 
 /// One document's resolution so far: every candidate considered, which of
@@ -275,8 +279,10 @@ fn resolve(
             }
             continue;
         }
-        let name = policy.personal_name(candidates[choice.best].entity);
-        replaced.extend(taken.take_over(choice.span, choice.ambiguous || name));
+        let best = &candidates[choice.best];
+        let yielding =
+            choice.ambiguous || policy.personal_name(best.entity) || policy.partial_name(best);
+        replaced.extend(taken.take_over(choice.span, yielding));
         if !choice.ambiguous {
             kept.push(choice.best);
         }
