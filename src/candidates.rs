@@ -752,8 +752,12 @@ impl FoundAt {
 /// Whether normalized `word` is an adjective or demonym of the place of
 /// normalized one-word `name`: the name with an ending of adjectives of
 /// place of en/fr/es, after its final vowel or not (`venezuelan`,
-/// `israeli`, `sudanese`, `chinese`, `italian`, `syrien`, `iranien`).
+/// `israeli`, `sudanese`, `chinese`, `italian`, `syrien`, `iranien`), or
+/// a name in the plural in -es without its -s (`philippine`).
 pub(crate) fn is_adjective_of(word: &str, name: &str) -> bool {
+    if name.ends_with("es") && name.strip_suffix('s') == Some(word) {
+        return true;
+    }
     let stems = [Some(name), name.strip_suffix(['a', 'e', 'o', 'y'])];
     (stems.into_iter().flatten()).any(|stem| {
         word.strip_prefix(stem)
@@ -772,7 +776,14 @@ fn is_adjective_of_listed(word: &str, e: u32, lexicon: &Lexicon) -> bool {
             .map(|entry| lexicon.form(entry.form))
             .any(|form| form.entity == e)
     };
-    let mut name = String::with_capacity(word.len());
+    let mut name = String::with_capacity(word.len() + 1);
+    if word.ends_with('e') {
+        name.push_str(word);
+        name.push('s');
+        if lexicon.lookup(&name).is_some_and(listed) {
+            return true;
+        }
+    }
     let stems = PLACE_ADJECTIVES
         .iter()
         .filter_map(|ending| word.strip_suffix(ending));
@@ -1541,6 +1552,109 @@ pub(crate) fn is_latin_text(s: &str) -> bool {
     s.is_ascii() || s.chars().all(|c| is_latin(c) || !is_letter(c))
 }
 
+/// Acronyms of news agencies, which credit them in datelines and quotes.
+const NEWS_AGENCIES: &[&str] = &[
+    "AFP", "AP", "DPA", "EFE", "ANSA", "APA", "PAP", "KNA", "EPD",
+];
+
+/// Words of news agencies' names, normalized: an entity named with one is
+/// the agency itself.
+const AGENCY_WORDS: &[&str] = &[
+    "agence",
+    "agency",
+    "agentur",
+    "agencia",
+    "press",
+    "presse",
+    "prensa",
+    "news",
+    "nachrichten",
+    "noticias",
+];
+
+/// Words right before an agency's acronym that credit the agency,
+/// normalized (`told AFP`, `l'AFP`, `Nachrichtenagentur AFP`, `agencia
+/// EFE`).
+const AGENCY_BEFORE: &[&str] = &[
+    "told",
+    "tells",
+    "telling",
+    "l'",
+    "agence",
+    "agency",
+    "agencia",
+    "agentur",
+    "nachrichtenagentur",
+    "laut",
+];
+
+/// Words right after an agency's acronym that credit the agency,
+/// normalized (`AFP reported`, `un journaliste de l'AFP`, `a Reuters
+/// correspondent`).
+const AGENCY_AFTER: &[&str] = &[
+    "reported",
+    "reports",
+    "journalist",
+    "journalists",
+    "correspondent",
+    "correspondents",
+    "reporter",
+    "reporters",
+    "photographer",
+    "photographers",
+    "tally",
+    "count",
+    "correspondant",
+    "correspondante",
+    "korrespondent",
+    "korrespondentin",
+    "fotograf",
+    "periodista",
+    "corresponsal",
+];
+
+/// Whether mention `c` is a news agency's acronym (AFP, dpa, EFE...) for
+/// an entity that is no agency (`Armed Forces of the Philippines`), where
+/// the text credits the agency: in a dateline's parentheses (`MANILA (AFP)
+/// -`), or after or before a word that names it as one (`told AFP`, `à
+/// l'AFP`, `AFP reported`).
+pub(crate) fn credits_a_news_agency(
+    doc: &Document<'_>,
+    gazetteer: &Gazetteer,
+    c: &Candidate,
+) -> bool {
+    let surface = &doc.text[c.span];
+    if !NEWS_AGENCIES
+        .iter()
+        .any(|a| a.eq_ignore_ascii_case(surface))
+    {
+        return false;
+    }
+    let name = crate::Normalizer::default().key(&gazetteer.entity(c.entity).name);
+    if name.split(' ').any(|w| AGENCY_WORDS.contains(&w)) || name.eq_ignore_ascii_case(surface) {
+        return false;
+    }
+    let before = doc.text[..c.span.start].trim_end_matches(' ');
+    let after = doc.text[c.span.end..].trim_start_matches(' ');
+    let dateline = before.ends_with('(')
+        && after.strip_prefix(')').is_some_and(|rest| {
+            let rest = rest.trim_start();
+            rest.starts_with(['-', '–', '—', '/', '.']) || rest.is_empty()
+        });
+    let tokens = doc.tokens.as_slice();
+    let t = tokens.partition_point(|t| t.span.start < c.norm.start);
+    let norm = doc.norm.as_str();
+    let word = |i: usize| tokens.get(i).map(|t| &norm[t.span]);
+    // Right before it, or before an adjective (`la agencia francesa AFP`).
+    let credited_before = (1..=2)
+        .filter_map(|back| t.checked_sub(back).and_then(word))
+        .enumerate()
+        .any(|(i, w)| AGENCY_BEFORE.contains(&w) && (i == 0 || w != "l'"));
+    let end = tokens.partition_point(|t| t.span.end <= c.norm.end);
+    let credited_after = word(end).is_some_and(|w| AGENCY_AFTER.contains(&w));
+    dateline || credited_before || credited_after
+}
+
 /// Whether byte `at` of `text` starts a sentence: nothing but spaces and
 /// quotes since the start, a line break or a `.`, `!`, `?` or `:`.
 pub(crate) fn starts_sentence(text: &str, at: usize) -> bool {
@@ -1561,7 +1675,21 @@ pub(crate) fn starts_sentence(text: &str, at: usize) -> bool {
             && ABBREVIATIONS.contains(&word.to_lowercase().as_str());
         return !(initial || title);
     }
-    trimmed.is_empty() || trimmed.ends_with(['!', '?', ':', '\n'])
+    trimmed.is_empty() || trimmed.ends_with(['!', '?', ':', '\n']) || after_a_dateline(trimmed)
+}
+
+/// Whether `before` ends with a dateline's dash: after the agency's name in
+/// parentheses or a place in capitals (`MANILA (AFP) -`, `KABUL –`).
+fn after_a_dateline(before: &str) -> bool {
+    let Some(head) = before.strip_suffix(['-', '–', '—']) else {
+        return false;
+    };
+    let head = head.trim_end();
+    let last = head
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or_default();
+    head.ends_with(')') || (last.chars().count() >= 2 && last.chars().all(char::is_uppercase))
 }
 
 /// Abbreviations of titles that stand before a name with a dot, in

@@ -1013,6 +1013,9 @@ fn bare_surnames(
             continue;
         }
         let word = &norm[token.span];
+        if roman_numeral(doc, words, w) {
+            continue;
+        }
         let (persons, stemmed) = named.entry(word).or_insert_with(|| {
             let persons = persons_named(word);
             match word
@@ -1284,6 +1287,34 @@ const MIN_SURNAME_RESPELLED: usize = 6;
 
 /// Whether a word is written as a name: a capital first, or a script
 /// without case.
+/// Whether word `w` of `words` is a Roman numeral: an ordinal (French
+/// `XIe`, `XIXe siècle`), or in capitals after a word for a century
+/// (Spanish `siglo XI`), which no surname is (`Xi`).
+fn roman_numeral(doc: &Document<'_>, words: &[&Token], w: usize) -> bool {
+    const CENTURIES: &[&str] = &[
+        "siecle",
+        "siglo",
+        "century",
+        "jahrhundert",
+        "secolo",
+        "seculo",
+    ];
+    const ORDINAL_ENDINGS: &[&str] = &["e", "er", "re", "eme", "ème", "ᵉ"];
+    let surface = doc.original(words[w].span);
+    let numeral = |s: &str| !s.is_empty() && s.chars().all(|c| "IVXLCDM".contains(c));
+    let ordinal = surface
+        .char_indices()
+        .find(|&(_, c)| !"IVXLCDM".contains(c))
+        .is_some_and(|(at, _)| {
+            numeral(&surface[..at]) && ORDINAL_ENDINGS.contains(&&surface[at..])
+        });
+    let after_century = || {
+        let (prev, _) = neighbours(doc, words, w);
+        prev.is_some_and(|p| CENTURIES.contains(&&doc.norm.as_str()[p.span]))
+    };
+    ordinal || (numeral(surface) && after_century())
+}
+
 fn starts_like_a_name(surface: &str) -> bool {
     surface
         .chars()

@@ -437,6 +437,8 @@ impl Linker {
                     Reason::LongerName
                 } else if candidates::qualified_elsewhere(&doc, lexicon, gazetteer, c) {
                     Reason::Elsewhere
+                } else if candidates::credits_a_news_agency(&doc, gazetteer, c) {
+                    Reason::OtherName
                 } else if self.gazetteer.traits(c.entity).kind == crate::EntityType::Person
                     && crate::eponyms::named_after(&doc, c.norm)
                 {

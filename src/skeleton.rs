@@ -1160,10 +1160,13 @@ fn consonants_of_word(word: &str) -> String {
 }
 
 /// Endings of adjectives of place in English, French, German, Spanish and
-/// Italian, their feminine and plural forms among them, longest first.
+/// Italian, their feminine and plural forms among them, longest first
+/// where one ends another (`chinesischen`, `chinoise`, `Chinese`: `chin`).
 const PLACE_ADJECTIVE_ENDINGS: &[&str] = &[
-    "iennes", "ischen", "ischer", "isches", "ienne", "ische", "ianos", "ianas", "iens", "isch",
-    "iano", "iana", "ians", "ien", "ian", "ios", "ias", "io", "ia",
+    "esischen", "esischer", "esisches", "esische", "iennes", "ischen", "ischer", "isches", "ienne",
+    "ische", "ianos", "ianas", "oises", "aises", "iens", "isch", "iano", "iana", "ians", "oise",
+    "aise", "eses", "esas", "ien", "ian", "ios", "ias", "ois", "ais", "ese", "esa", "esi", "io",
+    "ia",
 ];
 
 /// Most parts a cognate signature has.
