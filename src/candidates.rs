@@ -910,10 +910,11 @@ pub(crate) fn cognates(
                     .filter(|&j| !particles[j]);
                 match next.next() {
                     Some(j) if capitals[j] => true,
-                    Some(j) if crate::name_words::meanings(&norm[words[j].span]).is_some() => {
+                    Some(j) => {
                         next.next().is_some_and(|k| capitals[k])
+                            && crate::name_words::meanings(&norm[words[j].span]).is_some()
                     }
-                    _ => false,
+                    None => false,
                 }
             };
         if !(capital || lower_head) || particles[i] {

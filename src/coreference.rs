@@ -889,7 +889,9 @@ fn kinship_around(
         }
         let word = &norm[token.span];
         if let Some(kinship) = Kinship::of_word(word) {
-            return kinship.of_relative(between_of);
+            // A German genitive after the word is its anchor too (`der
+            // Vater Kadyrows`, Kadyrov's father).
+            return kinship.of_relative(between_of || genitive);
         }
         if !filler(word) {
             break;
@@ -1000,6 +1002,8 @@ fn bare_surnames(
     // How the document writes its words ([`word_uses`]), read when first
     // needed.
     let mut uses: Option<FxHashMap<&str, (bool, bool)>> = None;
+    // The persons linked so far by their surname alone.
+    let mut by_surname: Vec<u32> = Vec::new();
     for (w, token) in words.iter().enumerate() {
         while let Some(&(end, entity)) = mentions.get(next_mention) {
             if end > token.span.start {
@@ -1009,11 +1013,31 @@ fn bare_surnames(
             next_mention += 1;
         }
         let surface = doc.original(token.span);
-        if !starts_like_a_name(surface) || resolution.taken.overlaps(token.span) {
+        let word = &norm[token.span];
+        // The genitive of a surname of a person named in full in the
+        // document, read approximately as something else (German
+        // `Kadyrows` as the `Kadyrovtsy`): the surname is read.
+        let respelled_surname = || {
+            let surname = word
+                .strip_suffix('s')
+                .filter(|_| !spelled_here.contains_key(word));
+            surname.is_some_and(|surname| spelled_here.contains_key(surname))
+                && resolution.mentions().any(|c| {
+                    c.norm == token.span
+                        && matches!(c.method, Method::Fuzzy | Method::Transliteration)
+                        && gazetteer.traits(c.entity).kind != EntityType::Person
+                })
+        };
+        if !starts_like_a_name(surface) {
             continue;
         }
-        let word = &norm[token.span];
-        if roman_numeral(doc, words, w) {
+        let read_otherwise = resolution.taken.overlaps(token.span) && {
+            if !respelled_surname() {
+                continue;
+            }
+            true
+        };
+        if roman_numeral(doc, words, w, surface) {
             continue;
         }
         let (persons, stemmed) = named.entry(word).or_insert_with(|| {
@@ -1108,10 +1132,16 @@ fn bare_surnames(
                     })
                 })
         };
+        // A headline names by surname the person its story names in full
+        // first (`Kadyrov's absence`, then `Ramzan Kadyrov`, later his son
+        // `Adam Kadyrov`).
         let headline_person = match in_headline(token.span) {
             true => match named_below(&persons)[..] {
-                [named] if !names_another(named) => Some(named),
-                _ => None,
+                [] => None,
+                _ => (mentions.iter())
+                    .find(|m| persons.contains(&m.1))
+                    .map(|m| m.1)
+                    .filter(|&named| !names_another(named)),
             },
             false => None,
         };
@@ -1120,9 +1150,10 @@ fn bare_surnames(
             let next = breaks.partition_point(|b| b.start < between.start);
             breaks.get(next).is_none_or(|b| b.end > between.end)
         };
-        let choice = if by_title.len() == 1 {
-            Some((by_title[0], SCORE_SURNAME_SIGNAL, "title"))
-        } else if let Some(kinship) = kinship_around(doc, words, w, stemmed)
+        // `Massoud, the son`, `his father, Massoud`: the one person of the
+        // name whose description says so (`Some(None)`: another relative,
+        // or no description that tells, and canon says nothing).
+        let by_kinship = kinship_around(doc, words, w, stemmed)
             // The anchor of a kinship word is told apart only among persons
             // whose descriptions say whose father or son they are; among
             // others, the surname is read as if the word were not there
@@ -1133,20 +1164,26 @@ fn bare_surnames(
                         .iter()
                         .any(|&e| described(e, SON) || described(e, FATHER))
             })
-            .map(|(kinship, _)| kinship)
-        {
-            // `Massoud, the son`, `his father, Massoud`: the one person of
-            // the name whose description says so; another relative, or no
-            // description that tells, and canon says nothing.
-            let fitting: Vec<u32> = persons
-                .iter()
-                .copied()
-                .filter(|&e| described(e, kinship.words()))
-                .collect();
-            match fitting[..] {
-                [e] => Some((e, SCORE_SURNAME_SIGNAL, "kinship word")),
-                _ => None,
-            }
+            .map(|(kinship, anchor)| {
+                let mut fitting =
+                    (persons.iter().copied()).filter(|&e| described(e, kinship.words()));
+                match (fitting.next(), fitting.next()) {
+                    (Some(e), None) => (Some(e), anchor),
+                    _ => (None, anchor),
+                }
+            })
+            // The anchor is someone of the name mentioned before, if
+            // anyone is: the father of `Kadyrov`, after `Ramzan Kadyrov`,
+            // is Ramzan's, whoever else the gazetteer says is a son; the
+            // surname is read as if the word were not there.
+            .filter(|&(fit, anchor)| {
+                !anchor || seen.is_empty() || fit.is_some_and(|e| seen.iter().any(|s| s.0 == e))
+            })
+            .map(|(fit, _)| fit);
+        let choice = if by_title.len() == 1 {
+            Some((by_title[0], SCORE_SURNAME_SIGNAL, "title"))
+        } else if let Some(fit) = by_kinship {
+            fit.map(|e| (e, SCORE_SURNAME_SIGNAL, "kinship word"))
         } else if seen.len() == 1 {
             // Someone else of the name named in full since (`Amancio
             // Ortega` after `Daniel Ortega`) leaves it open.
@@ -1178,11 +1215,23 @@ fn bare_surnames(
         } else if seen.len() > 1 {
             seen.sort_by_key(|s| std::cmp::Reverse(s.1));
             let (latest, end) = seen[0];
-            (same_paragraph(end) && !same_paragraph(seen[1].1)).then_some((
-                latest,
-                SCORE_SURNAME_SIGNAL,
-                "mentioned last in the paragraph",
-            ))
+            // Else the one the text has called by the surname alone so far:
+            // the press names the others in full (`Adam Kadyrov`, the son,
+            // among mentions of `Kadyrov`).
+            let mut alone = seen.iter().filter(|s| by_surname.contains(&s.0));
+            let by_surname_alone = match (alone.next(), alone.next()) {
+                (Some(&(e, _)), None) => Some(e),
+                _ => None,
+            };
+            match same_paragraph(end) && !same_paragraph(seen[1].1) {
+                true => Some((
+                    latest,
+                    SCORE_SURNAME_SIGNAL,
+                    "mentioned last in the paragraph",
+                )),
+                false => by_surname_alone
+                    .map(|e| (e, SCORE_SURNAME, "called by the surname alone before")),
+            }
         } else if let Some(named) = headline_person {
             // A headline names by surname the person its story names in
             // full (`Xi courts Central Asia`, then `Xi Jinping`).
@@ -1251,8 +1300,19 @@ fn bare_surnames(
         };
         match choice {
             Some((entity, score, why)) => {
+                if read_otherwise {
+                    resolution.unkeep(|c| {
+                        if c.norm == token.span {
+                            c.dropped = Some(Reason::Overlapped);
+                        }
+                    });
+                }
                 resolution.decide(candidate(entity, score, why));
                 last_mention.insert(entity, token.span.end);
+                // A title or a kinship word said who; the surname alone did not.
+                if !["title", "kinship word"].contains(&why) && !by_surname.contains(&entity) {
+                    by_surname.push(entity);
+                }
             }
             None if seen.len() > 1 => {
                 for &(entity, _) in &seen {
@@ -1285,12 +1345,10 @@ const MIN_SURNAME_ALONE: usize = 5;
 /// that links with nobody of the name mentioned before nor a title.
 const MIN_SURNAME_RESPELLED: usize = 6;
 
-/// Whether a word is written as a name: a capital first, or a script
-/// without case.
-/// Whether word `w` of `words` is a Roman numeral: an ordinal (French
-/// `XIe`, `XIXe siècle`), or in capitals after a word for a century
-/// (Spanish `siglo XI`), which no surname is (`Xi`).
-fn roman_numeral(doc: &Document<'_>, words: &[&Token], w: usize) -> bool {
+/// Whether word `w` of `words`, written `surface`, is a Roman numeral: an
+/// ordinal (French `XIe`, `XIXe siècle`), or in capitals after a word for
+/// a century (Spanish `siglo XI`), which no surname is (`Xi`).
+fn roman_numeral(doc: &Document<'_>, words: &[&Token], w: usize, surface: &str) -> bool {
     const CENTURIES: &[&str] = &[
         "siecle",
         "siglo",
@@ -1300,11 +1358,13 @@ fn roman_numeral(doc: &Document<'_>, words: &[&Token], w: usize) -> bool {
         "seculo",
     ];
     const ORDINAL_ENDINGS: &[&str] = &["e", "er", "re", "eme", "ème", "ᵉ"];
-    let surface = doc.original(words[w].span);
-    let numeral = |s: &str| !s.is_empty() && s.chars().all(|c| "IVXLCDM".contains(c));
-    let ordinal = surface
-        .char_indices()
-        .find(|&(_, c)| !"IVXLCDM".contains(c))
+    const NUMERALS: &[char] = &['I', 'V', 'X', 'L', 'C', 'D', 'M'];
+    if !surface.starts_with(NUMERALS) {
+        return false;
+    }
+    let numeral = |s: &str| !s.is_empty() && s.chars().all(|c| NUMERALS.contains(&c));
+    let ordinal = (surface.char_indices())
+        .find(|&(_, c)| !NUMERALS.contains(&c))
         .is_some_and(|(at, _)| {
             numeral(&surface[..at]) && ORDINAL_ENDINGS.contains(&&surface[at..])
         });
@@ -1315,6 +1375,8 @@ fn roman_numeral(doc: &Document<'_>, words: &[&Token], w: usize) -> bool {
     ordinal || (numeral(surface) && after_century())
 }
 
+/// Whether a word is written as a name: a capital first, or a script
+/// without case.
 fn starts_like_a_name(surface: &str) -> bool {
     surface
         .chars()
