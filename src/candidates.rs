@@ -884,8 +884,30 @@ pub(crate) fn cognates(
     // capital: where they stand in `read_parts`, if the word has any.
     let mut word_parts: Vec<Option<Option<Range<usize>>>> = vec![None; words.len()];
     let mut read_parts = String::new();
-    // Each word's case, read once in the original text.
-    let capitals: Vec<bool> = words.iter().map(|w| doc.capitalized(w.span)).collect();
+    // Each word's case, read once in the original text; a capitalized word
+    // of a Latin-script language is read as the press spells it, without
+    // its marks (`Białowieża` = `Bialowieza`, where normalization reads `ż`
+    // as `zh`).
+    let normalizer = crate::Normalizer::new();
+    let (capitals, press): (Vec<bool>, Vec<Option<String>>) = (words.iter())
+        .map(|w| {
+            let rest = &doc.text[doc.norm.original_start(w.span.start)..];
+            if !rest.starts_with(char::is_uppercase) {
+                return (false, None);
+            }
+            let end = rest
+                .find(|c: char| !c.is_alphabetic())
+                .unwrap_or(rest.len());
+            let original = &rest[..end];
+            (
+                true,
+                (!original.is_ascii())
+                    .then(|| normalizer.press_key(original))
+                    .flatten(),
+            )
+        })
+        .unzip();
+    let spelled = |j: usize| press[j].as_deref().unwrap_or(&norm[words[j].span]);
     // Words a space apart, or an elision (`de l'Afrique`).
     let joined = |j: usize| {
         let gap = &norm[words[j - 1].span.end..words[j].span.start];
@@ -945,7 +967,7 @@ pub(crate) fn cognates(
             }
             significant.push(j);
             let nspan = Span::new(first.span.start, words[j].span.end);
-            let word = &norm[words[j].span];
+            let word = spelled(j);
             // Parts that no name's signature has are as good as none: the
             // memo remembers which words have them.
             let named = |parts: &String| parts.split(' ').all(|p| lexicon.is_cognate_part(p));
@@ -992,7 +1014,7 @@ pub(crate) fn cognates(
                     these.map(|these| &read_parts[these])
                 };
                 for &w in &significant {
-                    let word = &norm[words[w].span];
+                    let word = spelled(w);
                     let start = skeleton::cognate_start(word);
                     if let (Some(start), Some(parts)) = (start, parts_of(w)) {
                         skeleton::write_cognate_word(&signature, start, parts, &mut lookup);
@@ -1016,7 +1038,7 @@ pub(crate) fn cognates(
                         })
                 };
                 let in_key = |k: u32, w: usize| {
-                    let (word, parts) = (&norm[words[w].span], parts_of(w));
+                    let (word, parts) = (spelled(w), parts_of(w));
                     (lexicon.key(k).split(' ')).any(|kw| {
                         kw.get(..1) == word.get(..1)
                             && skeleton::cognate_parts(kw).as_deref() == parts
@@ -2461,9 +2483,11 @@ fn before_a_generation(doc: &Document<'_>, span: Span) -> bool {
 }
 
 /// Heads of the names of things named after a place that are not the
-/// place, normalized, in en, fr, de, es: rivers, empires and universities
-/// (`Niger River`, `fleuve Niger`, `Mali-Reich`, `empire du Mali`, `Kabul
-/// University`, `Universität Pristina`).
+/// place, normalized, in en, fr, de, es: rivers, empires, universities,
+/// treaties and agreements in the plural, which name them (`Niger River`,
+/// `fleuve Niger`, `Mali-Reich`, `empire du Mali`, `Kabul University`,
+/// `Universität Pristina`, `accords de Minsk`; `l'accord de Kaboul` may
+/// be Kabul's).
 const OTHER_THINGS: &[&str] = &[
     "river",
     "fleuve",
@@ -2478,6 +2502,14 @@ const OTHER_THINGS: &[&str] = &[
     "universite",
     "universidad",
     "universitat",
+    "agreements",
+    "accords",
+    "acuerdos",
+    "accordi",
+    "treaty",
+    "traite",
+    "tratado",
+    "vertrag",
 ];
 
 /// Heads of the names of waters, streets and bridges named after a place,

@@ -1197,8 +1197,15 @@ fn bare_surnames(
             };
             // Unless named as a relative (`su hermana Karina Milei`): the
             // press goes on naming the person alone by the surname.
+            // Further back, in apposition after a comma (`the president's
+            // eldest son, Viktor Lukashenko`; not `son of Laurent-Désiré
+            // Kabila`).
             let relative = |v: usize| {
-                (words[v.saturating_sub(3)..v.saturating_sub(1)].iter())
+                let given = v.saturating_sub(1);
+                let apposition = given > 0
+                    && norm[words[given - 1].span.end..words[given].span.start].starts_with(',');
+                let reach = if apposition { MAX_KINSHIP_REACH } else { 2 };
+                (words[v.saturating_sub(reach + 1)..given].iter())
                     .any(|t| Kinship::of_word(&norm[t.span]).is_some())
             };
             let someone_else = (words.partition_point(|t| t.span.start < end)..w).any(|v| {
@@ -1336,6 +1343,10 @@ const MIN_NOUN_LETTERS: usize = 4;
 
 /// What marks a surname indexed as written rather than by reading.
 pub(crate) const AS_LISTED: char = '=';
+
+/// Most words between a kinship word and the name of the relative it
+/// introduces (`the president's eldest son, Viktor Lukashenko`).
+const MAX_KINSHIP_REACH: usize = 4;
 
 /// Fewest letters of a surname that links with nobody of the name mentioned
 /// before nor a title.

@@ -164,6 +164,10 @@ const RULES: &[Rule] = &[
     rule("aw", "uV", At::End, "be -aw = ru -ov"),
     either("aw", "u", "aV", At::BeforeConsonant, "be aw = ow"),
     rule("dz", "D", At::BeforeFrontVowel, "be dz = d"),
+    // Belarusian ц for a soft т, ў after o for в (Tsikhanouskaya =
+    // Tikhanovskaya).
+    either("ts", "S", "T", At::BeforeFrontVowel, "be ts = ru t"),
+    either("ou", "u", "uV", At::BeforeConsonant, "be ou = ru ov"),
     rule("nb", "MB", At::Any, "nb = mb"),
     // German dj before a vowel is d and the glide y (Medwedjew).
     either(
