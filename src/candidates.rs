@@ -2599,10 +2599,18 @@ const QUOTES: &[char] = &['"', '\''];
 const OPERATIONS: &[&str] = &["operation", "operacion", "operazione"];
 
 /// Heads of the names of things named after a place that are nouns of
-/// other meanings too, and make a name only capitalized: newspapers and
-/// airlines (`Tehran Times`, `Times of Israel`, `China Daily`, `Air
-/// Astana`).
-const OTHER_THINGS_CAPITALIZED: &[&str] = &["times", "post", "herald", "tribune", "daily", "air"];
+/// other meanings too, and make a name only capitalized: newspapers,
+/// airlines and commissions (`Tehran Times`, `Times of Israel`, `China
+/// Daily`, `Air Astana`, `African Union Commission`).
+const OTHER_THINGS_CAPITALIZED: &[&str] = &[
+    "times",
+    "post",
+    "herald",
+    "tribune",
+    "daily",
+    "air",
+    "commission",
+];
 
 /// Whether the place named at normalized `span` names something else
 /// there: right after or before one of [`OTHER_THINGS`], of
@@ -2634,6 +2642,19 @@ fn names_another_thing(doc: &Document<'_>, span: Span) -> bool {
     let through_particle = before(2).zip(before(1)).is_some_and(|(h, p)| {
         joined(p, &tokens[first]) && joined(h, p) && is_not_initial(&norm[p.span]) && head(h, false)
     });
+    // Or through `of` and an article (`rue de la Ligue arabe`, `calle de
+    // l'ONU`).
+    let through_article = before(3)
+        .zip(before(2))
+        .zip(before(1))
+        .is_some_and(|((h, of), a)| {
+            doc.next_to(a.span, tokens[first].span)
+                && joined(of, a)
+                && joined(h, of)
+                && ["de", "of", "di", "da"].contains(&&norm[of.span])
+                && (DEFINITE_ARTICLES.contains(&&norm[a.span]) || norm[a.span] == *"l'")
+                && head(h, false)
+        });
     // A ship's or an operation's name follows its word right away, maybe
     // quoted (`the cruiser "Moskva"`; `Frachter im Roten Meer` is a
     // freighter in the Red Sea).
@@ -2645,7 +2666,7 @@ fn names_another_thing(doc: &Document<'_>, span: Span) -> bool {
         let word = &norm[p.span];
         quoted(p, &tokens[first]) && (VESSELS.contains(&word) || OPERATIONS.contains(&word))
     });
-    after || right_before || through_particle || ship
+    after || right_before || through_particle || through_article || ship
 }
 
 /// Whether mention `c` of an organization ends a longer name the gazetteer
@@ -2665,6 +2686,11 @@ pub(crate) fn ends_longer_organization_name(
 ) -> bool {
     if !c.by_name() || gazetteer.traits(c.entity).kind != crate::EntityType::Organization {
         return false;
+    }
+    // A street, a commission or a university named after it (`Arab League
+    // Street`, `rue de la Ligue arabe`, `African Union Commission`).
+    if names_another_thing(doc, c.norm) {
+        return true;
     }
     let tokens = doc.tokens.as_slice();
     let first = tokens.partition_point(|t| t.span.start < c.norm.start);
