@@ -725,11 +725,15 @@ impl FoundAt {
                         && (method == Method::Fuzzy || !same_vowels(query, lexicon.key(key)));
                     // The adjective of a place is no mention of it
                     // (`Venezuelan`, `syrien`).
-                    let adjective = self.single_word
-                        && script.latin
+                    let adjective = script.latin
                         && entity.kind == crate::EntityType::Place
-                        && (is_adjective_of(query, lexicon.key(key))
-                            || is_adjective_of_listed(query, form.entity, lexicon));
+                        && match self.single_word {
+                            true => {
+                                is_adjective_of(query, lexicon.key(key))
+                                    || is_adjective_of_listed(query, form.entity, lexicon)
+                            }
+                            false => is_adjective_phrase_of(query, lexicon.key(key)),
+                        };
                     out.push(Candidate {
                         norm: nspan,
                         span,
@@ -763,6 +767,18 @@ pub(crate) fn is_adjective_of(word: &str, name: &str) -> bool {
         word.strip_prefix(stem)
             .is_some_and(|ending| PLACE_ADJECTIVES.contains(&ending))
     })
+}
+
+/// Whether normalized words `phrase` are the adjective of the place of
+/// normalized words `name`: the same words but the last, its adjective
+/// ([`is_adjective_of`]: `south korean`, of `south korea`).
+fn is_adjective_phrase_of(phrase: &str, name: &str) -> bool {
+    match (phrase.rsplit_once(' '), name.rsplit_once(' ')) {
+        (Some((head, last)), Some((name_head, name_last))) => {
+            head == name_head && is_adjective_of(last, name_last)
+        }
+        _ => false,
+    }
 }
 
 /// Whether normalized `word` is an adjective or demonym of a name of
@@ -1086,7 +1102,18 @@ pub(crate) fn cognates(
             } else {
                 "cognate words, in any order"
             };
+            // A conjunction joins two names unless the name holds one too
+            // (`Parti du travail de Corée et l'Armée populaire`; `Bosnie-et-
+            // Herzégovine`).
+            let conjunction = |text: &str| text.split(' ').any(|w| CONJUNCTIONS.contains(&w));
+            let joins_two = conjunction(&norm[nspan]);
             for &key in &keys {
+                // The place's adjective is no mention of it (`South Korean`).
+                if is_adjective_phrase_of(&norm[nspan], lexicon.key(key))
+                    || (joins_two && !conjunction(lexicon.key(key)))
+                {
+                    continue;
+                }
                 for &entry in lexicon.entries(key) {
                     let form = lexicon.form(entry.form);
                     // Words translate between Latin-script languages; a name
@@ -1653,8 +1680,11 @@ pub(crate) fn credits_a_news_agency(
     {
         return false;
     }
-    let name = crate::Normalizer::default().key(&gazetteer.entity(c.entity).name);
-    if name.split(' ').any(|w| AGENCY_WORDS.contains(&w)) || name.eq_ignore_ascii_case(surface) {
+    let name = &gazetteer.entity(c.entity).name;
+    let mut words = name.split(|c: char| !c.is_alphanumeric());
+    if words.any(|w| AGENCY_WORDS.iter().any(|a| a.eq_ignore_ascii_case(w)))
+        || name.eq_ignore_ascii_case(surface)
+    {
         return false;
     }
     let before = doc.text[..c.span.start].trim_end_matches(' ');
@@ -2267,6 +2297,28 @@ const SAME_PLACE_WORDS: &[&str] = &[
     "plateau",
 ];
 
+/// Words for a region, normalized, in en/fr/de/es/it and romanized
+/// Russian: a place's name with one names a region after it.
+const REGION_WORDS: &[&str] = &[
+    "region",
+    "province",
+    "oblast",
+    "oblasti",
+    "krai",
+    "district",
+    "governorate",
+    "regione",
+    "provinz",
+    "provincia",
+    "de",
+    "la",
+    "du",
+    "del",
+    "di",
+    "oblast'",
+    "oblasty",
+];
+
 /// Whether normalized `word` reads as a German noun: a word of the German
 /// list, a compound of one, or a word with a noun's ending (`Gesandte`,
 /// `Generalsekretär`); not a name (`Ruanda-Urundi`, `Baden-Württemberg`).
@@ -2623,38 +2675,41 @@ fn names_another_thing(doc: &Document<'_>, span: Span) -> bool {
     let tokens = doc.tokens.as_slice();
     let first = tokens.partition_point(|t| t.span.start < span.start);
     let last = tokens.partition_point(|t| t.span.end < span.end);
+    // The lists a word is in, told first: most words are in none.
     let head = |t: &Token, after: bool| {
-        let word = &norm[t.span];
+        let kinds = thing_kinds(&norm[t.span]);
         let capitalized = || doc.capitalized(t.span);
-        OTHER_THINGS.contains(&word)
-            || (WATERS_AND_STREETS.contains(&word) && (!after || capitalized()))
-            || (OTHER_THINGS_CAPITALIZED.contains(&word) && capitalized())
-    };
-    let building = |t: &Token, after: bool| {
-        BUILDINGS.contains(&&norm[t.span]) && (!after || doc.capitalized(t.span))
+        kinds & OTHER != 0
+            || (kinds & (WATER | BUILDING) != 0 && (!after || capitalized()))
+            || (kinds & CAPITALIZED != 0 && capitalized())
     };
     let joined = |a: &Token, b: &Token| doc.spaced(a.span, b.span);
-    let after = (tokens.get(last + 1))
-        .is_some_and(|n| joined(&tokens[last], n) && (head(n, true) || building(n, true)));
+    let after =
+        || (tokens.get(last + 1)).is_some_and(|n| head(n, true) && joined(&tokens[last], n));
     let before = |at: usize| first.checked_sub(at).map(|p| &tokens[p]);
-    let right_before = before(1)
-        .is_some_and(|p| joined(p, &tokens[first]) && (head(p, false) || building(p, false)));
-    let through_particle = before(2).zip(before(1)).is_some_and(|(h, p)| {
-        joined(p, &tokens[first]) && joined(h, p) && is_not_initial(&norm[p.span]) && head(h, false)
-    });
+    let right_before = || before(1).is_some_and(|p| head(p, false) && joined(p, &tokens[first]));
+    let through_particle = || {
+        before(2).zip(before(1)).is_some_and(|(h, p)| {
+            thing_kinds(&norm[h.span]) & (OTHER | WATER) != 0
+                && head(h, false)
+                && is_not_initial(&norm[p.span])
+                && joined(p, &tokens[first])
+                && joined(h, p)
+        })
+    };
     // Or through `of` and an article (`rue de la Ligue arabe`, `calle de
     // l'ONU`).
-    let through_article = before(3)
-        .zip(before(2))
-        .zip(before(1))
-        .is_some_and(|((h, of), a)| {
-            doc.next_to(a.span, tokens[first].span)
-                && joined(of, a)
-                && joined(h, of)
+    let through_article = || {
+        (before(3).zip(before(2)).zip(before(1))).is_some_and(|((h, of), a)| {
+            thing_kinds(&norm[h.span]) & (OTHER | WATER) != 0
+                && head(h, false)
                 && ["de", "of", "di", "da"].contains(&&norm[of.span])
                 && (DEFINITE_ARTICLES.contains(&&norm[a.span]) || norm[a.span] == *"l'")
-                && head(h, false)
-        });
+                && doc.next_to(a.span, tokens[first].span)
+                && joined(of, a)
+                && joined(h, of)
+        })
+    };
     // A ship's or an operation's name follows its word right away, maybe
     // quoted (`the cruiser "Moskva"`; `Frachter im Roten Meer` is a
     // freighter in the Red Sea).
@@ -2662,11 +2717,45 @@ fn names_another_thing(doc: &Document<'_>, span: Span) -> bool {
         let gap = &norm[a.span.end..b.span.start];
         gap.starts_with(' ') && gap[1..].chars().all(|c| QUOTES.contains(&c))
     };
-    let ship = before(1).is_some_and(|p| {
-        let word = &norm[p.span];
-        quoted(p, &tokens[first]) && (VESSELS.contains(&word) || OPERATIONS.contains(&word))
+    let ship = || {
+        before(1)
+            .is_some_and(|p| thing_kinds(&norm[p.span]) & VESSEL != 0 && quoted(p, &tokens[first]))
+    };
+    after() || right_before() || through_particle() || through_article() || ship()
+}
+
+/// Bits of [`thing_kinds`]: the word is in [`OTHER_THINGS`], in
+/// [`WATERS_AND_STREETS`], in [`OTHER_THINGS_CAPITALIZED`], in
+/// [`BUILDINGS`], in [`VESSELS`] or [`OPERATIONS`].
+const OTHER: u8 = 1;
+const WATER: u8 = 2;
+const CAPITALIZED: u8 = 4;
+const BUILDING: u8 = 8;
+const VESSEL: u8 = 16;
+
+/// The lists of heads of things named after a place that normalized
+/// `word` is in, as bits ([`OTHER`]...), read from one table.
+fn thing_kinds(word: &str) -> u8 {
+    static TABLE: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, u8>> =
+        std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut table = rustc_hash::FxHashMap::default();
+        let lists: [(&[&'static str], u8); 6] = [
+            (OTHER_THINGS, OTHER),
+            (WATERS_AND_STREETS, WATER),
+            (OTHER_THINGS_CAPITALIZED, CAPITALIZED),
+            (BUILDINGS, BUILDING),
+            (VESSELS, VESSEL),
+            (OPERATIONS, VESSEL),
+        ];
+        for (list, bit) in lists {
+            for &word in list {
+                *table.entry(word).or_insert(0) |= bit;
+            }
+        }
+        table
     });
-    after || right_before || through_particle || through_article || ship
+    table.get(word).copied().unwrap_or(0)
 }
 
 /// Whether mention `c` of an organization ends a longer name the gazetteer
@@ -3029,8 +3118,23 @@ impl<'a> GazetteerRules<'a> {
             candidate.method,
             Method::Transliteration | Method::Fuzzy | Method::Coreference
         );
+        // A region named after the place is a mention of its name
+        // (`Russia's Kursk region`, `die Region Kursk`), whatever entity
+        // canon knows by the whole.
+        let region_of = |o: &Span| {
+            let rest = [&norm[o.start..span.start], &norm[span.end..o.end]];
+            entity.kind == EntityType::Place
+                && (rest
+                    .iter()
+                    .flat_map(|r| r.split(' '))
+                    .filter(|w| !w.is_empty()))
+                .all(|w| REGION_WORDS.contains(&w))
+        };
         let other = |o: &Span| {
-            o.start <= span.start && span.end <= o.end && (o.len() > span.len() || approximate)
+            o.start <= span.start
+                && span.end <= o.end
+                && (o.len() > span.len() || approximate)
+                && !(o.len() > span.len() && region_of(o))
         };
         if self.other_names.iter().any(other) {
             candidate.dropped = Some(Reason::OtherName);

@@ -1182,8 +1182,8 @@ fn consonants_of_word(word: &str) -> String {
 const PLACE_ADJECTIVE_ENDINGS: &[&str] = &[
     "esischen", "esischer", "esisches", "esische", "iennes", "ischen", "ischer", "isches", "ienne",
     "ische", "ianos", "ianas", "oises", "aises", "iens", "isch", "iano", "iana", "ians", "oise",
-    "aise", "eses", "esas", "ien", "ian", "ios", "ias", "ois", "ais", "ese", "esa", "esi", "io",
-    "ia",
+    "aise", "eses", "esas", "eans", "ien", "ian", "ios", "ias", "ois", "ais", "ese", "esa", "esi",
+    "ean", "io", "ia",
 ];
 
 /// Most parts a cognate signature has.
