@@ -1945,8 +1945,11 @@ pub(crate) fn inside_longer_name(
     // Jordan`).
     let before = t.checked_sub(1).map(|p| &tokens[p]).is_some_and(|p| {
         let gap = Span::new(p.span.end, this.span.start);
+        // After a dot, only an abbreviated title (`Gen. Farah`; `the
+        // general. Níger has`).
         let title = crate::coreference::title_group(&norm[p.span]).is_some()
-            && [" ", ". "].contains(&&norm[gap]);
+            && (&norm[gap] == " "
+                || (&norm[gap] == ". " && ABBREVIATIONS.contains(&&norm[p.span])));
         // Another place, named after this one (`New Mexico`).
         let new = place && NEW.contains(&&norm[p.span]) && &norm[gap] == " " && title_case(p);
         // A part of it named as another place (`East Sarajevo`, `North
@@ -1995,10 +1998,11 @@ pub(crate) fn inside_longer_name(
         return true;
     }
     // A place named short, without its tail (`Fergana` for the `Fergana
-    // Valley`, `Donetsk` for `Donetsk Oblast`), after a word for a town is
-    // the town (`in der Stadt Fergana`, `la ciudad de Fergana`).
+    // Valley`, `Donetsk` for `Donetsk Oblast`), or a country, after a word
+    // for a town is the town (`in der Stadt Fergana`, `la localidad de
+    // Mali`).
     let short = lexicon.form(c.form).kind == NameKind::ShortName;
-    if traits.kind == crate::EntityType::Place && short && after_a_town_word(doc, t) {
+    if traits.kind == crate::EntityType::Place && (short || whole) && after_a_town_word(doc, t) {
         return true;
     }
     // A place of several words too (`Parti démocratique de Côte
@@ -2389,22 +2393,36 @@ fn is_water_word(word: &str) -> bool {
 /// words that never name the country itself: German `Bundesstaat`, Spanish
 /// `estado` in small letters (`el Estado de Israel` is Israel).
 fn after_a_state_word(doc: &Document<'_>, t: usize, water: bool) -> bool {
-    after_a_word(doc, t, |word, small| match water {
+    after_a_word(doc, t, |_, word, small| match water {
         true => STATE_WORDS.contains(&word),
         false => word == "bundesstaat" || (word == "estado" && small),
     })
 }
 
 /// Whether the place named from `tokens[t]` follows a word for a town,
-/// through particles (`the town of`, `la ville de`, `die Stadt`).
+/// through particles, with no word of its own before it but an article or
+/// a preposition (`the town of`, `la ville de`, `die Stadt`; `the main
+/// city of Romania` is a city in it).
 fn after_a_town_word(doc: &Document<'_>, t: usize) -> bool {
-    after_a_word(doc, t, |word, _| TOWN_WORDS.contains(&word))
+    let tokens = doc.tokens.as_slice();
+    let norm = doc.norm.as_str();
+    after_a_word(doc, t, |p, word, _| {
+        let qualified = p.checked_sub(1).is_some_and(|q| {
+            norm[tokens[q].span].len() > MAX_DETERMINER_LETTERS
+                && doc.next_to(tokens[q].span, tokens[p].span)
+        });
+        TOWN_WORDS.contains(&word) && !qualified
+    })
 }
 
+/// Most letters of an article or a preposition before a word for a town
+/// ([`after_a_town_word`]).
+const MAX_DETERMINER_LETTERS: usize = 3;
+
 /// Whether the name from `tokens[t]` follows, through particles, a word
-/// that passes `test` (normalized, and whether it is written in small
-/// letters).
-fn after_a_word(doc: &Document<'_>, t: usize, test: impl Fn(&str, bool) -> bool) -> bool {
+/// that passes `test` (its token's index, the word normalized, and whether
+/// it is written in small letters).
+fn after_a_word(doc: &Document<'_>, t: usize, test: impl Fn(usize, &str, bool) -> bool) -> bool {
     let tokens = doc.tokens.as_slice();
     let norm = doc.norm.as_str();
     let mut at = t;
@@ -2419,7 +2437,7 @@ fn after_a_word(doc: &Document<'_>, t: usize, test: impl Fn(&str, bool) -> bool)
             continue;
         }
         let small = doc.original(token.span).starts_with(char::is_lowercase);
-        return test(word, small);
+        return test(p, word, small);
     }
     false
 }
@@ -2652,12 +2670,14 @@ const OPERATIONS: &[&str] = &["operation", "operacion", "operazione"];
 
 /// Heads of the names of things named after a place that are nouns of
 /// other meanings too, and make a name only capitalized: newspapers,
-/// airlines and commissions (`Tehran Times`, `Times of Israel`, `China
-/// Daily`, `Air Astana`, `African Union Commission`).
+/// radios, airlines and commissions (`Tehran Times`, `Times of Israel`,
+/// `China Daily`, `Radio France`, `Air Astana`, `African Union
+/// Commission`).
 const OTHER_THINGS_CAPITALIZED: &[&str] = &[
     "times",
     "post",
     "herald",
+    "radio",
     "tribune",
     "daily",
     "air",
