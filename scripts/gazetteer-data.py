@@ -236,6 +236,7 @@ PRESS_NAMES = {
            ("pt", "Grã-Bretanha"), ("nl", "Groot-Brittannië")],
     "AE": [("en", "UAE"), ("fr", "EAU"), ("de", "VAE")],
     "CD": [("en", "DR Congo"), ("de", "DR Kongo")],
+    "BF": [("fr", "Burkina"), ("en", "Burkina"), ("es", "Burkina")],
 }
 
 # French, German and Spanish press names of cities in the news that
