@@ -2010,7 +2010,7 @@ pub(crate) fn inside_longer_name(
     if place
         && title_case(this)
         && (after_a_name_head(doc, taken, t, 1)
-            || (on_tokens && last > t && before_capitalized_words(doc, t, last, whole)))
+            || (on_tokens && last > t && before_capitalized_words(doc, taken, t, last, whole)))
     {
         return true;
     }
@@ -2051,7 +2051,7 @@ pub(crate) fn inside_longer_name(
             || named_thing
             || acronym()
     });
-    before || after || (place && before_capitalized_words(doc, t, t, whole))
+    before || after || (place && before_capitalized_words(doc, taken, t, t, whole))
 }
 
 /// Most letters of an acronym that names a company or a project after a
@@ -2220,7 +2220,13 @@ const SAME_PLACE_HEADS: &[&str] = &[
 /// capital anywhere, only by words that are no German ones; not in titles
 /// with a capital on every word (`Kabul Falls To Taliban`), nor before a
 /// day or month (US press's `in Kabul Monday`).
-fn before_capitalized_words(doc: &Document<'_>, first: usize, last: usize, whole: bool) -> bool {
+fn before_capitalized_words(
+    doc: &Document<'_>,
+    taken: &Taken,
+    first: usize,
+    last: usize,
+    whole: bool,
+) -> bool {
     let tokens = doc.tokens.as_slice();
     let norm = doc.norm.as_str();
     let word = |i: usize| {
@@ -2236,11 +2242,13 @@ fn before_capitalized_words(doc: &Document<'_>, first: usize, last: usize, whole
         end += 1;
     }
     // German capitalizes its nouns: there, only a word of another language
-    // tells (`der Azerbaijan Airlines`).
+    // tells (`der Azerbaijan Airlines`). A mention is no word of another
+    // name (`in Georgetown Caracas vorgeworfen`).
     let german = doc.reads_as_german();
     let other_thing = (last + 1..=end).any(|i| {
         let w = &norm[tokens[i].span];
         guard::is_ordinary_word(w)
+            && !taken.overlaps(tokens[i].span)
             && !(german && guard::is_ordinary_word_of(w, guard::GERMAN))
             && !(SAME_PLACE_WORDS.contains(&w) && !(whole && SUBDIVISION_WORDS.contains(&w)))
             && !DAYS_AND_MONTHS.contains(&w)
@@ -2325,7 +2333,8 @@ const REGION_WORDS: &[&str] = &[
 
 /// Whether normalized `word` reads as a German noun: a word of the German
 /// list, a compound of one, or a word with a noun's ending (`Gesandte`,
-/// `Generalsekretär`); not a name (`Ruanda-Urundi`, `Baden-Württemberg`).
+/// `Generalsekretär`), a long one with a plural's (`Reservisten`); not a
+/// name (`Ruanda-Urundi`, `Baden-Württemberg`).
 fn is_german_noun(word: &str) -> bool {
     const NOUN_ENDINGS: &[&str] = &[
         "e", "er", "el", "ung", "heit", "keit", "schaft", "tion", "tat", "ar", "ismus", "chef",
@@ -2334,7 +2343,12 @@ fn is_german_noun(word: &str) -> bool {
     guard::is_german_word(word)
         || guard::is_german_compound(word)
         || NOUN_ENDINGS.iter().any(|e| word.ends_with(e))
+        || (word.len() >= MIN_GERMAN_PLURAL_LETTERS && word.ends_with("en"))
 }
+
+/// Fewest letters of a word in -en read as a German plural noun
+/// ([`is_german_noun`]): shorter ones are names as often (`Leyen`).
+const MIN_GERMAN_PLURAL_LETTERS: usize = 7;
 
 /// German nouns that, dashed to a place, name a thing of their own (`die
 /// Istanbul-Konvention`, `das Riad-Abkommen`, `der Maracaibo-See`),
