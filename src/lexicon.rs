@@ -1027,7 +1027,7 @@ pub(crate) const NOT_INITIALS: &[&str] = &[
     "of", "the", "and", "for", "de", "du", "des", "la", "le", "les", "et", "der", "die", "das",
     "und", "y", "del", "los", "las", "el", "l", "d", "pour", "fur", "para", "di", "della", "delle",
     "dei", "degli", "per", "do", "da", "dos", "on", "sur", "am", "na", "von", "vom", "zum", "zur",
-    "im",
+    "im", "den", "dem",
 ];
 
 /// Whether `word` is one of [`NOT_INITIALS`]. Asked of every short word of

@@ -160,10 +160,16 @@ const RULES: &[Rule] = &[
     // Persian romanizations write the same ending -estan (Nurestan).
     rule("estan", "STaN", At::End, "-istan = -stan"),
     // Belarusian: -аў for Russian -ов, дз for a soft д (Саратаў = Saratov,
-    // Дайкундзі = Daykundi).
+    // Дайкундзі = Daykundi); elsewhere dz is German ds (Bidzina = Bidsina).
     rule("aw", "uV", At::End, "be -aw = ru -ov"),
     either("aw", "u", "aV", At::BeforeConsonant, "be aw = ow"),
-    rule("dz", "D", At::BeforeFrontVowel, "be dz = d"),
+    either(
+        "dz",
+        "D",
+        "DS",
+        At::BeforeFrontVowel,
+        "be dz = d, de ds = dz",
+    ),
     // Belarusian ц for a soft т, ў after o for в (Tsikhanouskaya =
     // Tikhanovskaya).
     either("ts", "S", "T", At::BeforeFrontVowel, "be ts = ru t"),
