@@ -1103,6 +1103,9 @@ fn bare_surnames(
         if title.is_none() && longer() {
             continue;
         }
+        // After a title that fits nobody of the name, a name that goes on is
+        // another's (`President Asif Ali Zardari`, not `Khawaja Asif`).
+        let goes_on = || !stemmed && name_goes_on(doc, neighbours(doc, words, w).1);
         // Persons mentioned before, with where they were last mentioned.
         let mut seen: Vec<(u32, usize)> = persons
             .iter()
@@ -1184,6 +1187,8 @@ fn bare_surnames(
             .map(|(fit, _)| fit);
         let choice = if by_title.len() == 1 {
             Some((by_title[0], SCORE_SURNAME_SIGNAL, "title"))
+        } else if title.is_some() && goes_on() {
+            None
         } else if let Some(fit) = by_kinship {
             fit.map(|e| (e, SCORE_SURNAME_SIGNAL, "kinship word"))
         } else if seen.len() == 1 {
@@ -1585,14 +1590,33 @@ fn in_longer_name(doc: &Document<'_>, words: &[&Token], w: usize, genitive: bool
     // (`Sinwars Tod`, `Prigoschins Söldner`).
     // Not a day or a month, which the word lists hold as names (`In
     // January Sonko rebuked`).
+    // A word of German alone, whose lists hold given names as words, is a
+    // name in text of another language (`his son Eduard Saakashvili`).
+    let german_alone =
+        |word: &str| guard::language_alone(word) == Some(guard::GERMAN) && !doc.reads_as_german();
     let name_word = |p: &Token| {
         let word = &norm[p.span];
         word.chars().nth(1).is_some()
-            && (!guard::is_ordinary_word(word) || skeleton::is_given_name(word))
+            && (!guard::is_ordinary_word(word)
+                || skeleton::is_given_name(word)
+                || german_alone(word))
             && !crate::candidates::DAYS_AND_MONTHS.contains(&word)
     };
     prev.is_some_and(|p| capital(p) && untitled(p) && (name_word(p) || compound))
-        || (!genitive && next.is_some_and(|n| capital(n) && !guard::is_common_word(&norm[n.span])))
+        || (!genitive && name_goes_on(doc, next))
+}
+
+/// Whether `next`, the word after a surname, goes on with the name: a
+/// capitalized name word or given name (`President Asif Ali Zardari`),
+/// whatever title stands before.
+fn name_goes_on(doc: &Document<'_>, next: Option<&Token>) -> bool {
+    let norm = doc.norm.as_str();
+    next.is_some_and(|n| {
+        let word = &norm[n.span];
+        doc.capitalized(n.span)
+            && Kinship::of_word(word).is_none()
+            && (!guard::is_common_word(word) || skeleton::is_given_name(word))
+    })
 }
 
 #[cfg(test)]
