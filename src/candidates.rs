@@ -885,10 +885,7 @@ pub(crate) fn cognates(
         .collect();
     let mut out = Vec::new();
     let particles: Vec<bool> = (words.iter())
-        .map(|t| {
-            let word = &norm[t.span];
-            is_not_initial(word) || crate::coreference::OPTIONAL_INITIALS.contains(&word)
-        })
+        .map(|t| is_not_initial(&norm[t.span]))
         .collect();
     // The significant words (particles aside) of the span, as it grows,
     // and its signature.

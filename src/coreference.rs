@@ -588,10 +588,8 @@ fn long_form_before(
 
 /// Prepositions that an acronym spells or not (`Alianza por la República`
 /// for `APR`), and the Persian and Urdu ezafe (`Tehreek-e-Taliban
-/// Pakistan` for `TTP`), normalized ([`long_form_before`]); a translated
-/// name holds them as it holds particles ([`crate::candidates`]).
-pub(crate) const OPTIONAL_INITIALS: &[&str] =
-    &["en", "in", "a", "au", "aux", "al", "e", "i", "por"];
+/// Pakistan` for `TTP`), normalized ([`long_form_before`]).
+const OPTIONAL_INITIALS: &[&str] = &["en", "in", "a", "au", "aux", "al", "e", "i", "por"];
 
 /// The capitalized words that end right at normalized `end` (a long form
 /// that is not a mention), as written.

@@ -1157,10 +1157,11 @@ fn adjective_stem(word: &str) -> Option<&str> {
     (PLACE_ADJECTIVE_ENDINGS.iter()).find_map(|ending| word.strip_suffix(ending))
 }
 
-/// The consonant classes of a word's reading with the fewest, among its
-/// [`readings`] alone (without a glued article, if it has one): a glide
-/// that conventions write as a consonant or a vowel is read as the vowel,
-/// a w after a consonant too (`Aswan` = `Asuán` = `Assouan`).
+/// The consonant classes of a word's first reading: that of [`readings`]
+/// of the word alone (without a glued article, if it has one), read
+/// without making the others; a w after a consonant and before a vowel is
+/// read as the vowel it is elsewhere written as (`Aswan` = `Asuán` =
+/// `Assouan`).
 fn consonants_of_word(word: &str) -> String {
     let vowel = |b: Option<&u8>| b.is_some_and(|b| b"aeiouy".contains(b));
     let bytes = word.as_bytes();
@@ -1176,9 +1177,8 @@ fn consonants_of_word(word: &str) -> String {
     let letters = letters_of(&word);
     let read = without_glued_article(&letters, Source::Latin)
         .unwrap_or_else(|| word_readings(&letters, Source::Latin));
-    (read.iter())
-        .map(|r| consonants_of(&collapse(&r.pattern, true)).collect::<String>())
-        .min_by_key(String::len)
+    (read.first())
+        .map(|r| consonants_of(&collapse(&r.pattern, true)).collect())
         .unwrap_or_default()
 }
 
