@@ -1639,8 +1639,7 @@ const AGENCY_BEFORE: &[&str] = &[
 ];
 
 /// Words right after an agency's acronym that credit the agency,
-/// normalized (`AFP reported`, `un journaliste de l'AFP`, `a Reuters
-/// correspondent`).
+/// normalized (`AFP reported`, `an AFP correspondent`, `dpa-Korrespondent`).
 const AGENCY_AFTER: &[&str] = &[
     "reported",
     "reports",

@@ -1031,12 +1031,10 @@ fn bare_surnames(
         if !starts_like_a_name(surface) {
             continue;
         }
-        let read_otherwise = resolution.taken.overlaps(token.span) && {
-            if !respelled_surname() {
-                continue;
-            }
-            true
-        };
+        let read_otherwise = resolution.taken.overlaps(token.span);
+        if read_otherwise && !respelled_surname() {
+            continue;
+        }
         if roman_numeral(doc, words, w, surface) {
             continue;
         }
