@@ -436,6 +436,11 @@ const GENITIVE_COST: f64 = 0.05;
 /// costs ([`skeleton::nominatives`]).
 const CASE_COST: f64 = 0.03;
 
+/// Fewest letters of a nominative looked up as a key as it stands
+/// ([`by_skeleton`]): a country's name of four letters has case forms of
+/// five (`Ирана`, `Ирака`, `Омана`), which no skeleton reaches.
+const MIN_NOMINATIVE_LETTERS: usize = 4;
+
 /// The rule of a name read as its nominative.
 const CASE_ENDING: &str = "ru case ending = nominative";
 
@@ -1235,10 +1240,10 @@ fn by_skeleton(
         may_read_as_a_key(&words, query, source, lexicon)
     };
     // A nominative that is a key as it stands (a known name in the
-    // script's own letters: `Москву` is `Москва`).
+    // script's own letters: `Москву` is `Москва`, `Ирана` is `Иран`).
     for nominative in nominatives
         .iter()
-        .filter(|n| n.len() > MIN_APPROXIMATE_LETTERS)
+        .filter(|n| n.len() >= MIN_NOMINATIVE_LETTERS)
     {
         if let Some(key) = lexicon.lookup(nominative) {
             let rules = || vec![CASE_ENDING];
