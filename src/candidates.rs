@@ -2314,7 +2314,8 @@ const SAME_PLACE_WORDS: &[&str] = &[
 ];
 
 /// Words for a region, normalized, in en/fr/de/es/it and romanized
-/// Russian: a place's name with one names a region after it.
+/// Russian, and the particles between them and a name: a place's name with
+/// them names a region after it.
 const REGION_WORDS: &[&str] = &[
     "region",
     "province",
@@ -2331,7 +2332,6 @@ const REGION_WORDS: &[&str] = &[
     "du",
     "del",
     "di",
-    "oblast'",
     "oblasty",
 ];
 
@@ -2729,7 +2729,6 @@ fn names_another_thing(doc: &Document<'_>, span: Span) -> bool {
     let through_particle = || {
         before(2).zip(before(1)).is_some_and(|(h, p)| {
             thing_kinds(&norm[h.span]) & (OTHER | WATER) != 0
-                && head(h, false)
                 && is_not_initial(&norm[p.span])
                 && joined(p, &tokens[first])
                 && joined(h, p)
@@ -2740,7 +2739,6 @@ fn names_another_thing(doc: &Document<'_>, span: Span) -> bool {
     let through_article = || {
         (before(3).zip(before(2)).zip(before(1))).is_some_and(|((h, of), a)| {
             thing_kinds(&norm[h.span]) & (OTHER | WATER) != 0
-                && head(h, false)
                 && ["de", "of", "di", "da"].contains(&&norm[of.span])
                 && (DEFINITE_ARTICLES.contains(&&norm[a.span]) || norm[a.span] == *"l'")
                 && doc.next_to(a.span, tokens[first].span)

@@ -1168,8 +1168,8 @@ fn consonants_of_word(word: &str) -> String {
     let glide =
         |i: usize| bytes[i] == b'w' && i > 0 && !vowel(bytes.get(i - 1)) && vowel(bytes.get(i + 1));
     let word: std::borrow::Cow<'_, str> = match (0..bytes.len()).any(glide) {
-        true => (bytes.iter().enumerate())
-            .map(|(i, &b)| if glide(i) { 'u' } else { b as char })
+        true => (word.char_indices())
+            .map(|(i, c)| if glide(i) { 'u' } else { c })
             .collect::<String>()
             .into(),
         false => word.into(),
