@@ -463,6 +463,11 @@ fn listed_candidate(
             SCORE_DERIVED,
             Some("name as the press shortens it (its generic tail, 'of' and place, leading acronym or plural -s left out)"),
         ),
+        (None, NameKind::WithoutOwner, _) => (
+            Method::Alias,
+            SCORE_DERIVED,
+            Some("name without the acronym of the body it belongs to, named before"),
+        ),
         (None, NameKind::LastNames, _) => (
             Method::Alias,
             SCORE_DERIVED,

@@ -17,7 +17,7 @@
 
 use crate::candidates::{Candidate, Document, Reason};
 use crate::guard;
-use crate::lexicon::{is_not_initial, Lexicon};
+use crate::lexicon::{is_not_initial, Lexicon, NameKind};
 use crate::resolve::Resolution;
 use crate::skeleton;
 use crate::tokenize::{Token, TokenKind};
@@ -88,6 +88,179 @@ pub(crate) fn resolve_document(
         .collect();
     bare_surnames(doc, &words, lexicon, gazetteer, resolution);
     own_words_of_organizations(doc, &words, lexicon, gazetteer, resolution);
+    owners_unnamed(doc, lexicon, gazetteer, resolution);
+}
+
+/// Drops the mentions by a name without the acronym of the body the
+/// organization belongs to ([`NameKind::WithoutOwner`]: `Security Council`
+/// of `UN Security Council`) that come before the text names that body
+/// (`UN`, `ONU`, `Vereinte Nationen`) or the organization by another name:
+/// until then, ordinary words are no name (a country's security council);
+/// nor are they where a word qualifies them as another's ([`qualified`]).
+fn owners_unnamed(
+    doc: &Document<'_>,
+    lexicon: &Lexicon,
+    gazetteer: &Gazetteer,
+    resolution: &mut Resolution,
+) {
+    let owner_less =
+        |c: &Candidate| c.via.is_none() && lexicon.form(c.form).kind == NameKind::WithoutOwner;
+    if !resolution.mentions().any(owner_less) {
+        return;
+    }
+    let normalizer = crate::Normalizer::new();
+    // Where each entity is first named otherwise.
+    let mut first: FxHashMap<u32, usize> = FxHashMap::default();
+    for c in resolution.mentions().filter(|c| !owner_less(c)) {
+        let at = first.entry(c.entity).or_insert(c.norm.start);
+        *at = (*at).min(c.norm.start);
+    }
+    // The bodies whose acronym the entity's names lead with, before the
+    // name without it.
+    let owners = |c: &Candidate| -> Vec<u32> {
+        let rest = lexicon.form(c.form).text;
+        let leading = crate::lexicon::listed(gazetteer.entity(c.entity))
+            .filter_map(|(_, _, name)| name.strip_suffix(rest))
+            .map(|head| head.trim_end_matches([' ', '-']));
+        let keys = leading.filter_map(|owner| lexicon.lookup(&normalizer.key(owner)));
+        let entries = keys.flat_map(|k| lexicon.entries(k).iter());
+        let forms = entries.map(|entry| lexicon.form(entry.form));
+        forms
+            .map(|form| form.entity)
+            .filter(|&e| e != c.entity)
+            .collect()
+    };
+    let named_before = |e: u32, at: usize| first.get(&e).is_some_and(|&start| start < at);
+    // A body named right after the name, through a preposition and
+    // articles (`Comando Central de Estados Unidos`, `Conseil de sécurité
+    // des Nations unies`), is in the name: the mention spans both.
+    let norm = doc.norm.as_str();
+    let connects = |gap: &str| {
+        let mut words = gap.split([' ', '\'']).filter(|w| !w.is_empty()).peekable();
+        gap.starts_with(' ')
+            && (gap.ends_with(' ') || gap.ends_with('\''))
+            && words.peek().is_some()
+            && words.all(|w| OWNER_CONNECTORS.contains(&w))
+    };
+    let mut wider: Vec<(Candidate, Span)> = Vec::new();
+    for c in resolution.mentions().filter(|c| owner_less(c)) {
+        let owners = owners(c);
+        let after = resolution.mentions().find(|m| {
+            m.norm.start > c.norm.end
+                && owners.contains(&m.entity)
+                && connects(&norm[c.norm.end..m.norm.start])
+        });
+        if let Some(m) = after {
+            wider.push((c.clone(), Span::new(c.norm.start, m.norm.end)));
+        }
+    }
+    let owned: Vec<Span> = wider.iter().map(|&(_, span)| span).collect();
+    for (mut whole, span) in wider {
+        resolution.unkeep(|c| {
+            if span.start <= c.norm.start && c.norm.end <= span.end {
+                c.dropped = Some(Reason::Overlapped);
+            }
+        });
+        whole.norm = span;
+        whole.span = doc.norm.to_original(span);
+        resolution.decide(whole);
+    }
+    resolution.unkeep(|c| {
+        let unnamed = || {
+            !named_before(c.entity, c.norm.start)
+                && !owners(c).into_iter().any(|o| named_before(o, c.norm.start))
+        };
+        if owner_less(c) && !owned.contains(&c.norm) && (qualified(doc, c.norm) || unnamed()) {
+            c.dropped = Some(Reason::NoContext);
+        }
+    });
+}
+
+/// Endings of the adjectives of place that French and Spanish write after
+/// a name of ordinary words (`Conseil de sécurité iranien`, `Consejo de
+/// Seguridad ucraniano`), normalized.
+const ADJECTIVE_AFTER_ENDINGS: &[&str] = &[
+    "ien", "ienne", "ain", "aine", "ais", "aise", "ois", "oise", "ano", "ana", "ese", "esa", "ense",
+];
+
+/// Prepositions and articles between a body's name and its owner's
+/// (`of the`, `de l'`, `der`), normalized.
+const OWNER_CONNECTORS: &[&str] = &[
+    "of", "the", "de", "du", "des", "la", "le", "les", "l", "d", "del", "los", "las", "el", "der",
+    "di", "della", "da", "do", "dos", "von",
+];
+
+/// French and Spanish adjectives of place that no ending of
+/// [`ADJECTIVE_AFTER_ENDINGS`] tells, normalized.
+const IRREGULAR_ADJECTIVES_AFTER: &[&str] = &[
+    "russe",
+    "ruso",
+    "rusa",
+    "turc",
+    "turque",
+    "turco",
+    "turca",
+    "arabe",
+    "kurde",
+    "kurdo",
+    "kurda",
+    "grec",
+    "grecque",
+    "griego",
+    "griega",
+    "belge",
+    "suisse",
+    "suizo",
+    "suiza",
+    "tcheque",
+    "checo",
+    "checa",
+    "sueco",
+    "sueca",
+    "afghan",
+    "afgano",
+    "afgana",
+    "irani",
+    "iraqui",
+    "israeli",
+    "saudi",
+    "marroqui",
+    "paquistani",
+];
+
+/// Endings of the German adjectives of place written before a name
+/// (`des russischen Sicherheitsrats`), normalized.
+const ADJECTIVE_BEFORE_ENDINGS: &[&str] = &["ischen", "ische", "ischer", "isches", "ischem"];
+
+/// Fewest letters of a word read as an adjective of place by its ending.
+const MIN_ADJECTIVE_LETTERS: usize = 5;
+
+/// Whether words around normalized `span` make its name another body's:
+/// a possessive before it (`the Kremlin's Security Council`), a German
+/// adjective of place before it (`des russischen Sicherheitsrats`), an
+/// adjective of place or `national` after it (`Conseil de sécurité
+/// iranien`, `Consejo de Seguridad Nacional`) or before it (`Nationaler
+/// Sicherheitsrat`).
+fn qualified(doc: &Document<'_>, span: Span) -> bool {
+    let norm = doc.norm.as_str();
+    let before = norm[..span.start].trim_end();
+    let word_before = before.rsplit(' ').next().unwrap_or_default();
+    let word_after = (norm[span.end..].strip_prefix(' ').unwrap_or_default())
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or_default();
+    let adjective = |word: &str, endings: &[&str]| {
+        word.len() >= MIN_ADJECTIVE_LETTERS && endings.iter().any(|e| word.ends_with(e))
+    };
+    let national =
+        |word: &str| crate::name_words::meanings(word).is_some_and(|m| m == ["national"]);
+    before.ends_with("'s")
+        || before.ends_with("s'")
+        || adjective(word_before, ADJECTIVE_BEFORE_ENDINGS)
+        || national(word_before)
+        || adjective(word_after, ADJECTIVE_AFTER_ENDINGS)
+        || IRREGULAR_ADJECTIVES_AFTER.contains(&word_after)
+        || national(word_after)
 }
 
 /// Generic heads of organizations' names, en/fr/de/es, normalized: the

@@ -29,7 +29,7 @@ pub(crate) struct OwnedForm {
 
 /// Every kind, in declaration order: a kind is stored as its position
 /// (`kind as u8`).
-const KINDS: [NameKind; 9] = [
+const KINDS: [NameKind; 10] = [
     NameKind::Canonical,
     NameKind::Alias,
     NameKind::Acronym,
@@ -39,6 +39,7 @@ const KINDS: [NameKind; 9] = [
     NameKind::GivenName,
     NameKind::Known,
     NameKind::KnownAcronym,
+    NameKind::WithoutOwner,
 ];
 
 /// Forms by position.

@@ -49,6 +49,11 @@ pub(crate) enum NameKind {
     Known,
     /// Not listed: an acronym the known names give the same entity.
     KnownAcronym,
+    /// Not listed: an organization's name of ordinary words without the
+    /// leading acronym of the body it belongs to (`UN Security Council` →
+    /// `Security Council`): a mention only after the text names that body
+    /// or the organization itself.
+    WithoutOwner,
 }
 
 impl NameKind {
@@ -1191,10 +1196,15 @@ fn derive(
         .filter(|(f, _)| gazetteer.traits(f.entity).kind == EntityType::Place)
         .map(|(_, k)| k.as_str())
         .collect();
-    let mut out = Vec::new();
-    for form in forms
+    let organizations: HashSet<&str> = forms
         .iter()
-        .filter(|f| matches!(f.kind, NameKind::Canonical | NameKind::Alias))
+        .zip(form_keys)
+        .filter(|(f, _)| gazetteer.traits(f.entity).kind == EntityType::Organization)
+        .map(|(_, k)| k.as_str())
+        .collect();
+    let mut out = Vec::new();
+    for (form, key) in (forms.iter().zip(form_keys))
+        .filter(|(f, _)| matches!(f.kind, NameKind::Canonical | NameKind::Alias))
     {
         let entity = gazetteer.entity(form.entity);
         let derived = |kind, text: String| {
@@ -1279,7 +1289,8 @@ fn derive(
             // A name that starts with another organization's acronym is
             // also named without it (`OSCE Minsk Group`: `the Minsk
             // Group`), when what is left is a name of two capitalized
-            // words or more, one of them no ordinary word (`UN Security
+            // words or more; of ordinary words only, where the text names
+            // the organization or that acronym's before (`UN Security
             // Council` is not every `Security Council`).
             if let [first, rest @ ..] = &words[..] {
                 let acronym = first.len() >= 2 && first.chars().all(|c| c.is_ascii_uppercase());
@@ -1288,8 +1299,24 @@ fn derive(
                 let named = || {
                     (normalizer.key(rest_text).split(' ')).any(|w| !crate::guard::is_common_word(w))
                 };
-                if acronym && rest_significant >= 2 && capitalized && named() {
-                    out.push(derived(NameKind::ShortName, rest_text.to_string()));
+                if acronym && rest_significant >= 2 && capitalized {
+                    let kind = match named() {
+                        true => NameKind::ShortName,
+                        false => NameKind::WithoutOwner,
+                    };
+                    out.push(derived(kind, rest_text.to_string()));
+                }
+            }
+            // So is one that starts with another organization's name
+            // (`United Nations Security Council`).
+            // Read on its key, whose words are the name's.
+            let key_words = key.split(' ').count();
+            let owner = (key.match_indices(' ').map(|(at, _)| at))
+                .position(|at| organizations.contains(&key[..at]));
+            if let Some(owner_words) = owner.filter(|_| capitalized && key_words == words.len()) {
+                let rest = &words[owner_words + 1..];
+                if rest.iter().filter(|w| !is_not_initial(w)).count() >= 2 {
+                    out.push(derived(NameKind::WithoutOwner, rest.join(" ")));
                 }
             }
         }
