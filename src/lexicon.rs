@@ -238,6 +238,22 @@ impl Lexicon {
                 &forms,
             );
         }
+        // A name of a Latin-script language is also found as the press
+        // spells it without its marks (`Vučić` = `Vucic`), where no listed
+        // name is so spelled.
+        let press_keys: Vec<(u32, String)> = (0..forms.len())
+            .into_par_iter()
+            .filter(|&f| !forms.form(f).kind.is_acronym())
+            .filter_map(|f| {
+                let press = normalizer.press_key(forms.form(f).text)?;
+                (press != form_keys[f]).then_some((f as u32, press))
+            })
+            .collect();
+        for (form, press) in press_keys {
+            if !lexicon.keys.contains(&press) {
+                lexicon.add(&press, Entry { form, via: None }, &forms);
+            }
+        }
         // Known names come after the listed ones and never shadow them.
         let mut known_forms: HashMap<u32, std::ops::Range<usize>> = HashMap::default();
         // Each entity that is a known one, with that one's index.
