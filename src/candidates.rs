@@ -351,6 +351,11 @@ pub(crate) fn exact(
                 candidate.score -= GENITIVE_COST;
                 candidate.rules.push(GENITIVE);
             }
+            if lexicon.form(entry.form).kind == NameKind::FirstPart
+                && goes_on_with_a_second_part(&doc.text[span.end..])
+            {
+                candidate.dropped = Some(Reason::LongerName);
+            }
             lowercase_group(&mut candidate, gazetteer, &norm[nspan]);
             acronym_as_a_word(&mut candidate, doc, &norm[nspan], surface);
             out.push(candidate);
@@ -458,10 +463,10 @@ fn listed_candidate(
         (None, NameKind::Initials, _) => {
             (Method::Acronym, SCORE_DERIVED, Some("initials of the name"))
         }
-        (None, NameKind::ShortName, _) => (
+        (None, NameKind::ShortName | NameKind::FirstPart, _) => (
             Method::Alias,
             SCORE_DERIVED,
-            Some("name as the press shortens it (its generic tail, 'of' and place, leading acronym or plural -s left out)"),
+            Some("name as the press shortens it (its generic tail, 'of' and place, leading acronym, second part or plural -s left out)"),
         ),
         (None, NameKind::WithoutOwner, _) => (
             Method::Alias,
@@ -498,6 +503,15 @@ fn listed_candidate(
         dropped: script_mismatch(form.text, surface)
             .or_else(|| case_mismatch(form.kind, form.text, surface)),
     }
+}
+
+/// Whether text `after` a place's first part goes on with a second one
+/// (`Jammu und Kaschmir`, `Trinidad-et-Tobago`): a joiner of
+/// [`crate::lexicon::PAIR_JOINERS`], then a capital.
+fn goes_on_with_a_second_part(after: &str) -> bool {
+    (crate::lexicon::PAIR_JOINERS.iter())
+        .filter_map(|joiner| after.strip_prefix(joiner))
+        .any(|rest| rest.starts_with(char::is_uppercase))
 }
 
 /// The case rules: acronyms match as listed or in capitals; a name listed in

@@ -29,7 +29,7 @@ pub(crate) struct OwnedForm {
 
 /// Every kind, in declaration order: a kind is stored as its position
 /// (`kind as u8`).
-const KINDS: [NameKind; 10] = [
+const KINDS: [NameKind; 11] = [
     NameKind::Canonical,
     NameKind::Alias,
     NameKind::Acronym,
@@ -40,6 +40,7 @@ const KINDS: [NameKind; 10] = [
     NameKind::Known,
     NameKind::KnownAcronym,
     NameKind::WithoutOwner,
+    NameKind::FirstPart,
 ];
 
 /// Forms by position.

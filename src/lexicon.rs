@@ -54,6 +54,11 @@ pub(crate) enum NameKind {
     /// `Security Council`): a mention only after the text names that body
     /// or the organization itself.
     WithoutOwner,
+    /// Not listed: the first of the two parts a place is named after
+    /// (`Bosnia and Herzegovina` → `Bosnia`, `Bosnie-Herzégovine` →
+    /// `Bosnie`): no mention where the text goes on with a second part
+    /// (`Jammu und Kaschmir`).
+    FirstPart,
 }
 
 impl NameKind {
@@ -408,6 +413,9 @@ impl Lexicon {
                     // The table's spellings link as written: the listed
                     // name is read approximately.
                     && form.kind != NameKind::GivenName
+                    // Nor is a place's first part, which the tiers reading
+                    // approximately do not see go on (`Jammu und Kaschmir`).
+                    && form.kind != NameKind::FirstPart
                     && (!known
                         || match cognates {
                             true => entity.kind != EntityType::Place,
@@ -1361,6 +1369,53 @@ fn derive(
             if head_words.len() >= 2 && named && places.contains(normalizer.key(place).as_str()) {
                 out.push(derived(NameKind::ShortName, head.to_string()));
             }
+        }
+    }
+    out.extend(first_parts(gazetteer, forms, normalizer));
+    out
+}
+
+/// What joins the two parts of a place named after both (`Bosnia and
+/// Herzegovina`, `Bosnie-Herzégovine`, `Bosnien und Herzegowina`, `Bosnia y
+/// Herzegovina`, `Босния и Герцеговина`), as its names write it.
+pub(crate) const PAIR_JOINERS: &[&str] =
+    &[" and ", " et ", " und ", " y ", " e ", " i ", " и ", "-"];
+
+/// Fewest letters of the first part of a place named after two.
+const MIN_FIRST_PART_LETTERS: usize = 4;
+
+/// The first parts of the names, listed or known, of places named after
+/// two parts, as the press names them for short (`Bosnia`, `Bosnie`,
+/// `Bosnien`): a capitalized word, no ordinary one.
+fn first_parts(
+    gazetteer: &Gazetteer,
+    forms: &FormsBuilder,
+    normalizer: &Normalizer,
+) -> Vec<(OwnedForm, String)> {
+    let paired = |e: u32| {
+        let entity = gazetteer.entity(e);
+        entity.kind == EntityType::Place && entity.name.contains(" and ")
+    };
+    let named = |f: &Form| {
+        matches!(
+            f.kind,
+            NameKind::Canonical | NameKind::Alias | NameKind::Known
+        )
+    };
+    let mut out = Vec::new();
+    for form in forms.iter().filter(|f| named(f) && paired(f.entity)) {
+        let joined = PAIR_JOINERS.iter().filter_map(|j| form.text.find(j)).min();
+        let Some(first) = joined.map(|at| &form.text[..at]) else {
+            continue;
+        };
+        let key = normalizer.key(first);
+        let word = !key.contains(' ')
+            && key.chars().filter(|c| c.is_alphabetic()).count() >= MIN_FIRST_PART_LETTERS
+            && !crate::guard::is_common_word(&key);
+        if word && first.starts_with(char::is_uppercase) {
+            let text = first.to_string();
+            let (entity, kind) = (form.entity, NameKind::FirstPart);
+            out.push((OwnedForm { entity, kind, text }, key));
         }
     }
     out
