@@ -362,7 +362,77 @@ pub(crate) fn exact(
         }
         keep_best_per_entity(&mut out, first);
     }
+    after_contracted_articles(doc, lexicon, &mut out);
     out
+}
+
+/// French and Spanish prepositions that hold the article a name starts
+/// with (`au Caire`, `du Havre` for `Le Caire`, `Le Havre`; `del Cairo`
+/// for `El Cairo`), normalized, with that article.
+const CONTRACTED_ARTICLES: &[(&str, &str)] = &[
+    ("au", "le"),
+    ("du", "le"),
+    ("aux", "les"),
+    ("al", "el"),
+    ("del", "el"),
+];
+
+/// Most words of a name read after a contracted article.
+const MAX_CONTRACTED_WORDS: usize = 4;
+
+/// The rule of a name read after a contracted article.
+const CONTRACTED: &str = "article held by the preposition (au Caire = à + Le Caire)";
+
+/// Appends to `out` the names starting with an article found after a
+/// preposition that holds it (`au Caire`: `Le Caire`): the mention is the
+/// rest of the name, capitalized as listed.
+fn after_contracted_articles(doc: &Document<'_>, lexicon: &Lexicon, out: &mut Vec<Candidate>) {
+    let norm = doc.norm.as_str();
+    let words: Vec<&Token> = (doc.tokens.as_slice().iter())
+        .filter(|t| t.kind == TokenKind::Word)
+        .collect();
+    let mut lookup = String::new();
+    for (i, word) in words.iter().enumerate() {
+        let held = CONTRACTED_ARTICLES
+            .iter()
+            .find(|(preposition, _)| norm[word.span] == **preposition);
+        let Some(&(_, article)) = held else {
+            continue;
+        };
+        let rest = &words[i + 1..words.len().min(i + 1 + MAX_CONTRACTED_WORDS)];
+        let Some(first) = rest.first().filter(|t| t.span.start == word.span.end + 1) else {
+            continue;
+        };
+        for last in rest {
+            let nspan = Span::new(first.span.start, last.span.end);
+            lookup.clear();
+            lookup.push_str(article);
+            lookup.push(' ');
+            lookup.push_str(&norm[nspan]);
+            let span = doc.norm.to_original(nspan);
+            let surface = &doc.text[span];
+            let key = lexicon.lookup(&lookup);
+            let entries = key.map(|k| lexicon.entries(k)).unwrap_or_default();
+            let start = out.len();
+            for &entry in entries.iter().filter(|e| e.via.is_none()) {
+                let form = lexicon.form(entry.form);
+                // The name as listed, its article left out, sets the case.
+                let listed = form.text.split_once([' ', '\'']).map(|(_, rest)| rest);
+                let Some(listed) = listed.filter(|_| !form.kind.is_acronym()) else {
+                    continue;
+                };
+                let mut candidate = listed_candidate(lexicon, entry, nspan, span, surface);
+                candidate.dropped = script_mismatch(form.text, surface)
+                    .or_else(|| case_mismatch(form.kind, listed, surface));
+                candidate.rules.push(CONTRACTED);
+                out.push(candidate);
+            }
+            keep_best_per_entity(out, start);
+            if !lexicon.is_key_prefix(&lookup) {
+                break;
+            }
+        }
+    }
 }
 
 /// Whether the word at `nspan` is an ordinary word (`IS`, `US`) written in
