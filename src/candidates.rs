@@ -2047,8 +2047,16 @@ pub(crate) fn inside_longer_name(
         let new = place && NEW.contains(&&norm[p.span]) && &norm[gap] == " " && title_case(p);
         // A part of it named as another place (`East Sarajevo`, `North
         // Korea`, `Ost-Sarajevo`).
-        let direction =
-            place && DIRECTIONS.contains(&&norm[p.span]) && &norm[gap] == " " && title_case(p);
+        // Not a preposition opening a sentence (French `Sur Kinmen`).
+        let preposition = || {
+            is_not_initial(&norm[p.span])
+                && starts_sentence(doc.text, doc.norm.original_start(p.span.start))
+        };
+        let direction = place
+            && DIRECTIONS.contains(&&norm[p.span])
+            && &norm[gap] == " "
+            && title_case(p)
+            && !preposition();
         // Only where the word lists can tell an ordinary word: in Latin
         // letters (Russian `Город Фамалат`, "the town of Famalat").
         let latin = is_latin_text(doc.original(p.span));

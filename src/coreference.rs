@@ -24,6 +24,10 @@ use crate::tokenize::{Token, TokenKind};
 use crate::{EntityType, Gazetteer, Method, Span};
 use rustc_hash::{FxHashMap, FxHashSet};
 
+/// Fewest letters of a surname in Latin letters found in another spelling
+/// than the listed one.
+const MIN_RESPELLED_SURNAME_LETTERS: usize = 4;
+
 /// Score of a short form defined in the text.
 const SCORE_DEFINED_ACRONYM: f64 = 0.9;
 /// Score of a bare surname with one fitting person mentioned before.
@@ -1212,7 +1216,14 @@ fn bare_surnames(
             continue;
         }
         let (persons, stemmed) = named.entry(word).or_insert_with(|| {
-            let persons = persons_named(word);
+            let mut persons = persons_named(word);
+            // A short word in Latin letters is a surname only as listed:
+            // respelled, it is any other (`La` is no `Lai`).
+            if word.len() < MIN_RESPELLED_SURNAME_LETTERS
+                && crate::candidates::is_latin_text(surface)
+            {
+                persons.retain(|&e| lexicon.has_surname(e, word));
+            }
             match word
                 .strip_suffix('s')
                 .filter(|stem| persons.is_empty() && stem.len() >= 4)
