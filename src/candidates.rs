@@ -388,19 +388,28 @@ const CONTRACTED: &str = "article held by the preposition (au Caire = à + Le Ca
 /// rest of the name, capitalized as listed.
 fn after_contracted_articles(doc: &Document<'_>, lexicon: &Lexicon, out: &mut Vec<Candidate>) {
     let norm = doc.norm.as_str();
-    let words: Vec<&Token> = (doc.tokens.as_slice().iter())
-        .filter(|t| t.kind == TokenKind::Word)
-        .collect();
+    let tokens = doc.tokens.as_slice();
     let mut lookup = String::new();
-    for (i, word) in words.iter().enumerate() {
+    for (i, word) in tokens.iter().enumerate() {
+        // Most words are longer than these prepositions: one compare.
+        if word.span.len() > 3 || word.kind != TokenKind::Word {
+            continue;
+        }
         let held = CONTRACTED_ARTICLES
             .iter()
             .find(|(preposition, _)| norm[word.span] == **preposition);
         let Some(&(_, article)) = held else {
             continue;
         };
-        let rest = &words[i + 1..words.len().min(i + 1 + MAX_CONTRACTED_WORDS)];
-        let Some(first) = rest.first().filter(|t| t.span.start == word.span.end + 1) else {
+        let mut rest = (tokens[i + 1..].iter())
+            .filter(|t| t.kind == TokenKind::Word)
+            .take(MAX_CONTRACTED_WORDS)
+            .peekable();
+        let Some(first) = rest
+            .peek()
+            .copied()
+            .filter(|t| t.span.start == word.span.end + 1)
+        else {
             continue;
         };
         for last in rest {
