@@ -2202,8 +2202,12 @@ fn after_a_name_head(doc: &Document<'_>, taken: &Taken, t: usize, most_small: us
             return false;
         }
         let word = &norm[token.span];
-        // A conjunction joins two names (`Papua New Guinea and Guinea`).
-        if CONJUNCTIONS.contains(&word) {
+        // A conjunction joins two names (`Papua New Guinea and Guinea`);
+        // a point of the compass in small letters names a part of the
+        // place itself (`la Cruz Roja en el sur de Gaza`).
+        if CONJUNCTIONS.contains(&word)
+            || (DIRECTIONS.contains(&word) && !doc.capitalized(token.span))
+        {
             return false;
         }
         if token.kind == TokenKind::Elision
@@ -2250,6 +2254,7 @@ fn after_a_name_head(doc: &Document<'_>, taken: &Taken, t: usize, most_small: us
                 && (guard::is_ordinary_word(word) || (passed && joining > 0))
                 && (joining > 0 || (particles == 0 && small == 0))
                 && !SAME_PLACE_HEADS.contains(&word)
+                && !PORTFOLIOS.contains(&word)
                 && !DIRECTIONS.contains(&word)
                 && crate::coreference::title_group(word).is_none()
                 && !taken.overlaps(token.span)
@@ -2315,6 +2320,26 @@ const SAME_PLACE_HEADS: &[&str] = &[
     "district",
     "governorate",
     "prefecture",
+];
+
+/// The portfolios of ministers, capitalized before a country's name,
+/// normalized, en/fr/es: `los ministros de Exteriores de Armenia` are
+/// Armenia's, no body named after it.
+const PORTFOLIOS: &[&str] = &[
+    "exteriores",
+    "exterior",
+    "affaires",
+    "etrangeres",
+    "foreign",
+    "defensa",
+    "defense",
+    "defence",
+    "armees",
+    "interior",
+    "interieur",
+    "hacienda",
+    "finances",
+    "finanzas",
 ];
 
 /// Whether the place named by `tokens[first..=last]` stands in a run of
