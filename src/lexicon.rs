@@ -1310,6 +1310,20 @@ fn derive(
                 _ => None,
             };
             out.extend(singular.map(|stem| derived(NameKind::ShortName, stem.to_string())));
+            // A group whose name starts with a Spanish, French or English
+            // article is named by the press in its own language's (`Los
+            // Chapitos`: `the Chapitos`, `les Chapitos`, `die Chapitos`),
+            // unless the rest is an ordinary word (`The Guardian`).
+            if let [article, rest @ ..] = &words[..] {
+                let rest_text = form.text[article.len()..].trim_start();
+                let named = || {
+                    (normalizer.key(rest_text).split(' ')).any(|w| !crate::guard::is_common_word(w))
+                };
+                if LEADING_ARTICLES.contains(article) && !rest.is_empty() && capitalized && named()
+                {
+                    out.push(derived(NameKind::ShortName, rest_text.to_string()));
+                }
+            }
             // A name that starts with another organization's acronym is
             // also named without it (`OSCE Minsk Group`: `the Minsk
             // Group`), when what is left is a name of two capitalized
@@ -1356,6 +1370,14 @@ fn derive(
             let named = |head: &&str| {
                 (normalizer.key(head).split(' ')).any(|w| !crate::guard::is_common_word(w))
             };
+            // Islands and peninsulas are named after an adjective too
+            // (`Korean Peninsula`, `Crimean Peninsula`), which is no name.
+            let land = tail.is_some_and(|tail| LAND_TAILS.contains(tail));
+            let adjective = |head: &&str| {
+                let key = normalizer.key(head);
+                key.contains(' ') || ADJECTIVE_ENDINGS.iter().any(|e| key.ends_with(e))
+            };
+            let head = head.filter(|head| !(land && adjective(head)));
             if let Some(head) = head.filter(|head| !head.is_empty()).filter(named) {
                 out.push(derived(NameKind::ShortName, head.to_string()));
             }
@@ -1429,7 +1451,8 @@ const MIN_SINGULAR_LETTERS: usize = 5;
 /// case with the space before them ([`derive`]): administrative divisions
 /// named after their seat or people (`Borno State`, `Rakhine State`),
 /// bases named after their town, rivers (`the Orinoco`), mountains,
-/// valleys and deserts (`Qandil`, `Bekaa`, `Sahara`).
+/// valleys and deserts (`Qandil`, `Bekaa`, `Sahara`), islands and
+/// peninsulas (`Matsu`, `Sinai`).
 pub(crate) const PLACE_TAILS: &[&str] = &[
     " state",
     " province",
@@ -1448,7 +1471,20 @@ pub(crate) const PLACE_TAILS: &[&str] = &[
     " mountains",
     " valley",
     " desert",
+    " islands",
+    " island",
+    " peninsula",
 ];
+
+/// Articles that start the names of groups, as written ([`derive`]).
+const LEADING_ARTICLES: &[&str] = &["Los", "Las", "El", "La", "Les", "Le", "The"];
+
+/// The tails of [`PLACE_TAILS`] whose heads may be adjectives.
+const LAND_TAILS: &[&str] = &[" islands", " island", " peninsula"];
+
+/// Endings of English adjectives of place (`Korean`, `Arabian`,
+/// `Balkan`, `Chinese`, `Baltic`, `Kurdish`), normalized.
+const ADJECTIVE_ENDINGS: &[&str] = &["an", "ese", "ic", "ish"];
 
 /// Whether a key is plain Latin (after normalization): composition never
 /// mixes scripts.
