@@ -237,6 +237,7 @@ PRESS_NAMES = {
     "AE": [("en", "UAE"), ("fr", "EAU"), ("de", "VAE")],
     "CD": [("en", "DR Congo"), ("de", "DR Kongo")],
     "BF": [("fr", "Burkina"), ("en", "Burkina"), ("es", "Burkina")],
+    "MD": [("de", "Moldau")],
 }
 
 # French, German and Spanish press names of cities in the news that
@@ -250,7 +251,10 @@ PRESS_CITY_NAMES = {
     "Mashhad": [("fr", "Machhad")],
     "Qom": [("de", "Ghom")],
     "Lviv": [("de", "Lwiw")],
-    "Tyre": [("fr", "Tyr")],
+    "Tyre": [("fr", "Tyr"), ("es", "Tiro")],
+    "Sidon": [("fr", "Saïda"), ("es", "Sidón")],
+    "Sanaa": [("es", "Saná")],
+    "Taiz": [("fr", "Taëz")],
 }
 
 # Major cities added to those CLDR and GeoNames give (cities in the news that

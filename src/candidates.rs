@@ -2016,6 +2016,9 @@ pub(crate) fn inside_longer_name(
         return false;
     };
     let norm = doc.norm.as_str();
+    if traits.kind == crate::EntityType::Place && on_a_river(doc, lexicon, gazetteer, t, c.entity) {
+        return true;
+    }
     let title_case = |t: &Token| is_title_case(doc.original(t.span));
     let this = &tokens[t];
     let name_word = |other: &Token, gap: Span| {
@@ -2533,6 +2536,41 @@ fn is_water_word(word: &str) -> bool {
         "oceano",
     ];
     WATERS.contains(&word) || is_feature_head(word)
+}
+
+/// Whether the place named from `tokens[t]`, whose entity `e` is no river
+/// nor other water (its canonical name and its description say), is the
+/// river a German town is named on, after `an der` (`Prag an der Moldau`,
+/// `Frankfurt an der Oder`, not Moldova).
+fn on_a_river(
+    doc: &Document<'_>,
+    lexicon: &Lexicon,
+    gazetteer: &Gazetteer,
+    t: usize,
+    e: u32,
+) -> bool {
+    let tokens = doc.tokens.as_slice();
+    let norm = doc.norm.as_str();
+    let word = |i: usize| &norm[tokens[i].span];
+    let before = |n: usize| {
+        t.checked_sub(n)
+            .filter(|&i| tokens[i].kind == TokenKind::Word)
+    };
+    let (Some(town), Some(an), Some(der)) = (before(3), before(2), before(1)) else {
+        return false;
+    };
+    let water = || {
+        let name = gazetteer.entity(e).name.to_lowercase();
+        let water = (name.split(' ').chain(lexicon.description_words(e))).any(is_water_word);
+        water
+    };
+    word(an) == "an"
+        && word(der) == "der"
+        && [town, an, der, t]
+            .windows(2)
+            .all(|pair| doc.next_to(tokens[pair[0]].span, tokens[pair[1]].span))
+        && doc.capitalized(tokens[town].span)
+        && !water()
 }
 
 /// Whether the country or the body of water (`water`) named from
