@@ -7,26 +7,27 @@ use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
 /// The spans already taken in a document: non-overlapping, kept ordered so
-/// that an overlap test is one lookup, whatever the document's length.
+/// that an overlap test is one binary search. A document takes a few
+/// hundred spans at most: a sorted vector is searched and grown faster than
+/// a tree, which each pass over the tokens asks once per word.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Taken {
-    /// start → end.
-    spans: BTreeMap<usize, usize>,
-    /// The starts of the spans that a wider name may take over: those
+    /// By start, each with whether a wider name may take it over: those
     /// taken though ambiguous (two entities fit them equally: no mention)
     /// and the mentions of personal names (`Muammar Muhammad al-Gaddafi`
     /// around `Muhammad`).
-    yielding: std::collections::BTreeSet<usize>,
+    spans: Vec<(Span, bool)>,
 }
 
 impl Taken {
-    /// The taken spans that `span` overlaps, last first. Taken spans never
-    /// overlap one another, so they end before one that starts before
-    /// them does.
-    fn overlapping(&self, span: Span) -> impl Iterator<Item = Span> + '_ {
-        (self.spans.range(..span.end).rev())
-            .take_while(move |(_, &end)| end > span.start)
-            .map(|(&start, &end)| Span::new(start, end))
+    /// The taken spans that `span` overlaps, last first, with whether each
+    /// yields. Taken spans never overlap one another, so they end before
+    /// one that starts before them does.
+    fn overlapping(&self, span: Span) -> impl Iterator<Item = (Span, bool)> + '_ {
+        let before_end = self.spans.partition_point(|(s, _)| s.start < span.end);
+        (self.spans[..before_end].iter().rev())
+            .take_while(move |(s, _)| s.end > span.start)
+            .copied()
     }
 
     /// Whether `span` overlaps a taken span.
@@ -38,47 +39,52 @@ impl Taken {
     /// shorter: a name around them may replace them (`Fuerzas Democráticas
     /// Sirias` around `Sirias`).
     pub(crate) fn only_inside(&self, span: Span) -> bool {
-        self.overlapping(span).all(|t| strictly_inside(t, span))
+        self.overlapping(span)
+            .all(|(t, _)| strictly_inside(t, span))
     }
 
     /// Whether `span` overlaps a taken span other than the yielding ones
     /// inside it, which it may take over.
     pub(crate) fn blocks(&self, span: Span) -> bool {
-        (self.overlapping(span))
-            .any(|t| !(strictly_inside(t, span) && self.yielding.contains(&t.start)))
+        (self.overlapping(span)).any(|(t, yielding)| !(strictly_inside(t, span) && yielding))
     }
 
     /// Takes `span`, which must not overlap a taken span.
     pub(crate) fn insert(&mut self, span: Span) {
-        self.spans.insert(span.start, span.end);
+        self.put(span, false);
+    }
+
+    /// Takes `span`, yielding or not, in place of a span taken with the
+    /// same start.
+    fn put(&mut self, span: Span, yielding: bool) {
+        let at = self.spans.partition_point(|(s, _)| s.start < span.start);
+        match self.spans.get_mut(at) {
+            Some(same) if same.0.start == span.start => *same = (span, yielding),
+            _ => self.spans.insert(at, (span, yielding)),
+        }
     }
 
     /// Takes `span`, which no taken span [`Taken::blocks`], in place of
     /// the yielding spans inside it, which it returns; marked yielding
     /// itself if `yielding`.
     fn take_over(&mut self, span: Span, yielding: bool) -> Vec<Span> {
-        let inside: Vec<usize> = (self.yielding.range(span.start..span.end))
-            .copied()
-            .collect();
-        let mut replaced = Vec::with_capacity(inside.len());
-        for start in inside {
-            self.yielding.remove(&start);
-            if let Some(end) = self.spans.remove(&start) {
-                replaced.push(Span::new(start, end));
+        let mut replaced = Vec::new();
+        self.spans.retain(|&(s, yields)| {
+            let inside = yields && span.start <= s.start && s.start < span.end;
+            if inside {
+                replaced.push(s);
             }
-        }
-        self.insert(span);
-        if yielding {
-            self.yielding.insert(span.start);
-        }
+            !inside
+        });
+        self.put(span, yielding);
         replaced
     }
 
     /// Frees `span`, if it was taken.
     pub(crate) fn remove(&mut self, span: Span) {
-        if self.spans.get(&span.start) == Some(&span.end) {
-            self.spans.remove(&span.start);
-            self.yielding.remove(&span.start);
+        let at = self.spans.partition_point(|(s, _)| s.start < span.start);
+        if self.spans.get(at).is_some_and(|&(s, _)| s == span) {
+            self.spans.remove(at);
         }
     }
 }
