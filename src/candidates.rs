@@ -2769,6 +2769,24 @@ const OTHER_THINGS: &[&str] = &[
     "vertrag",
 ];
 
+/// Words for products sold under a place's name and for brands, in en,
+/// fr, de, es, normalized: the place right before or after one names the
+/// product (`Derbent brandy`, `le cognac Derbent`, `die Marke Derbent`,
+/// `Drina cigarettes`).
+const PRODUCTS: &[&str] = &[
+    "brandy",
+    "cognac",
+    "vodka",
+    "wodka",
+    "whisky",
+    "whiskey",
+    "cigarettes",
+    "zigaretten",
+    "cigarrillos",
+    "marke",
+    "marque",
+];
+
 /// Heads of the names of waters, streets and bridges named after a place,
 /// which are not the place when they come first (`lac Tchad`, `Gulf of
 /// Sirte`, `golfo de Adén`, `rue de Kaboul`, `pont de Crimée`) or follow it
@@ -2929,9 +2947,10 @@ fn names_another_thing(doc: &Document<'_>, span: Span) -> bool {
     after() || right_before() || through_particle() || through_article() || ship()
 }
 
-/// Bits of [`thing_kinds`]: the word is in [`OTHER_THINGS`], in
-/// [`WATERS_AND_STREETS`], in [`OTHER_THINGS_CAPITALIZED`], in
-/// [`BUILDINGS`], in [`VESSELS`] or [`OPERATIONS`].
+/// Bits of [`thing_kinds`]: the word is in [`OTHER_THINGS`] or
+/// [`PRODUCTS`], in [`WATERS_AND_STREETS`], in
+/// [`OTHER_THINGS_CAPITALIZED`], in [`BUILDINGS`], in [`VESSELS`] or
+/// [`OPERATIONS`].
 const OTHER: u8 = 1;
 const WATER: u8 = 2;
 const CAPITALIZED: u8 = 4;
@@ -2945,8 +2964,9 @@ fn thing_kinds(word: &str) -> u8 {
         std::sync::OnceLock::new();
     let table = TABLE.get_or_init(|| {
         let mut table = rustc_hash::FxHashMap::default();
-        let lists: [(&[&'static str], u8); 6] = [
+        let lists: [(&[&'static str], u8); 7] = [
             (OTHER_THINGS, OTHER),
+            (PRODUCTS, OTHER),
             (WATERS_AND_STREETS, WATER),
             (OTHER_THINGS_CAPITALIZED, CAPITALIZED),
             (BUILDINGS, BUILDING),
