@@ -2913,10 +2913,13 @@ fn names_another_thing(doc: &Document<'_>, span: Span) -> bool {
         || (tokens.get(last + 1)).is_some_and(|n| head(n, true) && joined(&tokens[last], n));
     let before = |at: usize| first.checked_sub(at).map(|p| &tokens[p]);
     let right_before = || before(1).is_some_and(|p| head(p, false) && joined(p, &tokens[first]));
+    // Not through a preposition that says what the thing is about (`the
+    // Minsk agreements on Ukraine`).
     let through_particle = || {
         before(2).zip(before(1)).is_some_and(|(h, p)| {
             thing_kinds(&norm[h.span]) & (OTHER | WATER) != 0
                 && is_not_initial(&norm[p.span])
+                && !ABOUT.contains(&&norm[p.span])
                 && joined(p, &tokens[first])
                 && joined(h, p)
         })
@@ -2946,6 +2949,10 @@ fn names_another_thing(doc: &Document<'_>, span: Span) -> bool {
     };
     after() || right_before() || through_particle() || through_article() || ship()
 }
+
+/// Particles that say what a thing is about or for, not whose it is,
+/// normalized ([`names_another_thing`]).
+const ABOUT: &[&str] = &["on", "sur", "for", "pour", "fur", "para", "per", "am", "na"];
 
 /// Bits of [`thing_kinds`]: the word is in [`OTHER_THINGS`] or
 /// [`PRODUCTS`], in [`WATERS_AND_STREETS`], in
