@@ -2110,6 +2110,22 @@ pub(crate) fn inside_longer_name(
     if whole && after_a_state_word(doc, t, water) {
         return true;
     }
+    // A city's name after or before a word for a state, province or
+    // region names that division (`l'État de São Paulo`, `Sao Paulo state`;
+    // not `région`, which may be the city's surroundings), unless the entity
+    // is both (`city and province`).
+    let city = traits.kind == crate::EntityType::Place && {
+        let mut described = lexicon.description_words(c.entity);
+        described.clone().any(|w| CITY_WORDS.contains(&w))
+            && !described.any(|w| DIVISIONS_AFTER.contains(&w))
+    };
+    let division = |word: &str| word != "region" && STATE_WORDS.contains(&word);
+    if city
+        && (after_a_word(doc, t, |_, word, _| division(word))
+            || before_a_division_word(doc, c.norm))
+    {
+        return true;
+    }
     // A place named short, without its tail (`Fergana` for the `Fergana
     // Valley`, `Donetsk` for `Donetsk Oblast`), or a country, after a word
     // for a town is the town (`in der Stadt Fergana`, `la localidad de
@@ -2667,6 +2683,25 @@ const STATE_WORDS: &[&str] = &[
     "region",
     "wilaya",
 ];
+
+/// Words of descriptions that say a place is a city, normalized.
+const CITY_WORDS: &[&str] = &["city", "capital", "town", "port"];
+
+/// Words in small letters for a division of a country after its name, in
+/// English, normalized (`Sao Paulo state`, `Kharkiv oblast`).
+const DIVISIONS_AFTER: &[&str] = &["state", "province", "oblast", "governorate"];
+
+/// Whether the name at normalized `span` is followed by a word for a
+/// division of a country in small letters ([`DIVISIONS_AFTER`]).
+fn before_a_division_word(doc: &Document<'_>, span: Span) -> bool {
+    let tokens = doc.tokens.as_slice();
+    let next = tokens.partition_point(|t| t.span.start < span.end);
+    tokens.get(next).is_some_and(|n| {
+        DIVISIONS_AFTER.contains(&&doc.norm.as_str()[n.span])
+            && doc.spaced(span, n.span)
+            && !doc.capitalized(n.span)
+    })
+}
 
 /// Most tokens a state's word stands before a place ([`after_a_state_word`]).
 const MAX_STATE_REACH: usize = 3;

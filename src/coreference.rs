@@ -807,7 +807,8 @@ pub(crate) fn surname_index<'k>(
 ) -> rustc_hash::FxHashMap<String, Vec<u32>> {
     let mut index: rustc_hash::FxHashMap<String, Vec<u32>> = Default::default();
     for (e, key, by_given_name) in names {
-        if let Some(surname) = surname_of(key, by_given_name) {
+        let surnames = surname_of(key, by_given_name).into_iter();
+        for surname in surnames.chain(name_before_family_particle(key, by_given_name)) {
             let spelled = format!("{AS_LISTED}{surname}");
             let patterns = skeleton::readings(surname).into_iter().map(|r| r.pattern);
             for pattern in patterns.chain([spelled]) {
@@ -844,6 +845,29 @@ fn surname_of(key: &str, by_given_name: bool) -> Option<&str> {
     };
     (surname.len() >= shortest && surname.bytes().all(|b| b.is_ascii_lowercase()))
         .then_some(surname)
+}
+
+/// Particles of Portuguese, Spanish and Italian family names, normalized.
+const IBERIAN_PARTICLES: &[&str] = &["da", "de", "do", "dos", "das", "del", "della", "di"];
+
+/// The name before a family particle and the last word of normalized
+/// `key`, when it is no given name and not the first word: the press names
+/// `Luiz Inácio Lula da Silva` `Lula`.
+fn name_before_family_particle(key: &str, by_given_name: bool) -> Option<&str> {
+    let words: Vec<&str> = key.split(' ').collect();
+    match words[..] {
+        [_, .., name, particle, _] if !by_given_name && IBERIAN_PARTICLES.contains(&particle) => {
+            // The pattern's first word, a given name, is never it; nor is
+            // a word of the frequency lists, names among them (`José
+            // Eduardo dos Santos`).
+            let named = name.len() >= 3
+                && name.bytes().all(|b| b.is_ascii_lowercase())
+                && !skeleton::is_given_name(name)
+                && !guard::is_listed_word(name);
+            named.then_some(name)
+        }
+        _ => None,
+    }
 }
 
 /// Whether a person whose normalized description has `words` is named by

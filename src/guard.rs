@@ -92,7 +92,14 @@ pub(crate) fn may_be_ordinary(key: &str, canonical: &str) -> bool {
     word && strsim::normalized_levenshtein(key, &canonical.replace(' ', "")) < SPELLING
 }
 
-/// Whether `word`, normalized, is a common word of a guarded language.
+/// Whether `word`, normalized, is in any word list of this module, the
+/// frequent names included.
+pub(crate) fn is_listed_word(word: &str) -> bool {
+    word_mask(word) != 0
+}
+
+/// Whether `word`, normalized, is a common word of some language's list
+/// that is no name ([`NAME`]).
 pub(crate) fn is_common_word(word: &str) -> bool {
     word_mask(word) & !NAME != 0
 }
