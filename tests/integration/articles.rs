@@ -41,7 +41,7 @@ const FLOORS: &[(&str, usize, usize)] = &[
     ("north-caucasus", 236, 10),
     ("pakistan", 235, 13),
     ("pkk-disarmament", 271, 1),
-    ("poland-romania-elections", 260, 6),
+    ("poland-romania-elections", 266, 7),
     ("sahel-juntas", 258, 13),
     ("serbia-kosovo", 327, 8),
     ("south-china-sea", 222, 10),
