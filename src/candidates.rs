@@ -107,6 +107,10 @@ pub enum Reason {
     Excluded,
     /// The entity needs one of its `context` words in the sentence.
     NoContext,
+    /// A name of ordinary words without the body it belongs to (`Security
+    /// Council`), before the text names that body or the entity, or where
+    /// a word makes it another's (`the Kremlin's Security Council`).
+    OwnerUnnamed,
     /// A name listed in another script, read into Latin letters, met in
     /// Latin text: Persian `چین` (China) reads `chin`, which is not China.
     OtherScript,
@@ -172,6 +176,9 @@ impl std::fmt::Display for Reason {
             Reason::NoContext => {
                 f.write_str("none of the entity's `context` words is in the sentence")
             }
+            Reason::OwnerUnnamed => f.write_str(
+                "a name of ordinary words without the body it belongs to, which the text has not named",
+            ),
         }
     }
 }

@@ -175,7 +175,7 @@ fn owners_unnamed(
                 && !owners(c).into_iter().any(|o| named_before(o, c.norm.start))
         };
         if owner_less(c) && !owned.contains(&c.norm) && (qualified(doc, c.norm) || unnamed()) {
-            c.dropped = Some(Reason::NoContext);
+            c.dropped = Some(Reason::OwnerUnnamed);
         }
     });
 }
