@@ -552,7 +552,7 @@ fn listed_candidate(
         (None, NameKind::ShortName | NameKind::FirstPart, _) => (
             Method::Alias,
             SCORE_DERIVED,
-            Some("name as the press shortens it (its generic tail, 'of' and place, leading acronym, second part or plural -s left out)"),
+            Some("name as the press shortens it (its generic tail, 'of' and place, leading acronym, second part or plural -s left out; the UN as its acronym)"),
         ),
         (None, NameKind::WithoutOwner, _) => (
             Method::Alias,

@@ -1394,6 +1394,49 @@ fn derive(
         }
     }
     out.extend(first_parts(gazetteer, forms, normalizer));
+    out.extend(with_the_un_acronym(gazetteer, forms, normalizer));
+    out
+}
+
+/// The United Nations named in full inside bodies' names, and as the
+/// press of each language shortens it (`Haut Commissariat des Nations
+/// unies pour les réfugiés`: `Haut Commissariat de l'ONU pour les
+/// réfugiés`; `Consejo de Seguridad de las Naciones Unidas`: `Consejo de
+/// Seguridad de la ONU`).
+const UN_IN_FULL: &[(&str, &str)] = &[
+    ("United Nations ", "UN "),
+    (" of the United Nations", " of the UN"),
+    (" des Nations unies", " de l'ONU"),
+    (" des Nations Unies", " de l'ONU"),
+    (" de las Naciones Unidas", " de la ONU"),
+    (" der Vereinten Nationen", " der UNO"),
+];
+
+/// The names, listed or known, of organizations that hold the United
+/// Nations' name in full, with its acronym instead ([`UN_IN_FULL`]).
+fn with_the_un_acronym(
+    gazetteer: &Gazetteer,
+    forms: &FormsBuilder,
+    normalizer: &Normalizer,
+) -> Vec<(OwnedForm, String)> {
+    let named = |f: &Form| {
+        matches!(
+            f.kind,
+            NameKind::Canonical | NameKind::Alias | NameKind::Known
+        ) && gazetteer.traits(f.entity).kind == EntityType::Organization
+    };
+    let mut out = Vec::new();
+    for form in forms.iter().filter(named) {
+        for (full, short) in UN_IN_FULL {
+            // Not the United Nations' own name (`United Nations`).
+            if form.text.len() > full.len() && form.text.contains(full) {
+                let text = form.text.replacen(full, short, 1);
+                let (entity, kind) = (form.entity, NameKind::ShortName);
+                let key = normalizer.key(&text);
+                out.push((OwnedForm { entity, kind, text }, key));
+            }
+        }
+    }
     out
 }
 
