@@ -125,7 +125,7 @@ fn hacek_digraph(c: char) -> Option<&'static str> {
 /// Croatian `đ` as `dj` (`Đurić`: Djuric).
 pub(crate) fn press_spelling(name: &str) -> Option<String> {
     let respelled = |c: char| hacek_digraph(c).is_some() || matches!(c, 'đ' | 'Đ');
-    if !name.chars().any(respelled) {
+    if name.is_ascii() || !name.chars().any(respelled) {
         return None;
     }
     let mut out = String::with_capacity(name.len());
