@@ -1248,11 +1248,20 @@ fn bare_surnames(
             {
                 persons.retain(|&e| lexicon.has_surname(e, word));
             }
-            match word
-                .strip_suffix('s')
-                .filter(|stem| persons.is_empty() && stem.len() >= 4)
-            {
-                Some(stem) => (persons_named(stem), true), // de: Massuds
+            // A German genitive (`Massuds`); of a short surname, only as
+            // listed and in German text (`Lais Rede`, `Dans Sieg`).
+            let genitive = |stem: &&str| {
+                persons.is_empty()
+                    && (stem.len() >= MIN_RESPELLED_SURNAME_LETTERS
+                        || (stem.len() >= 2 && doc.reads_as_german()))
+            };
+            match word.strip_suffix('s').filter(genitive) {
+                Some(stem) if stem.len() < MIN_RESPELLED_SURNAME_LETTERS => {
+                    let mut persons = persons_named(stem);
+                    persons.retain(|&e| lexicon.has_surname(e, stem));
+                    (persons, true)
+                }
+                Some(stem) => (persons_named(stem), true),
                 None => (persons, false),
             }
         });
