@@ -1398,6 +1398,15 @@ fn derive(
     out
 }
 
+/// Whether `form` is a name the gazetteer lists or the known names give,
+/// none derived from one.
+fn listed_or_known(form: &Form) -> bool {
+    matches!(
+        form.kind,
+        NameKind::Canonical | NameKind::Alias | NameKind::Known
+    )
+}
+
 /// The United Nations named in full inside bodies' names, and as the
 /// press of each language shortens it (`Haut Commissariat des Nations
 /// unies pour les réfugiés`: `Haut Commissariat de l'ONU pour les
@@ -1420,10 +1429,7 @@ fn with_the_un_acronym(
     normalizer: &Normalizer,
 ) -> Vec<(OwnedForm, String)> {
     let named = |f: &Form| {
-        matches!(
-            f.kind,
-            NameKind::Canonical | NameKind::Alias | NameKind::Known
-        ) && gazetteer.traits(f.entity).kind == EntityType::Organization
+        listed_or_known(f) && gazetteer.traits(f.entity).kind == EntityType::Organization
     };
     let mut out = Vec::new();
     for form in forms.iter().filter(named) {
@@ -1461,14 +1467,11 @@ fn first_parts(
         let entity = gazetteer.entity(e);
         entity.kind == EntityType::Place && entity.name.contains(" and ")
     };
-    let named = |f: &Form| {
-        matches!(
-            f.kind,
-            NameKind::Canonical | NameKind::Alias | NameKind::Known
-        )
-    };
     let mut out = Vec::new();
-    for form in forms.iter().filter(|f| named(f) && paired(f.entity)) {
+    for form in forms
+        .iter()
+        .filter(|f| listed_or_known(f) && paired(f.entity))
+    {
         let joined = PAIR_JOINERS.iter().filter_map(|j| form.text.find(j)).min();
         let Some(first) = joined.map(|at| &form.text[..at]) else {
             continue;
