@@ -2222,6 +2222,9 @@ fn after_a_name_head(doc: &Document<'_>, taken: &Taken, t: usize, most_small: us
     // Whether a capitalized word of no word list was passed, joined to
     // what follows: a noun of the name, whose head comes before it.
     let mut passed = false;
+    // Whether the words passed are only particles and qualifiers of a
+    // state's institutions (`suprême`, `Armadas`).
+    let (mut qualifiers_only, mut qualified) = (true, false);
     while let Some(p) = at.checked_sub(1).filter(|&p| t - p <= MAX_NAME_HEAD_REACH) {
         let token = &tokens[p];
         if !doc.next_to(token.span, tokens[at].span) {
@@ -2245,7 +2248,14 @@ fn after_a_name_head(doc: &Document<'_>, taken: &Taken, t: usize, most_small: us
             }
         } else if token.kind != TokenKind::Word {
             return false;
+        } else if INSTITUTION_QUALIFIERS.contains(&word) && doc.capitalized(token.span) {
+            // Read through, to the institution it qualifies (`Fuerzas
+            // Armadas de Senegal`).
+            qualified = true;
         } else if !doc.capitalized(token.span) {
+            let qualifier = INSTITUTION_QUALIFIERS.contains(&word);
+            qualifiers_only &= qualifier;
+            qualified |= qualifier;
             // One word in small letters, between particles (`Armée de
             // libération du`) or before one (`Parti démocratique de`), but
             // a word for a place (`the Black Sea port of Batumi`), or an
@@ -2281,6 +2291,7 @@ fn after_a_name_head(doc: &Document<'_>, taken: &Taken, t: usize, most_small: us
                 && (joining > 0 || (particles == 0 && small == 0))
                 && !SAME_PLACE_HEADS.contains(&word)
                 && !PORTFOLIOS.contains(&word)
+                && !(qualified && qualifiers_only && INSTITUTIONS.contains(&word))
                 && !DIRECTIONS.contains(&word)
                 && crate::coreference::title_group(word).is_none()
                 && !taken.overlaps(token.span)
@@ -2346,6 +2357,49 @@ const SAME_PLACE_HEADS: &[&str] = &[
     "district",
     "governorate",
     "prefecture",
+];
+
+/// A state's institutions, capitalized before its name through particles
+/// and [`INSTITUTION_QUALIFIERS`] alone, at least one, normalized,
+/// en/fr/es: `la Cour suprême du Brésil`, `las Fuerzas Armadas de Senegal`
+/// are the country's, no body named after it (as `Armée de libération du
+/// Baloutchistan` is, and the `Court of Bosnia and Herzegovina`, a court's
+/// own name).
+const INSTITUTIONS: &[&str] = &[
+    "court",
+    "cour",
+    "corte",
+    "tribunal",
+    "army",
+    "armee",
+    "ejercito",
+    "forces",
+    "fuerzas",
+    "police",
+    "policia",
+    "navy",
+    "armada",
+    "parliament",
+    "parlement",
+    "parlamento",
+];
+
+/// Words that qualify a state's institution ([`INSTITUTIONS`]), normalized.
+const INSTITUTION_QUALIFIERS: &[&str] = &[
+    "supreme",
+    "suprema",
+    "supremo",
+    "constitutional",
+    "constitutionnelle",
+    "constitucional",
+    "armed",
+    "armees",
+    "armadas",
+    "federal",
+    "federale",
+    "national",
+    "nationale",
+    "nacional",
 ];
 
 /// The portfolios of ministers, capitalized before a country's name,
