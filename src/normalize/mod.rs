@@ -207,7 +207,15 @@ impl Normalizer {
                 prev = Some(c);
                 continue;
             }
-            if c.is_ascii_uppercase() && !prev.is_some_and(char::is_alphanumeric) {
+            // A dotted acronym has a dot after its first letter or two:
+            // most capitals start words that have none.
+            let dot_ahead = || {
+                let ahead = &text.as_bytes()[i + 1..];
+                ahead.first() == Some(&b'.')
+                    || (ahead.first().is_some_and(u8::is_ascii_uppercase)
+                        && ahead.get(1) == Some(&b'.'))
+            };
+            if c.is_ascii_uppercase() && !prev.is_some_and(char::is_alphanumeric) && dot_ahead() {
                 inner_dots = dotted_acronym(&text[i..]).map(|d| i + d).rev().collect();
             }
             // A letter that wrote nothing (Greek γ of γι = y) is one unit
