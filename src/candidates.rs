@@ -1184,13 +1184,18 @@ pub(crate) fn cognates(
             // that mention.
             // It holds no name found as listed (`Kabul airports` is no
             // translation of `aéroport de Kaboul`), unless all its words
-            // are capitalized, a name of their own (`Puerto Sudán`).
+            // are capitalized, a name of their own (`Puerto Sudán`), or it
+            // starts with a head in small letters that names a feature or
+            // has a meaning (`lac Tchad`, `aéroport de Vilnius`).
             let taken = &resolution.taken;
             let beside = || significant.iter().any(|&w| !taken.overlaps(words[w].span));
+            let head = &norm[first.span];
+            let named_head =
+                || is_feature_head(head) || crate::name_words::meanings(head).is_some();
             let listed_inside = || {
                 resolution.holds_listed(nspan)
                     && !significant.iter().all(|&w| capitals[w])
-                    && !(lower_head && is_feature_head(&norm[first.span]))
+                    && !(lower_head && named_head())
             };
             if !taken.only_inside(nspan) || !beside() || listed_inside() {
                 continue;
