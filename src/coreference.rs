@@ -135,6 +135,11 @@ fn owners_unnamed(
             .collect()
     };
     let named_before = |e: u32, at: usize| first.get(&e).is_some_and(|&start| start < at);
+    // Each owner-less mention's owners, read once.
+    let owned_by: Vec<(Candidate, Vec<u32>)> = (resolution.mentions())
+        .filter(|c| owner_less(c))
+        .map(|c| (c.clone(), owners(c)))
+        .collect();
     // A body named right after the name, through a preposition and
     // articles (`Comando Central de Estados Unidos`, `Conseil de sécurité
     // des Nations unies`), is in the name: the mention spans both.
@@ -147,8 +152,7 @@ fn owners_unnamed(
             && words.all(|w| OWNER_CONNECTORS.contains(&w))
     };
     let mut wider: Vec<(Candidate, Span)> = Vec::new();
-    for c in resolution.mentions().filter(|c| owner_less(c)) {
-        let owners = owners(c);
+    for (c, owners) in &owned_by {
         let after = resolution.mentions().find(|m| {
             m.norm.start > c.norm.end
                 && owners.contains(&m.entity)
@@ -169,12 +173,19 @@ fn owners_unnamed(
         whole.span = doc.norm.to_original(span);
         resolution.decide(whole);
     }
-    resolution.unkeep(|c| {
-        let unnamed = || {
+    // The others, unless the text named the entity or an owner before.
+    let unnamed: Vec<Span> = (owned_by.iter())
+        .filter(|(c, owners)| {
             !named_before(c.entity, c.norm.start)
-                && !owners(c).into_iter().any(|o| named_before(o, c.norm.start))
-        };
-        if owner_less(c) && !owned.contains(&c.norm) && (qualified(doc, c.norm) || unnamed()) {
+                && !owners.iter().any(|&o| named_before(o, c.norm.start))
+        })
+        .map(|(c, _)| c.norm)
+        .collect();
+    resolution.unkeep(|c| {
+        if owner_less(c)
+            && !owned.contains(&c.norm)
+            && (qualified(doc, c.norm) || unnamed.contains(&c.norm))
+        {
             c.dropped = Some(Reason::OwnerUnnamed);
         }
     });
@@ -854,20 +865,20 @@ const IBERIAN_PARTICLES: &[&str] = &["da", "de", "do", "dos", "das", "del", "del
 /// `key`, when it is no given name and not the first word: the press names
 /// `Luiz Inácio Lula da Silva` `Lula`.
 fn name_before_family_particle(key: &str, by_given_name: bool) -> Option<&str> {
-    let words: Vec<&str> = key.split(' ').collect();
-    match words[..] {
-        [_, .., name, particle, _] if !by_given_name && IBERIAN_PARTICLES.contains(&particle) => {
-            // The pattern's first word, a given name, is never it; nor is
-            // a word of the frequency lists, names among them (`José
-            // Eduardo dos Santos`).
-            let named = name.len() >= 3
-                && name.bytes().all(|b| b.is_ascii_lowercase())
-                && !skeleton::is_given_name(name)
-                && !guard::is_listed_word(name);
-            named.then_some(name)
-        }
-        _ => None,
-    }
+    // From the end: the last word, the particle, the name, and a first
+    // word before it (a given name, which is never it).
+    let mut words = key.rsplit(' ').skip(1);
+    let (particle, name) = (words.next()?, words.next()?);
+    // Nor is a word of the frequency lists, names among them (`José
+    // Eduardo dos Santos`).
+    let named = !by_given_name
+        && IBERIAN_PARTICLES.contains(&particle)
+        && words.next().is_some()
+        && name.len() >= 3
+        && name.bytes().all(|b| b.is_ascii_lowercase())
+        && !skeleton::is_given_name(name)
+        && !guard::is_listed_word(name);
+    named.then_some(name)
 }
 
 /// Whether a person whose normalized description has `words` is named by
@@ -1240,28 +1251,28 @@ fn bare_surnames(
             continue;
         }
         let (persons, stemmed) = named.entry(word).or_insert_with(|| {
-            let mut persons = persons_named(word);
-            // A short word in Latin letters is a surname only as listed:
-            // respelled, it is any other (`La` is no `Lai`).
-            if word.len() < MIN_RESPELLED_SURNAME_LETTERS
-                && crate::candidates::is_latin_text(surface)
-            {
-                persons.retain(|&e| lexicon.has_surname(e, word));
-            }
-            // A German genitive (`Massuds`); of a short surname, only as
-            // listed and in German text (`Lais Rede`, `Dans Sieg`).
+            // The persons of surname `word`; of a short one, only those
+            // who bear it as listed: respelled, it is any other's (`La` is
+            // no `Lai`).
+            let named = |word: &str, short: bool| {
+                let mut persons = persons_named(word);
+                if short {
+                    persons.retain(|&e| lexicon.has_surname(e, word));
+                }
+                persons
+            };
+            let short = |word: &str| word.len() < MIN_RESPELLED_SURNAME_LETTERS;
+            let persons = named(
+                word,
+                short(word) && crate::candidates::is_latin_text(surface),
+            );
+            // A German genitive (`Massuds`); of a short surname, only in
+            // German text (`Lais Rede`, `Dans Sieg`).
             let genitive = |stem: &&str| {
-                persons.is_empty()
-                    && (stem.len() >= MIN_RESPELLED_SURNAME_LETTERS
-                        || (stem.len() >= 2 && doc.reads_as_german()))
+                persons.is_empty() && (!short(stem) || (stem.len() >= 2 && doc.reads_as_german()))
             };
             match word.strip_suffix('s').filter(genitive) {
-                Some(stem) if stem.len() < MIN_RESPELLED_SURNAME_LETTERS => {
-                    let mut persons = persons_named(stem);
-                    persons.retain(|&e| lexicon.has_surname(e, stem));
-                    (persons, true)
-                }
-                Some(stem) => (persons_named(stem), true),
+                Some(stem) => (named(stem, short(stem)), true),
                 None => (persons, false),
             }
         });
