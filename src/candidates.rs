@@ -1034,6 +1034,8 @@ pub(crate) fn cognates(
         })
         .unzip();
     let spelled = |j: usize| press[j].as_deref().unwrap_or(&norm[words[j].span]);
+    let capitalized_language =
+        (doc.ordinary_language()).filter(|&l| l == guard::ENGLISH || l == guard::GERMAN);
     // Words a space apart, or an elision (`de l'Afrique`).
     let joined = |j: usize| {
         let gap = &norm[words[j - 1].span.end..words[j].span.start];
@@ -1088,7 +1090,17 @@ pub(crate) fn cognates(
                 && !is_particle(short)
                 && !skeleton::is_article(short)
                 && crate::name_words::meanings(short).is_none();
-            if function_word {
+            // English and German write every word of a name in capitals
+            // but particles: in their text, an ordinary word of theirs in
+            // small letters that means nothing of a name is the sentence
+            // going on (`Militärflugzeugs verlassen`), where a French name
+            // quoted keeps its own (`Rêve géorgien`).
+            let sentence_word = j > i
+                && !capitals[j]
+                && capitalized_language.is_some_and(|l| guard::is_ordinary_word_of(short, l))
+                && !skeleton::is_article(short)
+                && crate::name_words::meanings(short).is_none();
+            if function_word || sentence_word {
                 break;
             }
             significant.push(j);

@@ -957,9 +957,12 @@ fn extend(readings: Vec<Reading>, word: &[u8], source: Source) -> Vec<Reading> {
             }
             out.extend(second);
             let n = out.len() / 2;
-            // A foreign sound read into an Arabic letter, or h read into a
-            // Latin g, labels only the reading that makes the guess.
-            let guess = label.filter(|l| ARABIC_FOREIGN.contains(l) || *l == LATIN_G_AS_H);
+            // A foreign sound read into an Arabic letter, h read into a
+            // Latin g or ye- into a first e labels only the reading that
+            // makes the guess (`Energodar` read plain is `Enerhodar` with
+            // an h for its g, no ye- guessed).
+            let guess =
+                label.filter(|l| ARABIC_FOREIGN.contains(l) || [LATIN_G_AS_H, E_AS_YE].contains(l));
             for r in &mut out[..n] {
                 r.pattern.push_str(to);
                 r.rules.extend(label.filter(|_| guess.is_none()));

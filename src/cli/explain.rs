@@ -5,6 +5,7 @@ use super::{read_text, LinkerArgs, Outcome};
 use anyhow::Context;
 use clap::{Args, ValueEnum};
 use serde_json::json;
+use std::io::Write;
 use std::path::Path;
 
 #[derive(Debug, Args)]
@@ -36,11 +37,15 @@ pub(crate) fn run(args: ExplainArgs) -> anyhow::Result<Outcome> {
     let linker = args.linker.linker()?;
     let explanation = linker.explain(&text);
     let chars = |byte: usize| text[..byte].chars().count();
+    // Written, not printed: a closed pipe (`canon explain ... | head`) is
+    // an error main() treats as success, where println! would panic.
+    let mut out = std::io::stdout().lock();
+    let cannot = "cannot write the output";
     match args.format {
         Format::Text => {
-            println!("normalized: {}", explanation.normalized);
+            writeln!(out, "normalized: {}", explanation.normalized).context(cannot)?;
             if explanation.candidates.is_empty() {
-                println!("no candidate");
+                writeln!(out, "no candidate").context(cannot)?;
             }
             for c in &explanation.candidates {
                 let mut via = c
@@ -55,7 +60,8 @@ pub(crate) fn run(args: ExplainArgs) -> anyhow::Result<Outcome> {
                     Ok(()) => "KEPT".to_string(),
                     Err(reason) => format!("dropped: {reason}"),
                 };
-                println!(
+                writeln!(
+                    out,
                     "{}-{} {:?} -> {} ({}) {} {:.3} matched {:?}{via}: {decision}",
                     chars(c.span.start),
                     chars(c.span.end),
@@ -65,7 +71,8 @@ pub(crate) fn run(args: ExplainArgs) -> anyhow::Result<Outcome> {
                     c.method,
                     c.score,
                     c.matched,
-                );
+                )
+                .context(cannot)?;
             }
         }
         Format::Json => {
@@ -89,7 +96,7 @@ pub(crate) fn run(args: ExplainArgs) -> anyhow::Result<Outcome> {
                 })
                 .collect();
             let doc = json!({"normalized": explanation.normalized, "candidates": candidates});
-            println!("{doc}");
+            writeln!(out, "{doc}").context(cannot)?;
         }
     }
     Ok(Outcome::Success)

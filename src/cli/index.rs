@@ -5,6 +5,7 @@ use super::{KnownArgs, Outcome};
 use anyhow::Context;
 use canon::Linker;
 use clap::Args;
+use std::io::Write;
 use std::path::PathBuf;
 
 #[derive(Debug, Args)]
@@ -36,7 +37,9 @@ pub(crate) fn run(args: IndexArgs) -> anyhow::Result<Outcome> {
         .len();
     let plural =
         |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    println!(
+    // Written, not printed, as `explain`'s lines: a closed pipe is no panic.
+    writeln!(
+        std::io::stdout().lock(),
         "{}: {} from {}, {size} bytes",
         args.output.display(),
         plural(entities, "entity", "entities"),
@@ -44,6 +47,7 @@ pub(crate) fn run(args: IndexArgs) -> anyhow::Result<Outcome> {
             0 => "the embedded gazetteer".to_string(),
             n => plural(n, "file", "files"),
         },
-    );
+    )
+    .context("cannot write the output")?;
     Ok(Outcome::Success)
 }

@@ -166,19 +166,12 @@ fn link_writes_nothing_on_stderr_when_it_is_not_a_terminal() {
     }
 }
 
-#[test]
-fn eval_into_a_closed_pipe_exits_0() {
-    // Issue 7: `canon eval ... | head` panicked in println! when head left.
+/// Runs canon with `args` and its output closed before it writes: it
+/// must exit 0, not panic in `println!`.
+fn assert_exits_0_into_a_closed_pipe(args: &[&std::ffi::OsStr]) {
     use std::process::{Command, Stdio};
-    let scratch = crate::util::scratch();
-    let dir = scratch.path();
-    let gold = dir.join("gold.jsonl");
-    let text = "Kabul. ".repeat(20_000);
-    let line = serde_json::json!({"id": "d", "text": text, "mentions": []});
-    std::fs::write(&gold, format!("{line}\n")).expect("the gold file");
     let mut child = Command::new(env!("CARGO_BIN_EXE_canon"))
-        .args(["eval", "--gold"])
-        .arg(&gold)
+        .args(args)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -188,9 +181,37 @@ fn eval_into_a_closed_pipe_exits_0() {
     assert_eq!(
         out.status.code(),
         Some(0),
-        "{}",
+        "{args:?}: {}",
         String::from_utf8_lossy(&out.stderr)
     );
+}
+
+#[test]
+fn eval_into_a_closed_pipe_exits_0() {
+    // Issue 7: `canon eval ... | head` panicked in println! when head left.
+    let scratch = crate::util::scratch();
+    let gold = scratch.path().join("gold.jsonl");
+    let text = "Kabul. ".repeat(20_000);
+    let line = serde_json::json!({"id": "d", "text": text, "mentions": []});
+    std::fs::write(&gold, format!("{line}\n")).expect("the gold file");
+    assert_exits_0_into_a_closed_pipe(&["eval".as_ref(), "--gold".as_ref(), gold.as_os_str()]);
+}
+
+#[test]
+fn explain_into_a_closed_pipe_exits_0() {
+    // `canon explain ... | head` panicked in println! when head left.
+    let scratch = crate::util::scratch();
+    let file = scratch.path().join("text.txt");
+    std::fs::write(&file, "Kabul. ".repeat(20_000)).expect("the text file");
+    for format in ["text", "json"] {
+        let args = [
+            "explain".as_ref(),
+            "--format".as_ref(),
+            format.as_ref(),
+            file.as_os_str(),
+        ];
+        assert_exits_0_into_a_closed_pipe(&args);
+    }
 }
 
 #[test]
