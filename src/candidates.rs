@@ -829,6 +829,7 @@ impl FoundAt {
                     && !across
                     && !reaccented
                     && (person || !rules.contains(&MIDDLE_NAMES))
+                    && regnal_number(query) == regnal_number(lexicon.key(key))
                     && entity.fuzzy;
                 if allowed {
                     let respelled_word = common
@@ -1266,6 +1267,19 @@ pub(crate) fn cognates(
         }
     }
     out
+}
+
+/// The last word of a normalized name of several if it is a Roman
+/// numeral of i, v and x: a ruler's regnal number, which a spelling read
+/// approximately must keep (`Mohammed V` is no `Mohammed VI`). A first
+/// word is a name (`Xi`), a word inside one may be a conjunction (Russian
+/// `и` reads `i`).
+fn regnal_number(name: &str) -> Option<&str> {
+    const MAX_NUMERAL_LETTERS: usize = 6;
+    let (_, last) = name.rsplit_once(' ')?;
+    let numeral = (1..=MAX_NUMERAL_LETTERS).contains(&last.len())
+        && last.bytes().all(|b| matches!(b, b'i' | b'v' | b'x'));
+    numeral.then_some(last)
 }
 
 /// Whether normalized `word` is the head of the name of a sea, lake,

@@ -1186,6 +1186,8 @@ fn bare_surnames(
         .collect();
     mentions.sort_unstable();
     let mut last_mention: FxHashMap<u32, usize> = Default::default();
+    // How many times each entity was mentioned before the current word.
+    let mut times: FxHashMap<u32, usize> = Default::default();
     // Where paragraphs end (blank lines), in the original text, in order.
     let mut breaks: Vec<Span> = ["\n\n", "\n\r\n"]
         .iter()
@@ -1222,6 +1224,7 @@ fn bare_surnames(
                 break;
             }
             last_mention.insert(entity, end);
+            *times.entry(entity).or_default() += 1;
             next_mention += 1;
         }
         let surface = doc.original(token.span);
@@ -1439,12 +1442,17 @@ fn bare_surnames(
                 (words[v.saturating_sub(reach + 1)..given].iter())
                     .any(|t| Kinship::of_word(&norm[t.span]).is_some())
             };
+            // Nor once a paragraph has ended since, when the person was
+            // named twice before the other: the story goes back to its
+            // own (`Ngarta Masra, a cousin`, then `Masra returned`).
+            let principal = times.get(&entity).is_some_and(|&n| n >= 2);
             let someone_else = (words.partition_point(|t| t.span.start < end)..w).any(|v| {
                 norm[words[v].span] == *word
                     && !resolution.taken.overlaps(words[v].span)
                     && in_longer_name(doc, words, v, false)
                     && given(v)
                     && !relative(v)
+                    && (!principal || same_paragraph(words[v].span.end))
             });
             match someone_else {
                 true => None,
@@ -1547,6 +1555,7 @@ fn bare_surnames(
                 }
                 resolution.decide(candidate(entity, score, why));
                 last_mention.insert(entity, token.span.end);
+                *times.entry(entity).or_default() += 1;
                 // A title or a kinship word said who; the surname alone did not.
                 if !["title", "kinship word"].contains(&why) && !by_surname.contains(&entity) {
                     by_surname.push(entity);
@@ -1818,12 +1827,22 @@ fn in_longer_name(doc: &Document<'_>, words: &[&Token], w: usize, genitive: bool
     // name in text of another language (`his son Eduard Saakashvili`).
     let german_alone =
         |word: &str| guard::language_alone(word) == Some(guard::GERMAN) && !doc.reads_as_german();
+    // In text of a language that writes only names with a capital, any
+    // word with one inside a sentence is a name's (`tycoon Jimmy Lai`:
+    // `jimmy` is a word of the lists).
+    let capitals_for_names = doc
+        .ordinary_language()
+        .is_some_and(|language| language != guard::GERMAN);
+    let inside_a_sentence = |p: &Token| {
+        !crate::candidates::starts_sentence(doc.text, doc.norm.original_start(p.span.start))
+    };
     let name_word = |p: &Token| {
         let word = &norm[p.span];
         word.chars().nth(1).is_some()
             && (!guard::is_ordinary_word(word)
                 || skeleton::is_given_name(word)
-                || german_alone(word))
+                || german_alone(word)
+                || (capitals_for_names && inside_a_sentence(p)))
             && !crate::candidates::DAYS_AND_MONTHS.contains(&word)
     };
     prev.is_some_and(|p| capital(p) && untitled(p) && (name_word(p) || compound))

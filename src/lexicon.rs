@@ -1226,6 +1226,12 @@ fn derive(
         .filter(|(f, _)| gazetteer.traits(f.entity).kind == EntityType::Organization)
         .map(|(_, k)| k.as_str())
         .collect();
+    let persons_words: HashSet<&str> = forms
+        .iter()
+        .zip(form_keys)
+        .filter(|(f, _)| gazetteer.traits(f.entity).kind == EntityType::Person)
+        .flat_map(|(_, k)| k.split(' '))
+        .collect();
     let mut out = Vec::new();
     for (form, key) in (forms.iter().zip(form_keys))
         .filter(|(f, _)| matches!(f.kind, NameKind::Canonical | NameKind::Alias))
@@ -1310,6 +1316,26 @@ fn derive(
                 _ => None,
             };
             out.extend(singular.map(|stem| derived(NameKind::ShortName, stem.to_string())));
+            // A group named by one word of its own and a generic head
+            // (`Polisario Front`, `Wagner Group`, `Haqqani Network`) is
+            // also named by that word alone, unless it is an ordinary
+            // word, a given name or another name, a person's among them
+            // (`Labour Party`, `Amal Movement`, `Sinaloa Group`, the
+            // `Haqqani Network` of Sirajuddin Haqqani).
+            if let [word, head] = words[..] {
+                let word_key = normalizer.key(word);
+                let own = word.len() >= MIN_SINGULAR_LETTERS
+                    && capitalized
+                    && NAMED_BY_ITS_WORD.contains(&head)
+                    && !crate::guard::is_common_word(&word_key)
+                    && !skeleton::is_given_name(&word_key)
+                    && !places.contains(word_key.as_str())
+                    && !organizations.contains(word_key.as_str())
+                    && !persons_words.contains(word_key.as_str());
+                if own {
+                    out.push(derived(NameKind::ShortName, word.to_string()));
+                }
+            }
             // A group whose name starts with a Spanish, French or English
             // article is named by the press in its own language's (`Los
             // Chapitos`: `the Chapitos`, `les Chapitos`, `die Chapitos`),
@@ -1397,6 +1423,10 @@ fn derive(
     out.extend(with_the_un_acronym(gazetteer, forms, normalizer));
     out
 }
+
+/// Generic heads of the names of groups that the press drops, naming the
+/// group by its own word ([`derive`]: `Polisario Front`, `Polisario`).
+const NAMED_BY_ITS_WORD: &[&str] = &["Front", "Group", "Network", "Movement", "Party"];
 
 /// Whether `form` is a name the gazetteer lists or the known names give,
 /// none derived from one.
