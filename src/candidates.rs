@@ -316,7 +316,8 @@ pub(crate) fn exact(
         // A name with a genitive or plural ending glued on (de `Kabuls`,
         // `Afghanistans`, fr `talibans`, es `talibanes`): the mention is the
         // name.
-        let genitive = !doc.tokens.ends_at(end);
+        // (A name ending in parentheses ends after the closing one.)
+        let genitive = !doc.tokens.ends_at(end) && !norm[..end].ends_with(')');
         let ending = ["s", "es"]
             .iter()
             .any(|e| norm[end..].starts_with(e) && doc.tokens.ends_at(end + e.len()));

@@ -128,6 +128,13 @@ impl KeyTable {
             if let Some(k) = self.get(span) {
                 hit(start, end, k);
             }
+            // A name whose last words are in parentheses ends with the
+            // closing one (`Communist Party of Nepal (Maoist Centre)`).
+            if norm[end..].starts_with(')') {
+                if let Some(k) = self.get(&norm[start..end + 1]) {
+                    hit(start, end + 1, k);
+                }
+            }
             if !self.prefixes.contains(span) {
                 break;
             }

@@ -159,7 +159,10 @@ pub(crate) struct Lexicon {
 
 /// Every name `entity` lists, in the order of its forms: the canonical
 /// name, aliases, names by language (with their tag), acronyms; each
-/// without a trailing qualifier in parentheses ([`unqualified`]).
+/// without a trailing qualifier in parentheses, and followed by the name
+/// whole when the part in parentheses is a name's words, capitalized,
+/// that the press writes too ([`as_written`]: `Communist Party of Nepal
+/// (Unified Marxist-Leninist)`).
 pub(crate) fn listed(entity: &Entity) -> impl Iterator<Item = (NameKind, Option<&str>, &str)> {
     std::iter::once((NameKind::Canonical, None, entity.name.as_str()))
         .chain(
@@ -179,13 +182,16 @@ pub(crate) fn listed(entity: &Entity) -> impl Iterator<Item = (NameKind, Option<
                 .iter()
                 .map(|a| (NameKind::Acronym, None, a.as_str())),
         )
-        .map(|(kind, tag, text)| (kind, tag, unqualified(text)))
+        .flat_map(|(kind, tag, text)| as_written(text).map(move |name| (kind, tag, name)))
 }
 
 /// A name without its qualifier in parentheses
-/// ([`crate::gazetteer::split_qualifier`]).
-fn unqualified(name: &str) -> &str {
-    crate::gazetteer::split_qualifier(name).0
+/// ([`crate::gazetteer::split_qualifier`]), then the name whole if the
+/// qualifier is capitalized words the press writes with it.
+fn as_written(name: &str) -> impl Iterator<Item = &str> {
+    let (unqualified, qualifier) = crate::gazetteer::split_qualifier(name);
+    let written = qualifier.is_some_and(|q| q.starts_with(char::is_uppercase));
+    std::iter::once(unqualified).chain(written.then_some(name.trim()))
 }
 
 /// Fewest letters a known name ([`NameKind::Known`]) needs to be found by
@@ -1703,17 +1709,24 @@ mod tests {
     }
 
     #[test]
-    fn qualifiers_in_parentheses_are_no_part_of_the_name() {
-        let cases = [
-            ("Muhammad (prophet)", "Muhammad"),
-            ("Georgia (country)", "Georgia"),
-            ("Hussein  (given name) ", "Hussein"),
-            ("Kabul", "Kabul"),
-            ("(Kabul)", "(Kabul)"),
-            ("Front (Kabul) Alliance", "Front (Kabul) Alliance"),
+    fn qualifiers_in_parentheses_are_no_part_of_the_name_but_capitalized_words_are() {
+        let cases: [(&str, &[&str]); 7] = [
+            ("Muhammad (prophet)", &["Muhammad"]),
+            ("Georgia (country)", &["Georgia"]),
+            ("Hussein  (given name) ", &["Hussein"]),
+            ("Kabul", &["Kabul"]),
+            ("(Kabul)", &["(Kabul)"]),
+            ("Front (Kabul) Alliance", &["Front (Kabul) Alliance"]),
+            (
+                "Communist Party of Nepal (Maoist Centre)",
+                &[
+                    "Communist Party of Nepal",
+                    "Communist Party of Nepal (Maoist Centre)",
+                ],
+            ),
         ];
         for (name, expected) in cases {
-            assert_eq!(unqualified(name), expected, "{name}");
+            assert_eq!(as_written(name).collect::<Vec<_>>(), expected, "{name}");
         }
     }
 

@@ -117,7 +117,8 @@ mod tests {
             ("kabul", None),
             ("democrat", None),
             (&"rat".repeat(100), None),
-            ("bundesrat", None),
+            ("bundesrat", Some(&["federal", "council"])),
+            ("bundeskanzler", None),
             ("", None),
         ];
         for &(word, expected) in cases {
