@@ -3015,6 +3015,23 @@ const OTHER_THINGS_CAPITALIZED: &[&str] = &[
     "daily",
     "air",
     "commission",
+    // Sports clubs named after their town (`Dynamo Kyiv`, `Real Madrid`).
+    "dynamo",
+    "dinamo",
+    "spartak",
+    "lokomotiv",
+    "olympique",
+    "sporting",
+    "atletico",
+    "real",
+];
+
+/// Abbreviations that open or close the names of sports clubs, written in
+/// capitals (`FK Vojvodina`, `FC Barcelona`, `AS Monaco`), normalized: a
+/// place beside one names the club ([`names_another_thing`]).
+const CLUBS: &[&str] = &[
+    "fc", "fk", "sc", "ac", "as", "cf", "cd", "sk", "nk", "hnk", "bk", "sv", "rc", "kf", "afc",
+    "ogc",
 ];
 
 /// Whether the place named at normalized `span` names something else
@@ -3028,6 +3045,7 @@ fn names_another_thing(doc: &Document<'_>, span: Span) -> bool {
     let tokens = doc.tokens.as_slice();
     let first = tokens.partition_point(|t| t.span.start < span.start);
     let last = tokens.partition_point(|t| t.span.end < span.end);
+    let in_capitals = |t: &Token| !doc.original(t.span).chars().any(char::is_lowercase);
     // The lists a word is in, told first: most words are in none.
     let head = |t: &Token, after: bool| {
         let kinds = thing_kinds(&norm[t.span]);
@@ -3035,6 +3053,7 @@ fn names_another_thing(doc: &Document<'_>, span: Span) -> bool {
         kinds & OTHER != 0
             || (kinds & (WATER | BUILDING) != 0 && (!after || capitalized()))
             || (kinds & CAPITALIZED != 0 && capitalized())
+            || (kinds & CLUB != 0 && in_capitals(t))
     };
     let joined = |a: &Token, b: &Token| doc.spaced(a.span, b.span);
     let after =
@@ -3085,12 +3104,13 @@ const ABOUT: &[&str] = &["on", "sur", "for", "pour", "fur", "para", "per", "am",
 /// Bits of [`thing_kinds`]: the word is in [`OTHER_THINGS`] or
 /// [`PRODUCTS`], in [`WATERS_AND_STREETS`], in
 /// [`OTHER_THINGS_CAPITALIZED`], in [`BUILDINGS`], in [`VESSELS`] or
-/// [`OPERATIONS`].
+/// [`OPERATIONS`], in [`CLUBS`].
 const OTHER: u8 = 1;
 const WATER: u8 = 2;
 const CAPITALIZED: u8 = 4;
 const BUILDING: u8 = 8;
 const VESSEL: u8 = 16;
+const CLUB: u8 = 32;
 
 /// The lists of heads of things named after a place that normalized
 /// `word` is in, as bits ([`OTHER`]...), read from one table.
@@ -3099,8 +3119,9 @@ fn thing_kinds(word: &str) -> u8 {
         std::sync::OnceLock::new();
     let table = TABLE.get_or_init(|| {
         let mut table = rustc_hash::FxHashMap::default();
-        let lists: [(&[&'static str], u8); 7] = [
+        let lists: [(&[&'static str], u8); 8] = [
             (OTHER_THINGS, OTHER),
+            (CLUBS, CLUB),
             (PRODUCTS, OTHER),
             (WATERS_AND_STREETS, WATER),
             (OTHER_THINGS_CAPITALIZED, CAPITALIZED),

@@ -858,6 +858,32 @@ fn surname_of(key: &str, by_given_name: bool) -> Option<&str> {
         .then_some(surname)
 }
 
+/// The words inside normalized name `key` of three words or more that may
+/// be its bearer's surname, read where the document names the person in
+/// full: neither given names, titles, particles nor words of the frequency
+/// lists (`Issa Tchiroma Bakary`: `Tchiroma`; `Claudia Sheinbaum Pardo`:
+/// `Sheinbaum`; not `Mahmoud Ali Youssouf`'s `Ali`, `Hassan Sheikh
+/// Mohamud`'s `Sheikh`, nor `Tamim bin Hamad Al Thani`'s `Hamad`, his
+/// father).
+fn middle_surnames(key: &str, by_given_name: bool) -> impl Iterator<Item = &str> {
+    let words: Vec<&str> = key.split(' ').collect();
+    let inside = match words.len() {
+        n if n >= 3 && !by_given_name && !crate::family_first::family_name_first(key) => 1..n - 1,
+        _ => 0..0,
+    };
+    let surname = |i: &usize| {
+        let word = words[*i];
+        word.len() >= MIN_SURNAME_ALONE
+            && word.bytes().all(|b| b.is_ascii_lowercase())
+            && !PATRONYMIC_PARTICLES.contains(&words[*i - 1])
+            && !skeleton::is_given_name(word)
+            && !guard::is_listed_word(word)
+            && title_group(word).is_none()
+    };
+    let found: Vec<&str> = inside.filter(surname).map(|i| words[i]).collect();
+    found.into_iter()
+}
+
 /// Particles of Portuguese, Spanish and Italian family names, normalized.
 const IBERIAN_PARTICLES: &[&str] = &["da", "de", "do", "dos", "das", "del", "della", "di"];
 
@@ -1155,7 +1181,10 @@ fn bare_surnames(
         }
         let name = &norm[c.norm];
         let by_given_name = named_by_given_name(lexicon.description_words(c.entity));
-        for surname in (surname_of(name, by_given_name).into_iter()).chain(father_surname(name)) {
+        let surnames = (surname_of(name, by_given_name).into_iter())
+            .chain(father_surname(name))
+            .chain(middle_surnames(name, by_given_name));
+        for surname in surnames {
             let persons = spelled_here.entry(surname).or_default();
             if !persons.contains(&c.entity) {
                 persons.push(c.entity);
