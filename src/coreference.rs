@@ -1341,11 +1341,17 @@ fn bare_surnames(
             // Unless the document writes it as a name alone inside its
             // sentences, and never in small letters (`Trump said`, where
             // `said Trump` is read too).
-            let as_a_name = the_word && {
-                let uses = uses.get_or_insert_with(|| word_uses(doc, words));
-                uses.get(word)
-                    .is_some_and(|&(alone, small)| alone && !small)
-            };
+            // Or, of a person named before, when a comma or a possessive
+            // follows it (`Trump, flanked by`; `Trump's envoy`): no
+            // sentence opens on the word so.
+            let named_before = || persons.iter().any(|e| last_mention.contains_key(e));
+            let after = &norm[token.span.end..];
+            let as_a_name = the_word
+                && ((after.starts_with(',') || after.starts_with("'s ")) && named_before() || {
+                    let uses = uses.get_or_insert_with(|| word_uses(doc, words));
+                    uses.get(word)
+                        .is_some_and(|&(alone, small)| alone && !small)
+                });
             if the_word && !as_a_name {
                 continue;
             }
