@@ -371,7 +371,54 @@ pub(crate) fn exact(
         keep_best_per_entity(&mut out, first);
     }
     after_contracted_articles(doc, lexicon, &mut out);
+    without_marks(doc, lexicon, &mut out);
     out
+}
+
+/// Appends to `out` the names that a capitalized word written with marks
+/// is as the press spells it without them, where the gazetteer lists it
+/// so (`Niš` = `Nis`, `Šabac` = `Sabac`): normalization reads the marks as
+/// digraphs (`nish`), and a short name is never read approximately.
+fn without_marks(doc: &Document<'_>, lexicon: &Lexicon, out: &mut Vec<Candidate>) {
+    // The letters with those marks are in Latin Extended-A (`š`, `đ`) and
+    // B (`ș`, `ț`), whose UTF-8 starts with these bytes: most documents
+    // have none, and are told by one scan.
+    let extended = |b: &u8| matches!(b, 0xC4 | 0xC5 | 0xC8);
+    if !doc.text.as_bytes().iter().any(extended) {
+        return;
+    }
+    let norm = doc.norm.as_str();
+    let mut normalizer = None;
+    for token in doc.tokens.as_slice() {
+        // The marks read as digraphs with an h or a dj, or as ts.
+        let word = &norm[token.span];
+        let digraph = word.contains('h') || word.contains("dj") || word.contains("ts");
+        if token.kind != TokenKind::Word || !digraph || !doc.capitalized(token.span) {
+            continue;
+        }
+        let span = doc.norm.to_original(token.span);
+        let original = &doc.text[span];
+        if original.is_ascii() {
+            continue;
+        }
+        let normalizer = normalizer.get_or_insert_with(crate::Normalizer::new);
+        let Some(press) = normalizer.press_key(original) else {
+            continue;
+        };
+        let Some(key) = (press != norm[token.span])
+            .then(|| lexicon.lookup(&press))
+            .flatten()
+        else {
+            continue;
+        };
+        let first = out.len();
+        for &entry in lexicon.entries(key) {
+            let mut candidate = listed_candidate(lexicon, entry, token.span, span, original);
+            candidate.rules.push(PRESS_SPELLING);
+            out.push(candidate);
+        }
+        keep_best_per_entity(out, first);
+    }
 }
 
 /// French and Spanish prepositions that hold the article a name starts
@@ -2951,6 +2998,8 @@ const BUILDINGS: &[&str] = &[
     "stade",
     "estadio",
     "stadion",
+    "hotel",
+    "hotels",
 ];
 
 /// Words for ships in en/fr/de/es, normalized: a place right after one is
@@ -3015,6 +3064,20 @@ const OTHER_THINGS_CAPITALIZED: &[&str] = &[
     "daily",
     "air",
     "commission",
+    // Newspapers named after their town (`Diari de Girona`, `L'Express de
+    // Madagascar`, `Le Quotidien d'Oran`, `Kyiv Independent`).
+    "journal",
+    "gazette",
+    "gazeta",
+    "zeitung",
+    "diario",
+    "diari",
+    "quotidien",
+    "express",
+    "courier",
+    "courrier",
+    "observer",
+    "independent",
     // Sports clubs named after their town (`Dynamo Kyiv`, `Real Madrid`).
     "dynamo",
     "dinamo",
@@ -3064,10 +3127,13 @@ fn names_another_thing(doc: &Document<'_>, span: Span) -> bool {
     // Minsk agreements on Ukraine`).
     let through_particle = || {
         before(2).zip(before(1)).is_some_and(|(h, p)| {
-            thing_kinds(&norm[h.span]) & (OTHER | WATER) != 0
-                && is_not_initial(&norm[p.span])
-                && !ABOUT.contains(&&norm[p.span])
-                && joined(p, &tokens[first])
+            let kinds = thing_kinds(&norm[h.span]);
+            // The particle may be elided (`Quotidien d'Oran`).
+            let particle = norm[p.span].trim_end_matches('\'');
+            (kinds & (OTHER | WATER) != 0 || (kinds & CAPITALIZED != 0 && doc.capitalized(h.span)))
+                && is_not_initial(particle)
+                && !ABOUT.contains(&particle)
+                && doc.next_to(p.span, tokens[first].span)
                 && joined(h, p)
         })
     };
