@@ -2942,6 +2942,10 @@ const OTHER_THINGS: &[&str] = &[
     "traite",
     "tratado",
     "vertrag",
+    "cartel",
+    "cartels",
+    "kartell",
+    "carteles",
 ];
 
 /// Words for products sold under a place's name and for brands, in en,

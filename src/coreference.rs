@@ -40,21 +40,55 @@ const SCORE_SURNAME_SIGNAL: f64 = 0.86;
 /// hold; the empty group says nothing (courtesy titles). Normalized forms.
 const TITLES: &[&[&str]] = &[
     &["commander", "commandant", "kommandeur", "comandante"],
-    &["president", "presidente", "prasident"],
+    &[
+        "president",
+        "presidente",
+        "prasident",
+        "prasidentin",
+        "presidenta",
+    ],
     &["general", "gen", "generale"],
     &["minister", "ministre", "ministro", "ministerin"],
     &["mullah", "mollah", "mulla", "mula"],
     &["sheikh", "cheikh", "scheich", "jeque", "shaykh"],
     &["leader", "chef", "lider", "dirigeant"],
-    &["spokesman", "spokesperson", "sprecher", "portavoz"],
+    &[
+        "spokesman",
+        "spokesperson",
+        "spokeswoman",
+        "sprecher",
+        "sprecherin",
+        "portavoz",
+    ],
     &["colonel", "coronel", "oberst"],
     &["ayatollah", "ayatullah", "ajatollah", "ayatola"],
     &["imam", "emir", "sultan"],
     &["king", "roi", "konig", "rey", "prince", "prinz", "principe"],
     &["marshal", "marechal", "marschall", "mariscal"],
-    &["chancellor", "chancelier", "kanzler", "canciller"],
-    &["governor", "gouverneur", "gouverneurin", "gobernador"],
-    &["senator", "senateur", "senador"],
+    &[
+        "chancellor",
+        "chancelier",
+        "chanceliere",
+        "kanzler",
+        "kanzlerin",
+        "canciller",
+    ],
+    &[
+        "governor",
+        "gouverneur",
+        "gouverneurin",
+        "gobernador",
+        "gobernadora",
+    ],
+    &[
+        "senator",
+        "senateur",
+        "senatrice",
+        "senatorin",
+        "senador",
+        "senadora",
+    ],
+    &["judge", "richter", "richterin", "juez", "jueza"],
     &[
         "",
         "mr",
@@ -1140,11 +1174,19 @@ fn kinship_around(
     // An English possessive is a genitive too (`Tshisekedi's father`).
     let genitive = genitive || norm[words[w].span.end..].starts_with("'s ");
     let mut earlier = words[w];
-    for token in words.iter().skip(w + 1).take(3) {
+    for (i, token) in words.iter().enumerate().skip(w + 1).take(3) {
         if apart(earlier, token) {
             break;
         }
         let word = &norm[token.span];
+        // French `son` before a kinship word is *his* (`Deuba et son
+        // épouse`), not the English son.
+        let possessive = word == "son"
+            && (words.get(i + 1)).is_some_and(|n| Kinship::of_word(&norm[n.span]).is_some());
+        if possessive {
+            earlier = token;
+            continue;
+        }
         match Kinship::of_word(word) {
             // Another relative after the name says whose relative the
             // person is (`Hasina, fille du fondateur`), not who.

@@ -1232,6 +1232,7 @@ fn derive(
         .filter(|(f, _)| gazetteer.traits(f.entity).kind == EntityType::Organization)
         .map(|(_, k)| k.as_str())
         .collect();
+    let all_keys: HashSet<&str> = form_keys.iter().map(String::as_str).collect();
     let persons_words: HashSet<&str> = forms
         .iter()
         .zip(form_keys)
@@ -1410,6 +1411,12 @@ fn derive(
                 key.contains(' ') || ADJECTIVE_ENDINGS.iter().any(|e| key.ends_with(e))
             };
             let head = head.filter(|head| !(land && adjective(head)));
+            // A city's head is often another place's name, or a person's
+            // (`Mexico City`, `Kuwait City`, `Ho Chi Minh City`): the city
+            // is then named whole.
+            let city = tail == Some(&" city");
+            let head =
+                head.filter(|head| !city || !all_keys.contains(normalizer.key(head).as_str()));
             if let Some(head) = head.filter(|head| !head.is_empty()).filter(named) {
                 out.push(derived(NameKind::ShortName, head.to_string()));
             }
@@ -1560,6 +1567,7 @@ pub(crate) const PLACE_TAILS: &[&str] = &[
     " islands",
     " island",
     " peninsula",
+    " city",
 ];
 
 /// Articles that start the names of groups, as written ([`derive`]).
