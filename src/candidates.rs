@@ -372,7 +372,88 @@ pub(crate) fn exact(
     }
     after_contracted_articles(doc, lexicon, &mut out);
     without_marks(doc, lexicon, &mut out);
+    around_nicknames(doc, lexicon, gazetteer, &mut out);
     out
+}
+
+/// Most words of a nickname in quotes inside a person's name.
+const MAX_NICKNAME_WORDS: usize = 3;
+
+/// Most words of a name on either side of a nickname.
+const MAX_NAME_SIDE_WORDS: usize = 3;
+
+/// The rule of a person's name read without the nickname inside it.
+const NICKNAME: &str = "nickname in quotes left out";
+
+/// Appends to `out` the persons' names written with a nickname in quotes
+/// inside them (`Joaquín "El Chapo" Guzmán`, `Ronald « Bato » dela Rosa`):
+/// the mention is the whole, nickname included, found by the name without
+/// it. Normalization writes every quote `"`.
+fn around_nicknames(
+    doc: &Document<'_>,
+    lexicon: &Lexicon,
+    gazetteer: &Gazetteer,
+    out: &mut Vec<Candidate>,
+) {
+    let norm = doc.norm.as_str();
+    if !norm.contains('"') {
+        return;
+    }
+    let words: Vec<&Token> = (doc.tokens.as_slice().iter())
+        .filter(|t| t.kind == TokenKind::Word)
+        .collect();
+    let gap = |a: &Token, b: &Token| &norm[a.span.end..b.span.start];
+    // A side of the name: words and spaces, nothing that ends a name.
+    let plain = |from: usize, to: usize| {
+        norm[from..to]
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '\'' | '-'))
+    };
+    let mut key = String::new();
+    for (i, before) in words.iter().enumerate() {
+        let Some(first) = words.get(i + 1) else {
+            break;
+        };
+        // French guillemets stand apart from their words (`« Bato »`).
+        if !matches!(gap(before, first), " \"" | " \" ") {
+            continue;
+        }
+        let last = (i + 1..words.len() - 1)
+            .take(MAX_NICKNAME_WORDS)
+            .find(|&c| matches!(gap(words[c], words[c + 1]), "\" " | " \" "));
+        let Some(after) = last.map(|c| c + 1) else {
+            continue;
+        };
+        for j in i.saturating_sub(MAX_NAME_SIDE_WORDS - 1)..=i {
+            for k in after..words.len().min(after + MAX_NAME_SIDE_WORDS) {
+                let (start, end) = (words[j].span.start, words[k].span.end);
+                if !plain(start, before.span.end) || !plain(words[after].span.start, end) {
+                    continue;
+                }
+                key.clear();
+                key.push_str(&norm[start..before.span.end]);
+                key.push(' ');
+                key.push_str(&norm[words[after].span.start..end]);
+                let Some(found) = lexicon.lookup(&key) else {
+                    continue;
+                };
+                let nspan = Span::new(start, end);
+                let span = doc.norm.to_original(nspan);
+                let first_candidate = out.len();
+                for &entry in lexicon.entries(found) {
+                    let form = lexicon.form(entry.form);
+                    let person = gazetteer.traits(form.entity).kind == crate::EntityType::Person;
+                    if person && entry.via.is_none() && !form.kind.is_acronym() {
+                        let surface = &doc.text[span];
+                        let mut candidate = listed_candidate(lexicon, entry, nspan, span, surface);
+                        candidate.rules.push(NICKNAME);
+                        out.push(candidate);
+                    }
+                }
+                keep_best_per_entity(out, first_candidate);
+            }
+        }
+    }
 }
 
 /// Appends to `out` the names that a capitalized word written with marks
