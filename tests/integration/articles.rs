@@ -20,7 +20,7 @@ const FLOORS: &[(&str, usize, usize)] = &[
     ("azerbaijan-russia", 282, 13),
     ("baltic-cables", 168, 3),
     ("belarus-border", 255, 11),
-    ("belgium-frozen-assets", 259, 5),
+    ("belgium-frozen-assets", 266, 6),
     ("bosnia-dodik", 242, 15),
     ("brazil-bolsonaro-verdict", 242, 11),
     ("cameroon-election", 232, 9),
