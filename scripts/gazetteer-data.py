@@ -156,6 +156,42 @@ NEEDS_CONTEXT = {
     # Towns of these names abound across the former British Empire.
     "saint-george-s": ["Grenada", "Grenadian", "Grenade", "Granada", "Гренада", "غرينادا", "گرنادا"],
     "saint-john-s": ["Antigua", "Antiguan", "Barbuda", "Антигуа", "أنتيغوا", "آنتیگوا"],
+    # Florence: an English and French given name (Florence Nightingale,
+    # Florence Parly).
+    "florence": [
+        "Italy", "Italian", "Italians", "Italie", "italien", "italienne", "Italien", "italienisch",
+        "italienischen", "Italia", "italiano", "italiana", "Tuscany", "Toscane", "Toskana", "Toscana",
+        "Uffizi", "Fiorentina", "Medici", "Италия", "Італія", "إيطاليا", "ایتالیا",
+    ],
+    # Constantine: a given name (Constantine the Great, King Constantine of
+    # Greece, Constantine Mitsotakis).
+    "constantine": [
+        "Algeria", "Algerian", "Algerians", "Algérie", "algérien", "algérienne", "Algerien",
+        "algerisch", "algerischen", "Argelia", "argelino", "argelina", "Algiers", "Alger", "Argel",
+        "Oran", "Annaba", "Sétif", "Алжир", "الجزائر", "الجزایر",
+    ],
+    # Porto: German for postage (das Porto), French for port wine, Portuguese
+    # and Italian for port; and the football club.
+    "porto": [
+        "Portugal", "Portuguese", "portugais", "portugaise", "portugiesisch", "portugiesischen",
+        "portugués", "portuguesa", "Lisbon", "Lisbonne", "Lissabon", "Lisboa", "Douro", "Braga",
+        "Португалия", "Португалія", "البرتغال", "پرتغال",
+    ],
+    # Liège: German Liege (a lounger; liege, I lie), read alike without its
+    # accent, as Malé is Male.
+    "liege": [
+        "Belgium", "Belgian", "Belgians", "Belgique", "belge", "belges", "Belgien", "belgisch",
+        "belgischen", "Bélgica", "belga", "Wallonia", "Wallonie", "Wallonien", "Valonia", "wallon",
+        "wallonne", "Brussels", "Bruxelles", "Brüssel", "Bruselas", "Namur", "Charleroi",
+        "Standard de Liège", "Standard Liège", "Standard Lüttich", "Бельгия", "Бельгія", "بلجيكا",
+        "بلژیک",
+    ],
+    # Fez: also the hat (English fez, German Fes).
+    "fez": [
+        "Morocco", "Moroccan", "Moroccans", "Maroc", "marocain", "marocaine", "Marokko",
+        "marokkanisch", "marokkanischen", "Marruecos", "marroquí", "Rabat", "Meknes", "Meknès",
+        "Casablanca", "Marrakesh", "Marrakech", "Марокко", "المغرب", "مراکش",
+    ],
     # Medina: also a common Spanish surname.
     "medina": ["Saudi", "Saudi Arabia", "Arabie saoudite", "saoudien", "Saudi-Arabien", "Arabia Saudí", "saudí", "Mecca", "La Mecque", "Mekka", "La Meca", "pilgrims", "pèlerins", "Pilger", "peregrinos", "Hajj", "hadj", "Prophet", "Prophète", "Саудовская Аравия", "Саудівська Аравія", "السعودية", "عربستان", "مكة", "مکه"],
 }
@@ -207,6 +243,47 @@ LEAVE_OUT = {
     "Сеул": "read `seul` (French alone)",
     "Туніс": "Ukrainian for Tunisia and for Tunis alike",
     "دوشنبه": "Persian for Dushanbe, and the Persian word for Monday",
+    "Bruxas": "Portuguese and Galician for witches",
+    "Suguru": "a Japanese given name, among GeoNames' names of Liège",
+    "Sùguru": "a Japanese given name, among GeoNames' names of Liège",
+    # GeoNames lists quarters and villages of Iaşi and Timişoara among their
+    # alternate names: a quarter (or its namesake elsewhere, Istanbul's
+    # Galata) is not the city.
+    "Copou": "a quarter of Iaşi",
+    "Copou-Targ": "a quarter of Iaşi",
+    "Copou-Târg": "a quarter of Iaşi",
+    "Galata": "a quarter of Iaşi, and of Istanbul",
+    "Munteni": "a quarter of Iaşi, and Romanian communes",
+    "Pacurari": "a quarter of Iaşi",
+    "Pacuret": "a quarter of Iaşi",
+    "Podgoria": "a quarter of Iaşi, and Romanian communes",
+    "Socol": "a quarter of Iaşi, and a Romanian surname",
+    "Socola": "a quarter and monastery of Iaşi",
+    "Freidorf": "a quarter of Timişoara, and villages elsewhere",
+    "Josefvarosa": "a quarter of Timişoara",
+    "Jósefvárosa": "a quarter of Timişoara",
+    "Josephs-Stadt": "a quarter of Timişoara (Iosefin)",
+    "Kendetelep": "a quarter of Timişoara",
+    "Szabadfalu": "a quarter of Timişoara",
+    # Names of the news cities that canon's spelling rules read as another
+    # word or name (German Türen, Kashi, Khasi, Jessy, Tanguy, Kirkuk).
+    "Turen": "a GeoNames name of Turin, read as German Türen (doors)",
+    "Turén": "a GeoNames name of Turin, read as German Türen (doors)",
+    "Cachy": "a GeoNames name of Aachen, a village of the Somme, read as Kashi",
+    "Cáchy": "a GeoNames name of Aachen, read as Kashi",
+    "Jassi": "a GeoNames name of Iaşi, read as Khasi and Chasi",
+    "Jasai": "a GeoNames name of Iaşi, read as Khasa",
+    "Jashi": "a GeoNames name of Iaşi, read as Hashi and Khashi",
+    "Jassy": "the historical name of Iaşi (Treaty of Jassy), read as Jessy and Khasi",
+    "Yassi": "a romanization of Russian Яссы (Iaşi), read as Khasi and Jessy as Jassy is",
+    "Yassy": "a romanization of Russian Яссы (Iaşi), read as Khasi and Jessy as Jassy is",
+    "Yashi": "a GeoNames name of Iaşi, read as Hashi and Khashi",
+    "Kassa": "Hungarian for Košice, read as Italian cassa and Dutch kassa (cash desk)",
+    "Bruna": "a GeoNames name of Brno, and a given name",
+    "Tanca": "a GeoNames name of Tangier, read as the French given name Tanguy",
+    "Caragoca": "a GeoNames spelling of Zaragoza (Çaragoça) whose consonants are Kirkuk's",
+    "Çaragoça": "a GeoNames spelling of Zaragoza whose consonants are Kirkuk's",
+    "فاس": "Arabic for Fez, read `fas`, a name of Morocco (Turkish Fas)",
     "Ho Chi Minh": "also the revolutionary leader",
     "Хошимин": "also the revolutionary leader",
     "Congo": "both Congos",
@@ -255,13 +332,24 @@ PRESS_CITY_NAMES = {
     "Sidon": [("fr", "Saïda"), ("es", "Sidón")],
     "Sanaa": [("es", "Saná")],
     "Taiz": [("fr", "Taëz")],
+    "Odesa": [("fr", "Odessa")],  # the English Odessa is also the city of Texas
+    "Gdańsk": [("fr", "Dantzig")],
+    "Cluj-Napoca": [("en", "Cluj")],
+    "Aachen": [("fr", "Aix-la-Chapelle")],
+    "Ghent": [("fr", "Gand")],
+    "Hodeida": [("en", "Hodeidah")],
 }
+# Left out of PRESS_CITY_NAMES: Spanish Brujas (Bruges), the Spanish word for
+# witches (caza de brujas).
 
 # Major cities added to those CLDR and GeoNames give (cities in the news that
 # are below the population threshold), by GeoNames English name and country.
-# Only cities whose usual English spelling GeoNames holds: a known city
-# under another spelling than a gazetteer's would hide that gazetteer's
-# entity (Hodeidah, which GeoNames spells Hodeida, is left out).
+# Only cities whose usual English spelling GeoNames or PRESS_CITY_NAMES
+# holds: a known city under another spelling than a gazetteer's would hide
+# that gazetteer's entity (Hodeidah, which GeoNames spells Hodeida, has it
+# from PRESS_CITY_NAMES). Left out: Valencia, also the third city of
+# Venezuela (1.5 million) and the Spanish region and province of the name,
+# and Spanish for valence (as Mérida and Córdoba in CITIES_LEFT_OUT).
 NEWS_CITIES = [  # (GeoNames name, country[, English name among GeoNames' alternate names])
     ("Tyre", "LB"), ("Baalbek", "LB"), ("Nabatîyé et Tahta", "LB", "Nabatieh"),
     ("Hebron", "PS"), ("Ramallah", "PS"), ("Aleppo", "SY"), ("Homs", "SY"),
@@ -301,6 +389,21 @@ NEWS_CITIES = [  # (GeoNames name, country[, English name among GeoNames' altern
     ("Gao", "ML"), ("Mek'ele", "ET", "Mekelle"), ("Omdurman", "SD"), ("El Fasher", "SD"),
     ("Bukavu", "CD"), ("Maiduguri", "NG"), ("Rawalpindi", "PK"), ("Mandalay", "MM"),
     ("Khujand", "TJ"), ("Osh", "KG"),
+    # Cities of Europe and the Mediterranean the French, German and Spanish
+    # press names by their exonyms (Cracovie, Krakau, Cracovia). Iaşi,
+    # Timişoara and Košice under the press spelling: canon reads ş and š as
+    # sh, so `Iasi` is another key than `Iaşi`, and `key` here lists one of
+    # the two (text that writes the marks still links to it).
+    ("Kraków", "PL"), ("Gdańsk", "PL"), ("Wrocław", "PL", "Wroclaw"), ("Poznań", "PL"),
+    ("Łódź", "PL", "Lodz"), ("Cluj-Napoca", "RO"), ("Timişoara", "RO", "Timisoara"), ("Iaşi", "RO", "Iasi"),
+    ("Brno", "CZ"), ("Košice", "SK", "Kosice"), ("Mulhouse", "FR"), ("Perpignan", "FR"),
+    ("Liège", "BE"), ("Gent", "BE", "Ghent"), ("Brugge", "BE", "Bruges"), ("Aachen", "DE"),
+    ("Nuremberg", "DE"), ("Dresden", "DE"), ("Leipzig", "DE"), ("Turin", "IT"),
+    ("Florence", "IT"), ("Venice", "IT"), ("Genoa", "IT"), ("Sevilla", "ES", "Seville"),
+    ("Zaragoza", "ES"), ("Porto", "PT"), ("Thessaloníki", "GR", "Thessaloniki"),
+    ("İzmir", "TR", "Izmir"), ("Tlemcen", "DZ"), ("Constantine", "DZ"), ("Sfax", "TN"),
+    ("Tangier", "MA"), ("Fes", "MA", "Fez"), ("Marrakesh", "MA"), ("Al Ḩudaydah", "YE", "Hodeida"),
+    ("Batumi", "GE"), ("Kutaisi", "GE"),
 ]
 
 # CLDR's exemplar cities (the cities that name time zones) with at least this

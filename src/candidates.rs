@@ -3163,7 +3163,8 @@ const OTHER_THINGS_CAPITALIZED: &[&str] = &[
     "courrier",
     "observer",
     "independent",
-    // Sports clubs named after their town (`Dynamo Kyiv`, `Real Madrid`).
+    // Sports clubs named after their town (`Dynamo Kyiv`, `Real Madrid`,
+    // `Standard Lüttich`).
     "dynamo",
     "dinamo",
     "spartak",
@@ -3172,6 +3173,7 @@ const OTHER_THINGS_CAPITALIZED: &[&str] = &[
     "sporting",
     "atletico",
     "real",
+    "standard",
 ];
 
 /// Abbreviations that open or close the names of sports clubs, written in
