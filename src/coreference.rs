@@ -126,7 +126,92 @@ pub(crate) fn resolve_document(
         .collect();
     bare_surnames(doc, &words, lexicon, gazetteer, resolution);
     own_words_of_organizations(doc, &words, lexicon, gazetteer, resolution);
+    courts_by_their_adjective(doc, &words, lexicon, gazetteer, resolution);
     owners_unnamed(doc, lexicon, gazetteer, resolution);
+}
+
+/// The words `read` gives of the names of the organizations mentioned by
+/// name, each with the one organization it belongs to and where that was
+/// first named, or `None` when two organizations mentioned share it.
+fn organizations_by_word<'d>(
+    norm: &'d str,
+    gazetteer: &Gazetteer,
+    resolution: &Resolution,
+    read: impl Fn(&'d str) -> Vec<&'d str>,
+) -> FxHashMap<&'d str, Option<(u32, usize)>> {
+    let mut by_word: FxHashMap<&str, Option<(u32, usize)>> = FxHashMap::default();
+    let organizations = (resolution.mentions())
+        .filter(|c| c.by_name() && gazetteer.traits(c.entity).kind == EntityType::Organization);
+    for c in organizations {
+        for word in read(&norm[c.norm]) {
+            let named = by_word.entry(word).or_insert(Some((c.entity, c.norm.end)));
+            match named {
+                Some((entity, end)) if *entity == c.entity => *end = (*end).min(c.norm.end),
+                _ => *named = None,
+            }
+        }
+    }
+    by_word
+}
+
+/// Spanish articles before a court's adjective standing for the court,
+/// normalized (`el Supremo`, `del Constitucional`, `al Supremo`).
+const SPANISH_ARTICLES: &[&str] = &["el", "del", "al"];
+
+/// Links a court's adjective written alone, capitalized, after a Spanish
+/// article, as the Spanish press names a court it named before (`el
+/// Supremo` after `Tribunal Supremo`, `el Constitucional`): the adjective
+/// means a word of the name of one court mentioned ([`crate::name_words`]).
+fn courts_by_their_adjective(
+    doc: &Document<'_>,
+    words: &[&Token],
+    lexicon: &Lexicon,
+    gazetteer: &Gazetteer,
+    resolution: &mut Resolution,
+) {
+    let norm = doc.norm.as_str();
+    // The meanings of a court's other words.
+    let courts = organizations_by_word(norm, gazetteer, resolution, |name| {
+        let meanings: Vec<&str> = (name.split(' '))
+            .filter_map(crate::name_words::meaning)
+            .collect();
+        match meanings.contains(&"court") {
+            true => meanings.into_iter().filter(|&m| m != "court").collect(),
+            false => Vec::new(),
+        }
+    });
+    if courts.is_empty() {
+        return;
+    }
+    for (w, token) in words.iter().enumerate().skip(1) {
+        let meaning = crate::name_words::meaning(&norm[token.span]);
+        let Some(&Some((entity, named))) = meaning.and_then(|m| courts.get(m)) else {
+            continue;
+        };
+        let article = words[w - 1];
+        let after_article =
+            SPANISH_ARTICLES.contains(&&norm[article.span]) && doc.spaced(article.span, token.span);
+        // Not an adjective of a longer name (`el Tribunal Supremo de
+        // Justicia`, `el Supremo Tribunal`).
+        let next_capital = (words.get(w + 1))
+            .is_some_and(|n| doc.spaced(token.span, n.span) && doc.capitalized(n.span));
+        let alone = token.span.start >= named
+            && after_article
+            && !next_capital
+            && !resolution.taken.overlaps(token.span)
+            && doc.capitalized(token.span);
+        if alone {
+            resolution.decide(document_candidate(
+                doc,
+                token.span,
+                entity,
+                lexicon.first_form(entity),
+                Method::Coreference,
+                SCORE_SURNAME_SIGNAL,
+                "a court's adjective standing for the court named before",
+            ));
+        }
+    }
 }
 
 /// Drops the mentions by a name without the acronym of the body the
@@ -348,26 +433,17 @@ fn own_words_of_organizations(
     resolution: &mut Resolution,
 ) {
     let norm = doc.norm.as_str();
-    // Each own word, with its organization and where it was first named,
-    // or `None` when two organizations mentioned share it.
-    let mut own: FxHashMap<&str, Option<(u32, usize)>> = FxHashMap::default();
-    let organizations = (resolution.mentions())
-        .filter(|c| c.by_name() && gazetteer.traits(c.entity).kind == EntityType::Organization);
-    for c in organizations {
-        let words: Vec<&str> = norm[c.norm].split(' ').collect();
+    let own = organizations_by_word(norm, gazetteer, resolution, |name| {
+        let words: Vec<&str> = name.split(' ').collect();
         let word = match words[..] {
             [head, word] | [word, head] if ORGANIZATION_HEADS.contains(&head) => word,
-            _ => continue,
+            _ => return Vec::new(),
         };
-        if ORGANIZATION_HEADS.contains(&word) || guard::is_ordinary_word(word) {
-            continue;
+        match ORGANIZATION_HEADS.contains(&word) || guard::is_ordinary_word(word) {
+            true => Vec::new(),
+            false => vec![word],
         }
-        let named = own.entry(word).or_insert(Some((c.entity, c.norm.end)));
-        match named {
-            Some((entity, end)) if *entity == c.entity => *end = (*end).min(c.norm.end),
-            _ => *named = None,
-        }
-    }
+    });
     if own.is_empty() {
         return;
     }

@@ -52,6 +52,12 @@ fn table() -> &'static FxHashMap<String, &'static str> {
     })
 }
 
+/// The meaning of a normalized word of the table itself, not read as a
+/// compound: `supremo`: `supreme`.
+pub(crate) fn meaning(word: &str) -> Option<&'static str> {
+    table().get(word).copied()
+}
+
 /// The meanings of a normalized word: its own, or those of the parts of a
 /// compound of the table's words joined as German joins them (`rat`:
 /// `council`; `sicherheitsrat`: `security council`; `weltbank`: `world

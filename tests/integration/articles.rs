@@ -24,7 +24,7 @@ const FLOORS: &[(&str, usize, usize)] = &[
     ("bosnia-dodik", 242, 15),
     ("brazil-bolsonaro-verdict", 242, 11),
     ("cameroon-election", 232, 9),
-    ("catalonia-amnesty", 179, 13),
+    ("catalonia-amnesty", 182, 13),
     ("central-asia", 293, 6),
     ("chad-masra", 222, 5),
     ("colombia-sanctions", 222, 11),
