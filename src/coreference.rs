@@ -130,15 +130,27 @@ pub(crate) fn resolve_document(
     owners_unnamed(doc, lexicon, gazetteer, resolution);
 }
 
-/// The words `read` gives of the names of the organizations mentioned by
-/// name, each with the one organization it belongs to and where that was
-/// first named, or `None` when two organizations mentioned share it.
-fn organizations_by_word<'d>(
-    norm: &'d str,
+/// Links the words of the document that stand for an organization it
+/// named before by name: `read` gives the words of a mention's name that
+/// may stand for it, `word_of` what a token of the text is compared by,
+/// and `fits` whether the token at that place among `words` may be such a
+/// word. A word two organizations mentioned share stands for neither; one
+/// links capitalized, free, and after the organization's first mention.
+#[allow(clippy::too_many_arguments)]
+fn organizations_by_word(
+    doc: &Document<'_>,
+    words: &[&Token],
+    lexicon: &Lexicon,
     gazetteer: &Gazetteer,
-    resolution: &Resolution,
-    read: impl Fn(&'d str) -> Vec<&'d str>,
-) -> FxHashMap<&'d str, Option<(u32, usize)>> {
+    resolution: &mut Resolution,
+    read: fn(&str) -> Vec<&str>,
+    word_of: fn(&str) -> Option<&str>,
+    fits: impl Fn(usize) -> bool,
+    (score, why): (f64, &'static str),
+) {
+    let norm = doc.norm.as_str();
+    // Each word, with its organization and where it was first named, or
+    // `None` when two organizations mentioned share it.
     let mut by_word: FxHashMap<&str, Option<(u32, usize)>> = FxHashMap::default();
     let organizations = (resolution.mentions())
         .filter(|c| c.by_name() && gazetteer.traits(c.entity).kind == EntityType::Organization);
@@ -151,7 +163,23 @@ fn organizations_by_word<'d>(
             }
         }
     }
-    by_word
+    if by_word.is_empty() {
+        return;
+    }
+    for (w, token) in words.iter().enumerate() {
+        let found = word_of(&norm[token.span]).and_then(|word| by_word.get(word));
+        let Some(&Some((entity, named))) = found else {
+            continue;
+        };
+        let alone = token.span.start >= named
+            && !resolution.taken.overlaps(token.span)
+            && doc.capitalized(token.span)
+            && fits(w);
+        if alone {
+            let candidate = coreference_candidate(doc, lexicon, token.span, entity, score, why);
+            resolution.decide(candidate);
+        }
+    }
 }
 
 /// Spanish articles before a court's adjective standing for the court,
@@ -171,7 +199,7 @@ fn courts_by_their_adjective(
 ) {
     let norm = doc.norm.as_str();
     // The meanings of a court's other words.
-    let courts = organizations_by_word(norm, gazetteer, resolution, |name| {
+    let read: fn(&str) -> Vec<&str> = |name| {
         let meanings: Vec<&str> = (name.split(' '))
             .filter_map(crate::name_words::meaning)
             .collect();
@@ -179,39 +207,31 @@ fn courts_by_their_adjective(
             true => meanings.into_iter().filter(|&m| m != "court").collect(),
             false => Vec::new(),
         }
-    });
-    if courts.is_empty() {
-        return;
-    }
-    for (w, token) in words.iter().enumerate().skip(1) {
-        let meaning = crate::name_words::meaning(&norm[token.span]);
-        let Some(&Some((entity, named))) = meaning.and_then(|m| courts.get(m)) else {
-            continue;
-        };
-        let article = words[w - 1];
-        let after_article =
-            SPANISH_ARTICLES.contains(&&norm[article.span]) && doc.spaced(article.span, token.span);
-        // Not an adjective of a longer name (`el Tribunal Supremo de
-        // Justicia`, `el Supremo Tribunal`).
+    };
+    // After an article, and not an adjective of a longer name (`el
+    // Tribunal Supremo de Justicia`, `el Supremo Tribunal`).
+    let fits = |w: usize| {
+        let (token, article) = (words[w], w.checked_sub(1).map(|p| words[p]));
+        let after_article = article.is_some_and(|a| {
+            SPANISH_ARTICLES.contains(&&norm[a.span]) && doc.spaced(a.span, token.span)
+        });
         let next_capital = (words.get(w + 1))
             .is_some_and(|n| doc.spaced(token.span, n.span) && doc.capitalized(n.span));
-        let alone = token.span.start >= named
-            && after_article
-            && !next_capital
-            && !resolution.taken.overlaps(token.span)
-            && doc.capitalized(token.span);
-        if alone {
-            resolution.decide(document_candidate(
-                doc,
-                token.span,
-                entity,
-                lexicon.first_form(entity),
-                Method::Coreference,
-                SCORE_SURNAME_SIGNAL,
-                "a court's adjective standing for the court named before",
-            ));
-        }
-    }
+        after_article && !next_capital
+    };
+    let why = "a court's adjective standing for the court named before";
+    let (meaning, score) = (crate::name_words::meaning, SCORE_SURNAME_SIGNAL);
+    organizations_by_word(
+        doc,
+        words,
+        lexicon,
+        gazetteer,
+        resolution,
+        read,
+        meaning,
+        fits,
+        (score, why),
+    );
 }
 
 /// Drops the mentions by a name without the acronym of the body the
@@ -432,8 +452,7 @@ fn own_words_of_organizations(
     gazetteer: &Gazetteer,
     resolution: &mut Resolution,
 ) {
-    let norm = doc.norm.as_str();
-    let own = organizations_by_word(norm, gazetteer, resolution, |name| {
+    let read: fn(&str) -> Vec<&str> = |name| {
         let words: Vec<&str> = name.split(' ').collect();
         let word = match words[..] {
             [head, word] | [word, head] if ORGANIZATION_HEADS.contains(&head) => word,
@@ -443,36 +462,27 @@ fn own_words_of_organizations(
             true => Vec::new(),
             false => vec![word],
         }
-    });
-    if own.is_empty() {
-        return;
-    }
-    for (w, token) in words.iter().enumerate() {
-        let Some(&Some((entity, named))) = own.get(&norm[token.span]) else {
-            continue;
-        };
-        // Any capitalized word before it inside a sentence makes a longer
-        // name: given names are ordinary words too (French `richard`).
+    };
+    // Any capitalized word before it inside a sentence makes a longer
+    // name: given names are ordinary words too (French `richard`).
+    let fits = |w: usize| {
         let after_a_capital = neighbours(doc, words, w)
             .0
             .is_some_and(|p| capitalized_inside_a_sentence(doc, p));
-        let alone = token.span.start >= named
-            && !resolution.taken.overlaps(token.span)
-            && doc.capitalized(token.span)
-            && !after_a_capital
-            && !in_longer_name(doc, words, w, false);
-        if alone {
-            resolution.decide(document_candidate(
-                doc,
-                token.span,
-                entity,
-                lexicon.first_form(entity),
-                Method::Coreference,
-                SCORE_SURNAME,
-                "the own word of an organization's name mentioned before",
-            ));
-        }
-    }
+        !after_a_capital && !in_longer_name(doc, words, w, false)
+    };
+    let why = "the own word of an organization's name mentioned before";
+    organizations_by_word(
+        doc,
+        words,
+        lexicon,
+        gazetteer,
+        resolution,
+        read,
+        |word| Some(word),
+        fits,
+        (SCORE_SURNAME, why),
+    );
 }
 
 /// The rule of a short form the text defines after its long form
@@ -501,6 +511,20 @@ fn document_candidate(
         score,
         dropped: None,
     }
+}
+
+/// A mention of `entity` that the document's own words make at `norm`
+/// ([`Method::Coreference`]), by the entity's first name.
+fn coreference_candidate(
+    doc: &Document<'_>,
+    lexicon: &Lexicon,
+    norm: Span,
+    entity: u32,
+    score: f64,
+    why: &'static str,
+) -> Candidate {
+    let form = lexicon.first_form(entity);
+    document_candidate(doc, norm, entity, form, Method::Coreference, score, why)
 }
 
 /// A short form as written: 2 to 8 letters, capitals first (`FNR`, `Otan`).
@@ -1686,16 +1710,7 @@ fn bare_surnames(
             None
         };
         let candidate = |entity: u32, score, why| {
-            let form = lexicon.first_form(entity);
-            document_candidate(
-                doc,
-                token.span,
-                entity,
-                form,
-                Method::Coreference,
-                score,
-                why,
-            )
+            coreference_candidate(doc, lexicon, token.span, entity, score, why)
         };
         match choice {
             Some((entity, score, why)) => {
