@@ -1232,7 +1232,8 @@ fn derive(
         .filter(|(f, _)| gazetteer.traits(f.entity).kind == EntityType::Organization)
         .map(|(_, k)| k.as_str())
         .collect();
-    let all_keys: HashSet<&str> = form_keys.iter().map(String::as_str).collect();
+    // Every key, gathered the first time a city's name with its tail asks.
+    let all_keys: std::cell::OnceCell<HashSet<&str>> = std::cell::OnceCell::new();
     let persons_words: HashSet<&str> = forms
         .iter()
         .zip(form_keys)
@@ -1415,8 +1416,11 @@ fn derive(
             // (`Mexico City`, `Kuwait City`, `Ho Chi Minh City`): the city
             // is then named whole.
             let city = tail == Some(&" city");
-            let head =
-                head.filter(|head| !city || !all_keys.contains(normalizer.key(head).as_str()));
+            let head = head.filter(|head| {
+                let keys =
+                    || all_keys.get_or_init(|| form_keys.iter().map(String::as_str).collect());
+                !city || !keys().contains(normalizer.key(head).as_str())
+            });
             if let Some(head) = head.filter(|head| !head.is_empty()).filter(named) {
                 out.push(derived(NameKind::ShortName, head.to_string()));
             }
