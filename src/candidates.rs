@@ -469,7 +469,7 @@ fn without_marks(doc: &Document<'_>, lexicon: &Lexicon, out: &mut Vec<Candidate>
         return;
     }
     let norm = doc.norm.as_str();
-    let mut normalizer = None;
+    let normalizer = crate::Normalizer::new();
     for token in doc.tokens.as_slice() {
         // The marks read as digraphs with an h or a dj, or as ts.
         let word = &norm[token.span];
@@ -482,7 +482,6 @@ fn without_marks(doc: &Document<'_>, lexicon: &Lexicon, out: &mut Vec<Candidate>
         if original.is_ascii() {
             continue;
         }
-        let normalizer = normalizer.get_or_insert_with(crate::Normalizer::new);
         let Some(press) = normalizer.press_key(original) else {
             continue;
         };
